@@ -1,0 +1,275 @@
+import Database from 'better-sqlite3';
+import {
+  START,
+  WrongExpectedRevisionError,
+  matchesFilter,
+  type AppendResult,
+  type EventData,
+  type EventStore,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionMessage,
+} from './port.js';
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  created: number;
+}
+
+const SUBSCRIPTION_BATCH = 1000;
+/** How often a live subscription looks for events appended by another process on the same file. */
+const CROSS_PROCESS_POLL_MS = 200;
+
+function toPosition(position: number): Position {
+  const p = BigInt(position);
+  return { commit: p, prepare: p };
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: toPosition(row.position),
+    id: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    created: new Date(row.created),
+  };
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is
+ * on disk before it is acknowledged. The global position is the row id.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly appendWaiters = new Set<() => void>();
+  private readonly statements;
+  private readonly appendTransaction;
+  private closed = false;
+
+  constructor(readonly filename: string) {
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS events (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        event_id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+    `);
+    this.statements = {
+      streamRevision: this.db
+        .prepare<[string], { revision: number }>(
+          'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+        ),
+      byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
+         VALUES (@stream_id, @revision, @event_id, @type, @data, @metadata, @created)`,
+      ),
+      streamForwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      streamBackwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      allForwards: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+      ),
+      allBackwards: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?',
+      ),
+      head: this.db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events'),
+    };
+    this.appendTransaction = this.db.transaction(
+      (streamId: string, events: readonly EventData[], expected: ExpectedRevision): AppendResult => {
+        const current = this.statements.streamRevision.get(streamId)?.revision;
+        const first = events[0];
+        if (first) {
+          const duplicate = this.retriedAppend(streamId, events);
+          if (duplicate) return duplicate;
+        }
+        checkExpectedRevision(streamId, expected, current);
+        let revision = current ?? -1;
+        let position = 0;
+        const created = Date.now();
+        for (const event of events) {
+          revision += 1;
+          const info = this.statements.insert.run({
+            stream_id: streamId,
+            revision,
+            event_id: event.id,
+            type: event.type,
+            data: JSON.stringify(event.data),
+            metadata: JSON.stringify(event.metadata),
+            created,
+          });
+          position = Number(info.lastInsertRowid);
+        }
+        if (events.length === 0) position = this.statements.head.get()?.position ?? -1;
+        return { nextExpectedRevision: BigInt(revision), position: toPosition(position) };
+      },
+    );
+  }
+
+  /**
+   * EventStoreDB's idempotence: when the events were already appended (a retry after a lost
+   * acknowledgement), answer with the original result instead of appending them again.
+   */
+  private retriedAppend(streamId: string, events: readonly EventData[]): AppendResult | undefined {
+    const firstId = events[0]!.id;
+    const existing = this.statements.byEventId.get(firstId);
+    if (!existing) return undefined;
+    const stored = this.statements.streamForwards.all(streamId, existing.revision, events.length);
+    const sameEvents =
+      existing.stream_id === streamId &&
+      stored.length === events.length &&
+      stored.every((row, i) => row.event_id === events[i]!.id);
+    if (!sameEvents) {
+      throw new WrongExpectedRevisionError(streamId, 'no_stream', BigInt(existing.revision));
+    }
+    const last = stored[stored.length - 1]!;
+    return { nextExpectedRevision: BigInt(last.revision), position: toPosition(last.position) };
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventData[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const result = this.appendTransaction.immediate(streamId, events, options?.expectedRevision ?? 'any');
+    if (events.length > 0) this.notifyAppended();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(
+            streamId,
+            options.fromRevision === undefined ? Number.MAX_SAFE_INTEGER : Number(options.fromRevision),
+            maxCount,
+          )
+        : this.statements.streamForwards.all(streamId, Number(options.fromRevision ?? 0n), maxCount);
+    return rows.map(toRecorded);
+  }
+
+  async streamRevision(streamId: string): Promise<bigint | undefined> {
+    this.assertOpen();
+    const row = this.statements.streamRevision.get(streamId);
+    return row ? BigInt(row.revision) : undefined;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAllSync(options).map(toRecorded);
+  }
+
+  private readAllSync(options: ReadAllOptions): EventRow[] {
+    if (options.direction === 'backwards') {
+      const before = options.fromPosition ? Number(options.fromPosition.commit) : Number.MAX_SAFE_INTEGER;
+      return this.statements.allBackwards.all(before, options.maxCount);
+    }
+    const after = Number((options.fromPosition ?? START).commit);
+    return this.statements.allForwards.all(after, options.maxCount);
+  }
+
+  async headPosition(): Promise<Position> {
+    this.assertOpen();
+    const head = this.statements.head.get()?.position;
+    return head === null || head === undefined ? START : toPosition(head);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.assertOpen();
+    let stopped = false;
+    let wake: (() => void) | undefined;
+    const store = this;
+    async function* messages(): AsyncGenerator<SubscriptionMessage> {
+      let after = Number((options.fromPosition ?? START).commit);
+      while (!stopped && !store.closed) {
+        const rows = store.statements.allForwards.all(after, SUBSCRIPTION_BATCH);
+        for (const row of rows) {
+          after = row.position;
+          if (matchesFilter({ streamId: row.stream_id, type: row.type }, options.filter)) {
+            yield { kind: 'event', event: toRecorded(row) };
+            if (stopped) return;
+          }
+        }
+        if (rows.length < SUBSCRIPTION_BATCH) {
+          yield { kind: 'caughtUp' };
+          if (stopped) return;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(done, CROSS_PROCESS_POLL_MS);
+            function done() {
+              clearTimeout(timer);
+              store.appendWaiters.delete(done);
+              wake = undefined;
+              resolve();
+            }
+            wake = done;
+            store.appendWaiters.add(done);
+          });
+        }
+      }
+    }
+    const iterator = messages();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      async unsubscribe() {
+        stopped = true;
+        wake?.();
+      },
+    };
+  }
+
+  private notifyAppended(): void {
+    for (const waiter of [...this.appendWaiters]) waiter();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('Event store is closed');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.notifyAppended();
+    this.db.close();
+  }
+}
+
+function checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | undefined): void {
+  const actual = current === undefined ? 'no_stream' : BigInt(current);
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === undefined) ||
+    (expected === 'stream_exists' && current !== undefined) ||
+    (typeof expected === 'bigint' && current !== undefined && BigInt(current) === expected);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}
