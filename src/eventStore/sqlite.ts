@@ -106,8 +106,7 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: readonly EventData[], expected: ExpectedRevision): AppendResult => {
         const current = this.statements.streamRevision.get(streamId)?.revision;
-        const first = events[0];
-        if (first) {
+        if (events.length > 0) {
           const duplicate = this.retriedAppend(streamId, events);
           if (duplicate) return duplicate;
         }

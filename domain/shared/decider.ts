@@ -1,0 +1,38 @@
+/**
+ * A decider is an aggregate's behaviour as pure functions: `decide` turns a command and the
+ * current state into new events (or throws a DomainError), `evolve` folds an event into state.
+ */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+export interface Decider<Command, Event extends DomainEvent, State> {
+  /** Stream category: streams are named `<category>-<id>`. */
+  readonly category: string;
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  readonly decide: (command: Command, state: State) => readonly Event[];
+}
+
+export function fold<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  events: readonly Event[],
+): State {
+  return events.reduce(decider.evolve, decider.initialState());
+}
+
+export function streamIdOf(category: string, id: string): string {
+  return `${category}-${id}`;
+}
+
+/** The id part of `<category>-<id>`; categories never contain a dash. */
+export function idOfStream(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(dash + 1);
+}
+
+export function categoryOfStream(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+}

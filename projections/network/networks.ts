@@ -1,0 +1,86 @@
+import { idOfStream } from '../../domain/shared/decider.js';
+import type { NetworkEvent, NetworkEventOf } from '../../domain/network/events.js';
+import type { Projection, RecordedEvent, ReadModelStore } from '../types.js';
+
+export interface NetworkRow {
+  id: string;
+  name: string;
+  kind: string;
+  theme: string;
+  topics: string;
+  start_date: string;
+  end_date: string;
+  status: 'open' | 'closed';
+  lead_expert_subject: string | null;
+  lead_expert_name: string | null;
+  registered_at: string;
+  closed_at: string | null;
+  closed_reason: string | null;
+  revision: number;
+}
+
+function data<K extends NetworkEvent['type']>(event: RecordedEvent, _type: K): NetworkEventOf<K>['data'] {
+  return event.data as NetworkEventOf<K>['data'];
+}
+
+/** One row per network: what the lead expert and the secretariat see in lists. */
+export const networksProjection: Projection = {
+  name: 'networks',
+  version: 1,
+  tables: ['networks'],
+  setup(db: ReadModelStore) {
+    db.exec(`CREATE TABLE IF NOT EXISTS networks (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      theme TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      start_date TEXT NOT NULL,
+      end_date TEXT NOT NULL,
+      status TEXT NOT NULL,
+      lead_expert_subject TEXT,
+      lead_expert_name TEXT,
+      registered_at TEXT NOT NULL,
+      closed_at TEXT,
+      closed_reason TEXT,
+      revision INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS networks_lead_expert ON networks (lead_expert_subject);`);
+  },
+  handles: ['NetworkRegistered', 'LeadExpertAssigned', 'NetworkClosed'],
+  apply(db, event) {
+    const id = idOfStream(event.streamId);
+    const revision = Number(event.revision);
+    switch (event.type) {
+      case 'NetworkRegistered': {
+        const d = data(event, 'NetworkRegistered');
+        db.run(
+          `INSERT INTO networks (id, name, kind, theme, topics, start_date, end_date, status, registered_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+          [id, d.name, d.kind, d.theme, JSON.stringify(d.topics), d.startDate, d.endDate, event.metadata.occurredAt, revision],
+        );
+        break;
+      }
+      case 'LeadExpertAssigned': {
+        const d = data(event, 'LeadExpertAssigned');
+        db.run('UPDATE networks SET lead_expert_subject = ?, lead_expert_name = ?, revision = ? WHERE id = ?', [
+          d.subject,
+          d.name,
+          revision,
+          id,
+        ]);
+        break;
+      }
+      case 'NetworkClosed': {
+        const d = data(event, 'NetworkClosed');
+        db.run(`UPDATE networks SET status = 'closed', closed_at = ?, closed_reason = ?, revision = ? WHERE id = ?`, [
+          event.metadata.occurredAt,
+          d.reason,
+          revision,
+          id,
+        ]);
+        break;
+      }
+    }
+  },
+};

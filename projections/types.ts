@@ -1,0 +1,30 @@
+import type { RecordedEvent } from '../src/eventStore/port.js';
+
+export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
+
+/** The small storage interface projections and read-model queries use: plain SQL on SQLite. */
+export interface ReadModelStore {
+  exec(sql: string): void;
+  run(sql: string, params?: SqlParams): { changes: number };
+  get<Row>(sql: string, params?: SqlParams): Row | undefined;
+  all<Row>(sql: string, params?: SqlParams): Row[];
+}
+
+/**
+ * A read model: the tables it owns and how each event it handles changes them. `apply` runs
+ * inside the transaction that also moves the projection's checkpoint, and must be deterministic
+ * (use the event's metadata for times, never the clock), so a rebuild equals the incremental run.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when the tables or the meaning of rows change: the projection is rebuilt from zero. */
+  readonly version: number;
+  /** Tables (and views) this projection owns; dropped before a rebuild. */
+  readonly tables: readonly string[];
+  /** Creates the tables (IF NOT EXISTS). */
+  readonly setup: (db: ReadModelStore) => void;
+  readonly handles: readonly string[];
+  readonly apply: (db: ReadModelStore, event: RecordedEvent) => void;
+}
+
+export type { RecordedEvent };

@@ -1,0 +1,77 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { Logger } from 'pino';
+import type { ReadModelStore } from '../projections/types.js';
+import type { App } from '../src/app.js';
+import type { Actor } from '../src/auth/actor.js';
+import { ForbiddenError } from '../src/commands/errors.js';
+import { isLeadExpertOf } from './access.js';
+
+export interface Context {
+  readonly app: App;
+  readonly actor: Actor;
+  readonly requestId: string;
+  readonly logger: Logger;
+  /** The live read models; "as of" queries use `app.timeTravel` instead. */
+  readonly readModels: ReadModelStore;
+}
+
+/**
+ * Scopes every field declares (see README "Access control"):
+ * - public: anyone, signed in or not;
+ * - authenticated: any valid token;
+ * - secretariat: the programme secretariat, allowed everything;
+ * - leadExpertOf(networkId): the lead expert currently assigned to that network;
+ * - coordinatorOf(cityId): a coordinator of that city.
+ */
+export interface AuthScopes {
+  public: boolean;
+  authenticated: boolean;
+  secretariat: boolean;
+  leadExpertOf: string;
+  coordinatorOf: string;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, context, _info, result) =>
+      new ForbiddenError(
+        context.actor.role === 'public'
+          ? 'Sign in to do this'
+          : `Your role (${context.actor.role}) does not allow this: ${result.message}`,
+      ),
+    authScopes: (context) => ({
+      public: true,
+      authenticated: context.actor.role !== 'public',
+      secretariat: context.actor.role === 'secretariat',
+      leadExpertOf: (networkId) => isLeadExpertOf(context, networkId),
+      coordinatorOf: (cityId) => context.actor.role === 'cityCoordinator' && context.actor.cityIds.includes(cityId),
+    }),
+  },
+  errors: {
+    defaultTypes: [],
+    directResult: true,
+    unsafelyHandleInputErrors: true,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

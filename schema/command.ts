@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { InputFieldBuilder, InputFieldMap, ObjectFieldBuilder } from '@pothos/core';
+import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
+import { stringify } from 'safe-stable-stringify';
+import { z } from 'zod';
+import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
+import { builder, type AuthScopes, type Context } from './builder.js';
+import { commandErrors } from './errors.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** What every command mutation returns when it succeeds. */
+export interface CommandPayload {
+  /** Id of the aggregate the command changed or created. */
+  readonly aggregateId: string;
+  readonly revision: bigint;
+  readonly replayed: boolean;
+}
+
+const commandMeta = {
+  idempotencyKey: z.string().trim().min(1).max(200).nullish(),
+  expectedRevision: z.number().int().min(-1).nullish(),
+};
+
+export interface CommandMutationConfig<Shape extends z.ZodRawShape> {
+  /** The mutation field, e.g. `registerNetwork`; types are named after it. */
+  readonly name: string;
+  readonly description: string;
+  /** GraphQL fields of the input (idempotencyKey and expectedRevision are added). */
+  readonly input: (t: InputFieldBuilder<Types, 'InputObject'>) => InputFieldMap;
+  /** Validates the input fields before authorization; its output is what `execute` gets. */
+  readonly schema: z.ZodObject<Shape>;
+  /** Who may run it, given the validated input. */
+  readonly authScopes: (
+    input: z.output<z.ZodObject<Shape>>,
+    context: Context,
+  ) => AuthScopeMap<Types> | Promise<AuthScopeMap<Types>>;
+  readonly execute: (
+    input: z.output<z.ZodObject<Shape>>,
+    context: Context,
+    options: CommandOptions,
+  ) => Promise<CommandResult<unknown>>;
+  /** Extra payload fields, usually the changed entity read from the read models. */
+  readonly payload?: (t: ObjectFieldBuilder<Types, CommandPayload>) => Record<string, unknown>;
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * Declares a command mutation the one way all of them work: one `input` validated with zod
+ * (typed InputValidationError), scopes checked with scope-auth (typed ForbiddenError), optional
+ * idempotency key and expected revision, business failures as typed errors, and a payload read
+ * after the projections caught up with the write.
+ */
+export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMutationConfig<Shape>): void {
+  const typeName = pascal(config.name);
+  // An intersection, not extend: extend drops the refinements of the command schema.
+  const fullSchema = z.object({ input: config.schema.and(z.object(commandMeta)) });
+  const metaSchema = z.object(commandMeta);
+
+  const Input = builder.inputType(`${typeName}Input`, {
+    fields: (t) => ({
+      ...config.input(t),
+      idempotencyKey: t.string({
+        required: false,
+        description: 'Send the same key when retrying: the first result is returned and nothing is written twice.',
+      }),
+      expectedRevision: t.int({
+        required: false,
+        description: 'The revision you last saw; if it changed since, you get a ConcurrencyConflictError.',
+      }),
+    }),
+  });
+
+  const Payload = builder.objectRef<CommandPayload>(`${typeName}Payload`).implement({
+    fields: (t) => ({
+      aggregateId: t.exposeID('aggregateId'),
+      revision: t.int({
+        description: 'Revision of the aggregate after the command: send it as expectedRevision next time.',
+        resolve: (payload) => Number(payload.revision),
+      }),
+      replayed: t.exposeBoolean('replayed', {
+        description: 'True when this answers a retry with an idempotency key already used.',
+      }),
+      ...((config.payload?.(t) ?? {}) as object),
+    }),
+  });
+
+  const parse = (args: { input: unknown }) => config.schema.parse(args.input);
+
+  builder.mutationField(config.name, (t) =>
+    t.field({
+      type: Payload,
+      description: config.description,
+      args: { input: t.arg({ type: Input, required: true }) },
+      validate: fullSchema,
+      errors: { types: commandErrors },
+      authScopes: (_parent, args, context) => config.authScopes(parse(args), context),
+      resolve: async (_parent, args, context) => {
+        const input = parse(args);
+        const { idempotencyKey, expectedRevision } = metaSchema.parse(args.input);
+        const options: CommandOptions = {
+          actor: context.actor,
+          correlationId: context.requestId,
+          ...(expectedRevision != null ? { expectedRevision: BigInt(expectedRevision) } : {}),
+          ...(idempotencyKey
+            ? {
+                idempotency: {
+                  key: idempotencyKey,
+                  fingerprint: createHash('sha256')
+                    .update(stringify({ mutation: config.name, input }) ?? '')
+                    .digest('hex'),
+                },
+              }
+            : {}),
+        };
+        const result = await config.execute(input, context, options);
+        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed };
+      },
+    }),
+  );
+}
+
+export type { AuthScopes };

@@ -1,0 +1,13 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './errors.js';
+import './ledger.js';
+import './network.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The whole API. Each capability's schema module registers its types on import above. */
+export function buildSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema());
+  return schema;
+}

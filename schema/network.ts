@@ -1,0 +1,145 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { AssignLeadExpert, CloseNetwork, RegisterNetwork } from '../domain/network/commands.js';
+import { networkDecider } from '../domain/network/decider.js';
+import { NetworkKind } from '../domain/network/events.js';
+import { streamIdOf } from '../domain/shared/decider.js';
+import { IsoDateTime } from '../domain/shared/values.js';
+import type { NetworkRow } from '../projections/network/networks.js';
+import { findNetwork, findNetworks, listNetworks } from '../projections/network/queries.js';
+import { readModelsAsOf } from './asOf.js';
+import { builder } from './builder.js';
+import { commandMutation } from './command.js';
+import { entityId } from './ids.js';
+import { z } from 'zod';
+
+export const NetworkKindEnum = builder.enumType('NetworkKind', {
+  values: {
+    actionPlanning: { description: 'Action Planning Network: each city produces an Integrated Action Plan.' },
+    transfer: { description: 'Transfer Network: cities adapt a labelled Good Practice.' },
+    innovationTransfer: { description: 'Innovation Transfer Network / UIA Transfer Mechanism.' },
+  } as const,
+});
+
+export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['open', 'closed'] as const });
+
+export const LeadExpert = builder.objectRef<{ subject: string; name: string }>('LeadExpert').implement({
+  fields: (t) => ({ subject: t.exposeString('subject'), name: t.exposeString('name') }),
+});
+
+export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
+  id: { resolve: (row) => row.id },
+  loadMany: (ids, context) => {
+    const rows = new Map(findNetworks(context.readModels, ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  },
+  authScopes: { public: true },
+  fields: (t) => ({
+    networkId: t.exposeID('id', { description: 'The bare id, also accepted wherever a network id is asked.' }),
+    name: t.exposeString('name'),
+    kind: t.field({ type: NetworkKindEnum, resolve: (row) => NetworkKind.parse(row.kind) }),
+    theme: t.exposeString('theme'),
+    topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
+    startDate: t.exposeString('start_date'),
+    endDate: t.exposeString('end_date'),
+    status: t.field({ type: NetworkStatusEnum, resolve: (row) => row.status }),
+    leadExpert: t.field({
+      type: LeadExpert,
+      nullable: true,
+      resolve: (row) =>
+        row.lead_expert_subject ? { subject: row.lead_expert_subject, name: row.lead_expert_name ?? '' } : null,
+    }),
+    closedReason: t.exposeString('closed_reason', { nullable: true }),
+    revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  network: t.field({
+    type: Network,
+    nullable: true,
+    authScopes: { public: true },
+    args: {
+      id: t.arg.id({ required: true, validate: entityId('Network') }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return findNetwork(db, entityId('Network').parse(args.id)) ?? null;
+    },
+  }),
+  networks: t.connection({
+    type: Network,
+    authScopes: { public: true },
+    args: {
+      kind: t.arg({ type: NetworkKindEnum, required: false }),
+      status: t.arg({ type: NetworkStatusEnum, required: false }),
+      topic: t.arg.string({ required: false, validate: z.string().max(100).nullish() }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+        listNetworks(db, args, limit, offset),
+      );
+    },
+  }),
+}));
+
+const networkPayload = {
+  payload: (t: Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0]) => ({
+    network: t.field({
+      type: Network,
+      nullable: true,
+      resolve: (payload, _args, context) => findNetwork(context.readModels, payload.aggregateId) ?? null,
+    }),
+  }),
+};
+
+commandMutation({
+  name: 'registerNetwork',
+  description: 'Registers a network the programme has approved. Secretariat only.',
+  input: (t) => ({
+    name: t.string({ required: true }),
+    kind: t.field({ type: NetworkKindEnum, required: true }),
+    theme: t.string({ required: true }),
+    topics: t.stringList({ required: false }),
+    startDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    endDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
+  }),
+  schema: RegisterNetwork,
+  authScopes: () => ({ secretariat: true }),
+  execute: (input, { app }, options) =>
+    app.execute(networkDecider, { create: networkDecider.category }, { type: 'RegisterNetwork', data: input }, options),
+  ...networkPayload,
+});
+
+const NetworkTarget = z.object({ networkId: entityId('Network') });
+
+commandMutation({
+  name: 'assignLeadExpert',
+  description: 'Assigns the lead expert of a network, replacing the current one. Secretariat only.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    subject: t.string({ required: true, description: 'The expert\'s subject id, as in their token.' }),
+    name: t.string({ required: true }),
+  }),
+  schema: NetworkTarget.extend(AssignLeadExpert.shape),
+  authScopes: () => ({ secretariat: true }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'AssignLeadExpert', data }, options),
+  ...networkPayload,
+});
+
+commandMutation({
+  name: 'closeNetwork',
+  description: 'Closes a network at the end of its programme: no changes after that.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    reason: t.string({ required: false }),
+  }),
+  schema: NetworkTarget.extend(CloseNetwork.shape),
+  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'CloseNetwork', data }, options),
+  ...networkPayload,
+});

@@ -1,0 +1,229 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
+import { fold, idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
+import type { Actor } from '../auth/actor.js';
+import {
+  START,
+  WrongExpectedRevisionError,
+  type EventData,
+  type EventMetadata,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '../eventStore/port.js';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './errors.js';
+
+export interface CommandOptions {
+  readonly actor: Actor;
+  /** The revision the caller last saw; a stale one is a conflict, never silently retried. */
+  readonly expectedRevision?: bigint;
+  /** Same key and same request: the first result is returned and nothing is appended. */
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string };
+  /** When the fact happened in the world, for backfilled history; defaults to now. */
+  readonly occurredAt?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+/** An existing stream, or a new stream of a category (its id is generated). */
+export type StreamTarget = string | { readonly create: string };
+
+export interface CommandResult<State> {
+  readonly streamId: string;
+  /** The aggregate id: the stream id without its category. */
+  readonly id: string;
+  readonly state: State;
+  /** Revision of the stream after the command (-1 when the stream still does not exist). */
+  readonly revision: bigint;
+  /** Position to wait for before reading the command's effects (START if nothing was written). */
+  readonly position: Position;
+  readonly events: readonly DomainEvent[];
+  /** True when this answers a retry of an idempotent request. */
+  readonly replayed: boolean;
+}
+
+export interface LoadedAggregate<State> {
+  readonly state: State;
+  readonly revision: bigint | undefined;
+  readonly events: readonly RecordedEvent[];
+}
+
+const IDEMPOTENCY_CATEGORY = 'idempotency';
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Load, fold, decide, append with the expected revision. Without a caller-supplied revision a
+ * conflict is retried on fresh state (deciding again is safe: deciders are pure); with one, the
+ * caller gets a ConcurrencyConflictError.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>> {
+    const events = await this.store.readStream(streamId);
+    return {
+      state: fold(decider, events as unknown as E[]),
+      revision: events.at(-1)?.revision,
+      events,
+    };
+  }
+
+  async handle<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    target: StreamTarget,
+    command: C,
+    options: CommandOptions,
+  ): Promise<CommandResult<S>> {
+    const proposed = typeof target === 'string' ? target : streamIdOf(target.create, ulid());
+    const streamId = options.idempotency ? await this.reserve(options, proposed) : proposed;
+    const commandId = randomUUID();
+
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(decider, streamId);
+      if (options.idempotency) {
+        const replay = this.replayOf(decider, streamId, loaded.events, options.idempotency.key);
+        if (replay) return replay;
+      }
+      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+        throw new ConcurrencyConflictError(streamId, options.expectedRevision, loaded.revision ?? 'no_stream');
+      }
+      const decided = decider.decide(command, loaded.state);
+      if (decided.length === 0) {
+        return {
+          streamId,
+          id: idOfStream(streamId),
+          state: loaded.state,
+          revision: loaded.revision ?? -1n,
+          position: loaded.events.at(-1)?.position ?? START,
+          events: [],
+          replayed: false,
+        };
+      }
+      const metadata = this.metadata(options, commandId);
+      const eventData: EventData[] = decided.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata,
+      }));
+      try {
+        const appended = await this.store.appendToStream(streamId, eventData, {
+          expectedRevision: loaded.revision ?? 'no_stream',
+        });
+        return {
+          streamId,
+          id: idOfStream(streamId),
+          state: decided.reduce(decider.evolve, loaded.state),
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          events: decided,
+          replayed: false,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrencyConflictError(streamId, options.expectedRevision ?? loaded.revision, error.actual);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  private metadata(options: CommandOptions, commandId: string): EventMetadata {
+    const now = this.clock().toISOString();
+    return {
+      actor: options.actor.subject,
+      role: options.actor.role,
+      recordedAt: now,
+      occurredAt: options.occurredAt ?? now,
+      commandId,
+      correlationId: options.correlationId ?? commandId,
+      causationId: options.causationId ?? commandId,
+      ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
+    };
+  }
+
+  /** The first result of an idempotent request, when its events are already in the stream. */
+  private replayOf<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    events: readonly RecordedEvent[],
+    key: string,
+  ): CommandResult<S> | undefined {
+    let last = -1;
+    for (let i = events.length - 1; i >= 0; i--) {
+      if (events[i]!.metadata.idempotencyKey === key) {
+        last = i;
+        break;
+      }
+    }
+    if (last < 0) return undefined;
+    const upTo = events.slice(0, last + 1);
+    const first = events.findIndex((e) => e.metadata.idempotencyKey === key);
+    const recorded = events.slice(first, last + 1);
+    return {
+      streamId,
+      id: idOfStream(streamId),
+      state: fold(decider, upTo as unknown as E[]),
+      revision: recorded.at(-1)!.revision,
+      position: recorded.at(-1)!.position,
+      events: recorded.map((e) => ({ type: e.type, data: e.data })),
+      replayed: true,
+    };
+  }
+
+  /**
+   * Reserves an idempotency key for one request and one target stream, before anything else is
+   * written. A retry finds the reservation, so it targets the same stream (even for a creation)
+   * and finds its own events there; a different request with the same key is refused.
+   */
+  private async reserve(options: CommandOptions, proposedStreamId: string): Promise<string> {
+    const { key, fingerprint } = options.idempotency!;
+    const keyStream = streamIdOf(
+      IDEMPOTENCY_CATEGORY,
+      createHash('sha256').update(`${options.actor.subject}\n${key}`).digest('hex').slice(0, 40),
+    );
+    const read = async () => {
+      const [reservation] = await this.store.readStream(keyStream, { maxCount: 1 });
+      if (!reservation) return undefined;
+      const data = reservation.data as { streamId: string; fingerprint: string };
+      if (data.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+      return data.streamId;
+    };
+    const existing = await read();
+    if (existing) return existing;
+    try {
+      const now = this.clock().toISOString();
+      await this.store.appendToStream(
+        keyStream,
+        [
+          {
+            id: randomUUID(),
+            type: 'IdempotencyKeyReserved',
+            data: { streamId: proposedStreamId, fingerprint },
+            metadata: {
+              actor: options.actor.subject,
+              role: options.actor.role,
+              recordedAt: now,
+              occurredAt: now,
+              commandId: randomUUID(),
+              correlationId: options.correlationId ?? randomUUID(),
+              causationId: options.causationId ?? randomUUID(),
+              idempotencyKey: key,
+            },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+      return proposedStreamId;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const raced = await read();
+      if (!raced) throw error;
+      return raced;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const DEV_SECRET = 'exchange-ledger-local-development-secret';
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    AUTH_JWT_SECRET: z.string().min(32, 'AUTH_JWT_SECRET must be at least 32 characters').optional(),
+    GRAPHIQL: z.stringbool().optional(),
+    INTROSPECTION: z.stringbool().optional(),
+    SEED_DEMO: z.stringbool().default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EVENT_STORE === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'required when EVENT_STORE=eventstoredb' });
+    }
+    if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'required in production' });
+    }
+  });
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly eventStore: { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly jwtSecret: string;
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment; every problem is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    eventStore:
+      e.EVENT_STORE === 'eventstoredb'
+        ? { kind: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
+        : { kind: 'sqlite' },
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    jwtSecret: e.AUTH_JWT_SECRET ?? DEV_SECRET,
+    graphiql: e.GRAPHIQL ?? !production,
+    introspection: e.INTROSPECTION ?? !production,
+    seedDemo: e.SEED_DEMO,
+  };
+}

@@ -1,0 +1,140 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Context } from '../../schema/builder.js';
+import { buildSchema } from '../../schema/index.js';
+import type { App } from '../app.js';
+import { anonymous, type Actor } from '../auth/actor.js';
+import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
+import { graphiqlExample } from './graphiqlExample.js';
+
+interface RequestScope {
+  readonly requestId: string;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+async function authenticate(app: App, authorization: string | null): Promise<Actor> {
+  if (!authorization) return anonymous;
+  const [scheme, token] = authorization.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    throw new GraphQLError('Use "Authorization: Bearer <token>"', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+  try {
+    return await verifyToken(token, app.config.jwtSecret);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    throw error;
+  }
+}
+
+/** `/ready` answers 200 once the read models have caught up with the log. */
+function readinessPlugin(app: App): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/ready') return;
+      const status = app.projections.status();
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ ready: status.caughtUp, projections: status }), {
+          status: status.caughtUp ? 200 : 503,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    },
+  };
+}
+
+export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): YogaServerInstance<object, Context> {
+  const logger = app.logger;
+  return createYoga<object, Context>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: app.config.graphiql ? { title: 'Exchange Ledger', defaultQuery: graphiqlExample } : false,
+    logging: {
+      debug: (...args) => logger.debug({ args }, 'yoga'),
+      info: (...args) => logger.info({ args }, 'yoga'),
+      warn: (...args) => logger.warn({ args }, 'yoga'),
+      error: (...args) => logger.error({ args }, 'yoga'),
+    },
+    maskedErrors: {
+      maskError(error, message) {
+        const requestId = requestScope.getStore()?.requestId;
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (error instanceof GraphQLError && !error.originalError) return error;
+        if (original instanceof GraphQLError) return original;
+        logger.error({ err: original, requestId }, 'internal error');
+        return new GraphQLError(message, {
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        });
+      },
+    },
+    plugins: [readinessPlugin(app), ...extraPlugins],
+    context: async ({ request }) => {
+      const requestId = requestScope.getStore()?.requestId ?? randomUUID();
+      const actor = await authenticate(app, request.headers.get('authorization'));
+      return {
+        app,
+        actor,
+        requestId,
+        logger: logger.child({ requestId, actor: actor.subject }),
+        readModels: app.readModels,
+      };
+    },
+  });
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/** Serves the API over HTTP, with a request id on every request and its log lines. */
+export async function startServer(app: App, options: { host: string; port: number }): Promise<RunningServer> {
+  const yoga = createGraphqlHandler(app);
+  const server = createServer((req, res) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      app.logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        },
+        'request',
+      );
+    });
+    requestScope.run({ requestId }, () => void yoga(req, res));
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

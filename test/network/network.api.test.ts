@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const REGISTER = /* GraphQL */ `
+  mutation Register($input: RegisterNetworkInput!) {
+    registerNetwork(input: $input) {
+      __typename
+      ... on RegisterNetworkPayload { aggregateId revision replayed network { id networkId name kind status topics } }
+      ... on Error { message code }
+      ... on InputValidationError { issues { path message } }
+    }
+  }
+`;
+
+const boostInno = {
+  name: 'BoostInno',
+  kind: 'actionPlanning',
+  theme: 'Boosting social innovation',
+  topics: ['Social Innovation', 'impact finance'],
+  startDate: '2015-09-01',
+  endDate: '2018-05-31',
+};
+
+describe('networks through the API', () => {
+  let t: TestApp;
+  let secretariat: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    secretariat = await t.token('secretariat');
+  });
+  afterAll(async () => t?.close());
+
+  it('registers a network and reads it back at once', async () => {
+    const res = await t.gql(REGISTER, { input: boostInno }, secretariat);
+    expect(res.errors).toBeUndefined();
+    const payload = res.data!.registerNetwork;
+    expect(payload).toMatchObject({
+      __typename: 'RegisterNetworkPayload',
+      revision: 0,
+      replayed: false,
+      network: { name: 'BoostInno', kind: 'actionPlanning', status: 'open', topics: ['social innovation', 'impact finance'] },
+    });
+    const read = await t.gql(`query($id: ID!) { network(id: $id) { name leadExpert { name } } }`, {
+      id: payload.network.id,
+    });
+    expect(read.data!.network).toEqual({ name: 'BoostInno', leadExpert: null });
+  });
+
+  it('returns typed validation errors and writes nothing', async () => {
+    const before = await t.app.store.headPosition();
+    const res = await t.gql(REGISTER, { input: { ...boostInno, startDate: '2015-13-01', endDate: '2014-01-01' } }, secretariat);
+    expect(res.data!.registerNetwork.__typename).toBe('InputValidationError');
+    expect(res.data!.registerNetwork.code).toBe('INVALID_INPUT');
+    expect(res.data!.registerNetwork.issues.map((i: { path: string[] }) => i.path.at(-1))).toContain('startDate');
+    expect(await t.app.store.headPosition()).toEqual(before);
+  });
+
+  it('refuses roles without the scope with a typed error', async () => {
+    const expert = await t.token('leadExpert');
+    const before = await t.app.store.headPosition();
+    const res = await t.gql(REGISTER, { input: boostInno }, expert);
+    expect(res.data!.registerNetwork).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    const anonymous = await t.gql(REGISTER, { input: boostInno });
+    expect(anonymous.data!.registerNetwork.__typename).toBe('ForbiddenError');
+    expect(await t.app.store.headPosition()).toEqual(before);
+  });
+
+  it('rejects a forged token with 401', async () => {
+    const res = await t.gql(`{ ledger { store } }`, {}, 'not-a-token');
+    expect(res.status).toBe(401);
+    expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a retry with the same idempotency key with the first result', async () => {
+    const input = { ...boostInno, name: 'Interactive Cities', idempotencyKey: 'register-interactive-cities' };
+    const first = await t.gql(REGISTER, { input }, secretariat);
+    const head = await t.app.store.headPosition();
+    const retry = await t.gql(REGISTER, { input }, secretariat);
+    expect(retry.data!.registerNetwork).toMatchObject({
+      aggregateId: first.data!.registerNetwork.aggregateId,
+      replayed: true,
+    });
+    expect(await t.app.store.headPosition()).toEqual(head);
+    const reused = await t.gql(REGISTER, { input: { ...input, name: 'Something else' } }, secretariat);
+    expect(reused.data!.registerNetwork).toMatchObject({ __typename: 'IdempotencyKeyReusedError' });
+  });
+
+  it('lets the assigned lead expert close the network, and only them', async () => {
+    const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'URBinclusion' } }, secretariat);
+    const networkId = created.data!.registerNetwork.aggregateId as string;
+    const ASSIGN = `mutation($input: AssignLeadExpertInput!) { assignLeadExpert(input: $input) {
+      __typename ... on AssignLeadExpertPayload { revision network { leadExpert { subject name } } } ... on Error { code } } }`;
+    const assigned = await t.gql(
+      ASSIGN,
+      { input: { networkId, subject: 'expert:peter', name: 'Peter Wolkowinski', expectedRevision: 0 } },
+      secretariat,
+    );
+    expect(assigned.data!.assignLeadExpert).toMatchObject({ revision: 1, network: { leadExpert: { subject: 'expert:peter' } } });
+
+    const stale = await t.gql(
+      ASSIGN,
+      { input: { networkId, subject: 'expert:other', name: 'Other', expectedRevision: 0 } },
+      secretariat,
+    );
+    expect(stale.data!.assignLeadExpert).toMatchObject({ __typename: 'ConcurrencyConflictError', code: 'CONCURRENCY_CONFLICT' });
+
+    const CLOSE = `mutation($input: CloseNetworkInput!) { closeNetwork(input: $input) { __typename ... on Error { code } } }`;
+    const otherExpert = await t.token('leadExpert', { subject: 'expert:someone-else' });
+    expect((await t.gql(CLOSE, { input: { networkId } }, otherExpert)).data!.closeNetwork.__typename).toBe('ForbiddenError');
+    const peter = await t.token('leadExpert', { subject: 'expert:peter' });
+    expect((await t.gql(CLOSE, { input: { networkId, reason: 'done' } }, peter)).data!.closeNetwork.__typename).toBe(
+      'CloseNetworkPayload',
+    );
+    const again = await t.gql(CLOSE, { input: { networkId } }, secretariat);
+    expect(again.data!.closeNetwork).toEqual({ __typename: 'RuleViolationError', code: 'NETWORK_CLOSED' });
+  });
+
+  it('lists networks as a connection with filters', async () => {
+    const res = await t.gql(`{ networks(first: 2, status: open) { totalCount: edges { cursor } nodes { name status } pageInfo { hasNextPage } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.networks.nodes.every((n: { status: string }) => n.status === 'open')).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../src/app.js';
+import type { Actor, Role } from '../../src/auth/actor.js';
+import { mintToken } from '../../src/auth/tokens.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer } from '../../src/server/http.js';
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApp {
+  readonly app: App;
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly dataDir: string;
+  /** A signed token for a role (and cities for coordinators). */
+  token(role: Role, options?: { subject?: string; cityIds?: string[] }): Promise<string>;
+  /** POSTs a GraphQL operation to the running server. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port with a fresh embedded store, as a client sees it. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env });
+  const app = await createApp(config, { logger: createLogger(config.logLevel) });
+  const server = await startServer(app, { host: config.host, port: config.port });
+  return {
+    app,
+    server,
+    url: server.url,
+    dataDir,
+    async token(role, options = {}) {
+      const actor: Actor = {
+        subject: options.subject ?? `${role}:test`,
+        role,
+        cityIds: options.cityIds ?? [],
+      };
+      return mintToken(actor, config.jwtSecret, '1h');
+    },
+    async gql(query, variables, token) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphqlResponse;
+      return { ...body, status: response.status } as GraphqlResponse<any>;
+    },
+    async close() {
+      await server.close();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
