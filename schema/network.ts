@@ -1,11 +1,12 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { AssignLeadExpert, CloseNetwork, RegisterNetwork } from '../domain/network/commands.js';
+import { AssignLeadExpert, CloseNetwork, JoinNetwork, LeaveNetwork, RegisterNetwork } from '../domain/network/commands.js';
 import { networkDecider } from '../domain/network/decider.js';
-import { NetworkKind } from '../domain/network/events.js';
+import { NetworkKind, PartnerKind } from '../domain/network/events.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
-import { findNetwork, findNetworks, listNetworks } from '../projections/network/queries.js';
+import type { PartnerRow } from '../projections/network/partners.js';
+import { findNetwork, findNetworks, listNetworks, listPartners } from '../projections/network/queries.js';
 import { readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
 import { commandMutation } from './command.js';
@@ -24,6 +25,25 @@ export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['o
 
 export const LeadExpert = builder.objectRef<{ subject: string; name: string }>('LeadExpert').implement({
   fields: (t) => ({ subject: t.exposeString('subject'), name: t.exposeString('name') }),
+});
+
+export const PartnerKindEnum = builder.enumType('PartnerKind', { values: PartnerKind.options });
+export const PartnerRoleEnum = builder.enumType('PartnerRole', { values: ['leadPartner', 'partner'] as const });
+
+export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
+  description: 'A city, metropolitan authority or agency taking part in a network.',
+  fields: (t) => ({
+    cityId: t.exposeID('city_id', { description: 'Stable city key, e.g. torino-it.' }),
+    networkId: t.exposeID('network_id'),
+    name: t.exposeString('name'),
+    country: t.exposeString('country', { description: 'ISO 3166-1 alpha-2 code.' }),
+    kind: t.field({ type: PartnerKindEnum, resolve: (row) => PartnerKind.parse(row.partner_kind) }),
+    role: t.field({ type: PartnerRoleEnum, resolve: (row) => row.role }),
+    newcomer: t.boolean({ resolve: (row) => row.newcomer === 1, description: 'New to the URBACT programme.' }),
+    active: t.boolean({ resolve: (row) => row.status === 'active' }),
+    joinedAt: t.exposeString('joined_at'),
+    leftAt: t.exposeString('left_at', { nullable: true }),
+  }),
 });
 
 export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
@@ -49,6 +69,11 @@ export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
         row.lead_expert_subject ? { subject: row.lead_expert_subject, name: row.lead_expert_name ?? '' } : null,
     }),
     closedReason: t.exposeString('closed_reason', { nullable: true }),
+    partners: t.field({
+      type: [Partner],
+      args: { includeFormer: t.arg.boolean({ required: false }) },
+      resolve: (row, args, context) => listPartners(context.readModels, row.id, args.includeFormer ?? false),
+    }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
   }),
 });
@@ -141,5 +166,39 @@ commandMutation({
   authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
   execute: ({ networkId, ...data }, { app }, options) =>
     app.execute(networkDecider, streamIdOf('network', networkId), { type: 'CloseNetwork', data }, options),
+  ...networkPayload,
+});
+
+commandMutation({
+  name: 'joinNetwork',
+  description: 'A city, metropolitan authority or agency joins a network. One lead partner per network.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    cityId: t.id({ required: true, description: 'Stable city key: name and country code, e.g. torino-it.' }),
+    name: t.string({ required: true }),
+    country: t.string({ required: true, description: 'ISO 3166-1 alpha-2 code, e.g. IT.' }),
+    partnerKind: t.field({ type: PartnerKindEnum, required: false }),
+    role: t.field({ type: PartnerRoleEnum, required: false }),
+    newcomer: t.boolean({ required: false, description: 'New to the URBACT programme.' }),
+  }),
+  schema: NetworkTarget.extend(JoinNetwork.shape),
+  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'JoinNetwork', data }, options),
+  ...networkPayload,
+});
+
+commandMutation({
+  name: 'leaveNetwork',
+  description: 'A partner leaves a network; its history stays.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    cityId: t.id({ required: true }),
+    reason: t.string({ required: false }),
+  }),
+  schema: NetworkTarget.extend(LeaveNetwork.shape),
+  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'LeaveNetwork', data }, options),
   ...networkPayload,
 });

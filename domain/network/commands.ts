@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IsoDate, OptionalText, Subject, Text, Topics } from '../shared/values.js';
-import { NetworkKind } from './events.js';
+import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, Topics } from '../shared/values.js';
+import { NetworkKind, PartnerKind, PartnerRole } from './events.js';
 
 export const RegisterNetwork = z
   .object({
@@ -22,7 +22,23 @@ export const CloseNetwork = z.object({
   reason: OptionalText(1000).default(''),
 });
 
+export const JoinNetwork = z.object({
+  cityId: CityId,
+  name: Text(200),
+  country: CountryCode,
+  partnerKind: PartnerKind.default('city'),
+  role: PartnerRole.default('partner'),
+  newcomer: z.boolean().default(false),
+});
+
+export const LeaveNetwork = z.object({
+  cityId: CityId,
+  reason: OptionalText(1000).default(''),
+});
+
 export type NetworkCommand =
   | { type: 'RegisterNetwork'; data: z.output<typeof RegisterNetwork> }
   | { type: 'AssignLeadExpert'; data: z.output<typeof AssignLeadExpert> }
-  | { type: 'CloseNetwork'; data: z.output<typeof CloseNetwork> };
+  | { type: 'CloseNetwork'; data: z.output<typeof CloseNetwork> }
+  | { type: 'JoinNetwork'; data: z.output<typeof JoinNetwork> }
+  | { type: 'LeaveNetwork'; data: z.output<typeof LeaveNetwork> };

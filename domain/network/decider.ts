@@ -9,9 +9,21 @@ export interface NetworkState {
   readonly startDate?: string;
   readonly endDate?: string;
   readonly leadExpert?: { readonly subject: string; readonly name: string };
+  /** Current partners by city id; partners who left are removed. */
+  readonly partners: Readonly<Record<string, NetworkPartner>>;
 }
 
-const initialState = (): NetworkState => ({ status: 'unregistered' });
+export interface NetworkPartner {
+  readonly name: string;
+  readonly country: string;
+  readonly role: 'leadPartner' | 'partner';
+}
+
+export function isPartner(state: NetworkState, cityId: string): boolean {
+  return Object.hasOwn(state.partners, cityId);
+}
+
+const initialState = (): NetworkState => ({ status: 'unregistered', partners: {} });
 
 function requireOpen(state: NetworkState): void {
   if (state.status === 'unregistered') throw new RuleViolationError('NETWORK_NOT_FOUND', 'The network does not exist');
@@ -38,6 +50,27 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
     case 'CloseNetwork':
       requireOpen(state);
       return [{ type: 'NetworkClosed', data: command.data }];
+    case 'JoinNetwork': {
+      requireOpen(state);
+      const { cityId, role } = command.data;
+      if (isPartner(state, cityId)) {
+        throw new RuleViolationError('ALREADY_PARTNER', `${command.data.name} is already a partner of this network`);
+      }
+      const lead = Object.entries(state.partners).find(([, p]) => p.role === 'leadPartner');
+      if (role === 'leadPartner' && lead) {
+        throw new RuleViolationError(
+          'SECOND_LEAD_PARTNER',
+          `${lead[1].name} is already the lead partner; a network has one lead partner`,
+        );
+      }
+      return [{ type: 'PartnerJoined', data: command.data }];
+    }
+    case 'LeaveNetwork':
+      requireOpen(state);
+      if (!isPartner(state, command.data.cityId)) {
+        throw new RuleViolationError('NOT_A_PARTNER', `${command.data.cityId} is not a partner of this network`);
+      }
+      return [{ type: 'PartnerLeft', data: command.data }];
   }
 }
 
@@ -49,11 +82,20 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
         kind: event.data.kind,
         startDate: event.data.startDate,
         endDate: event.data.endDate,
+        partners: {},
       };
     case 'LeadExpertAssigned':
       return { ...state, leadExpert: { subject: event.data.subject, name: event.data.name } };
     case 'NetworkClosed':
       return { ...state, status: 'closed' };
+    case 'PartnerJoined': {
+      const { cityId, name, country, role } = event.data;
+      return { ...state, partners: { ...state.partners, [cityId]: { name, country, role } } };
+    }
+    case 'PartnerLeft': {
+      const { [event.data.cityId]: _left, ...partners } = state.partners;
+      return { ...state, partners };
+    }
     default:
       return state;
   }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { IsoDate, Subject, Topics } from '../shared/values.js';
+import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
 
 export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer']);
 export type NetworkKind = z.infer<typeof NetworkKind>;
+
+export const PartnerKind = z.enum(['city', 'metropolitanAuthority', 'agency']);
+export const PartnerRole = z.enum(['leadPartner', 'partner']);
 
 export const NetworkEventSchemas = {
   NetworkRegistered: z.object({
@@ -20,6 +23,16 @@ export const NetworkEventSchemas = {
     replaces: Subject.nullable(),
   }),
   NetworkClosed: z.object({ reason: z.string() }),
+  PartnerJoined: z.object({
+    cityId: CityId,
+    name: z.string(),
+    country: CountryCode,
+    partnerKind: PartnerKind,
+    role: PartnerRole,
+    /** New to the URBACT programme. */
+    newcomer: z.boolean(),
+  }),
+  PartnerLeft: z.object({ cityId: CityId, reason: z.string() }),
 } as const;
 
 type Schemas = typeof NetworkEventSchemas;

@@ -33,3 +33,14 @@ export const Subject = z
   .min(3)
   .max(120)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._:@-]*$/, 'must be a subject id such as expert:peter-wolkowinski');
+
+/**
+ * Cities are identified by a stable natural key, `<name>-<country>` in lowercase ASCII
+ * ("torino-it", "alba-iulia-ro"): the same city across networks, in tokens and in seeds.
+ */
+export const CityId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*-[a-z]{2}$/, 'must be a city id such as torino-it (name, dash, country code)');

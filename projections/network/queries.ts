@@ -1,5 +1,6 @@
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
+import type { PartnerRow } from './partners.js';
 
 export interface NetworkFilter {
   kind?: string | null;
@@ -37,4 +38,16 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
      ORDER BY start_date, name, id LIMIT ? OFFSET ?`,
     [...params, limit, offset],
   );
+}
+
+export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {
+  return db.all<PartnerRow>(
+    `SELECT * FROM partners WHERE network_id = ? ${includeFormer ? '' : "AND status = 'active'"}
+     ORDER BY role = 'leadPartner' DESC, name`,
+    [networkId],
+  );
+}
+
+export function findPartner(db: ReadModelStore, networkId: string, cityId: string): PartnerRow | undefined {
+  return db.get<PartnerRow>('SELECT * FROM partners WHERE network_id = ? AND city_id = ?', [networkId, cityId]);
 }

@@ -121,3 +121,38 @@ describe('networks through the API', () => {
     expect(res.data!.networks.nodes.every((n: { status: string }) => n.status === 'open')).toBe(true);
   });
 });
+
+describe('partners through the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('adds partners and shows them on the network, lead partner first', async () => {
+    const secretariat = await t.token('secretariat');
+    const created = await t.gql(REGISTER, { input: boostInno }, secretariat);
+    const networkId = created.data!.registerNetwork.aggregateId;
+    const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename
+      ... on JoinNetworkPayload { network { partners { cityId name country role newcomer } } }
+      ... on Error { code message } ... on InputValidationError { issues { path } } } }`;
+    await t.gql(JOIN, { input: { networkId, cityId: 'gdansk-pl', name: 'Gdansk', country: 'pl' } }, secretariat);
+    const res = await t.gql(
+      JOIN,
+      { input: { networkId, cityId: 'Torino-IT', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true } },
+      secretariat,
+    );
+    expect(res.data!.joinNetwork.network.partners).toEqual([
+      { cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true },
+      { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL', role: 'partner', newcomer: false },
+    ]);
+    const second = await t.gql(
+      JOIN,
+      { input: { networkId, cityId: 'porto-pt', name: 'Porto', country: 'PT', role: 'leadPartner' } },
+      secretariat,
+    );
+    expect(second.data!.joinNetwork).toMatchObject({ __typename: 'RuleViolationError', code: 'SECOND_LEAD_PARTNER' });
+    const bad = await t.gql(JOIN, { input: { networkId, cityId: 'no country', name: 'X', country: 'Italy' } }, secretariat);
+    expect(bad.data!.joinNetwork.__typename).toBe('InputValidationError');
+  });
+});

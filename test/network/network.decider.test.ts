@@ -48,3 +48,27 @@ describe('network decider', () => {
     spec.given([registered, closed]).when({ type: 'CloseNetwork', data: { reason: '' } }).thenFails('NETWORK_CLOSED');
   });
 });
+
+describe('network partners', () => {
+  const torino = { cityId: 'torino-it', name: 'Torino', country: 'IT', partnerKind: 'city', role: 'leadPartner', newcomer: false } as const;
+  const gdansk = { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL', partnerKind: 'city', role: 'partner', newcomer: false } as const;
+
+  it('lets cities join, with one lead partner', () => {
+    spec.given([registered]).when({ type: 'JoinNetwork', data: torino }).then([{ type: 'PartnerJoined', data: torino }]);
+    spec
+      .given([registered, { type: 'PartnerJoined', data: torino }])
+      .when({ type: 'JoinNetwork', data: { ...gdansk, role: 'leadPartner' } })
+      .thenFails('SECOND_LEAD_PARTNER');
+    spec.given([registered, { type: 'PartnerJoined', data: torino }]).when({ type: 'JoinNetwork', data: torino }).thenFails('ALREADY_PARTNER');
+  });
+
+  it('lets a partner leave, and a new lead partner join after the old one left', () => {
+    const left: NetworkEvent = { type: 'PartnerLeft', data: { cityId: 'torino-it', reason: 'moved on' } };
+    spec.given([registered, { type: 'PartnerJoined', data: torino }]).when({ type: 'LeaveNetwork', data: left.data }).then([left]);
+    spec.given([registered]).when({ type: 'LeaveNetwork', data: left.data }).thenFails('NOT_A_PARTNER');
+    spec
+      .given([registered, { type: 'PartnerJoined', data: torino }, left])
+      .when({ type: 'JoinNetwork', data: { ...gdansk, role: 'leadPartner' } })
+      .then([{ type: 'PartnerJoined', data: { ...gdansk, role: 'leadPartner' } }]);
+  });
+});
