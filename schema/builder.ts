@@ -8,7 +8,7 @@ import type { ReadModelStore } from '../projections/types.js';
 import type { App } from '../src/app.js';
 import type { Actor } from '../src/auth/actor.js';
 import { ForbiddenError } from '../src/commands/errors.js';
-import { isLeadExpertOf } from './access.js';
+import { isLeadExpertOf, isPartnerCoordinatorOf } from './access.js';
 
 export interface Context {
   readonly app: App;
@@ -25,7 +25,8 @@ export interface Context {
  * - authenticated: any valid token;
  * - secretariat: the programme secretariat, allowed everything;
  * - leadExpertOf(networkId): the lead expert currently assigned to that network;
- * - coordinatorOf(cityId): a coordinator of that city.
+ * - coordinatorOf(cityId): a coordinator of that city;
+ * - partnerOf(networkId): a coordinator of a city that is an active partner of that network.
  */
 export interface AuthScopes {
   public: boolean;
@@ -33,6 +34,7 @@ export interface AuthScopes {
   secretariat: boolean;
   leadExpertOf: string;
   coordinatorOf: string;
+  partnerOf: string;
 }
 
 export const builder = new SchemaBuilder<{
@@ -59,6 +61,7 @@ export const builder = new SchemaBuilder<{
       secretariat: context.actor.role === 'secretariat',
       leadExpertOf: (networkId) => isLeadExpertOf(context, networkId),
       coordinatorOf: (cityId) => context.actor.role === 'cityCoordinator' && context.actor.cityIds.includes(cityId),
+      partnerOf: (networkId) => isPartnerCoordinatorOf(context, networkId),
     }),
   },
   errors: {
