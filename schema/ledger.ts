@@ -1,4 +1,6 @@
 import { positionToString } from '../src/eventStore/port.js';
+import { appliedEvents } from '../src/projections/appliedEvents.js';
+import type { App } from '../src/app.js';
 import { builder } from './builder.js';
 
 /** Health of the log and the read models, for operators and for the demo. */
@@ -13,15 +15,29 @@ const LedgerStatus = builder
     }),
   });
 
+async function ledgerStatus(app: App) {
+  return {
+    store: app.store.kind,
+    headPosition: positionToString(await app.store.headPosition()),
+    projectedPosition: positionToString(app.projections.position),
+    caughtUp: app.projections.status().caughtUp,
+  };
+}
+
 builder.queryField('ledger', (t) =>
   t.field({
     type: LedgerStatus,
     authScopes: { public: true },
-    resolve: async (_root, _args, { app }) => ({
-      store: app.store.kind,
-      headPosition: positionToString(await app.store.headPosition()),
-      projectedPosition: positionToString(app.projections.position),
-      caughtUp: app.projections.status().caughtUp,
-    }),
+    resolve: (_root, _args, { app }) => ledgerStatus(app),
+  }),
+);
+
+builder.subscriptionField('ledger', (t) =>
+  t.field({
+    type: LedgerStatus,
+    description: 'The ledger status each time the read models apply new events.',
+    authScopes: { secretariat: true },
+    subscribe: (_root, _args, { app }) => appliedEvents(app.projections),
+    resolve: (_event, _args, { app }) => ledgerStatus(app),
   }),
 );

@@ -50,6 +50,7 @@ export class ProjectionRunner {
   private reached: Position = START;
   private caughtUp = false;
   private lastError: string | undefined;
+  private readonly appliedListeners = new Set<(events: readonly RecordedEvent[]) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -101,6 +102,16 @@ export class ProjectionRunner {
       return;
     }
     await this.waitFor(head, 60_000);
+  }
+
+  /**
+   * Calls `listener` with each batch of events once the read models show them: live views
+   * (GraphQL subscriptions) push from here, so a client that is told of a change can read it.
+   * Returns a function that removes the listener.
+   */
+  onApplied(listener: (events: readonly RecordedEvent[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   /** Resolves true once every projection has applied the log up to `position`, false on timeout. */
@@ -285,6 +296,13 @@ export class ProjectionRunner {
         clearTimeout(waiter.timer);
         this.waiters.delete(waiter);
         waiter.resolve(true);
+      }
+    }
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.logger?.error({ err: error }, 'applied-events listener failed');
       }
     }
   }

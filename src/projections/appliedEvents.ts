@@ -1,0 +1,39 @@
+import type { RecordedEvent } from '../eventStore/port.js';
+import type { ProjectionRunner } from './runner.js';
+
+/**
+ * The events the read models have applied, from now on, as an async iterable (for GraphQL
+ * subscriptions). Buffers while the consumer is slow; ends when the consumer stops.
+ */
+export function appliedEvents(
+  runner: ProjectionRunner,
+  accept: (event: RecordedEvent) => boolean = () => true,
+): AsyncIterableIterator<RecordedEvent> {
+  const queue: RecordedEvent[] = [];
+  let wake: (() => void) | undefined;
+  let done = false;
+  const remove = runner.onApplied((events) => {
+    for (const event of events) if (accept(event)) queue.push(event);
+    wake?.();
+  });
+  const finish = () => {
+    done = true;
+    remove();
+    wake?.();
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      while (queue.length === 0 && !done) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      if (done) return { value: undefined, done: true };
+      return { value: queue.shift()!, done: false };
+    },
+    async return() {
+      finish();
+      return { value: undefined, done: true };
+    },
+  };
+}
