@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkCommand } from '../../domain/network/commands.js';
+import { networkDecider } from '../../domain/network/decider.js';
+import { RuleViolationError } from '../../domain/shared/errors.js';
+import { systemActor } from '../../src/auth/actor.js';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../../src/commands/errors.js';
+import { CommandHandler } from '../../src/commands/handleCommand.js';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+
+const register: NetworkCommand = {
+  type: 'RegisterNetwork',
+  data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: [], startDate: '2015-09-01', endDate: '2018-05-31' },
+};
+const join_ = (cityId: string): NetworkCommand => ({
+  type: 'JoinNetwork',
+  data: { cityId, name: cityId, country: 'IT', partnerKind: 'city', role: 'partner', newcomer: false },
+});
+
+describe('command handler', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let handler: CommandHandler;
+  const options = { actor: systemActor };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-handler-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    handler = new CommandHandler(store, () => new Date('2024-05-01T10:00:00Z'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a stream, folds it and appends with metadata', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, {
+      ...options,
+      correlationId: 'req-1',
+      occurredAt: '2015-09-01T00:00:00.000Z',
+    });
+    expect(created.streamId).toMatch(/^network-[0-9A-Z]{26}$/);
+    expect(created.revision).toBe(0n);
+    expect(created.state.status).toBe('open');
+    const [event] = await store.readStream(created.streamId);
+    expect(event!.metadata).toMatchObject({
+      actor: 'system',
+      role: 'secretariat',
+      recordedAt: '2024-05-01T10:00:00.000Z',
+      occurredAt: '2015-09-01T00:00:00.000Z',
+      correlationId: 'req-1',
+    });
+    const joined = await handler.handle(networkDecider, created.streamId, join_('torino-it'), options);
+    expect(joined.revision).toBe(1n);
+    expect(Object.keys(joined.state.partners)).toEqual(['torino-it']);
+  });
+
+  it('writes nothing when the decider refuses', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    await handler.handle(networkDecider, created.streamId, join_('torino-it'), options);
+    await expect(handler.handle(networkDecider, created.streamId, join_('torino-it'), options)).rejects.toBeInstanceOf(
+      RuleViolationError,
+    );
+    expect(await store.readStream(created.streamId)).toHaveLength(2);
+  });
+
+  it('reports a stale expected revision as a conflict, without retrying', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    await handler.handle(networkDecider, created.streamId, join_('torino-it'), options);
+    const stale = handler.handle(networkDecider, created.streamId, join_('gdansk-pl'), { ...options, expectedRevision: 0n });
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(stale).rejects.toMatchObject({ actualRevision: 1n });
+    const current = await handler.handle(networkDecider, created.streamId, join_('gdansk-pl'), { ...options, expectedRevision: 1n });
+    expect(current.revision).toBe(2n);
+  });
+
+  it('retries conflicts on fresh state when the caller gave no revision: concurrent writers all land', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const cities = Array.from({ length: 25 }, (_, i) => `city${i}-it`);
+    const results = await Promise.all(cities.map((c) => handler.handle(networkDecider, created.streamId, join_(c), options)));
+    expect(new Set(results.map((r) => r.revision)).size).toBe(25);
+    const loaded = await handler.load(networkDecider, created.streamId);
+    expect(Object.keys(loaded.state.partners).sort()).toEqual([...cities].sort());
+  });
+
+  it('answers a retried idempotent command with the first result, even for a creation', async () => {
+    const idempotency = { key: 'k-1', fingerprint: 'f-1' };
+    const first = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
+    const retry = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
+    expect(retry).toMatchObject({ streamId: first.streamId, revision: first.revision, replayed: true });
+    expect(retry.position).toEqual(first.position);
+    const networks = (await store.readAll({ maxCount: 100 })).filter((e) => e.type === 'NetworkRegistered');
+    expect(networks).toHaveLength(1);
+  });
+
+  it('keeps idempotency keys per actor and refuses a key reused for another request', async () => {
+    const idempotency = { key: 'k-2', fingerprint: 'f-2' };
+    const mine = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
+    const someoneElse = await handler.handle(networkDecider, { create: 'network' }, register, {
+      actor: { subject: 'secretariat:other', role: 'secretariat', cityIds: [] },
+      idempotency,
+    });
+    expect(someoneElse.streamId).not.toBe(mine.streamId);
+    await expect(
+      handler.handle(networkDecider, mine.streamId, join_('torino-it'), { ...options, idempotency: { key: 'k-2', fingerprint: 'other' } }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('recovers when the key was reserved but the command never landed (crash in between)', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const idempotency = { key: 'k-3', fingerprint: 'f-3' };
+    // Simulate the crash: the reservation is written, the command is not.
+    const failing = new CommandHandler(
+      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+        appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
+          streamId.startsWith('idempotency-')
+            ? store.appendToStream(streamId, ...(rest as [never]))
+            : Promise.reject(new Error('crash')),
+        readStream: store.readStream.bind(store),
+      }),
+    );
+    await expect(failing.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency })).rejects.toThrow('crash');
+    const retried = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
+    expect(retried).toMatchObject({ replayed: false, revision: 1n });
+    const again = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
+    expect(again).toMatchObject({ replayed: true, revision: 1n });
+  });
+
+  it('returns the current revision and writes nothing when the decision is a no-op', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const assign: NetworkCommand = { type: 'AssignLeadExpert', data: { subject: 'expert:peter', name: 'Peter' } };
+    await handler.handle(networkDecider, created.streamId, assign, options);
+    const again = await handler.handle(networkDecider, created.streamId, assign, options);
+    expect(again).toMatchObject({ revision: 1n, events: [] });
+    expect(await store.readStream(created.streamId)).toHaveLength(2);
+  });
+});

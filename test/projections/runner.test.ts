@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Projection } from '../../projections/types.js';
+import { ProjectionRunner } from '../../src/projections/runner.js';
+import { TimeTravel } from '../../src/projections/timeTravel.js';
+import { projectionHarness, type ProjectionHarness } from '../support/projectionSpec.js';
+
+/** Counts events per stream; version and failure are switchable to test rebuilds and restarts. */
+function counter(version = 1, failOn?: string): Projection {
+  return {
+    name: 'counter',
+    version,
+    tables: ['counts'],
+    setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)'),
+    handles: ['Counted', 'Poison'],
+    apply(db, event) {
+      if (event.type === failOn) throw new Error('poison event');
+      db.run('INSERT INTO counts (stream, n) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET n = n + 1', [event.streamId]);
+    },
+  };
+}
+
+const counts = (h: ProjectionHarness) =>
+  Object.fromEntries(h.db.all<{ stream: string; n: number }>('SELECT * FROM counts ORDER BY stream').map((r) => [r.stream, r.n]));
+
+describe('projection runner', () => {
+  let harness: ProjectionHarness;
+  afterEach(async () => harness?.close());
+
+  it('catches up, goes live, and lets a writer wait for its position', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {} },
+      { streamId: 'a-1', type: 'Counted', data: {} },
+      { streamId: 'b-1', type: 'Ignored', data: {} },
+    ]);
+    harness.runner.start();
+    const appended = await harness.store.appendToStream('a-2', [
+      { id: crypto.randomUUID(), type: 'Counted', data: {}, metadata: { actor: 't', recordedAt: '', occurredAt: '2020-01-01T00:00:00Z', commandId: '', correlationId: '', causationId: '' } },
+    ]);
+    expect(await harness.runner.waitFor(appended.position, 5000)).toBe(true);
+    expect(counts(harness)).toEqual({ 'a-1': 2, 'a-2': 1 });
+    expect(harness.runner.status()).toMatchObject({ running: true });
+  });
+
+  it('keeps its checkpoint with its rows: a new runner continues without applying twice', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    await harness.catchUp();
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    const second = new ProjectionRunner(harness.store, harness.db, [counter()]);
+    await second.catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 2 });
+  });
+
+  it('rebuilds a projection from zero when its version changes', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    await harness.catchUp();
+    harness.db.run(`UPDATE counts SET n = 99`);
+    const upgraded = new ProjectionRunner(harness.store, harness.db, [counter(2)]);
+    await upgraded.catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 1 });
+  });
+
+  it('rebuild on demand equals the incremental result', async () => {
+    harness = await projectionHarness([counter()]);
+    for (let i = 0; i < 5; i++) {
+      await harness.append([{ streamId: `s-${i % 2}`, type: 'Counted', data: {} }]);
+      await harness.catchUp();
+    }
+    const incremental = harness.snapshot();
+    expect(await harness.rebuild()).toEqual(incremental);
+  });
+
+  it('rolls back a failing batch entirely: rows and checkpoint stay together', async () => {
+    harness = await projectionHarness([counter(1, 'Poison')]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {} },
+      { streamId: 'a-1', type: 'Poison', data: {} },
+    ]);
+    await expect(harness.catchUp()).rejects.toThrow('poison event');
+    expect(counts(harness)).toEqual({});
+    const checkpoint = harness.db.get<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = 'counter'`);
+    expect(checkpoint?.position).toBe('-1/-1');
+  });
+
+  it('answers as of a moment from the log, by when events occurred', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2016-01-01T00:00:00.000Z' },
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2017-01-01T00:00:00.000Z' },
+      { streamId: 'b-1', type: 'Counted', data: {}, occurredAt: '2018-01-01T00:00:00.000Z' },
+    ]);
+    const travel = new TimeTravel(harness.store, [counter()]);
+    const in2016 = await travel.at(new Date('2016-06-01T00:00:00Z'));
+    expect(in2016.all('SELECT * FROM counts')).toEqual([{ stream: 'a-1', n: 1 }]);
+    const in2017 = await travel.at(new Date('2017-06-01T00:00:00Z'));
+    expect(in2017.all('SELECT * FROM counts')).toEqual([{ stream: 'a-1', n: 2 }]);
+    expect(await travel.at(new Date('2016-06-01T00:00:00Z'))).toBe(in2016);
+    travel.clear();
+  });
+});

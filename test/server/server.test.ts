@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+describe('HTTP server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('answers /health and, once projections caught up, /ready', async () => {
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+    await t.app.projections.catchUp();
+    const deadline = Date.now() + 5000;
+    let ready = await fetch(`${t.url}/ready`);
+    while (ready.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      ready = await fetch(`${t.url}/ready`);
+    }
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true });
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ ledger { store } }')}`, {
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const made = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ ledger { store } }')}`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('masks internal errors and gives the request id to find them in the log', async () => {
+    const original = t.app.store.headPosition;
+    t.app.store.headPosition = () => Promise.reject(new Error('disk on fire: /secret/path'));
+    try {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-masked' },
+        body: JSON.stringify({ query: '{ ledger { headPosition } }' }),
+      });
+      const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]!.message).toBe('Unexpected error.');
+      expect(JSON.stringify(body)).not.toContain('secret');
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masked' });
+    } finally {
+      t.app.store.headPosition = original;
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('has defaults that start on the embedded store', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ eventStore: { kind: 'sqlite' }, port: 4000, dataDir: './data', graphiql: true });
+  });
+
+  it('reports every problem at once', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', PORT: 'x', NODE_ENV: 'production' })).toThrow(ConfigError);
+    try {
+      loadConfig({ EVENT_STORE: 'eventstoredb', PORT: 'x', NODE_ENV: 'production' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('EVENTSTORE_CONNECTION_STRING');
+      expect(message).toContain('PORT');
+      expect(message).toContain('AUTH_JWT_SECRET');
+    }
+  });
+
+  it('turns GraphiQL and introspection off in production unless asked', () => {
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret })).toMatchObject({ graphiql: false, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, GRAPHIQL: 'true' }).graphiql).toBe(true);
+  });
+});
+
+describe('process lifecycle', () => {
+  it('starts with npm start defaults and shuts down gracefully on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-main-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 20_000);
+        child.stdout.on('data', () => {
+          const match = /listening on (http:\/\/[^/\s"]+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ ledger { store } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { ledger: { store: 'sqlite' } } });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output).toContain('stopped');
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
