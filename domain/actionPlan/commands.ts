@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { ActionPhase, ActionStatus, ClusterKey, FundingSource } from './events.js';
+import { EuroAmount } from './money.js';
+
+/**
+ * Facts of the network the plan belongs to, loaded by the schema layer from the network
+ * aggregate and passed into the command so `decide` stays pure.
+ */
+export interface NetworkSnapshot {
+  readonly exists: boolean;
+  readonly kind: string | null;
+  readonly closed: boolean;
+  /** The city as a current partner of the network, or null when it is not one. */
+  readonly partner: { readonly name: string; readonly country: string } | null;
+}
+
+export const ClusterInput = z.object({
+  key: ClusterKey,
+  title: Text(200),
+  description: OptionalText(2000).default(''),
+});
+
+export const DraftActionPlan = z.object({
+  cityId: CityId,
+  title: Text(300),
+  vision: OptionalText(5000).default(''),
+  clusters: z
+    .array(ClusterInput)
+    .max(30, 'at most 30 clusters')
+    .default([])
+    .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, 'cluster keys must be unique'),
+});
+
+export const AddPlanCluster = ClusterInput;
+
+export const RevisePlanVision = z.object({
+  title: Text(300),
+  vision: OptionalText(5000).default(''),
+});
+
+export const FundingLineInput = z.object({
+  source: FundingSource,
+  amount: EuroAmount,
+  programme: OptionalText(200).default(''),
+});
+
+export const AddPlanAction = z.object({
+  title: Text(300),
+  clusterKey: ClusterKey,
+  phase: ActionPhase,
+  summary: OptionalText(5000).default(''),
+  budget: EuroAmount.nullish().transform((v) => v ?? null),
+  responsibleBody: OptionalText(300).default(''),
+  funding: z.array(FundingLineInput).max(20, 'at most 20 funding lines').default([]),
+});
+
+export const ChangeActionStatus = z.object({
+  status: ActionStatus,
+  date: IsoDate,
+  note: OptionalText(2000).default(''),
+});
+
+export const RecordFundingSecured = z.object({
+  source: FundingSource,
+  amount: EuroAmount.refine((cents) => cents > 0, 'must be more than zero'),
+  programme: OptionalText(200).default(''),
+  date: IsoDate,
+  note: OptionalText(2000).default(''),
+});
+
+export const DefineIndicator = z.object({
+  name: Text(300),
+  unit: OptionalText(60).default(''),
+  baseline: z.number().finite().nullish().transform((v) => v ?? null),
+  target: z.number().finite().nullish().transform((v) => v ?? null),
+});
+
+export const RecordIndicatorValue = z.object({
+  date: IsoDate,
+  value: z.number().finite(),
+  note: OptionalText(2000).default(''),
+});
+
+export const EndorseActionPlan = z.object({
+  date: IsoDate,
+  body: Text(200).default('City Council'),
+  note: OptionalText(2000).default(''),
+});
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+export type ActionPlanCommand =
+  | { type: 'DraftActionPlan'; data: Out<typeof DraftActionPlan> & { networkId: string; network: NetworkSnapshot } }
+  | { type: 'AddPlanCluster'; data: Out<typeof AddPlanCluster> }
+  | { type: 'RevisePlanVision'; data: Out<typeof RevisePlanVision> }
+  | { type: 'AddPlanAction'; data: Out<typeof AddPlanAction> & { actionId: string } }
+  | { type: 'ChangeActionStatus'; data: Out<typeof ChangeActionStatus> & { actionId: string } }
+  | { type: 'RecordFundingSecured'; data: Out<typeof RecordFundingSecured> & { actionId: string; fundingId: string } }
+  | { type: 'DefineIndicator'; data: Out<typeof DefineIndicator> & { indicatorId: string; actionId: string | null } }
+  | { type: 'RecordIndicatorValue'; data: Out<typeof RecordIndicatorValue> & { indicatorId: string } }
+  | { type: 'EndorseActionPlan'; data: Out<typeof EndorseActionPlan> };
+
+export { CityId };

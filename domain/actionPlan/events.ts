@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CityId, CountryCode, IsoDate, Ulid } from '../shared/values.js';
+import { Cents } from './money.js';
+
+/** Phase of an action in an Integrated Action Plan. */
+export const ActionPhase = z.enum(['ideation', 'design', 'realisation']);
+export type ActionPhase = z.infer<typeof ActionPhase>;
+
+export const ActionStatus = z.enum(['planned', 'inProgress', 'implemented', 'abandoned']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+/** Where the money comes from. EU research programmes (Horizon 2020) are `other`, named in `programme`. */
+export const FundingSource = z.enum(['ESF', 'ERDF', 'UIA', 'national', 'private', 'other']);
+export type FundingSource = z.infer<typeof FundingSource>;
+
+/** A cluster (or entry point) groups actions: "Collective actions", "Civic technologies". */
+export const ClusterKey = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a short key such as civic-technologies');
+
+export const PlanCluster = z.object({
+  key: ClusterKey,
+  title: z.string(),
+  description: z.string(),
+});
+
+/** A planned funding line of an action: source and amount (integer euro cents). */
+export const PlannedFunding = z.object({
+  source: FundingSource,
+  amountCents: Cents,
+  programme: z.string(),
+});
+
+export const ActionPlanEventSchemas = {
+  ActionPlanDrafted: z.object({
+    networkId: Ulid,
+    /** Facts of the network and partner when the plan was drafted, for read models and outcomes. */
+    networkKind: z.string(),
+    cityId: CityId,
+    cityName: z.string(),
+    country: CountryCode,
+    title: z.string(),
+    vision: z.string(),
+    clusters: z.array(PlanCluster),
+  }),
+  PlanClusterAdded: PlanCluster,
+  PlanVisionRevised: z.object({ title: z.string(), vision: z.string() }),
+  PlanActionAdded: z.object({
+    actionId: Ulid,
+    title: z.string(),
+    clusterKey: ClusterKey,
+    phase: ActionPhase,
+    summary: z.string(),
+    budgetCents: Cents.nullable(),
+    responsibleBody: z.string(),
+    funding: z.array(PlannedFunding),
+    /** True when the plan had already been endorsed: plans are living documents. */
+    addedAfterEndorsement: z.boolean(),
+  }),
+  ActionStatusChanged: z.object({
+    actionId: Ulid,
+    from: ActionStatus,
+    to: ActionStatus,
+    date: IsoDate,
+    note: z.string(),
+  }),
+  FundingSecured: z.object({
+    fundingId: Ulid,
+    actionId: Ulid,
+    source: FundingSource,
+    amountCents: Cents,
+    programme: z.string(),
+    date: IsoDate,
+    note: z.string(),
+  }),
+  IndicatorDefined: z.object({
+    indicatorId: Ulid,
+    name: z.string(),
+    unit: z.string(),
+    baseline: z.number().nullable(),
+    target: z.number().nullable(),
+    /** The action it measures, or null for a plan-wide indicator. */
+    actionId: Ulid.nullable(),
+  }),
+  IndicatorValueRecorded: z.object({
+    indicatorId: Ulid,
+    date: IsoDate,
+    value: z.number(),
+    note: z.string(),
+  }),
+  ActionPlanEndorsed: z.object({
+    date: IsoDate,
+    /** Who endorsed it, e.g. "City Council". */
+    body: z.string(),
+    note: z.string(),
+  }),
+} as const;
+
+type Schemas = typeof ActionPlanEventSchemas;
+export type ActionPlanEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type ActionPlanEventOf<K extends ActionPlanEvent['type']> = Extract<ActionPlanEvent, { type: K }>;
+export const actionPlanEventTypes = Object.keys(ActionPlanEventSchemas) as ActionPlanEvent['type'][];

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { FundingSource } from '../actionPlan/events.js';
+import { EuroAmount } from '../actionPlan/money.js';
+import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { TransferStage } from './events.js';
+
+export interface TransferNetworkSnapshot {
+  readonly exists: boolean;
+  readonly kind: string | null;
+  readonly closed: boolean;
+  /** Current partners of the network by city id. */
+  readonly partners: Readonly<Record<string, { readonly name: string; readonly country: string }>>;
+}
+
+export const StartTransfer = z
+  .object({
+    practiceId: z.string().trim().min(1).max(200).nullish().transform((v) => v ?? null),
+    practiceTitle: OptionalText(300).default(''),
+    sourceCityId: CityId,
+    receivingCityId: CityId,
+    date: IsoDate,
+  })
+  .refine((c) => c.practiceId !== null || c.practiceTitle !== '', {
+    message: 'name the good practice by practiceId or practiceTitle',
+    path: ['practiceTitle'],
+  })
+  .refine((c) => c.sourceCityId !== c.receivingCityId, {
+    message: 'a city does not transfer a practice to itself',
+    path: ['receivingCityId'],
+  });
+
+export const AdvanceTransferStage = z.object({ to: TransferStage, date: IsoDate, note: OptionalText(2000).default('') });
+export const RecordTransferMilestone = z.object({ title: Text(300), date: IsoDate, note: OptionalText(2000).default('') });
+export const SubmitTransferPlan = z.object({ title: Text(300), summary: OptionalText(5000).default(''), date: IsoDate });
+export const SubmitInvestmentPlan = z.object({
+  title: Text(300),
+  summary: OptionalText(5000).default(''),
+  date: IsoDate,
+  sources: z
+    .array(z.object({ source: FundingSource, amount: EuroAmount }))
+    .min(1, 'name at least one funding source')
+    .max(20),
+});
+export const AssessReadiness = z.object({
+  date: IsoDate,
+  score: z.number().int().min(1, 'from 1 (not ready)').max(5, 'to 5 (ready to re-use)'),
+  note: OptionalText(2000).default(''),
+});
+export const CompleteTransfer = z.object({ date: IsoDate, note: OptionalText(2000).default('') });
+export const AbandonTransfer = z.object({ date: IsoDate, reason: Text(2000) });
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+export type TransferCommand =
+  | { type: 'StartTransfer'; data: Out<typeof StartTransfer> & { networkId: string; network: TransferNetworkSnapshot } }
+  | { type: 'AdvanceTransferStage'; data: Out<typeof AdvanceTransferStage> }
+  | { type: 'RecordTransferMilestone'; data: Out<typeof RecordTransferMilestone> & { milestoneId: string } }
+  | { type: 'SubmitTransferPlan'; data: Out<typeof SubmitTransferPlan> }
+  | { type: 'SubmitInvestmentPlan'; data: Out<typeof SubmitInvestmentPlan> }
+  | { type: 'AssessReadiness'; data: Out<typeof AssessReadiness> }
+  | { type: 'CompleteTransfer'; data: Out<typeof CompleteTransfer> }
+  | { type: 'AbandonTransfer'; data: Out<typeof AbandonTransfer> };

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { Decider } from '../shared/decider.js';
+import { NotFoundError, RuleViolationError } from '../shared/errors.js';
+import type { TransferCommand } from './commands.js';
+import { transferStages, type TransferEvent, type TransferStage } from './events.js';
+
+export interface TransferState {
+  readonly status: 'none' | 'inProgress' | 'completed' | 'abandoned';
+  readonly kind?: 'transfer' | 'innovationTransfer';
+  readonly stage: TransferStage;
+  /** Latest business date seen: later facts may not be dated before it. */
+  readonly lastDate: string | null;
+  readonly transferPlans: number;
+  readonly investmentPlans: number;
+}
+
+const initialState = (): TransferState => ({ status: 'none', stage: 'understand', lastDate: null, transferPlans: 0, investmentPlans: 0 });
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * One transfer per receiving city, network and good practice: the id is derived from them, so
+ * the same transfer cannot be started twice (the practice is its id, or its title in lower case).
+ */
+export function transferIdFor(networkId: string, receivingCityId: string, practice: { practiceId: string | null; practiceTitle: string }): string {
+  const key = practice.practiceId ?? practice.practiceTitle.trim().toLowerCase();
+  const digest = createHash('sha256').update(`${networkId}/${receivingCityId}/${key}`).digest();
+  let id = CROCKFORD[digest[26]! % 8]!;
+  for (let i = 1; i < 26; i++) id += CROCKFORD[digest[i]! % 32];
+  return id;
+}
+
+function requireActive(state: TransferState): void {
+  if (state.status === 'none') throw new NotFoundError('Transfer', '');
+  if (state.status !== 'inProgress') {
+    throw new RuleViolationError('TRANSFER_ENDED', `The transfer is ${state.status}: no more changes`);
+  }
+}
+
+function requireDate(state: TransferState, date: string): void {
+  if (state.lastDate && date < state.lastDate) {
+    throw new RuleViolationError('DATE_BEFORE_PREVIOUS', `The date must not be before ${state.lastDate}, the transfer's latest date`);
+  }
+}
+
+function decide(command: TransferCommand, state: TransferState): TransferEvent[] {
+  switch (command.type) {
+    case 'StartTransfer': {
+      const { network, networkId, practiceId, practiceTitle, sourceCityId, receivingCityId, date } = command.data;
+      if (state.status !== 'none') throw new RuleViolationError('TRANSFER_EXISTS', 'This transfer was already started');
+      if (!network.exists) throw new NotFoundError('Network', networkId);
+      if (network.closed) throw new RuleViolationError('NETWORK_CLOSED', 'The network is closed');
+      if (network.kind !== 'transfer' && network.kind !== 'innovationTransfer') {
+        throw new RuleViolationError('NOT_A_TRANSFER_NETWORK', 'Transfers happen in Transfer and Innovation Transfer networks only');
+      }
+      const source = network.partners[sourceCityId];
+      const receiving = network.partners[receivingCityId];
+      if (!source) throw new RuleViolationError('NOT_A_PARTNER', `${sourceCityId} is not a partner of this network`);
+      if (!receiving) throw new RuleViolationError('NOT_A_PARTNER', `${receivingCityId} is not a partner of this network`);
+      return [
+        {
+          type: 'TransferStarted',
+          data: {
+            networkId,
+            networkKind: network.kind,
+            practiceId,
+            practiceTitle,
+            sourceCityId,
+            sourceCityName: source.name,
+            sourceCountry: source.country,
+            receivingCityId,
+            receivingCityName: receiving.name,
+            receivingCountry: receiving.country,
+            date,
+          },
+        },
+      ];
+    }
+    case 'AdvanceTransferStage': {
+      requireActive(state);
+      const { to, date, note } = command.data;
+      const current = transferStages.indexOf(state.stage);
+      const target = transferStages.indexOf(to);
+      if (target === current) return [];
+      if (target < current) throw new RuleViolationError('STAGE_BACKWARDS', `The transfer is past ${to}: stages do not go back`);
+      if (target > current + 1) {
+        throw new RuleViolationError('STAGE_SKIPPED', `Go through ${transferStages[current + 1]} before ${to}`);
+      }
+      requireDate(state, date);
+      return [{ type: 'TransferStageAdvanced', data: { from: state.stage, to, date, note } }];
+    }
+    case 'RecordTransferMilestone': {
+      requireActive(state);
+      return [{ type: 'TransferMilestoneRecorded', data: { ...command.data, stage: state.stage } }];
+    }
+    case 'SubmitTransferPlan': {
+      requireActive(state);
+      if (state.stage === 'understand') {
+        throw new RuleViolationError('TOO_EARLY', 'The transfer plan is written in the Adapt stage');
+      }
+      return [{ type: 'TransferPlanSubmitted', data: { ...command.data, version: state.transferPlans + 1 } }];
+    }
+    case 'SubmitInvestmentPlan': {
+      requireActive(state);
+      if (state.kind !== 'innovationTransfer') {
+        throw new RuleViolationError('NOT_AN_INNOVATION_TRANSFER', 'Investment plans belong to innovation transfers');
+      }
+      if (state.stage === 'understand') {
+        throw new RuleViolationError('TOO_EARLY', 'The investment plan is written in the Adapt stage or later');
+      }
+      const { sources, ...rest } = command.data;
+      const lines = sources.map((s) => ({ source: s.source, amountCents: s.amount }));
+      return [
+        {
+          type: 'InvestmentPlanSubmitted',
+          data: { ...rest, version: state.investmentPlans + 1, totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0), sources: lines },
+        },
+      ];
+    }
+    case 'AssessReadiness':
+      requireActive(state);
+      return [{ type: 'ReadinessAssessed', data: { ...command.data, stage: state.stage } }];
+    case 'CompleteTransfer': {
+      requireActive(state);
+      if (state.stage !== 'reuse') throw new RuleViolationError('NOT_IN_REUSE', 'A transfer completes in the Re-use stage');
+      if (state.transferPlans === 0) throw new RuleViolationError('NO_TRANSFER_PLAN', 'Submit the transfer plan first');
+      if (state.kind === 'innovationTransfer' && state.investmentPlans === 0) {
+        throw new RuleViolationError('NO_INVESTMENT_PLAN', 'An innovation transfer ends in an investment plan: submit it first');
+      }
+      requireDate(state, command.data.date);
+      return [{ type: 'TransferCompleted', data: command.data }];
+    }
+    case 'AbandonTransfer':
+      requireActive(state);
+      requireDate(state, command.data.date);
+      return [{ type: 'TransferAbandoned', data: { ...command.data, stage: state.stage } }];
+  }
+}
+
+function later(current: string | null, date: string): string {
+  return current && current > date ? current : date;
+}
+
+function evolve(state: TransferState, event: TransferEvent): TransferState {
+  switch (event.type) {
+    case 'TransferStarted':
+      return { ...state, status: 'inProgress', kind: event.data.networkKind, stage: 'understand', lastDate: event.data.date };
+    case 'TransferStageAdvanced':
+      return { ...state, stage: event.data.to, lastDate: later(state.lastDate, event.data.date) };
+    case 'TransferPlanSubmitted':
+      return { ...state, transferPlans: event.data.version };
+    case 'InvestmentPlanSubmitted':
+      return { ...state, investmentPlans: event.data.version };
+    case 'TransferCompleted':
+      return { ...state, status: 'completed', lastDate: later(state.lastDate, event.data.date) };
+    case 'TransferAbandoned':
+      return { ...state, status: 'abandoned', lastDate: later(state.lastDate, event.data.date) };
+    default:
+      return state;
+  }
+}
+
+export const transferDecider: Decider<TransferCommand, TransferEvent, TransferState> = {
+  category: 'transfer',
+  initialState,
+  decide,
+  evolve,
+};

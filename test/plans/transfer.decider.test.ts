@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { TransferCommand, TransferNetworkSnapshot } from '../../domain/transfer/commands.js';
+import { StartTransfer } from '../../domain/transfer/commands.js';
+import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
+import type { TransferEvent } from '../../domain/transfer/events.js';
+import { deciderSpec } from '../support/deciderSpec.js';
+
+const spec = deciderSpec(transferDecider);
+const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
+const M1 = '01JMIL00000000000000000001';
+const network: TransferNetworkSnapshot = {
+  exists: true,
+  kind: 'innovationTransfer',
+  closed: false,
+  partners: { 'torino-it': { name: 'Torino', country: 'IT' }, 'gdansk-pl': { name: 'Gdansk', country: 'PL' } },
+};
+const start: TransferCommand = {
+  type: 'StartTransfer',
+  data: { networkId: NETWORK, network, practiceId: null, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' },
+};
+const started: TransferEvent = {
+  type: 'TransferStarted',
+  data: {
+    networkId: NETWORK,
+    networkKind: 'innovationTransfer',
+    practiceId: null,
+    practiceTitle: 'Co-City',
+    sourceCityId: 'torino-it',
+    sourceCityName: 'Torino',
+    sourceCountry: 'IT',
+    receivingCityId: 'gdansk-pl',
+    receivingCityName: 'Gdansk',
+    receivingCountry: 'PL',
+    date: '2019-03-23',
+  },
+};
+const advance = (to: 'understand' | 'adapt' | 'reuse', date = '2019-06-01'): TransferCommand => ({ type: 'AdvanceTransferStage', data: { to, date, note: '' } });
+const toAdapt: TransferEvent = { type: 'TransferStageAdvanced', data: { from: 'understand', to: 'adapt', date: '2019-06-01', note: '' } };
+const toReuse: TransferEvent = { type: 'TransferStageAdvanced', data: { from: 'adapt', to: 'reuse', date: '2019-12-01', note: '' } };
+const plan: TransferEvent = { type: 'TransferPlanSubmitted', data: { version: 1, title: 'Co-City Gdansk', summary: '', date: '2019-09-01' } };
+const investment: TransferEvent = {
+  type: 'InvestmentPlanSubmitted',
+  data: { version: 1, title: 'Investment plan', summary: '', date: '2020-01-01', totalCents: 30_000_000, sources: [{ source: 'ERDF', amountCents: 20_000_000 }, { source: 'national', amountCents: 10_000_000 }] },
+};
+const complete: TransferCommand = { type: 'CompleteTransfer', data: { date: '2020-09-01', note: 'done' } };
+
+describe('transfer decider', () => {
+  it('starts a transfer between two partners of a transfer network', () => {
+    spec.given([]).when(start).then([started]);
+    spec.given([started]).when(start).thenFails('TRANSFER_EXISTS');
+  });
+  it('refuses other network kinds, closed or missing networks and non-partners', () => {
+    const variant = (n: Partial<TransferNetworkSnapshot>): TransferCommand => ({ ...start, data: { ...start.data, network: { ...network, ...n } } } as TransferCommand);
+    spec.given([]).when(variant({ kind: 'actionPlanning' })).thenFails('NOT_A_TRANSFER_NETWORK');
+    spec.given([]).when(variant({ closed: true })).thenFails('NETWORK_CLOSED');
+    spec.given([]).when(variant({ exists: false })).thenFails('NOT_FOUND');
+    spec.given([]).when(variant({ partners: { 'torino-it': { name: 'Torino', country: 'IT' } } })).thenFails('NOT_A_PARTNER');
+    spec.given([]).when(variant({ partners: { 'gdansk-pl': { name: 'Gdansk', country: 'PL' } } })).thenFails('NOT_A_PARTNER');
+  });
+  it('validates the practice reference and the two cities', () => {
+    expect(StartTransfer.safeParse({ sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-01-01' }).success).toBe(false);
+    expect(StartTransfer.safeParse({ practiceId: 'p1', sourceCityId: 'torino-it', receivingCityId: 'torino-it', date: '2019-01-01' }).success).toBe(false);
+    expect(StartTransfer.safeParse({ practiceId: 'p1', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-01-01' }).success).toBe(true);
+    expect(transferIdFor(NETWORK, 'gdansk-pl', { practiceId: null, practiceTitle: 'Co-City ' })).toBe(
+      transferIdFor(NETWORK, 'gdansk-pl', { practiceId: null, practiceTitle: 'co-city' }),
+    );
+  });
+  it('moves Understand, Adapt, Re-use: no skipping, no going back', () => {
+    spec.given([started]).when(advance('adapt')).then([toAdapt]);
+    spec.given([started]).when(advance('understand')).thenNothing();
+    spec.given([started]).when(advance('reuse')).thenFails('STAGE_SKIPPED');
+    spec.given([started, toAdapt]).when(advance('understand', '2019-07-01')).thenFails('STAGE_BACKWARDS');
+    spec.given([started, toAdapt]).when(advance('reuse', '2019-05-01')).thenFails('DATE_BEFORE_PREVIOUS');
+    spec.given([]).when(advance('adapt')).thenFails('NOT_FOUND');
+  });
+  it('records milestones and readiness assessments at the current stage', () => {
+    spec.given([started, toAdapt]).when({ type: 'RecordTransferMilestone', data: { milestoneId: M1, title: 'Study visit to Torino', date: '2019-07-01', note: '' } }).then([
+      { type: 'TransferMilestoneRecorded', data: { milestoneId: M1, title: 'Study visit to Torino', date: '2019-07-01', note: '', stage: 'adapt' } },
+    ]);
+    spec.given([started]).when({ type: 'AssessReadiness', data: { date: '2019-05-01', score: 2, note: 'ULG forming' } }).then([
+      { type: 'ReadinessAssessed', data: { date: '2019-05-01', score: 2, note: 'ULG forming', stage: 'understand' } },
+    ]);
+  });
+  it('takes a transfer plan from Adapt on, and an investment plan only for innovation transfers', () => {
+    spec.given([started]).when({ type: 'SubmitTransferPlan', data: { title: 'Co-City Gdansk', summary: '', date: '2019-09-01' } }).thenFails('TOO_EARLY');
+    spec.given([started, toAdapt]).when({ type: 'SubmitTransferPlan', data: { title: 'Co-City Gdansk', summary: '', date: '2019-09-01' } }).then([plan]);
+    spec.given([started, toAdapt, plan]).when({ type: 'SubmitTransferPlan', data: { title: 'v2', summary: '', date: '2019-10-01' } }).then([
+      { type: 'TransferPlanSubmitted', data: { version: 2, title: 'v2', summary: '', date: '2019-10-01' } },
+    ]);
+    const invest: TransferCommand = {
+      type: 'SubmitInvestmentPlan',
+      data: { title: 'Investment plan', summary: '', date: '2020-01-01', sources: [{ source: 'ERDF', amount: 20_000_000 }, { source: 'national', amount: 10_000_000 }] },
+    };
+    spec.given([started, toAdapt]).when(invest).then([investment]);
+    spec.given([started]).when(invest).thenFails('TOO_EARLY');
+    const classic: TransferEvent = { ...started, data: { ...started.data, networkKind: 'transfer' } } as TransferEvent;
+    spec.given([classic, toAdapt]).when(invest).thenFails('NOT_AN_INNOVATION_TRANSFER');
+  });
+  it('completes in Re-use with its plans, or is abandoned with a reason; then nothing changes', () => {
+    spec.given([started, toAdapt, plan, investment, toReuse]).when(complete).then([{ type: 'TransferCompleted', data: complete.data as never }]);
+    spec.given([started, toAdapt, plan, investment]).when(complete).thenFails('NOT_IN_REUSE');
+    spec.given([started, toAdapt, investment, toReuse]).when(complete).thenFails('NO_TRANSFER_PLAN');
+    spec.given([started, toAdapt, plan, toReuse]).when(complete).thenFails('NO_INVESTMENT_PLAN');
+    const classic: TransferEvent = { ...started, data: { ...started.data, networkKind: 'transfer' } } as TransferEvent;
+    spec.given([classic, toAdapt, plan, toReuse]).when(complete).then([{ type: 'TransferCompleted', data: complete.data as never }]);
+    const abandon: TransferCommand = { type: 'AbandonTransfer', data: { date: '2019-07-01', reason: 'No political support' } };
+    spec.given([started, toAdapt]).when(abandon).then([{ type: 'TransferAbandoned', data: { date: '2019-07-01', reason: 'No political support', stage: 'adapt' } }]);
+    const abandoned: TransferEvent = { type: 'TransferAbandoned', data: { date: '2019-07-01', reason: 'x', stage: 'adapt' } };
+    spec.given([started, toAdapt, abandoned]).when(advance('reuse', '2019-08-01')).thenFails('TRANSFER_ENDED');
+    spec.given([started, toAdapt, abandoned]).when(abandon).thenFails('TRANSFER_ENDED');
+  });
+});
