@@ -36,9 +36,34 @@ export const LeaveNetwork = z.object({
   reason: OptionalText(1000).default(''),
 });
 
+/** A public web address (http or https). */
+export const WebUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
+
+export const RecordBaselineStudy = z
+  .object({
+    title: Text(300),
+    date: IsoDate,
+    summary: OptionalText(5000).default(''),
+    url: WebUrl.nullish().transform((url) => url ?? null),
+  })
+  .refine((c) => c.summary !== '' || c.url !== null, {
+    message: 'give a summary or the address of the study',
+    path: ['summary'],
+  });
+
+export const StartImplementationPhase = z.object({
+  startDate: IsoDate,
+});
+
 export type NetworkCommand =
   | { type: 'RegisterNetwork'; data: z.output<typeof RegisterNetwork> }
   | { type: 'AssignLeadExpert'; data: z.output<typeof AssignLeadExpert> }
   | { type: 'CloseNetwork'; data: z.output<typeof CloseNetwork> }
   | { type: 'JoinNetwork'; data: z.output<typeof JoinNetwork> }
-  | { type: 'LeaveNetwork'; data: z.output<typeof LeaveNetwork> };
+  | { type: 'LeaveNetwork'; data: z.output<typeof LeaveNetwork> }
+  | { type: 'RecordBaselineStudy'; data: z.output<typeof RecordBaselineStudy> }
+  | { type: 'StartImplementationPhase'; data: z.output<typeof StartImplementationPhase> };

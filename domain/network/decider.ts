@@ -1,7 +1,7 @@
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import type { NetworkCommand } from './commands.js';
-import type { NetworkEvent, NetworkKind } from './events.js';
+import type { NetworkEvent, NetworkKind, NetworkPhase } from './events.js';
 
 export interface NetworkState {
   readonly status: 'unregistered' | 'open' | 'closed';
@@ -11,6 +11,10 @@ export interface NetworkState {
   readonly leadExpert?: { readonly subject: string; readonly name: string };
   /** Current partners by city id; partners who left are removed. */
   readonly partners: Readonly<Record<string, NetworkPartner>>;
+  /** Activation (phase 1) from registration; implementation (phase 2) once started. */
+  readonly phase: NetworkPhase;
+  readonly baselineStudy?: { readonly title: string; readonly date: string; readonly summary: string; readonly url: string | null };
+  readonly implementationStartDate?: string;
 }
 
 export interface NetworkPartner {
@@ -23,7 +27,16 @@ export function isPartner(state: NetworkState, cityId: string): boolean {
   return Object.hasOwn(state.partners, cityId);
 }
 
-const initialState = (): NetworkState => ({ status: 'unregistered', partners: {} });
+const initialState = (): NetworkState => ({ status: 'unregistered', partners: {}, phase: 'activation' });
+
+function requireWithinDates(state: NetworkState, date: string, what: string): void {
+  if (date < state.startDate! || date > state.endDate!) {
+    throw new RuleViolationError(
+      'OUTSIDE_NETWORK_DATES',
+      `${what} (${date}) must fall within the network's dates, ${state.startDate} to ${state.endDate}`,
+    );
+  }
+}
 
 function requireOpen(state: NetworkState): void {
   if (state.status === 'unregistered') throw new RuleViolationError('NETWORK_NOT_FOUND', 'The network does not exist');
@@ -71,6 +84,45 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
         throw new RuleViolationError('NOT_A_PARTNER', `${command.data.cityId} is not a partner of this network`);
       }
       return [{ type: 'PartnerLeft', data: command.data }];
+    case 'RecordBaselineStudy': {
+      requireOpen(state);
+      if (state.phase !== 'activation') {
+        throw new RuleViolationError(
+          'ACTIVATION_PHASE_OVER',
+          'The baseline study belongs to the activation phase, which ended when implementation started',
+        );
+      }
+      requireWithinDates(state, command.data.date, 'The baseline study date');
+      const current = state.baselineStudy;
+      const next = command.data;
+      if (current && current.title === next.title && current.date === next.date && current.summary === next.summary && current.url === next.url) {
+        return [];
+      }
+      return [{ type: 'BaselineStudyRecorded', data: next }];
+    }
+    case 'StartImplementationPhase': {
+      requireOpen(state);
+      if (state.phase === 'implementation') {
+        throw new RuleViolationError(
+          'IMPLEMENTATION_ALREADY_STARTED',
+          `The implementation phase already started on ${state.implementationStartDate}`,
+        );
+      }
+      if (!state.baselineStudy) {
+        throw new RuleViolationError(
+          'BASELINE_STUDY_MISSING',
+          'Record the baseline study first: it concludes the activation phase',
+        );
+      }
+      requireWithinDates(state, command.data.startDate, 'The implementation phase start');
+      if (command.data.startDate < state.baselineStudy.date) {
+        throw new RuleViolationError(
+          'IMPLEMENTATION_BEFORE_BASELINE',
+          `The implementation phase cannot start before the baseline study (${state.baselineStudy.date})`,
+        );
+      }
+      return [{ type: 'ImplementationPhaseStarted', data: command.data }];
+    }
   }
 }
 
@@ -83,6 +135,7 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
         startDate: event.data.startDate,
         endDate: event.data.endDate,
         partners: {},
+        phase: 'activation',
       };
     case 'LeadExpertAssigned':
       return { ...state, leadExpert: { subject: event.data.subject, name: event.data.name } };
@@ -96,6 +149,10 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
       const { [event.data.cityId]: _left, ...partners } = state.partners;
       return { ...state, partners };
     }
+    case 'BaselineStudyRecorded':
+      return { ...state, baselineStudy: event.data };
+    case 'ImplementationPhaseStarted':
+      return { ...state, phase: 'implementation', implementationStartDate: event.data.startDate };
     default:
       return state;
   }

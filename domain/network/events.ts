@@ -33,7 +33,19 @@ export const NetworkEventSchemas = {
     newcomer: z.boolean(),
   }),
   PartnerLeft: z.object({ cityId: CityId, reason: z.string() }),
+  /** The activation phase's baseline study; recorded again to revise it while the network is in activation. */
+  BaselineStudyRecorded: z.object({
+    title: z.string(),
+    date: IsoDate,
+    summary: z.string(),
+    url: z.string().nullable(),
+  }),
+  /** Phase 2: the network moves from activation to implementation. */
+  ImplementationPhaseStarted: z.object({ startDate: IsoDate }),
 } as const;
+
+export const NetworkPhase = z.enum(['activation', 'implementation']);
+export type NetworkPhase = z.infer<typeof NetworkPhase>;
 
 type Schemas = typeof NetworkEventSchemas;
 export type NetworkEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];

@@ -1,0 +1,133 @@
+import { requireNetworkOpen, requirePartner, requireSameNetwork, type NetworkSnapshot } from '../network/snapshot.js';
+import type { Decider } from '../shared/decider.js';
+import { RuleViolationError } from '../shared/errors.js';
+import type { LearningNeedCommand } from './commands.js';
+import type { LearningNeedEvent, LearningNeedEventOf, NeedKind, NeedPriority } from './events.js';
+
+export interface LearningNeedState {
+  readonly status: 'unraised' | 'open' | 'addressed' | 'closed' | 'withdrawn';
+  readonly networkId?: string;
+  readonly cityId?: string;
+  readonly kind?: NeedKind;
+  readonly topics?: readonly string[];
+  readonly description?: string;
+  readonly priority?: NeedPriority;
+  /** `meeting:<id>` and `peer:<cityId>` of everything that addressed the need. */
+  readonly addressedBy: readonly string[];
+}
+
+const initialState = (): LearningNeedState => ({ status: 'unraised', addressedBy: [] });
+
+/** Every change to a raised need: it exists, is still pending, and its network is open. */
+function requireChangeable(state: LearningNeedState, network: NetworkSnapshot): void {
+  if (state.status === 'unraised') throw new RuleViolationError('LEARNING_NEED_NOT_FOUND', 'The learning need does not exist');
+  requireSameNetwork(network, state.networkId!);
+  requireNetworkOpen(network);
+  if (state.status === 'closed') throw new RuleViolationError('LEARNING_NEED_CLOSED', 'The learning need is closed');
+  if (state.status === 'withdrawn') throw new RuleViolationError('LEARNING_NEED_WITHDRAWN', 'The learning need was withdrawn');
+}
+
+const sameTopics = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+function decide(command: LearningNeedCommand, state: LearningNeedState): LearningNeedEvent[] {
+  const { network } = command.data;
+  switch (command.type) {
+    case 'RaiseLearningNeed': {
+      if (state.status !== 'unraised') throw new RuleViolationError('LEARNING_NEED_ALREADY_RAISED', 'The learning need already exists');
+      requireNetworkOpen(network);
+      const { network: _network, ...need } = command.data;
+      requirePartner(network, need.cityId, 'Only partners raise learning needs');
+      return [{ type: 'LearningNeedRaised', data: { networkId: network.networkId, ...need } }];
+    }
+    case 'RefineLearningNeed': {
+      requireChangeable(state, network);
+      requirePartner(network, state.cityId!, 'The need belongs to a former partner');
+      const changes: LearningNeedEventOf<'LearningNeedRefined'>['data']['changes'] = {};
+      const previous: LearningNeedEventOf<'LearningNeedRefined'>['data']['previous'] = {};
+      const { kind, topics, description, priority } = command.data;
+      if (kind != null && kind !== state.kind) [changes.kind, previous.kind] = [kind, state.kind];
+      if (topics != null && !sameTopics(topics, state.topics)) [changes.topics, previous.topics] = [topics, [...(state.topics ?? [])]];
+      if (description != null && description !== state.description) {
+        [changes.description, previous.description] = [description, state.description];
+      }
+      if (priority != null && priority !== state.priority) [changes.priority, previous.priority] = [priority, state.priority];
+      if (Object.keys(changes).length === 0) return [];
+      return [{ type: 'LearningNeedRefined', data: { changes, previous } }];
+    }
+    case 'AddressLearningNeed': {
+      requireChangeable(state, network);
+      const { meetingId, peerCityId, note, meeting } = command.data;
+      let key: string;
+      if (meetingId) {
+        if (!meeting || meeting.meetingId !== meetingId) {
+          throw new RuleViolationError('MEETING_NOT_FOUND', `Meeting ${meetingId} does not exist`);
+        }
+        if (meeting.networkId !== state.networkId) {
+          throw new RuleViolationError('MEETING_NOT_IN_NETWORK', 'The meeting belongs to another network');
+        }
+        if (meeting.status === 'cancelled') {
+          throw new RuleViolationError('MEETING_CANCELLED', 'A cancelled meeting addressed nothing');
+        }
+        key = `meeting:${meetingId}`;
+      } else {
+        requirePartner(network, peerCityId!, 'Peers who address a need are partners');
+        if (peerCityId === state.cityId) {
+          throw new RuleViolationError('PEER_IS_SAME_CITY', 'A need is addressed by another partner, not by the city that raised it');
+        }
+        key = `peer:${peerCityId}`;
+      }
+      if (state.addressedBy.includes(key)) return [];
+      return [
+        { type: 'LearningNeedAddressed', data: { meetingId: meetingId ?? null, peerCityId: peerCityId ?? null, note } },
+      ];
+    }
+    case 'CloseLearningNeed':
+      requireChangeable(state, network);
+      if (state.status !== 'addressed') {
+        throw new RuleViolationError(
+          'LEARNING_NEED_NOT_ADDRESSED',
+          'Link the meetings or peers that addressed the need before closing it, or withdraw it',
+        );
+      }
+      return [{ type: 'LearningNeedClosed', data: { note: command.data.note } }];
+    case 'WithdrawLearningNeed':
+      requireChangeable(state, network);
+      return [{ type: 'LearningNeedWithdrawn', data: { reason: command.data.reason } }];
+  }
+}
+
+function evolve(state: LearningNeedState, event: LearningNeedEvent): LearningNeedState {
+  switch (event.type) {
+    case 'LearningNeedRaised': {
+      const { networkId, cityId, kind, topics, description, priority } = event.data;
+      return { ...state, status: 'open', networkId, cityId, kind, topics, description, priority };
+    }
+    case 'LearningNeedRefined': {
+      const { kind, topics, description, priority } = event.data.changes;
+      return {
+        ...state,
+        ...(kind !== undefined ? { kind } : {}),
+        ...(topics !== undefined ? { topics } : {}),
+        ...(description !== undefined ? { description } : {}),
+        ...(priority !== undefined ? { priority } : {}),
+      };
+    }
+    case 'LearningNeedAddressed': {
+      const key = event.data.meetingId ? `meeting:${event.data.meetingId}` : `peer:${event.data.peerCityId}`;
+      return { ...state, status: 'addressed', addressedBy: [...state.addressedBy, key] };
+    }
+    case 'LearningNeedClosed':
+      return { ...state, status: 'closed' };
+    case 'LearningNeedWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    default:
+      return state;
+  }
+}
+
+export const learningNeedDecider: Decider<LearningNeedCommand, LearningNeedEvent, LearningNeedState> = {
+  category: 'learningneed',
+  initialState,
+  decide,
+  evolve,
+};

@@ -1,0 +1,99 @@
+import { requireNetworkOpen, requirePartner, requireSameNetwork, type NetworkSnapshot } from '../network/snapshot.js';
+import type { Decider } from '../shared/decider.js';
+import { RuleViolationError } from '../shared/errors.js';
+import type { LocalGroupCommand } from './commands.js';
+import type { Coordinator, Helix, LocalGroupEvent } from './events.js';
+
+export interface LocalGroupState {
+  readonly formed: boolean;
+  readonly networkId?: string;
+  readonly cityId?: string;
+  readonly coordinator: Coordinator | null;
+  /** Current stakeholders by id. */
+  readonly stakeholders: Readonly<Record<number, { readonly name: string; readonly helix: Helix }>>;
+  readonly lastStakeholderId: number;
+}
+
+const initialState = (): LocalGroupState => ({ formed: false, coordinator: null, stakeholders: {}, lastStakeholderId: 0 });
+
+/** Every change to a formed group: it exists, its network is open, its city is still a partner. */
+function requireChangeable(state: LocalGroupState, network: NetworkSnapshot): void {
+  if (!state.formed) throw new RuleViolationError('LOCAL_GROUP_NOT_FOUND', 'The local group has not been formed');
+  requireSameNetwork(network, state.networkId!);
+  requireNetworkOpen(network);
+  requirePartner(network, state.cityId!, 'The local group belongs to a former partner');
+}
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+function decide(command: LocalGroupCommand, state: LocalGroupState): LocalGroupEvent[] {
+  const { network } = command.data;
+  switch (command.type) {
+    case 'FormLocalGroup': {
+      if (state.formed) {
+        throw new RuleViolationError('LOCAL_GROUP_ALREADY_FORMED', `${state.cityId} already has its local group in this network`);
+      }
+      requireNetworkOpen(network);
+      const { cityId, name, coordinator } = command.data;
+      requirePartner(network, cityId, 'Only partners form a local group');
+      return [{ type: 'LocalGroupFormed', data: { networkId: network.networkId, cityId, name, coordinator } }];
+    }
+    case 'AddStakeholder': {
+      requireChangeable(state, network);
+      const { name, helix, role, planned } = command.data;
+      const existing = Object.values(state.stakeholders).find((s) => sameName(s.name, name));
+      if (existing) {
+        throw new RuleViolationError('STAKEHOLDER_ALREADY_IN_GROUP', `${existing.name} is already in the local group`);
+      }
+      return [
+        { type: 'StakeholderAdded', data: { stakeholderId: state.lastStakeholderId + 1, name, helix, role, planned } },
+      ];
+    }
+    case 'RemoveStakeholder': {
+      requireChangeable(state, network);
+      const { stakeholderId, reason } = command.data;
+      if (!Object.hasOwn(state.stakeholders, stakeholderId)) {
+        throw new RuleViolationError('STAKEHOLDER_NOT_FOUND', `Stakeholder ${stakeholderId} is not in the local group`);
+      }
+      return [{ type: 'StakeholderRemoved', data: { stakeholderId, reason } }];
+    }
+    case 'ChangeLocalGroupCoordinator': {
+      requireChangeable(state, network);
+      const { coordinator } = command.data;
+      if (state.coordinator?.name === coordinator.name && state.coordinator.organisation === coordinator.organisation) {
+        return [];
+      }
+      return [{ type: 'LocalGroupCoordinatorChanged', data: { coordinator, previous: state.coordinator } }];
+    }
+  }
+}
+
+function evolve(state: LocalGroupState, event: LocalGroupEvent): LocalGroupState {
+  switch (event.type) {
+    case 'LocalGroupFormed':
+      return { ...state, formed: true, networkId: event.data.networkId, cityId: event.data.cityId, coordinator: event.data.coordinator };
+    case 'LocalGroupCoordinatorChanged':
+      return { ...state, coordinator: event.data.coordinator };
+    case 'StakeholderAdded': {
+      const { stakeholderId, name, helix } = event.data;
+      return {
+        ...state,
+        stakeholders: { ...state.stakeholders, [stakeholderId]: { name, helix } },
+        lastStakeholderId: Math.max(state.lastStakeholderId, stakeholderId),
+      };
+    }
+    case 'StakeholderRemoved': {
+      const { [event.data.stakeholderId]: _removed, ...stakeholders } = state.stakeholders;
+      return { ...state, stakeholders };
+    }
+    default:
+      return state;
+  }
+}
+
+export const localGroupDecider: Decider<LocalGroupCommand, LocalGroupEvent, LocalGroupState> = {
+  category: 'localgroup',
+  initialState,
+  decide,
+  evolve,
+};

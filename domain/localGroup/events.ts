@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CityId } from '../shared/values.js';
+
+/** The quadruple helix: the four kinds of local stakeholders a ULG brings together. */
+export const Helix = z.enum(['public', 'private', 'knowledge', 'civilSociety']);
+export type Helix = z.infer<typeof Helix>;
+
+export const Coordinator = z.object({ name: z.string(), organisation: z.string() });
+export type Coordinator = z.infer<typeof Coordinator>;
+
+export const LocalGroupEventSchemas = {
+  LocalGroupFormed: z.object({
+    networkId: z.string(),
+    cityId: CityId,
+    name: z.string(),
+    /** Null while the partner has not named one. */
+    coordinator: Coordinator.nullable(),
+  }),
+  LocalGroupCoordinatorChanged: z.object({
+    coordinator: Coordinator,
+    previous: Coordinator.nullable(),
+  }),
+  StakeholderAdded: z.object({
+    /** 1, 2, 3... within the group; never reused. */
+    stakeholderId: z.number().int().positive(),
+    name: z.string(),
+    helix: Helix,
+    /** The stakeholder's role in the group, as the partner words it. */
+    role: z.string(),
+    /** Envisaged rather than already involved. */
+    planned: z.boolean(),
+  }),
+  StakeholderRemoved: z.object({
+    stakeholderId: z.number().int().positive(),
+    reason: z.string(),
+  }),
+} as const;
+
+type Schemas = typeof LocalGroupEventSchemas;
+export type LocalGroupEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type LocalGroupEventOf<K extends LocalGroupEvent['type']> = Extract<LocalGroupEvent, { type: K }>;

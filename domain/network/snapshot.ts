@@ -1,0 +1,59 @@
+import { RuleViolationError } from '../shared/errors.js';
+import type { NetworkState } from './decider.js';
+
+/**
+ * The facts about a network that other aggregates (meetings, local groups, learning needs)
+ * decide on. The schema layer loads the network and passes this snapshot in the command, so
+ * those deciders stay pure (docs/conventions.md).
+ */
+export interface NetworkSnapshot {
+  readonly networkId: string;
+  readonly closed: boolean;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** City ids of the current (active) partners. */
+  readonly partnerCityIds: readonly string[];
+}
+
+/** The snapshot of a loaded network, or undefined when it was never registered. */
+export function networkSnapshotOf(networkId: string, state: NetworkState): NetworkSnapshot | undefined {
+  if (state.status === 'unregistered') return undefined;
+  return {
+    networkId,
+    closed: state.status === 'closed',
+    startDate: state.startDate!,
+    endDate: state.endDate!,
+    partnerCityIds: Object.keys(state.partners),
+  };
+}
+
+/** No changes to anything of a closed network. */
+export function requireNetworkOpen(network: NetworkSnapshot): void {
+  if (network.closed) {
+    throw new RuleViolationError('NETWORK_CLOSED', 'The network is closed: no more changes');
+  }
+}
+
+/** The snapshot must be of the network the aggregate belongs to. */
+export function requireSameNetwork(network: NetworkSnapshot, networkId: string): void {
+  if (network.networkId !== networkId) {
+    throw new RuleViolationError('NETWORK_MISMATCH', `This belongs to network ${networkId}, not ${network.networkId}`);
+  }
+}
+
+export function requirePartner(network: NetworkSnapshot, cityId: string, what: string): void {
+  if (!network.partnerCityIds.includes(cityId)) {
+    throw new RuleViolationError('NOT_A_PARTNER', `${what}: ${cityId} is not a partner of this network`);
+  }
+}
+
+/** A period (dates as YYYY-MM-DD) must fall within the network's start and end dates. */
+export function requireWithinNetworkDates(network: NetworkSnapshot, startDate: string, endDate: string, what: string): void {
+  if (startDate < network.startDate || endDate > network.endDate) {
+    const period = startDate === endDate ? startDate : `${startDate} to ${endDate}`;
+    throw new RuleViolationError(
+      'OUTSIDE_NETWORK_DATES',
+      `${what} (${period}) must fall within the network's dates, ${network.startDate} to ${network.endDate}`,
+    );
+  }
+}

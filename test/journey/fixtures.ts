@@ -1,0 +1,15 @@
+import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
+
+/** A network snapshot as the schema layer passes it into commands. */
+export const NETWORK_ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
+export const OTHER_NETWORK_ID = '01JABCDEFGHJKMNPQRSTVWXYZ1';
+
+export const network: NetworkSnapshot = {
+  networkId: NETWORK_ID,
+  closed: false,
+  startDate: '2015-09-01',
+  endDate: '2018-05-31',
+  partnerCityIds: ['torino-it', 'gdansk-pl', 'barcelona-es'],
+};
+export const closedNetwork: NetworkSnapshot = { ...network, closed: true };
+export const otherNetwork: NetworkSnapshot = { ...network, networkId: OTHER_NETWORK_ID };

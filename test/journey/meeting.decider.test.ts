@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { ScheduleMeeting } from '../../domain/meeting/commands.js';
+import { meetingDecider } from '../../domain/meeting/decider.js';
+import type { MeetingEvent } from '../../domain/meeting/events.js';
+import { deciderSpec } from '../support/deciderSpec.js';
+import { closedNetwork, network, NETWORK_ID, otherNetwork } from './fixtures.js';
+
+const spec = deciderSpec(meetingDecider);
+
+const torinoMeeting = {
+  kind: 'transnationalMeeting' as const,
+  title: 'Transnational BoostInno meeting',
+  hostCityId: 'torino-it',
+  startDate: '2016-02-17',
+  endDate: '2016-02-19',
+  themes: ['Local authorities broker and angel of change', 'Circular Economy'],
+  guidingQuestions: ['How can a city act as a broker of social innovation?'],
+  partnerCityIds: [],
+  origin: null,
+};
+const scheduled: MeetingEvent = { type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...torinoMeeting } };
+const held: MeetingEvent = { type: 'MeetingHeld', data: {} };
+const cancelled: MeetingEvent = { type: 'MeetingCancelled', data: { reason: 'strike' } };
+
+describe('meeting decider: scheduling', () => {
+  it('schedules a meeting of the network', () => {
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).then([scheduled]);
+    spec.given([scheduled]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).thenFails('MEETING_ALREADY_SCHEDULED');
+  });
+
+  it('schedules a bilateral meeting from a marketplace match, between two partners', () => {
+    const bilateral = {
+      ...torinoMeeting,
+      kind: 'bilateralMeeting' as const,
+      title: 'Impact funds: Torino and Gdansk',
+      hostCityId: null,
+      partnerCityIds: ['torino-it', 'gdansk-pl'],
+      origin: { kind: 'marketplaceMatch', id: '01JMATCH00000000000000000' },
+    };
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...bilateral, network } })
+      .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...bilateral } }]);
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...bilateral, partnerCityIds: ['torino-it', 'lviv-ua'], network } })
+      .thenFails('NOT_A_PARTNER');
+  });
+
+  it('refuses a meeting outside the network dates', () => {
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, startDate: '2015-08-30', network } }).thenFails('OUTSIDE_NETWORK_DATES');
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, endDate: '2018-06-01', network } }).thenFails('OUTSIDE_NETWORK_DATES');
+  });
+
+  it('refuses a meeting of a closed network', () => {
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+
+  it('has a local group workshop held by a partner', () => {
+    const workshop = { ...torinoMeeting, kind: 'localGroupWorkshop' as const, title: 'ULG workshop', hostCityId: 'lviv-ua' };
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...workshop, network } }).thenFails('NOT_A_PARTNER');
+  });
+
+  it('validates input: dates in order, a host where one is needed, two partners for a bilateral meeting', () => {
+    const issues = (input: object) => ScheduleMeeting.safeParse(input).error?.issues.map((i) => i.path.join('.')) ?? [];
+    expect(issues({ ...torinoMeeting, endDate: '2016-02-16' })).toEqual(['endDate']);
+    expect(issues({ ...torinoMeeting, hostCityId: null })).toEqual(['hostCityId']);
+    expect(issues({ ...torinoMeeting, kind: 'bilateralMeeting', partnerCityIds: ['torino-it'] })).toEqual(['partnerCityIds']);
+    expect(issues({ ...torinoMeeting, kind: 'webinar', hostCityId: null, themes: null })).toEqual([]);
+  });
+});
+
+describe('meeting decider: changes', () => {
+  it('reschedules within the network dates, and not once held or cancelled', () => {
+    const to = { startDate: '2016-03-01', endDate: '2016-03-03', reason: 'venue' };
+    spec
+      .given([scheduled])
+      .when({ type: 'RescheduleMeeting', data: { ...to, network } })
+      .then([{ type: 'MeetingRescheduled', data: { ...to, previousStartDate: '2016-02-17', previousEndDate: '2016-02-19' } }]);
+    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { startDate: '2016-02-17', endDate: '2016-02-19', reason: '', network } }).thenNothing();
+    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { ...to, endDate: '2019-01-01', network } }).thenFails('OUTSIDE_NETWORK_DATES');
+    spec.given([scheduled, held]).when({ type: 'RescheduleMeeting', data: { ...to, network } }).thenFails('MEETING_ALREADY_HELD');
+    spec.given([scheduled, cancelled]).when({ type: 'RescheduleMeeting', data: { ...to, network } }).thenFails('MEETING_CANCELLED');
+    spec.given([]).when({ type: 'RescheduleMeeting', data: { ...to, network } }).thenFails('MEETING_NOT_FOUND');
+    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { ...to, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { ...to, network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
+  });
+
+  it('cancels a scheduled meeting once', () => {
+    spec.given([scheduled]).when({ type: 'CancelMeeting', data: { reason: 'strike', network } }).then([cancelled]);
+    spec.given([scheduled, cancelled]).when({ type: 'CancelMeeting', data: { reason: '', network } }).thenFails('MEETING_CANCELLED');
+    spec.given([scheduled, held]).when({ type: 'CancelMeeting', data: { reason: '', network } }).thenFails('MEETING_ALREADY_HELD');
+    spec.given([scheduled]).when({ type: 'CancelMeeting', data: { reason: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+
+  it('marks a meeting held, once', () => {
+    spec.given([scheduled]).when({ type: 'MarkMeetingHeld', data: { network } }).then([held]);
+    spec.given([scheduled, held]).when({ type: 'MarkMeetingHeld', data: { network } }).thenNothing();
+    spec.given([scheduled, cancelled]).when({ type: 'MarkMeetingHeld', data: { network } }).thenFails('MEETING_CANCELLED');
+    spec.given([scheduled]).when({ type: 'MarkMeetingHeld', data: { network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+});
+
+describe('meeting decider: attendance and learnings', () => {
+  const anna = { name: 'Anna Kowalska', cityId: 'gdansk-pl' };
+  const marco = { name: 'Marco Rossi', cityId: 'torino-it' };
+  const attended: MeetingEvent = { type: 'AttendanceRecorded', data: { attendees: [anna] } };
+
+  it('records the attendance of partners, each person once', () => {
+    spec.given([scheduled, held]).when({ type: 'RecordAttendance', data: { attendees: [anna, marco], network } }).then([
+      { type: 'AttendanceRecorded', data: { attendees: [anna, marco] } },
+    ]);
+    spec
+      .given([scheduled, held, attended])
+      .when({ type: 'RecordAttendance', data: { attendees: [{ ...anna, name: 'ANNA KOWALSKA' }, marco, marco], network } })
+      .then([{ type: 'AttendanceRecorded', data: { attendees: [marco] } }]);
+    spec.given([scheduled, held, attended]).when({ type: 'RecordAttendance', data: { attendees: [anna], network } }).thenNothing();
+  });
+
+  it('refuses attendance by a non-partner, before the meeting is held, or of a closed network', () => {
+    spec
+      .given([scheduled, held])
+      .when({ type: 'RecordAttendance', data: { attendees: [{ name: 'Aldo de Moor', cityId: 'amsterdam-nl' }], network } })
+      .thenFails('NOT_A_PARTNER');
+    spec.given([scheduled]).when({ type: 'RecordAttendance', data: { attendees: [anna], network } }).thenFails('MEETING_NOT_HELD');
+    spec.given([scheduled, cancelled]).when({ type: 'RecordAttendance', data: { attendees: [anna], network } }).thenFails('MEETING_CANCELLED');
+    spec.given([scheduled, held]).when({ type: 'RecordAttendance', data: { attendees: [anna], network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+
+  it('records learnings of partners, numbered', () => {
+    const learning = { lesson: 'A community network map shows the common ground of the network', theme: 'network mapping', cityId: 'torino-it' };
+    const first: MeetingEvent = { type: 'LearningRecorded', data: { learningNumber: 1, ...learning } };
+    spec.given([scheduled, held]).when({ type: 'RecordLearning', data: { ...learning, network } }).then([first]);
+    spec
+      .given([scheduled, held, first])
+      .when({ type: 'RecordLearning', data: { ...learning, theme: null, network } })
+      .then([{ type: 'LearningRecorded', data: { ...learning, theme: null, learningNumber: 2 } }]);
+    spec.given([scheduled, held]).when({ type: 'RecordLearning', data: { ...learning, cityId: 'lviv-ua', network } }).thenFails('NOT_A_PARTNER');
+    spec.given([scheduled]).when({ type: 'RecordLearning', data: { ...learning, network } }).thenFails('MEETING_NOT_HELD');
+    spec.given([scheduled, held]).when({ type: 'RecordLearning', data: { ...learning, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+});
