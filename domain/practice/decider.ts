@@ -1,0 +1,100 @@
+import { stringify } from 'safe-stable-stringify';
+import type { Decider } from '../shared/decider.js';
+import { RuleViolationError } from '../shared/errors.js';
+import { countryOfCity } from '../marketplace/values.js';
+import type { PracticeCommand } from './commands.js';
+import type { PartnershipStatus, PracticeEvent, PracticeEventOf } from './events.js';
+
+/** What the decider needs to know about a practice (and what offers snapshot from it). */
+export interface PracticeState {
+  readonly status: 'none' | 'proposed' | 'withdrawn';
+  readonly cityId?: string;
+  readonly cityName?: string;
+  readonly country?: string;
+  readonly title?: string;
+  readonly summary?: string;
+  readonly topics?: readonly string[];
+  readonly results?: string;
+  readonly contact?: PracticeEventOf<'PracticeProposed'>['data']['contact'];
+  readonly partnership?: PartnershipStatus;
+  /** Year of the URBACT Good Practice label, if awarded. */
+  readonly labelYear?: number;
+}
+
+const initialState = (): PracticeState => ({ status: 'none' });
+
+function requireActive(state: PracticeState, id = 'this practice'): void {
+  if (state.status === 'none') throw new RuleViolationError('PRACTICE_NOT_FOUND', `There is no practice ${id}`);
+  if (state.status === 'withdrawn') {
+    throw new RuleViolationError('PRACTICE_WITHDRAWN', 'The practice was withdrawn from the catalogue: no more changes');
+  }
+}
+
+const same = (a: unknown, b: unknown) => stringify(a) === stringify(b);
+
+function decide(command: PracticeCommand, state: PracticeState): PracticeEvent[] {
+  switch (command.type) {
+    case 'ProposePractice': {
+      if (state.status !== 'none') throw new RuleViolationError('PRACTICE_ALREADY_PROPOSED', 'This practice is already in the catalogue');
+      const { cityId, ...rest } = command.data;
+      return [
+        {
+          type: 'PracticeProposed',
+          data: { cityId, country: countryOfCity(cityId), ...rest, status: 'lookingForPartners' },
+        },
+      ];
+    }
+    case 'RevisePractice': {
+      requireActive(state);
+      const changed: PracticeEventOf<'PracticeRevised'>['data'] = {};
+      const d = command.data;
+      if (d.title !== undefined && d.title !== state.title) changed.title = d.title;
+      if (d.summary !== undefined && d.summary !== state.summary) changed.summary = d.summary;
+      if (d.topics !== undefined && !same(d.topics, state.topics)) changed.topics = d.topics;
+      if (d.results !== undefined && d.results !== state.results) changed.results = d.results;
+      if (d.contact !== undefined && !same(d.contact, state.contact)) changed.contact = d.contact;
+      return Object.keys(changed).length === 0 ? [] : [{ type: 'PracticeRevised', data: changed }];
+    }
+    case 'AwardGoodPracticeLabel':
+      requireActive(state);
+      if (state.labelYear !== undefined) {
+        throw new RuleViolationError(
+          'LABEL_ALREADY_AWARDED',
+          `The practice already carries the URBACT Good Practice label (${state.labelYear})`,
+        );
+      }
+      return [{ type: 'GoodPracticeLabelAwarded', data: command.data }];
+    case 'SetPartnershipStatus':
+      requireActive(state);
+      return state.partnership === command.data.status ? [] : [{ type: 'PracticePartnershipStatusChanged', data: command.data }];
+    case 'WithdrawPractice':
+      requireActive(state);
+      return [{ type: 'PracticeWithdrawn', data: command.data }];
+  }
+}
+
+function evolve(state: PracticeState, event: PracticeEvent): PracticeState {
+  switch (event.type) {
+    case 'PracticeProposed': {
+      const { status, networkId: _n, ...rest } = event.data;
+      return { status: 'proposed', ...rest, partnership: status };
+    }
+    case 'PracticeRevised':
+      return { ...state, ...event.data };
+    case 'GoodPracticeLabelAwarded':
+      return { ...state, labelYear: event.data.year };
+    case 'PracticePartnershipStatusChanged':
+      return { ...state, partnership: event.data.status };
+    case 'PracticeWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    default:
+      return state;
+  }
+}
+
+export const practiceDecider: Decider<PracticeCommand, PracticeEvent, PracticeState> = {
+  category: 'practice',
+  initialState,
+  decide,
+  evolve,
+};
