@@ -15,6 +15,7 @@ const ConfigSchema = z
     GRAPHIQL: z.stringbool().optional(),
     INTROSPECTION: z.stringbool().optional(),
     SEED_DEMO: z.stringbool().default(false),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   });
 
 /** Rules across variables, checked even when another variable is malformed. */
@@ -40,6 +41,8 @@ export interface Config {
   readonly graphiql: boolean;
   readonly introspection: boolean;
   readonly seedDemo: boolean;
+  /** Largest request body accepted; larger ones get 413. */
+  readonly bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL ?? !production,
     introspection: e.INTROSPECTION ?? !production,
     seedDemo: e.SEED_DEMO,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }

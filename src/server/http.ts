@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from '../../schema/builder.js';
@@ -52,6 +55,37 @@ function readinessPlugin(app: App): Plugin {
   };
 }
 
+/**
+ * Limits on what one operation may ask for, checked before it runs. Generous enough for every
+ * query in the docs (the deepest journey query nests 7 levels), tight enough that a hostile
+ * query is refused cheaply.
+ */
+export const operationLimits = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 20000,
+} as const;
+
+function hardeningPlugins(app: App): Plugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: operationLimits.maxDepth },
+    maxAliases: { n: operationLimits.maxAliases },
+    maxTokens: { n: operationLimits.maxTokens },
+    maxDirectives: { n: operationLimits.maxDirectives },
+    costLimit: { maxCost: operationLimits.maxCost },
+    // Suggestions ("did you mean …") help developers and leak the schema: off with introspection.
+    blockFieldSuggestion: { enabled: !app.config.introspection },
+  });
+  return [
+    ...(armor.protect().plugins as Plugin[]),
+    // Browsers cannot send this header cross-site without a preflight, which we do not allow.
+    useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
+    ...(app.config.introspection ? [] : [useDisableIntrospection() as Plugin]),
+  ];
+}
+
 export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): YogaServerInstance<object, Context> {
   const logger = app.logger;
   return createYoga<object, Context>({
@@ -78,7 +112,7 @@ export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): Yog
         });
       },
     },
-    plugins: [readinessPlugin(app), ...extraPlugins],
+    plugins: [readinessPlugin(app), ...hardeningPlugins(app), ...extraPlugins],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
       const actor = await authenticate(app, request.headers.get('authorization'));
@@ -91,6 +125,27 @@ export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): Yog
       };
     },
   });
+}
+
+/** Refuses bodies over the limit before reading them; a body must announce its length. */
+function bodyRefusal(
+  req: import('node:http').IncomingMessage,
+  limit: number,
+): { status: number; code: string; message: string } | undefined {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return undefined;
+  const length = req.headers['content-length'];
+  if (length === undefined) {
+    if (req.headers['transfer-encoding']) {
+      return { status: 411, code: 'LENGTH_REQUIRED', message: 'Send a Content-Length header' };
+    }
+    return undefined;
+  }
+  const bytes = Number(length);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) return { status: 400, code: 'BAD_REQUEST', message: 'Invalid Content-Length' };
+  if (bytes > limit) {
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Request bodies are limited to ${limit} bytes` };
+  }
+  return undefined;
 }
 
 export interface RunningServer {
@@ -106,6 +161,13 @@ export async function startServer(app: App, options: { host: string; port: numbe
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     res.setHeader('x-request-id', requestId);
+    const refusal = bodyRefusal(req, app.config.bodyLimitBytes);
+    if (refusal) {
+      res.writeHead(refusal.status, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code, requestId } }] }));
+      req.resume();
+      return;
+    }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       app.logger.info(
