@@ -1,5 +1,5 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { NetworkEvent, NetworkEventOf } from '../../domain/network/events.js';
+import { NetworkEventSchemas, type NetworkEvent, type NetworkEventOf } from '../../domain/network/events.js';
 import type { Projection, RecordedEvent, ReadModelStore } from '../types.js';
 
 export interface NetworkRow {
@@ -26,7 +26,7 @@ function data<K extends NetworkEvent['type']>(event: RecordedEvent, _type: K): N
 /** One row per network: what the lead expert and the secretariat see in lists. */
 export const networksProjection: Projection = {
   name: 'networks',
-  version: 1,
+  version: 2,
   tables: ['networks'],
   setup(db: ReadModelStore) {
     db.exec(`CREATE TABLE IF NOT EXISTS networks (
@@ -47,7 +47,8 @@ export const networksProjection: Projection = {
     );
     CREATE INDEX IF NOT EXISTS networks_lead_expert ON networks (lead_expert_subject);`);
   },
-  handles: ['NetworkRegistered', 'LeadExpertAssigned', 'NetworkClosed'],
+  // Every network event moves the revision clients send back as expectedRevision.
+  handles: Object.keys(NetworkEventSchemas),
   apply(db, event) {
     const id = idOfStream(event.streamId);
     const revision = Number(event.revision);
@@ -81,6 +82,8 @@ export const networksProjection: Projection = {
         ]);
         break;
       }
+      default:
+        db.run('UPDATE networks SET revision = ? WHERE id = ?', [revision, id]);
     }
   },
 };
