@@ -1,9 +1,17 @@
 import { networksProjection } from './network/networks.js';
 import { partnersProjection } from './network/partners.js';
+import { networkPhasesProjection } from './network/phases.js';
+import { meetingsProjection } from './journey/meetings.js';
+import { localGroupsProjection } from './journey/localGroups.js';
+import { learningNeedsProjection } from './journey/learningNeeds.js';
 import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
 export const allProjections: readonly Projection[] = [
   networksProjection,
   partnersProjection,
+  networkPhasesProjection,
+  meetingsProjection,
+  localGroupsProjection,
+  learningNeedsProjection,
 ];

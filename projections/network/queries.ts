@@ -1,6 +1,7 @@
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
 import type { PartnerRow } from './partners.js';
+import type { NetworkPhaseRow } from './phases.js';
 
 export interface NetworkFilter {
   kind?: string | null;
@@ -50,4 +51,8 @@ export function listPartners(db: ReadModelStore, networkId: string, includeForme
 
 export function findPartner(db: ReadModelStore, networkId: string, cityId: string): PartnerRow | undefined {
   return db.get<PartnerRow>('SELECT * FROM partners WHERE network_id = ? AND city_id = ?', [networkId, cityId]);
+}
+
+export function findNetworkPhase(db: ReadModelStore, networkId: string): NetworkPhaseRow | undefined {
+  return db.get<NetworkPhaseRow>('SELECT * FROM network_phases WHERE network_id = ?', [networkId]);
 }

@@ -1,0 +1,167 @@
+import type { LearningNeedEventOf } from '../../domain/learningNeed/events.js';
+import { idOfStream } from '../../domain/shared/decider.js';
+import type { Projection } from '../types.js';
+
+export interface LearningNeedRow {
+  id: string;
+  network_id: string;
+  city_id: string;
+  kind: 'learning' | 'capacityBuilding';
+  /** JSON array of topics. */
+  topics: string;
+  description: string;
+  priority: 'low' | 'medium' | 'high';
+  status: 'open' | 'addressed' | 'closed' | 'withdrawn';
+  raised_at: string;
+  raised_by: string;
+  first_addressed_at: string | null;
+  closed_at: string | null;
+  closed_note: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  updated_at: string;
+  revision: number;
+}
+
+export interface NeedLinkRow {
+  need_id: string;
+  revision: number;
+  meeting_id: string | null;
+  peer_city_id: string | null;
+  note: string;
+  addressed_at: string;
+  addressed_by: string;
+}
+
+export interface NeedHistoryRow {
+  need_id: string;
+  revision: number;
+  type: string;
+  occurred_at: string;
+  actor: string;
+  role: string | null;
+  /** The event's data, as JSON. */
+  data: string;
+}
+
+/** Learning and capacity-building needs, what addressed them, and every change to them. */
+export const learningNeedsProjection: Projection = {
+  name: 'learningNeeds',
+  version: 1,
+  tables: ['learning_needs', 'learning_need_links', 'learning_need_history'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS learning_needs (
+      id TEXT PRIMARY KEY,
+      network_id TEXT NOT NULL,
+      city_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      description TEXT NOT NULL,
+      priority TEXT NOT NULL,
+      status TEXT NOT NULL,
+      raised_at TEXT NOT NULL,
+      raised_by TEXT NOT NULL,
+      first_addressed_at TEXT,
+      closed_at TEXT,
+      closed_note TEXT,
+      withdrawn_at TEXT,
+      withdrawn_reason TEXT,
+      updated_at TEXT NOT NULL,
+      revision INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS learning_needs_network ON learning_needs (network_id, city_id);
+    CREATE TABLE IF NOT EXISTS learning_need_links (
+      need_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      meeting_id TEXT,
+      peer_city_id TEXT,
+      note TEXT NOT NULL,
+      addressed_at TEXT NOT NULL,
+      addressed_by TEXT NOT NULL,
+      PRIMARY KEY (need_id, revision)
+    );
+    CREATE INDEX IF NOT EXISTS learning_need_links_meeting ON learning_need_links (meeting_id);
+    CREATE TABLE IF NOT EXISTS learning_need_history (
+      need_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      occurred_at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      role TEXT,
+      data TEXT NOT NULL,
+      PRIMARY KEY (need_id, revision)
+    );`);
+  },
+  handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
+  apply(db, event) {
+    const id = idOfStream(event.streamId);
+    const revision = Number(event.revision);
+    const { occurredAt: at, actor, role } = event.metadata;
+    db.run(
+      `INSERT OR REPLACE INTO learning_need_history (need_id, revision, type, occurred_at, actor, role, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [id, revision, event.type, at, actor, role ?? null, JSON.stringify(event.data)],
+    );
+    switch (event.type) {
+      case 'LearningNeedRaised': {
+        const d = event.data as LearningNeedEventOf<'LearningNeedRaised'>['data'];
+        db.run(
+          `INSERT INTO learning_needs (id, network_id, city_id, kind, topics, description, priority, status, raised_at, raised_by,
+             updated_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
+          [id, d.networkId, d.cityId, d.kind, JSON.stringify(d.topics), d.description, d.priority, at, actor, at, revision],
+        );
+        break;
+      }
+      case 'LearningNeedRefined': {
+        const { changes } = event.data as LearningNeedEventOf<'LearningNeedRefined'>['data'];
+        db.run(
+          `UPDATE learning_needs SET kind = coalesce(?, kind), topics = coalesce(?, topics), description = coalesce(?, description),
+             priority = coalesce(?, priority), updated_at = ?, revision = ? WHERE id = ?`,
+          [
+            changes.kind ?? null,
+            changes.topics ? JSON.stringify(changes.topics) : null,
+            changes.description ?? null,
+            changes.priority ?? null,
+            at,
+            revision,
+            id,
+          ],
+        );
+        break;
+      }
+      case 'LearningNeedAddressed': {
+        const d = event.data as LearningNeedEventOf<'LearningNeedAddressed'>['data'];
+        db.run(
+          `INSERT OR REPLACE INTO learning_need_links (need_id, revision, meeting_id, peer_city_id, note, addressed_at, addressed_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [id, revision, d.meetingId, d.peerCityId, d.note, at, actor],
+        );
+        db.run(
+          `UPDATE learning_needs SET status = CASE WHEN status = 'open' THEN 'addressed' ELSE status END,
+             first_addressed_at = coalesce(first_addressed_at, ?), updated_at = ?, revision = ? WHERE id = ?`,
+          [at, at, revision, id],
+        );
+        break;
+      }
+      case 'LearningNeedClosed': {
+        const d = event.data as LearningNeedEventOf<'LearningNeedClosed'>['data'];
+        db.run(`UPDATE learning_needs SET status = 'closed', closed_at = ?, closed_note = ?, updated_at = ?, revision = ? WHERE id = ?`, [
+          at,
+          d.note,
+          at,
+          revision,
+          id,
+        ]);
+        break;
+      }
+      case 'LearningNeedWithdrawn': {
+        const d = event.data as LearningNeedEventOf<'LearningNeedWithdrawn'>['data'];
+        db.run(
+          `UPDATE learning_needs SET status = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?, updated_at = ?, revision = ? WHERE id = ?`,
+          [at, d.reason, at, revision, id],
+        );
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,176 @@
+import type { MeetingEventOf } from '../../domain/meeting/events.js';
+import { idOfStream } from '../../domain/shared/decider.js';
+import type { Projection, RecordedEvent } from '../types.js';
+
+export interface MeetingRow {
+  id: string;
+  network_id: string;
+  kind: string;
+  title: string;
+  host_city_id: string | null;
+  start_date: string;
+  end_date: string;
+  /** JSON array of strings. */
+  themes: string;
+  guiding_questions: string;
+  partner_city_ids: string;
+  origin_kind: string | null;
+  origin_id: string | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  scheduled_at: string;
+  held_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  reschedule_count: number;
+  revision: number;
+}
+
+export interface AttendeeRow {
+  meeting_id: string;
+  city_id: string;
+  name: string;
+  recorded_at: string;
+}
+
+export interface LearningRow {
+  meeting_id: string;
+  learning_number: number;
+  network_id: string;
+  lesson: string;
+  theme: string | null;
+  city_id: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+function data<K extends MeetingEventOf<any>['type']>(event: RecordedEvent, _type: K): MeetingEventOf<K>['data'] {
+  return event.data as MeetingEventOf<K>['data'];
+}
+
+/** Meetings of every kind, who attended them and what partners learnt there. */
+export const meetingsProjection: Projection = {
+  name: 'meetings',
+  version: 1,
+  tables: ['meetings', 'meeting_attendees', 'meeting_learnings'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS meetings (
+      id TEXT PRIMARY KEY,
+      network_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      title TEXT NOT NULL,
+      host_city_id TEXT,
+      start_date TEXT NOT NULL,
+      end_date TEXT NOT NULL,
+      themes TEXT NOT NULL,
+      guiding_questions TEXT NOT NULL,
+      partner_city_ids TEXT NOT NULL,
+      origin_kind TEXT,
+      origin_id TEXT,
+      status TEXT NOT NULL,
+      scheduled_at TEXT NOT NULL,
+      held_at TEXT,
+      cancelled_at TEXT,
+      cancel_reason TEXT,
+      reschedule_count INTEGER NOT NULL DEFAULT 0,
+      revision INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, start_date);
+    CREATE TABLE IF NOT EXISTS meeting_attendees (
+      meeting_id TEXT NOT NULL,
+      city_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (meeting_id, city_id, name)
+    );
+    CREATE INDEX IF NOT EXISTS meeting_attendees_city ON meeting_attendees (city_id);
+    CREATE TABLE IF NOT EXISTS meeting_learnings (
+      meeting_id TEXT NOT NULL,
+      learning_number INTEGER NOT NULL,
+      network_id TEXT NOT NULL,
+      lesson TEXT NOT NULL,
+      theme TEXT,
+      city_id TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      recorded_by TEXT NOT NULL,
+      PRIMARY KEY (meeting_id, learning_number)
+    );
+    CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`);
+  },
+  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded'],
+  apply(db, event) {
+    const id = idOfStream(event.streamId);
+    const revision = Number(event.revision);
+    const at = event.metadata.occurredAt;
+    switch (event.type) {
+      case 'MeetingScheduled': {
+        const d = data(event, 'MeetingScheduled');
+        db.run(
+          `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, themes, guiding_questions,
+             partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
+          [
+            id,
+            d.networkId,
+            d.kind,
+            d.title,
+            d.hostCityId,
+            d.startDate,
+            d.endDate,
+            JSON.stringify(d.themes),
+            JSON.stringify(d.guidingQuestions),
+            JSON.stringify(d.partnerCityIds),
+            d.origin?.kind ?? null,
+            d.origin?.id ?? null,
+            at,
+            revision,
+          ],
+        );
+        break;
+      }
+      case 'MeetingRescheduled': {
+        const d = data(event, 'MeetingRescheduled');
+        db.run(
+          `UPDATE meetings SET start_date = ?, end_date = ?, reschedule_count = reschedule_count + 1, revision = ? WHERE id = ?`,
+          [d.startDate, d.endDate, revision, id],
+        );
+        break;
+      }
+      case 'MeetingCancelled': {
+        const d = data(event, 'MeetingCancelled');
+        db.run(`UPDATE meetings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?, revision = ? WHERE id = ?`, [
+          at,
+          d.reason,
+          revision,
+          id,
+        ]);
+        break;
+      }
+      case 'MeetingHeld':
+        db.run(`UPDATE meetings SET status = 'held', held_at = ?, revision = ? WHERE id = ?`, [at, revision, id]);
+        break;
+      case 'AttendanceRecorded': {
+        const d = data(event, 'AttendanceRecorded');
+        for (const attendee of d.attendees) {
+          db.run(`INSERT OR IGNORE INTO meeting_attendees (meeting_id, city_id, name, recorded_at) VALUES (?, ?, ?, ?)`, [
+            id,
+            attendee.cityId,
+            attendee.name,
+            at,
+          ]);
+        }
+        db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
+        break;
+      }
+      case 'LearningRecorded': {
+        const d = data(event, 'LearningRecorded');
+        db.run(
+          `INSERT OR REPLACE INTO meeting_learnings (meeting_id, learning_number, network_id, lesson, theme, city_id, recorded_at, recorded_by)
+           SELECT ?, ?, network_id, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
+          [id, d.learningNumber, d.lesson, d.theme, d.cityId, at, event.metadata.actor, id],
+        );
+        db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
+        break;
+      }
+    }
+  },
+};
