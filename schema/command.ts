@@ -20,6 +20,10 @@ export interface CommandPayload {
 const commandMeta = {
   idempotencyKey: z.string().trim().min(1).max(200).nullish(),
   expectedRevision: z.number().int().min(-1).nullish(),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
+    .nullish(),
 };
 
 export interface CommandMutationConfig<Shape extends z.ZodRawShape> {
@@ -71,6 +75,11 @@ export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMuta
         required: false,
         description: 'The revision you last saw; if it changed since, you get a ConcurrencyConflictError.',
       }),
+      occurredAt: t.string({
+        required: false,
+        description:
+          'When this happened, if earlier than now (recording past facts). "As of" queries use it; the time it was recorded is kept too.',
+      }),
     }),
   });
 
@@ -100,10 +109,11 @@ export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMuta
       authScopes: (_parent, args, context) => config.authScopes(parse(args), context),
       resolve: async (_parent, args, context) => {
         const input = parse(args);
-        const { idempotencyKey, expectedRevision } = metaSchema.parse(args.input);
+        const { idempotencyKey, expectedRevision, occurredAt } = metaSchema.parse(args.input);
         const options: CommandOptions = {
           actor: context.actor,
           correlationId: context.requestId,
+          ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
           ...(expectedRevision != null ? { expectedRevision: BigInt(expectedRevision) } : {}),
           ...(idempotencyKey
             ? {

@@ -7,7 +7,7 @@ import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import { findNetwork, findNetworks, listNetworks, listPartners } from '../projections/network/queries.js';
-import { readModelsAsOf } from './asOf.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder } from './builder.js';
 import { commandMutation } from './command.js';
 import { entityId } from './ids.js';
@@ -72,7 +72,10 @@ export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
     partners: t.field({
       type: [Partner],
       args: { includeFormer: t.arg.boolean({ required: false }) },
-      resolve: (row, args, context) => listPartners(context.readModels, row.id, args.includeFormer ?? false),
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, listPartners(db, row.id, args.includeFormer ?? false));
+      },
     }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
   }),
@@ -89,7 +92,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      return findNetwork(db, entityId('Network').parse(args.id)) ?? null;
+      return fromSource(db, findNetwork(db, entityId('Network').parse(args.id)) ?? null);
     },
   }),
   networks: t.connection({
@@ -104,7 +107,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
       return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        listNetworks(db, args, limit, offset),
+        fromSource(db, listNetworks(db, args, limit, offset)),
       );
     },
   }),

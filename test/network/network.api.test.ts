@@ -156,3 +156,30 @@ describe('partners through the API', () => {
     expect(bad.data!.joinNetwork.__typename).toBe('InputValidationError');
   });
 });
+
+describe('recording past facts and asking as of a date', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('answers as of a date from the log, by when things occurred', async () => {
+    const secretariat = await t.token('secretariat');
+    const created = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2015-09-01T09:00:00Z' } }, secretariat);
+    const networkId = created.data!.registerNetwork.aggregateId;
+    await t.gql(
+      `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename } }`,
+      { input: { networkId, cityId: 'torino-it', name: 'Torino', country: 'IT', occurredAt: '2016-03-01T00:00:00Z' } },
+      secretariat,
+    );
+    const asOf = async (date: string) =>
+      (await t.gql(`query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) { name partners { cityId } } }`, { id: networkId, asOf: date }))
+        .data!.network;
+    expect(await asOf('2015-01-01T00:00:00Z')).toBeNull();
+    expect(await asOf('2015-12-31T00:00:00Z')).toEqual({ name: 'BoostInno', partners: [] });
+    expect(await asOf('2016-12-31T00:00:00Z')).toEqual({ name: 'BoostInno', partners: [{ cityId: 'torino-it' }] });
+    const future = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2999-01-01T00:00:00Z' } }, secretariat);
+    expect(future.data!.registerNetwork.__typename).toBe('InputValidationError');
+  });
+});
