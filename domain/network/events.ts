@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
 
-export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer']);
+/** URBACT network kinds; implementation networks (URBACT III) carried out existing strategies. */
+export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer', 'implementation']);
 export type NetworkKind = z.infer<typeof NetworkKind>;
 
 export const PartnerKind = z.enum(['city', 'metropolitanAuthority', 'agency']);
