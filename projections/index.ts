@@ -4,6 +4,12 @@ import { networkPhasesProjection } from './network/phases.js';
 import { meetingsProjection } from './journey/meetings.js';
 import { localGroupsProjection } from './journey/localGroups.js';
 import { learningNeedsProjection } from './journey/learningNeeds.js';
+import { actionPlansProjection } from './plans/plans.js';
+import { transfersProjection } from './plans/transfers.js';
+import { outcomeNetworksProjection } from './outcomes/networks.js';
+import { outcomePlansProjection } from './outcomes/plans.js';
+import { outcomeTransfersProjection } from './outcomes/transfers.js';
+import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsProjection, outcomePracticesProjection } from './outcomes/exchange.js';
 import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
@@ -14,4 +20,13 @@ export const allProjections: readonly Projection[] = [
   meetingsProjection,
   localGroupsProjection,
   learningNeedsProjection,
+  actionPlansProjection,
+  transfersProjection,
+  outcomeNetworksProjection,
+  outcomePlansProjection,
+  outcomeTransfersProjection,
+  outcomeNeedsProjection,
+  outcomeMeetingsProjection,
+  outcomeLocalGroupsProjection,
+  outcomePracticesProjection,
 ];

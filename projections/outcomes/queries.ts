@@ -1,0 +1,369 @@
+import type { ReadModelStore } from '../types.js';
+import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
+import type { OutcomePartnerRow } from './networks.js';
+import type { OutcomeActionRow, OutcomeFundingRow, OutcomePlanRow } from './plans.js';
+import type { OutcomeTransferRow } from './transfers.js';
+
+/**
+ * Programme-wide outcomes. Every figure is a function of the read models and a filter:
+ * - kind and theme select networks (theme: a word of the theme, or one of its topics);
+ * - country selects the partner the record belongs to (the plan's city, the receiving city of
+ *   a transfer, a participant's city...);
+ * - from/to (inclusive dates) select records by their own date, documented per figure.
+ * Without from/to, plan, action and funding figures come from pre-aggregated totals.
+ */
+export interface OutcomeFilter {
+  kind?: string | null;
+  theme?: string | null;
+  country?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface Scope {
+  /** Null: all networks. */
+  readonly networkIds: string | null;
+  readonly country: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
+  let networkIds: string | null = null;
+  if (filter.kind || filter.theme) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.kind) {
+      where.push('kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.theme) {
+      where.push(`instr(search, ?) > 0`);
+      params.push(filter.theme.trim().toLowerCase());
+    }
+    const ids = db.all<{ id: string }>(`SELECT id FROM outcome_networks WHERE ${where.join(' AND ')}`, params).map((r) => r.id);
+    networkIds = JSON.stringify(ids);
+  }
+  return {
+    networkIds,
+    country: filter.country ? filter.country.toUpperCase() : null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+  };
+}
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/** The WHERE clause of a scope over a table's network, country and date columns. */
+function where(
+  scope: Scope,
+  columns: { network?: string | null; country?: string | null; date?: string | null },
+  extra: [string, ...unknown[]][] = [],
+): Where {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (scope.networkIds !== null && columns.network) {
+    parts.push(`${columns.network} IN (SELECT value FROM json_each(?))`);
+    params.push(scope.networkIds);
+  }
+  if (scope.country && columns.country) {
+    parts.push(`${columns.country} = ?`);
+    params.push(scope.country);
+  }
+  if (columns.date) {
+    if (scope.from) {
+      parts.push(`${columns.date} >= ?`);
+      params.push(scope.from);
+    }
+    if (scope.to) {
+      parts.push(`${columns.date} <= ?`);
+      params.push(scope.to);
+    }
+  }
+  for (const [sql, ...values] of extra) {
+    parts.push(sql);
+    params.push(...values);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const dated = (scope: Scope) => scope.from !== null || scope.to !== null;
+
+function totals(db: ReadModelStore, table: string, figure: string, scope: Scope) {
+  const w = where(scope, { network: 'network_id', country: 'country' }, [['figure = ?', figure]]);
+  return db.all<{ k1: string; k2: string; n: number; cents: number }>(
+    `SELECT k1, k2, SUM(n) AS n, SUM(cents) AS cents FROM ${table} ${w.sql} GROUP BY k1, k2 HAVING SUM(n) <> 0 ORDER BY k1, k2`,
+    w.params,
+  );
+}
+
+// ---------------------------------------------------------------- plans
+
+/** Plans drafted (by the day drafted) and endorsed (by the endorsement date). */
+export function planFigures(db: ReadModelStore, scope: Scope): { drafted: number; endorsed: number } {
+  if (!dated(scope)) {
+    const rows = totals(db, 'outcome_plan_totals', 'plans', scope);
+    return {
+      drafted: rows.find((r) => r.k1 === 'drafted')?.n ?? 0,
+      endorsed: rows.find((r) => r.k1 === 'endorsed')?.n ?? 0,
+    };
+  }
+  const count = (date: string) => {
+    const w = where(scope, { network: 'network_id', country: 'country', date });
+    return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_plans ${w.sql}`, w.params)!.n;
+  };
+  return { drafted: count('drafted_on'), endorsed: count('endorsed_on') };
+}
+
+export function planRecords(db: ReadModelStore, scope: Scope, endorsed: boolean, limit: number, offset: number): OutcomePlanRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: endorsed ? 'endorsed_on' : 'drafted_on' }, endorsed ? [['endorsed_on IS NOT NULL']] : []);
+  return db.all<OutcomePlanRow>(`SELECT * FROM outcome_plans ${w.sql} ORDER BY ${endorsed ? 'endorsed_on' : 'drafted_on'}, plan_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- actions
+
+export interface PhaseStatusCount {
+  phase: string;
+  status: string;
+  count: number;
+}
+
+/** Actions by phase and current status; with a period, those whose current status dates from it. */
+export function actionCounts(db: ReadModelStore, scope: Scope): PhaseStatusCount[] {
+  if (!dated(scope)) {
+    return totals(db, 'outcome_plan_totals', 'actions', scope).map((r) => ({ phase: r.k1, status: r.k2, count: r.n }));
+  }
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'status_date' });
+  return db.all<PhaseStatusCount>(
+    `SELECT phase, status, COUNT(*) AS count FROM outcome_actions ${w.sql} GROUP BY phase, status ORDER BY phase, status`,
+    w.params,
+  );
+}
+
+export function actionRecords(
+  db: ReadModelStore,
+  scope: Scope,
+  slice: { phase?: string | null; status?: string | null; addedAfterEndorsement?: boolean | null },
+  limit: number,
+  offset: number,
+): OutcomeActionRow[] {
+  const extra: [string, ...unknown[]][] = [];
+  if (slice.phase) extra.push(['phase = ?', slice.phase]);
+  if (slice.status) extra.push(['status = ?', slice.status]);
+  if (slice.addedAfterEndorsement != null) extra.push(['after_endorsement = ?', slice.addedAfterEndorsement ? 1 : 0]);
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'status_date' }, extra);
+  return db.all<OutcomeActionRow>(`SELECT * FROM outcome_actions ${w.sql} ORDER BY status_date, action_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- funding
+
+export interface SourceAmount {
+  source: string;
+  cents: number;
+  count: number;
+}
+
+/** Funding secured by source (integer cents); with a period, by the date it was secured. */
+export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[] {
+  if (!dated(scope)) {
+    return totals(db, 'outcome_plan_totals', 'funding', scope).map((r) => ({ source: r.k1, cents: r.cents, count: r.n }));
+  }
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'date' });
+  return db.all<SourceAmount>(
+    `SELECT source, SUM(amount_cents) AS cents, COUNT(*) AS count FROM outcome_funding ${w.sql} GROUP BY source ORDER BY source`,
+    w.params,
+  );
+}
+
+export function fundingRecords(db: ReadModelStore, scope: Scope, source: string | null | undefined, limit: number, offset: number): OutcomeFundingRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'date' }, source ? [['source = ?', source]] : []);
+  return db.all<OutcomeFundingRow>(`SELECT * FROM outcome_funding ${w.sql} ORDER BY date, funding_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+}
+
+// ---------------------------------------------------------------- transfers and practices
+
+export interface TransferFigures {
+  started: number;
+  completed: number;
+  abandoned: number;
+  inProgressByStage: { stage: string; count: number }[];
+  /** Distinct good practices with at least one completed transfer. */
+  practicesTransferred: number;
+}
+
+/** Started by start date, completed and abandoned by end date; in progress: current stage. */
+export function transferFigures(db: ReadModelStore, scope: Scope): TransferFigures {
+  const cols = { network: 'network_id', country: 'country' };
+  const started = where(scope, { ...cols, date: 'started_on' });
+  const ended = (status: string) => where(scope, { ...cols, date: 'ended_on' }, [['status = ?', status]]);
+  const completed = ended('completed');
+  const abandoned = ended('abandoned');
+  const inProgress = where(scope, { ...cols, date: 'started_on' }, [[`status = 'inProgress'`]]);
+  return {
+    started: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${started.sql}`, started.params)!.n,
+    completed: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${completed.sql}`, completed.params)!.n,
+    abandoned: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${abandoned.sql}`, abandoned.params)!.n,
+    inProgressByStage: db.all(
+      `SELECT stage, COUNT(*) AS count FROM outcome_transfers ${inProgress.sql} GROUP BY stage
+       ORDER BY CASE stage WHEN 'understand' THEN 0 WHEN 'adapt' THEN 1 ELSE 2 END`,
+      inProgress.params,
+    ),
+    practicesTransferred: db.get<{ n: number }>(`SELECT COUNT(DISTINCT practice_key) AS n FROM outcome_transfers ${completed.sql}`, completed.params)!.n,
+  };
+}
+
+export function transferRecords(
+  db: ReadModelStore,
+  scope: Scope,
+  slice: { status?: string | null; stage?: string | null },
+  limit: number,
+  offset: number,
+): OutcomeTransferRow[] {
+  const extra: [string, ...unknown[]][] = [];
+  if (slice.status) extra.push(['status = ?', slice.status]);
+  if (slice.stage) extra.push(['stage = ?', slice.stage]);
+  const date = slice.status === 'completed' || slice.status === 'abandoned' ? 'ended_on' : 'started_on';
+  const w = where(scope, { network: 'network_id', country: 'country', date }, extra);
+  return db.all<OutcomeTransferRow>(`SELECT * FROM outcome_transfers ${w.sql} ORDER BY ${date}, transfer_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+/** Practices awarded the URBACT Good Practice label (by the day it was recorded), not withdrawn. */
+export function practicesLabelled(db: ReadModelStore, scope: Scope): number {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'labelled_on' }, [['labelled_on IS NOT NULL AND withdrawn = 0']]);
+  return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_practices ${w.sql}`, w.params)!.n;
+}
+
+export function labelledRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePracticeRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'labelled_on' }, [['labelled_on IS NOT NULL AND withdrawn = 0']]);
+  return db.all<OutcomePracticeRow>(`SELECT * FROM outcome_practices ${w.sql} ORDER BY labelled_on, practice_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- learning needs
+
+/** Needs raised (by the day raised, withdrawn ones left out) and how many were addressed. */
+export function needFigures(db: ReadModelStore, scope: Scope): { raised: number; addressed: number } {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, [[`status <> 'withdrawn'`]]);
+  const row = db.get<{ raised: number; addressed: number | null }>(
+    `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w.sql}`,
+    w.params,
+  )!;
+  return { raised: row.raised, addressed: row.addressed ?? 0 };
+}
+
+export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean | null | undefined, limit: number, offset: number): OutcomeNeedRow[] {
+  const extra: [string, ...unknown[]][] = [[`status <> 'withdrawn'`]];
+  if (addressed != null) extra.push([addressed ? 'addressed_on IS NOT NULL' : 'addressed_on IS NULL']);
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, extra);
+  return db.all<OutcomeNeedRow>(`SELECT * FROM outcome_needs ${w.sql} ORDER BY raised_on, need_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+}
+
+// ---------------------------------------------------------------- meetings
+
+/**
+ * Meetings held (by start date) and their participants by the country of the city they came
+ * for. With a country, the meetings someone from that country attended.
+ */
+export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: { country: string; participants: number; meetings: number }[] } {
+  const meetings = where(scope, { network: 'network_id', date: 'start_date' }, [
+    [`status = 'held'`],
+    ...(scope.country
+      ? ([[`EXISTS (SELECT 1 FROM outcome_attendance a WHERE a.meeting_id = outcome_meetings.meeting_id AND a.country = ?)`, scope.country]] as [
+          string,
+          ...unknown[],
+        ][])
+      : []),
+  ]);
+  const held = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${meetings.sql}`, meetings.params)!.n;
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
+  const byCountry = db.all<{ country: string; participants: number; meetings: number }>(
+    `SELECT country, SUM(participants) AS participants, COUNT(*) AS meetings FROM outcome_attendance ${w.sql} GROUP BY country ORDER BY country`,
+    w.params,
+  );
+  return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
+}
+
+export function meetingRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomeMeetingRow[] {
+  const w = where(scope, { network: 'network_id', date: 'start_date' }, [
+    [`status = 'held'`],
+    ...(scope.country
+      ? ([[`EXISTS (SELECT 1 FROM outcome_attendance a WHERE a.meeting_id = outcome_meetings.meeting_id AND a.country = ?)`, scope.country]] as [
+          string,
+          ...unknown[],
+        ][])
+      : []),
+  ]);
+  return db.all<OutcomeMeetingRow>(`SELECT * FROM outcome_meetings ${w.sql} ORDER BY start_date, meeting_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+export function attendanceRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomeAttendanceRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
+  return db.all<OutcomeAttendanceRow>(`SELECT * FROM outcome_attendance ${w.sql} ORDER BY start_date, meeting_id, country LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- newcomers
+
+/** Newcomer cities (new to the programme) by the day they joined a network; a city counts once. */
+export function newcomerFigures(db: ReadModelStore, scope: Scope): { cities: number; byCountry: { country: string; cities: number }[] } {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'joined_on' }, [['newcomer = 1']]);
+  const byCountry = db.all<{ country: string; cities: number }>(
+    `SELECT country, COUNT(DISTINCT city_id) AS cities FROM outcome_partners ${w.sql} GROUP BY country ORDER BY country`,
+    w.params,
+  );
+  return { cities: byCountry.reduce((sum, r) => sum + r.cities, 0), byCountry };
+}
+
+export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePartnerRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'joined_on' }, [['newcomer = 1']]);
+  return db.all<OutcomePartnerRow>(`SELECT * FROM outcome_partners ${w.sql} ORDER BY joined_on, city_id, network_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- local groups
+
+/** Current stakeholders of local groups by helix (with a period: added in it). */
+export function helixComposition(db: ReadModelStore, scope: Scope): { helix: string; stakeholders: number; planned: number }[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' });
+  return db.all(
+    `SELECT helix, COUNT(*) AS stakeholders, SUM(planned) AS planned FROM outcome_stakeholders ${w.sql} GROUP BY helix ORDER BY helix`,
+    w.params,
+  );
+}
+
+export function stakeholderRecords(db: ReadModelStore, scope: Scope, helix: string | null | undefined, limit: number, offset: number): OutcomeStakeholderRow[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' }, helix ? [['helix = ?', helix]] : []);
+  return db.all<OutcomeStakeholderRow>(`SELECT * FROM outcome_stakeholders ${w.sql} ORDER BY added_on, group_id, stakeholder_id LIMIT ? OFFSET ?`, [
+    ...w.params,
+    limit,
+    offset,
+  ]);
+}

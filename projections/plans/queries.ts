@@ -1,0 +1,165 @@
+import type { ReadModelStore } from '../types.js';
+import type {
+  ActionPlanRow,
+  FundingSecuredRow,
+  IndicatorRow,
+  IndicatorValueRow,
+  PlanActionRow,
+  PlanClusterRow,
+  StatusChangeRow,
+} from './plans.js';
+import type { TransferHistoryRow, TransferRow } from './transfers.js';
+
+const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(',');
+
+export function findPlan(db: ReadModelStore, id: string): ActionPlanRow | undefined {
+  return db.get<ActionPlanRow>('SELECT * FROM action_plans WHERE id = ?', [id]);
+}
+
+export function findPlans(db: ReadModelStore, ids: readonly string[]): ActionPlanRow[] {
+  if (ids.length === 0) return [];
+  return db.all<ActionPlanRow>(`SELECT * FROM action_plans WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+export interface PlanFilter {
+  networkId?: string | null;
+  cityId?: string | null;
+  endorsed?: boolean | null;
+}
+
+export function listPlans(db: ReadModelStore, filter: PlanFilter, limit: number, offset: number): ActionPlanRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.networkId) {
+    where.push('network_id = ?');
+    params.push(filter.networkId);
+  }
+  if (filter.cityId) {
+    where.push('city_id = ?');
+    params.push(filter.cityId);
+  }
+  if (filter.endorsed != null) where.push(filter.endorsed ? 'endorsed_on IS NOT NULL' : 'endorsed_on IS NULL');
+  return db.all<ActionPlanRow>(
+    `SELECT * FROM action_plans ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY city_name, id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+export function listClusters(db: ReadModelStore, planId: string): PlanClusterRow[] {
+  return db.all<PlanClusterRow>('SELECT * FROM plan_clusters WHERE plan_id = ? ORDER BY position', [planId]);
+}
+
+export interface ActionFilter {
+  clusterKey?: string | null;
+  phase?: string | null;
+  status?: string | null;
+  addedAfterEndorsement?: boolean | null;
+}
+
+export function listActions(db: ReadModelStore, planId: string, filter: ActionFilter, limit: number, offset: number): PlanActionRow[] {
+  const where = ['plan_id = ?'];
+  const params: unknown[] = [planId];
+  for (const [column, value] of [
+    ['cluster_key', filter.clusterKey],
+    ['phase', filter.phase],
+    ['status', filter.status],
+  ] as const) {
+    if (value) {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  if (filter.addedAfterEndorsement != null) {
+    where.push('added_after_endorsement = ?');
+    params.push(filter.addedAfterEndorsement ? 1 : 0);
+  }
+  return db.all<PlanActionRow>(`SELECT * FROM plan_actions WHERE ${where.join(' AND ')} ORDER BY position LIMIT ? OFFSET ?`, [
+    ...params,
+    limit,
+    offset,
+  ]);
+}
+
+export function findAction(db: ReadModelStore, id: string): PlanActionRow | undefined {
+  return db.get<PlanActionRow>('SELECT * FROM plan_actions WHERE id = ?', [id]);
+}
+
+export function findActions(db: ReadModelStore, ids: readonly string[]): PlanActionRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PlanActionRow>(`SELECT * FROM plan_actions WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+export function statusHistory(db: ReadModelStore, actionId: string): StatusChangeRow[] {
+  return db.all<StatusChangeRow>('SELECT * FROM plan_status_changes WHERE action_id = ? ORDER BY seq', [actionId]);
+}
+
+export function fundingOfAction(db: ReadModelStore, actionId: string): FundingSecuredRow[] {
+  return db.all<FundingSecuredRow>('SELECT * FROM plan_funding_secured WHERE action_id = ? ORDER BY date, id', [actionId]);
+}
+
+export function fundingTotalsOfPlan(db: ReadModelStore, planId: string): { source: string; cents: number }[] {
+  return db.all('SELECT source, SUM(amount_cents) AS cents FROM plan_funding_secured WHERE plan_id = ? GROUP BY source ORDER BY source', [planId]);
+}
+
+export function listIndicators(db: ReadModelStore, planId: string): IndicatorRow[] {
+  return db.all<IndicatorRow>('SELECT * FROM plan_indicators WHERE plan_id = ? ORDER BY position', [planId]);
+}
+
+export function findIndicator(db: ReadModelStore, id: string): IndicatorRow | undefined {
+  return db.get<IndicatorRow>('SELECT * FROM plan_indicators WHERE id = ?', [id]);
+}
+
+export function indicatorValues(db: ReadModelStore, indicatorId: string): IndicatorValueRow[] {
+  return db.all<IndicatorValueRow>('SELECT * FROM plan_indicator_values WHERE indicator_id = ? ORDER BY date, seq', [indicatorId]);
+}
+
+export function findTransfer(db: ReadModelStore, id: string): TransferRow | undefined {
+  return db.get<TransferRow>('SELECT * FROM transfers WHERE id = ?', [id]);
+}
+
+export function findTransfers(db: ReadModelStore, ids: readonly string[]): TransferRow[] {
+  if (ids.length === 0) return [];
+  return db.all<TransferRow>(`SELECT * FROM transfers WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+export interface TransferFilter {
+  networkId?: string | null;
+  cityId?: string | null;
+  status?: string | null;
+  stage?: string | null;
+}
+
+export function listTransfers(db: ReadModelStore, filter: TransferFilter, limit: number, offset: number): TransferRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.networkId) {
+    where.push('network_id = ?');
+    params.push(filter.networkId);
+  }
+  if (filter.cityId) {
+    where.push('(source_city_id = ? OR receiving_city_id = ?)');
+    params.push(filter.cityId, filter.cityId);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.stage) {
+    where.push('stage = ?');
+    params.push(filter.stage);
+  }
+  return db.all<TransferRow>(
+    `SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_on, id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+export function transferHistory(db: ReadModelStore, transferId: string, kinds?: readonly string[]): TransferHistoryRow[] {
+  if (kinds && kinds.length > 0) {
+    return db.all<TransferHistoryRow>(
+      `SELECT * FROM transfer_history WHERE transfer_id = ? AND kind IN (${placeholders(kinds)}) ORDER BY seq`,
+      [transferId, ...kinds],
+    );
+  }
+  return db.all<TransferHistoryRow>('SELECT * FROM transfer_history WHERE transfer_id = ? ORDER BY seq', [transferId]);
+}
