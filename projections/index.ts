@@ -10,6 +10,9 @@ import { outcomeNetworksProjection } from './outcomes/networks.js';
 import { outcomePlansProjection } from './outcomes/plans.js';
 import { outcomeTransfersProjection } from './outcomes/transfers.js';
 import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsProjection, outcomePracticesProjection } from './outcomes/exchange.js';
+import { practicesProjection } from './marketplace/practices.js';
+import { marketplaceProjection } from './marketplace/sessions.js';
+import { peerReviewsProjection } from './marketplace/peerReviews.js';
 import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
@@ -29,4 +32,7 @@ export const allProjections: readonly Projection[] = [
   outcomeMeetingsProjection,
   outcomeLocalGroupsProjection,
   outcomePracticesProjection,
+  practicesProjection,
+  marketplaceProjection,
+  peerReviewsProjection,
 ];

@@ -1,0 +1,238 @@
+import type { PeerReviewEvent, PeerReviewEventOf } from '../../domain/peerReview/events.js';
+import { idOfStream } from '../../domain/shared/decider.js';
+import type { Projection, RecordedEvent } from '../types.js';
+
+export interface PeerReviewRow {
+  id: string;
+  host_city_id: string;
+  host_city_name: string;
+  host_country: string;
+  network_id: string | null;
+  challenge: string;
+  description: string;
+  topics: string;
+  planned_for: string | null;
+  status: 'requested' | 'held' | 'cancelled';
+  held_on: string | null;
+  place: string | null;
+  requested_at: string;
+  cancelled_reason: string | null;
+  revision: number;
+}
+
+export interface PeerReviewPeerRow {
+  review_id: string;
+  city_id: string;
+  city_name: string;
+  country: string;
+  reviewer: string;
+  status: 'invited' | 'accepted' | 'declined';
+  note: string | null;
+  took_part: number;
+  invited_at: string;
+}
+
+export interface RecommendationRow {
+  review_id: string;
+  recommendation_id: string;
+  number: number;
+  text: string;
+  topics: string;
+  recorded_by: string | null;
+  recorded_at: string;
+  follow_up_status: string | null;
+  follow_up_note: string | null;
+  follow_up_date: string | null;
+}
+
+export interface TodoRow {
+  review_id: string;
+  todo_id: string;
+  number: number;
+  text: string;
+  owner: string;
+  due_date: string | null;
+  recorded_at: string;
+}
+
+export interface FollowUpRow {
+  review_id: string;
+  recommendation_id: string;
+  number: number;
+  status: string;
+  note: string;
+  date: string;
+  recorded_at: string;
+}
+
+function data<K extends PeerReviewEvent['type']>(event: RecordedEvent, _type: K): PeerReviewEventOf<K>['data'] {
+  return event.data as PeerReviewEventOf<K>['data'];
+}
+
+/** Peer reviews: the host's challenge, the peers, recommendations, to-dos and follow-ups. */
+export const peerReviewsProjection: Projection = {
+  name: 'peerReviews',
+  version: 1,
+  tables: ['pr_reviews', 'pr_peers', 'pr_recommendations', 'pr_todos', 'pr_follow_ups'],
+  setup(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS pr_reviews (
+      id TEXT PRIMARY KEY,
+      host_city_id TEXT NOT NULL,
+      host_city_name TEXT NOT NULL,
+      host_country TEXT NOT NULL,
+      network_id TEXT,
+      challenge TEXT NOT NULL,
+      description TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      planned_for TEXT,
+      status TEXT NOT NULL,
+      held_on TEXT,
+      place TEXT,
+      requested_at TEXT NOT NULL,
+      cancelled_reason TEXT,
+      revision INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS pr_reviews_host ON pr_reviews (host_city_id);
+    CREATE INDEX IF NOT EXISTS pr_reviews_network ON pr_reviews (network_id);
+    CREATE TABLE IF NOT EXISTS pr_peers (
+      review_id TEXT NOT NULL,
+      city_id TEXT NOT NULL,
+      city_name TEXT NOT NULL,
+      country TEXT NOT NULL,
+      reviewer TEXT NOT NULL,
+      status TEXT NOT NULL,
+      note TEXT,
+      took_part INTEGER NOT NULL DEFAULT 0,
+      invited_at TEXT NOT NULL,
+      PRIMARY KEY (review_id, city_id)
+    );
+    CREATE INDEX IF NOT EXISTS pr_peers_city ON pr_peers (city_id);
+    CREATE TABLE IF NOT EXISTS pr_recommendations (
+      review_id TEXT NOT NULL,
+      recommendation_id TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      topics TEXT NOT NULL,
+      recorded_by TEXT,
+      recorded_at TEXT NOT NULL,
+      follow_up_status TEXT,
+      follow_up_note TEXT,
+      follow_up_date TEXT,
+      PRIMARY KEY (review_id, recommendation_id)
+    );
+    CREATE TABLE IF NOT EXISTS pr_todos (
+      review_id TEXT NOT NULL,
+      todo_id TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      owner TEXT NOT NULL,
+      due_date TEXT,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (review_id, todo_id)
+    );
+    CREATE TABLE IF NOT EXISTS pr_follow_ups (
+      review_id TEXT NOT NULL,
+      recommendation_id TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      note TEXT NOT NULL,
+      date TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (review_id, recommendation_id, number)
+    );`);
+  },
+  handles: [
+    'PeerReviewRequested',
+    'PeerReviewPeerInvited',
+    'PeerReviewInvitationAnswered',
+    'PeerReviewHeld',
+    'PeerReviewRecommendationsRecorded',
+    'PeerReviewFollowUpRecorded',
+    'PeerReviewCancelled',
+  ],
+  apply(db, event) {
+    const id = idOfStream(event.streamId);
+    const revision = Number(event.revision);
+    const at = event.metadata.occurredAt;
+    const touch = () => db.run('UPDATE pr_reviews SET revision = ? WHERE id = ?', [revision, id]);
+    switch (event.type) {
+      case 'PeerReviewRequested': {
+        const d = data(event, 'PeerReviewRequested');
+        db.run(
+          `INSERT INTO pr_reviews (id, host_city_id, host_city_name, host_country, network_id, challenge, description, topics,
+             planned_for, status, requested_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?, ?)`,
+          [id, d.hostCityId, d.hostCityName, d.hostCountry, d.networkId, d.challenge, d.description, JSON.stringify(d.topics),
+            d.plannedFor, at, revision],
+        );
+        break;
+      }
+      case 'PeerReviewPeerInvited': {
+        const d = data(event, 'PeerReviewPeerInvited');
+        db.run(
+          `INSERT INTO pr_peers (review_id, city_id, city_name, country, reviewer, status, invited_at)
+           VALUES (?, ?, ?, ?, ?, 'invited', ?)
+           ON CONFLICT (review_id, city_id) DO UPDATE SET city_name = excluded.city_name, reviewer = excluded.reviewer,
+             status = 'invited', note = NULL, invited_at = excluded.invited_at`,
+          [id, d.cityId, d.cityName, d.country, d.reviewer, at],
+        );
+        touch();
+        break;
+      }
+      case 'PeerReviewInvitationAnswered': {
+        const d = data(event, 'PeerReviewInvitationAnswered');
+        db.run('UPDATE pr_peers SET status = ?, note = ? WHERE review_id = ? AND city_id = ?', [
+          d.accepted ? 'accepted' : 'declined', d.note, id, d.cityId,
+        ]);
+        touch();
+        break;
+      }
+      case 'PeerReviewHeld': {
+        const d = data(event, 'PeerReviewHeld');
+        db.run(`UPDATE pr_reviews SET status = 'held', held_on = ?, place = ?, revision = ? WHERE id = ?`, [d.heldOn, d.place, revision, id]);
+        for (const cityId of d.peerCityIds) {
+          db.run('UPDATE pr_peers SET took_part = 1 WHERE review_id = ? AND city_id = ?', [id, cityId]);
+        }
+        break;
+      }
+      case 'PeerReviewRecommendationsRecorded': {
+        const d = data(event, 'PeerReviewRecommendationsRecorded');
+        for (const r of d.recommendations) {
+          db.run(
+            `INSERT INTO pr_recommendations (review_id, recommendation_id, number, text, topics, recorded_by, recorded_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            [id, r.recommendationId, Number(r.recommendationId.slice(1)), r.text, JSON.stringify(r.topics), d.recordedBy, at],
+          );
+        }
+        for (const t of d.todos) {
+          db.run(
+            `INSERT INTO pr_todos (review_id, todo_id, number, text, owner, due_date, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            [id, t.todoId, Number(t.todoId.slice(1)), t.text, t.owner, t.dueDate, at],
+          );
+        }
+        touch();
+        break;
+      }
+      case 'PeerReviewFollowUpRecorded': {
+        const d = data(event, 'PeerReviewFollowUpRecorded');
+        db.run(
+          `INSERT INTO pr_follow_ups (review_id, recommendation_id, number, status, note, date, recorded_at)
+           VALUES (?, ?, (SELECT coalesce(max(number), 0) + 1 FROM pr_follow_ups WHERE review_id = ? AND recommendation_id = ?), ?, ?, ?, ?)`,
+          [id, d.recommendationId, id, d.recommendationId, d.status, d.note, d.date, at],
+        );
+        db.run(
+          `UPDATE pr_recommendations SET follow_up_status = ?, follow_up_note = ?, follow_up_date = ?
+           WHERE review_id = ? AND recommendation_id = ?`,
+          [d.status, d.note, d.date, id, d.recommendationId],
+        );
+        touch();
+        break;
+      }
+      case 'PeerReviewCancelled':
+        db.run(`UPDATE pr_reviews SET status = 'cancelled', cancelled_reason = ?, revision = ? WHERE id = ?`, [
+          data(event, 'PeerReviewCancelled').reason, revision, id,
+        ]);
+        break;
+    }
+  },
+};

@@ -1,0 +1,343 @@
+import {
+  MatchingIndex,
+  reciprocalView,
+  type MatchableNeed,
+  type MatchableOffer,
+  type MatchingOptions,
+  type MatchSuggestion,
+} from '../../domain/marketplace/matching.js';
+import type { ReadModelStore } from '../types.js';
+import type { PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow, FollowUpRow } from './peerReviews.js';
+import type { PracticeRow } from './practices.js';
+import type { MatchRow, PostRow, SessionRow } from './sessions.js';
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+// ---------------------------------------------------------------- practices
+
+export interface PracticeFilter {
+  /** Words searched in title, summary, topics and results (all must appear; stemmed). */
+  text?: string | null;
+  topic?: string | null;
+  country?: string | null;
+  /** true: only labelled Good Practices; false: only those without the label. */
+  labelled?: boolean | null;
+  labelYear?: number | null;
+  status?: string | null;
+  cityId?: string | null;
+  networkId?: string | null;
+  includeWithdrawn?: boolean | null;
+}
+
+/** An FTS5 query from free text: every word quoted (no operators get through), all required. */
+export function ftsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 20).map((w) => `"${w}"`).join(' ') : null;
+}
+
+export function findPractice(db: ReadModelStore, id: string): PracticeRow | undefined {
+  return db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
+}
+
+export function findPractices(db: ReadModelStore, ids: readonly string[]): PracticeRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PracticeRow>(`SELECT * FROM mp_practices WHERE id IN (${placeholders(ids.length)})`, ids);
+}
+
+/** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
+export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (filter.text && !match) return [];
+  if (!filter.includeWithdrawn) where.push('p.withdrawn = 0');
+  if (filter.topic) {
+    where.push('EXISTS (SELECT 1 FROM json_each(p.topics) WHERE value = ?)');
+    params.push(filter.topic.trim().toLowerCase());
+  }
+  if (filter.country) {
+    where.push('p.country = ?');
+    params.push(filter.country.trim().toUpperCase());
+  }
+  if (filter.labelled === true) where.push('p.label_year IS NOT NULL');
+  if (filter.labelled === false) where.push('p.label_year IS NULL');
+  if (filter.labelYear != null) {
+    where.push('p.label_year = ?');
+    params.push(filter.labelYear);
+  }
+  if (filter.status) {
+    where.push('p.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.cityId) {
+    where.push('p.city_id = ?');
+    params.push(filter.cityId);
+  }
+  if (filter.networkId) {
+    where.push('p.network_id = ?');
+    params.push(filter.networkId);
+  }
+  const conditions = where.length ? where.join(' AND ') : '1';
+  if (match) {
+    return db.all<PracticeRow>(
+      `SELECT p.* FROM mp_practices_fts f JOIN mp_practices p ON p.id = f.practice_id
+       WHERE mp_practices_fts MATCH ? AND ${conditions}
+       ORDER BY bm25(mp_practices_fts, 0, 4, 1, 2, 1), p.id LIMIT ? OFFSET ?`,
+      [match, ...params, limit, offset],
+    );
+  }
+  return db.all<PracticeRow>(
+    `SELECT p.* FROM mp_practices p WHERE ${conditions}
+     ORDER BY p.label_year IS NULL, p.title COLLATE NOCASE, p.id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+// ---------------------------------------------------------------- sessions and posts
+
+export function findSession(db: ReadModelStore, id: string): SessionRow | undefined {
+  return db.get<SessionRow>('SELECT * FROM mp_sessions WHERE id = ?', [id]);
+}
+
+export function findSessions(db: ReadModelStore, ids: readonly string[]): SessionRow[] {
+  if (ids.length === 0) return [];
+  return db.all<SessionRow>(`SELECT * FROM mp_sessions WHERE id IN (${placeholders(ids.length)})`, ids);
+}
+
+export function listSessions(
+  db: ReadModelStore,
+  filter: { networkId?: string | null; status?: string | null },
+  limit: number,
+  offset: number,
+): SessionRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.networkId) {
+    where.push('id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)');
+    params.push(filter.networkId);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  return db.all<SessionRow>(
+    `SELECT * FROM mp_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+export function sessionNetworkIds(session: Pick<SessionRow, 'network_ids'>): string[] {
+  return JSON.parse(session.network_ids) as string[];
+}
+
+export function findPost(db: ReadModelStore, id: string): PostRow | undefined {
+  return db.get<PostRow>('SELECT * FROM mp_posts WHERE id = ?', [id]);
+}
+
+export function findPosts(db: ReadModelStore, ids: readonly string[]): PostRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE id IN (${placeholders(ids.length)})`, ids);
+}
+
+export function listPosts(
+  db: ReadModelStore,
+  sessionId: string,
+  side: 'offer' | 'need',
+  filter: { cityId?: string | null; includeWithdrawn?: boolean | null },
+  limit: number,
+  offset: number,
+): PostRow[] {
+  const params: unknown[] = [sessionId, side];
+  let where = '';
+  if (!filter.includeWithdrawn) where += ` AND status = 'open'`;
+  if (filter.cityId) {
+    where += ' AND city_id = ?';
+    params.push(filter.cityId);
+  }
+  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE session_id = ? AND side = ?${where} ORDER BY seq LIMIT ? OFFSET ?`, [
+    ...params,
+    limit,
+    offset,
+  ]);
+}
+
+// ---------------------------------------------------------------- matches
+
+export function findMatch(db: ReadModelStore, id: string): MatchRow | undefined {
+  return db.get<MatchRow>('SELECT * FROM mp_matches WHERE id = ?', [id]);
+}
+
+export function findMatches(db: ReadModelStore, ids: readonly string[]): MatchRow[] {
+  if (ids.length === 0) return [];
+  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE id IN (${placeholders(ids.length)})`, ids);
+}
+
+export function listMatches(
+  db: ReadModelStore,
+  sessionId: string,
+  filter: { cityId?: string | null; status?: string | null },
+  limit: number,
+  offset: number,
+): MatchRow[] {
+  const params: unknown[] = [sessionId];
+  let where = '';
+  if (filter.cityId) {
+    where += ' AND (need_city_id = ? OR offer_city_id = ?)';
+    params.push(filter.cityId, filter.cityId);
+  }
+  if (filter.status) {
+    where += ' AND status = ?';
+    params.push(filter.status);
+  }
+  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE session_id = ?${where} ORDER BY proposed_at, id LIMIT ? OFFSET ?`, [
+    ...params,
+    limit,
+    offset,
+  ]);
+}
+
+/** Meetings the marketplace scheduled for a need (the need records them). */
+export function meetingsOfNeed(db: ReadModelStore, needId: string): MatchRow[] {
+  return db.all<MatchRow>('SELECT * FROM mp_matches WHERE need_id = ? AND meeting_id IS NOT NULL ORDER BY meeting_date, id', [needId]);
+}
+
+// ---------------------------------------------------------------- suggestions
+
+const topicsOf = (json: string) => JSON.parse(json) as string[];
+
+export function offerOf(row: PostRow & { label_year?: number | null }): MatchableOffer {
+  return {
+    id: row.id,
+    cityId: row.city_id,
+    country: row.country,
+    title: row.title,
+    description: row.description,
+    topics: topicsOf(row.topics),
+    labelYear: row.label_year ?? null,
+  };
+}
+
+export function needOf(row: PostRow): MatchableNeed {
+  return { id: row.id, cityId: row.city_id, country: row.country, title: row.title, description: row.description, topics: topicsOf(row.topics) };
+}
+
+/** The open offers (with the label of their practice, as it is now) and open needs of a session. */
+export function sessionMatchables(db: ReadModelStore, sessionId: string): { offers: MatchableOffer[]; needs: MatchableNeed[] } {
+  const offers = db
+    .all<PostRow & { label_year: number | null }>(
+      `SELECT o.*, p.label_year FROM mp_posts o LEFT JOIN mp_practices p ON p.id = o.practice_id
+       WHERE o.session_id = ? AND o.side = 'offer' AND o.status = 'open' ORDER BY o.seq`,
+      [sessionId],
+    )
+    .map(offerOf);
+  const needs = db
+    .all<PostRow>(`SELECT * FROM mp_posts WHERE session_id = ? AND side = 'need' AND status = 'open' ORDER BY seq`, [sessionId])
+    .map(needOf);
+  return { offers, needs };
+}
+
+/** Every suggestion of a session, need by need (each need's best first). */
+export function sessionSuggestions(db: ReadModelStore, session: SessionRow, options: MatchingOptions = {}): MatchSuggestion[] {
+  const { offers, needs } = sessionMatchables(db, session.id);
+  const index = new MatchingIndex(offers);
+  const effective: MatchingOptions = { ...options, otherCountryOnly: Boolean(session.other_country_only) || options.otherCountryOnly === true };
+  return needs.flatMap((need) => index.suggestFor(need, effective));
+}
+
+/** For one city: who could help it, and whom it could help. */
+export function citySuggestions(
+  db: ReadModelStore,
+  session: SessionRow,
+  cityId: string,
+  options: MatchingOptions & { limit?: number } = {},
+): { helpsMe: MatchSuggestion[]; iCanHelp: MatchSuggestion[] } {
+  const all = sessionSuggestions(db, session, { ...options, limitPerNeed: 0 });
+  return reciprocalView(all, cityId, options.limit ?? 20);
+}
+
+/** Suggestions involving one post: for a need its offers, for an offer the needs it answers. */
+export function postSuggestions(db: ReadModelStore, session: SessionRow, post: PostRow, limit = 5): MatchSuggestion[] {
+  if (post.status !== 'open') return [];
+  if (post.side === 'need') {
+    const { offers } = sessionMatchables(db, session.id);
+    return new MatchingIndex(offers).suggestFor(needOf(post), {
+      otherCountryOnly: Boolean(session.other_country_only),
+      limitPerNeed: limit,
+    });
+  }
+  return sessionSuggestions(db, session, { limitPerNeed: 0 })
+    .filter((s) => s.offerId === post.id)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/** The suggestion for one pair, if the matcher suggests it (used to snapshot why a match was made). */
+export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: string, offerId: string): MatchSuggestion | undefined {
+  const need = findPost(db, needId);
+  if (!need || need.side !== 'need') return undefined;
+  const { offers } = sessionMatchables(db, session.id);
+  return new MatchingIndex(offers)
+    .suggestFor(needOf(need), { otherCountryOnly: Boolean(session.other_country_only), limitPerNeed: 0, minScore: 0 })
+    .find((s) => s.offerId === offerId);
+}
+
+// ---------------------------------------------------------------- peer reviews
+
+export function findPeerReview(db: ReadModelStore, id: string): PeerReviewRow | undefined {
+  return db.get<PeerReviewRow>('SELECT * FROM pr_reviews WHERE id = ?', [id]);
+}
+
+export function findPeerReviews(db: ReadModelStore, ids: readonly string[]): PeerReviewRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews WHERE id IN (${placeholders(ids.length)})`, ids);
+}
+
+export function listPeerReviews(
+  db: ReadModelStore,
+  filter: { hostCityId?: string | null; peerCityId?: string | null; networkId?: string | null; status?: string | null },
+  limit: number,
+  offset: number,
+): PeerReviewRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.hostCityId) {
+    where.push('host_city_id = ?');
+    params.push(filter.hostCityId);
+  }
+  if (filter.peerCityId) {
+    where.push('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)');
+    params.push(filter.peerCityId);
+  }
+  if (filter.networkId) {
+    where.push('network_id = ?');
+    params.push(filter.networkId);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  return db.all<PeerReviewRow>(
+    `SELECT * FROM pr_reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+export function peersOfReview(db: ReadModelStore, reviewId: string): PeerReviewPeerRow[] {
+  return db.all<PeerReviewPeerRow>('SELECT * FROM pr_peers WHERE review_id = ? ORDER BY invited_at, rowid', [reviewId]);
+}
+
+export function recommendationsOfReview(db: ReadModelStore, reviewId: string): RecommendationRow[] {
+  return db.all<RecommendationRow>('SELECT * FROM pr_recommendations WHERE review_id = ? ORDER BY number', [reviewId]);
+}
+
+export function todosOfReview(db: ReadModelStore, reviewId: string): TodoRow[] {
+  return db.all<TodoRow>('SELECT * FROM pr_todos WHERE review_id = ? ORDER BY number', [reviewId]);
+}
+
+export function followUpsOf(db: ReadModelStore, reviewId: string, recommendationId: string): FollowUpRow[] {
+  return db.all<FollowUpRow>('SELECT * FROM pr_follow_ups WHERE review_id = ? AND recommendation_id = ? ORDER BY number', [
+    reviewId,
+    recommendationId,
+  ]);
+}
