@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, ActionStatus, ClusterKey, FundingSource } from './events.js';
-import { EuroAmount } from './money.js';
+import { EuroAmount, eurosToCents } from './money.js';
 
 /**
  * Facts of the network the plan belongs to, loaded by the schema layer from the network
@@ -63,7 +63,7 @@ export const ChangeActionStatus = z.object({
 
 export const RecordFundingSecured = z.object({
   source: FundingSource,
-  amount: EuroAmount.refine((cents) => cents > 0, 'must be more than zero'),
+  amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero'),
   programme: OptionalText(200).default(''),
   date: IsoDate,
   note: OptionalText(2000).default(''),

@@ -2,6 +2,7 @@ import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import type { ActionPlanCommand } from './commands.js';
 import type { ActionPlanEvent, ActionStatus } from './events.js';
+import { eurosToCents } from './money.js';
 
 export interface PlanActionState {
   readonly title: string;
@@ -101,9 +102,9 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
             clusterKey,
             phase,
             summary,
-            budgetCents: budget,
+            budgetCents: budget === null ? null : eurosToCents(budget),
             responsibleBody,
-            funding: funding.map((f) => ({ source: f.source, amountCents: f.amount, programme: f.programme })),
+            funding: funding.map((f) => ({ source: f.source, amountCents: eurosToCents(f.amount), programme: f.programme })),
             addedAfterEndorsement: state.endorsedOn !== null,
           },
         },
@@ -133,7 +134,7 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
         throw new RuleViolationError('ACTION_ABANDONED', `"${action.title}" is abandoned: revive it before recording funding`);
       }
       const { amount, ...rest } = command.data;
-      return [{ type: 'FundingSecured', data: { ...rest, amountCents: amount } }];
+      return [{ type: 'FundingSecured', data: { ...rest, amountCents: eurosToCents(amount) } }];
     }
     case 'DefineIndicator': {
       requireDrafted(state);

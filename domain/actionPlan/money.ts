@@ -9,12 +9,15 @@ export const MAX_CENTS = 900_000_000_000_000; // 9e14 cents = 9 trillion euros, 
 
 export const Cents = z.number().int('must be whole cents').min(0, 'must not be negative').max(MAX_CENTS, 'is too large');
 
-/** A decimal amount in euros, as a string, parsed exactly into integer cents. */
+/**
+ * A decimal amount in euros, as a string ("1500000", "44000.50"). Commands keep the string (their
+ * schemas must parse their own output again, so no transform here); deciders turn it into exact
+ * integer cents with `eurosToCents`.
+ */
 export const EuroAmount = z
   .string()
   .trim()
-  .regex(/^\d{1,13}(\.\d{1,2})?$/, 'must be an amount in euros such as 1500000 or 44000.50')
-  .transform((value) => eurosToCents(value));
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, 'must be an amount in euros such as 1500000 or 44000.50');
 
 export function eurosToCents(value: string): number {
   const [whole, fraction = ''] = value.split('.');

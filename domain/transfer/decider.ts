@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { eurosToCents } from '../actionPlan/money.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import type { TransferCommand } from './commands.js';
@@ -109,7 +110,7 @@ function decide(command: TransferCommand, state: TransferState): TransferEvent[]
         throw new RuleViolationError('TOO_EARLY', 'The investment plan is written in the Adapt stage or later');
       }
       const { sources, ...rest } = command.data;
-      const lines = sources.map((s) => ({ source: s.source, amountCents: s.amount }));
+      const lines = sources.map((s) => ({ source: s.source, amountCents: eurosToCents(s.amount) }));
       return [
         {
           type: 'InvestmentPlanSubmitted',

@@ -42,6 +42,8 @@ export interface PlanActionRow {
   added_at: string;
   added_after_endorsement: number;
   secured_cents: number;
+  /** Revision of the plan when the action was added: finds it in a mutation payload. */
+  added_revision: number;
 }
 
 export interface StatusChangeRow {
@@ -76,6 +78,7 @@ export interface IndicatorRow {
   latest_value: number | null;
   latest_date: string | null;
   position: number;
+  defined_revision: number;
 }
 
 export interface IndicatorValueRow {
@@ -94,7 +97,7 @@ function data<K extends ActionPlanEvent['type']>(event: RecordedEvent, _type: K)
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection: Projection = {
   name: 'actionPlans',
-  version: 1,
+  version: 2,
   tables: ['action_plans', 'plan_clusters', 'plan_actions', 'plan_status_changes', 'plan_funding_secured', 'plan_indicators', 'plan_indicator_values'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS action_plans (
@@ -110,7 +113,7 @@ export const actionPlansProjection: Projection = {
       id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
       phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, funding TEXT NOT NULL,
       status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
-      secured_cents INTEGER NOT NULL DEFAULT 0);
+      secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
     CREATE TABLE IF NOT EXISTS plan_status_changes (
       action_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
@@ -122,7 +125,7 @@ export const actionPlansProjection: Projection = {
     CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
     CREATE TABLE IF NOT EXISTS plan_indicators (
       id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, action_id TEXT, name TEXT NOT NULL, unit TEXT NOT NULL, baseline REAL,
-      target REAL, latest_value REAL, latest_date TEXT, position INTEGER NOT NULL);
+      target REAL, latest_value REAL, latest_date TEXT, position INTEGER NOT NULL, defined_revision INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS plan_indicators_plan ON plan_indicators (plan_id, position);
     CREATE TABLE IF NOT EXISTS plan_indicator_values (
       indicator_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, date TEXT NOT NULL, value REAL NOT NULL,
@@ -174,10 +177,10 @@ export const actionPlansProjection: Projection = {
         const d = data(event, 'PlanActionAdded');
         db.run(
           `INSERT INTO plan_actions (id, plan_id, position, title, cluster_key, phase, summary, budget_cents, responsible_body,
-             funding, status, status_date, added_at, added_after_endorsement)
-           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?)`,
+             funding, status, status_date, added_at, added_after_endorsement, added_revision)
+           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?)`,
           [d.actionId, planId, planId, d.title, d.clusterKey, d.phase, d.summary, d.budgetCents, d.responsibleBody,
-            JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0],
+            JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0, revision],
         );
         break;
       }
@@ -203,9 +206,9 @@ export const actionPlansProjection: Projection = {
       case 'IndicatorDefined': {
         const d = data(event, 'IndicatorDefined');
         db.run(
-          `INSERT INTO plan_indicators (id, plan_id, action_id, name, unit, baseline, target, position)
-           VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COUNT(*) FROM plan_indicators WHERE plan_id = ?))`,
-          [d.indicatorId, planId, d.actionId, d.name, d.unit, d.baseline, d.target, planId],
+          `INSERT INTO plan_indicators (id, plan_id, action_id, name, unit, baseline, target, position, defined_revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COUNT(*) FROM plan_indicators WHERE plan_id = ?), ?)`,
+          [d.indicatorId, planId, d.actionId, d.name, d.unit, d.baseline, d.target, planId, revision],
         );
         break;
       }

@@ -163,3 +163,12 @@ export function transferHistory(db: ReadModelStore, transferId: string, kinds?: 
   }
   return db.all<TransferHistoryRow>('SELECT * FROM transfer_history WHERE transfer_id = ? ORDER BY seq', [transferId]);
 }
+
+/** The action a command added at this plan revision (mutation payloads). */
+export function actionAddedAt(db: ReadModelStore, planId: string, revision: number): PlanActionRow | undefined {
+  return db.get<PlanActionRow>('SELECT * FROM plan_actions WHERE plan_id = ? AND added_revision = ?', [planId, revision]);
+}
+
+export function indicatorDefinedAt(db: ReadModelStore, planId: string, revision: number): IndicatorRow | undefined {
+  return db.get<IndicatorRow>('SELECT * FROM plan_indicators WHERE plan_id = ? AND defined_revision = ?', [planId, revision]);
+}

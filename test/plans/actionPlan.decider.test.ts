@@ -42,9 +42,9 @@ const addAction = (actionId = A1, title = 'Torino Social Factory'): ActionPlanCo
     clusterKey: 'collective-actions',
     phase: 'realisation',
     summary: '',
-    budget: 150_000_000,
+    budget: '1500000',
     responsibleBody: 'City of Torino',
-    funding: [{ source: 'ESF', amount: 150_000_000, programme: 'PON Metro' }],
+    funding: [{ source: 'ESF', amount: '1500000.00', programme: 'PON Metro' }],
   },
 });
 const actionAdded = (addedAfterEndorsement = false, actionId = A1, title = 'Torino Social Factory'): ActionPlanEvent => ({
@@ -124,7 +124,7 @@ describe('action plan decider: actions', () => {
   it('records funding secured for a live action only', () => {
     const secure: ActionPlanCommand = {
       type: 'RecordFundingSecured',
-      data: { actionId: A1, fundingId: F1, source: 'ESF', amount: 150_000_000, programme: 'PON Metro', date: '2018-09-01', note: '' },
+      data: { actionId: A1, fundingId: F1, source: 'ESF', amount: '1500000', programme: 'PON Metro', date: '2018-09-01', note: '' },
     };
     spec.given([drafted, actionAdded()]).when(secure).then([
       { type: 'FundingSecured', data: { actionId: A1, fundingId: F1, source: 'ESF', amountCents: 150_000_000, programme: 'PON Metro', date: '2018-09-01', note: '' } },

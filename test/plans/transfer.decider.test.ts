@@ -89,7 +89,7 @@ describe('transfer decider', () => {
     ]);
     const invest: TransferCommand = {
       type: 'SubmitInvestmentPlan',
-      data: { title: 'Investment plan', summary: '', date: '2020-01-01', sources: [{ source: 'ERDF', amount: 20_000_000 }, { source: 'national', amount: 10_000_000 }] },
+      data: { title: 'Investment plan', summary: '', date: '2020-01-01', sources: [{ source: 'ERDF', amount: '200000' }, { source: 'national', amount: '100000.00' }] },
     };
     spec.given([started, toAdapt]).when(invest).then([investment]);
     spec.given([started]).when(invest).thenFails('TOO_EARLY');
