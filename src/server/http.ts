@@ -12,6 +12,7 @@ import { buildSchema } from '../../schema/index.js';
 import type { App } from '../app.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
+import { ForbiddenError } from '../commands/errors.js';
 import { graphiqlExample } from './graphiqlExample.js';
 
 interface RequestScope {
@@ -106,6 +107,13 @@ export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): Yog
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (error instanceof GraphQLError && !error.originalError) return error;
         if (original instanceof GraphQLError) return original;
+        // A read the caller's scopes do not allow is an expected failure, not an internal error.
+        if (original instanceof ForbiddenError) {
+          return new GraphQLError(original.message, {
+            ...(error instanceof GraphQLError ? { path: error.path } : {}),
+            extensions: { code: original.code, requestId },
+          });
+        }
         logger.error({ err: original, requestId }, 'internal error');
         return new GraphQLError(message, {
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
