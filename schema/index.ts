@@ -4,6 +4,7 @@ import './errors.js';
 import './ledger.js';
 import './network.js';
 import './actionPlan.js';
+import './transfer.js';
 
 let schema: GraphQLSchema | undefined;
 

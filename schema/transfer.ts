@@ -1,0 +1,331 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { FundingSource } from '../domain/actionPlan/events.js';
+import { networkDecider } from '../domain/network/decider.js';
+import { streamIdOf } from '../domain/shared/decider.js';
+import { CityId, IsoDateTime } from '../domain/shared/values.js';
+import {
+  AbandonTransfer,
+  AdvanceTransferStage,
+  AssessReadiness,
+  CompleteTransfer,
+  RecordTransferMilestone,
+  StartTransfer,
+  SubmitInvestmentPlan,
+  SubmitTransferPlan,
+  type TransferCommand,
+  type TransferNetworkSnapshot,
+} from '../domain/transfer/commands.js';
+import { transferDecider, transferIdFor } from '../domain/transfer/decider.js';
+import { TransferStage } from '../domain/transfer/events.js';
+import { findNetwork } from '../projections/network/queries.js';
+import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/plans/queries.js';
+import type { TransferHistoryRow, TransferRow } from '../projections/plans/transfers.js';
+import type { CommandOptions } from '../src/commands/handleCommand.js';
+import { FundingSourceEnum, Money, money } from './actionPlan.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context } from './builder.js';
+import { commandMutation } from './command.js';
+import { entityId } from './ids.js';
+import { Network } from './network.js';
+
+export const TransferStageEnum = builder.enumType('TransferStage', {
+  values: TransferStage.options,
+  description: 'Understand, Adapt, Re-use: in this order, no skipping, no going back.',
+});
+export const TransferStatusEnum = builder.enumType('TransferStatus', { values: ['inProgress', 'completed', 'abandoned'] as const });
+const HistoryKindEnum = builder.enumType('TransferHistoryKind', {
+  values: ['stage', 'milestone', 'transferPlan', 'investmentPlan', 'readiness', 'completed', 'abandoned'] as const,
+});
+
+/** Who may see and change a transfer: both cities' coordinators, the lead expert, the secretariat. */
+function transferScopes(row: Pick<TransferRow, 'network_id' | 'source_city_id' | 'receiving_city_id'> | undefined) {
+  if (!row) return { secretariat: true };
+  return {
+    secretariat: true,
+    leadExpertOf: row.network_id,
+    $any: { coordinatorOf: row.source_city_id, $any: { coordinatorOf: row.receiving_city_id } },
+  };
+}
+
+const TransferCity = builder.objectRef<{ cityId: string; name: string; country: string }>('TransferCity').implement({
+  fields: (t) => ({ cityId: t.exposeID('cityId'), name: t.exposeString('name'), country: t.exposeString('country') }),
+});
+
+const GoodPracticeRef = builder.objectRef<{ practiceId: string | null; title: string }>('TransferredPractice').implement({
+  description: 'The good practice transferred, as the marketplace names it (its id when known, and its title).',
+  fields: (t) => ({ practiceId: t.exposeID('practiceId', { nullable: true }), title: t.exposeString('title') }),
+});
+
+const InvestmentLine = builder.objectRef<{ source: string; amountCents: number }>('InvestmentPlanLine').implement({
+  fields: (t) => ({
+    source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
+    amount: t.field({ type: Money, resolve: (r) => money(r.amountCents) }),
+  }),
+});
+
+const TransferHistoryEntry = builder.objectRef<TransferHistoryRow>('TransferHistoryEntry').implement({
+  description: 'A stage reached, a milestone, a transfer or investment plan, a readiness assessment, the end.',
+  fields: (t) => ({
+    kind: t.field({ type: HistoryKindEnum, resolve: (r) => r.kind }),
+    date: t.exposeString('date'),
+    stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
+    title: t.exposeString('title'),
+    note: t.exposeString('note'),
+    score: t.exposeInt('score', { nullable: true, description: 'Readiness, 1 (not ready) to 5 (ready to re-use).' }),
+    version: t.exposeInt('version', { nullable: true }),
+    total: t.field({ type: Money, nullable: true, resolve: (r) => (r.total_cents === null ? null : money(r.total_cents)) }),
+    sources: t.field({
+      type: [InvestmentLine],
+      resolve: (r) => (r.sources ? (JSON.parse(r.sources) as { source: string; amountCents: number }[]) : []),
+    }),
+  }),
+});
+
+export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'), {
+  description: 'The transfer of a good practice from a source city to a receiving city.',
+  id: { resolve: (row) => row.id },
+  loadMany: (ids, context) => {
+    const rows = new Map(findTransfers(context.readModels, ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  },
+  authScopes: (row) => transferScopes(row),
+  fields: (t) => ({
+    transferId: t.exposeID('id'),
+    network: t.field({
+      type: Network,
+      nullable: true,
+      resolve: (r, _args, context) => {
+        const db = sourceOf(r, context);
+        return fromSource(db, findNetwork(db, r.network_id) ?? null);
+      },
+    }),
+    practice: t.field({ type: GoodPracticeRef, resolve: (r) => ({ practiceId: r.practice_id, title: r.practice_title }) }),
+    sourceCity: t.field({ type: TransferCity, resolve: (r) => ({ cityId: r.source_city_id, name: r.source_city_name, country: r.source_country }) }),
+    receivingCity: t.field({
+      type: TransferCity,
+      resolve: (r) => ({ cityId: r.receiving_city_id, name: r.receiving_city_name, country: r.receiving_country }),
+    }),
+    stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
+    status: t.field({ type: TransferStatusEnum, resolve: (r) => r.status }),
+    startedOn: t.exposeString('started_on'),
+    endedOn: t.exposeString('ended_on', { nullable: true }),
+    endNote: t.exposeString('end_note', { nullable: true, description: 'The closing note, or the reason it was abandoned.' }),
+    readinessScore: t.exposeInt('readiness_score', { nullable: true, description: 'The latest readiness assessment, 1 to 5.' }),
+    readinessDate: t.exposeString('readiness_date', { nullable: true }),
+    history: t.field({
+      type: [TransferHistoryEntry],
+      args: { kinds: t.arg({ type: [HistoryKindEnum], required: false }) },
+      resolve: (r, args, context) => transferHistory(sourceOf(r, context), r.id, args.kinds ?? undefined),
+    }),
+    revision: t.exposeInt('revision'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  transfer: t.field({
+    type: Transfer,
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: true, validate: entityId('Transfer') }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return fromSource(db, findTransfer(db, entityId('Transfer').parse(args.id)) ?? null);
+    },
+  }),
+  transfers: t.connection({
+    type: Transfer,
+    description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",
+    args: {
+      networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
+      cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
+      status: t.arg({ type: TransferStatusEnum, required: false }),
+      stage: t.arg({ type: TransferStageEnum, required: false }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    authScopes: (_root, args) => ({
+      secretariat: true,
+      ...(args.networkId ? { leadExpertOf: entityId('Network').parse(args.networkId) } : {}),
+      ...(args.cityId ? { coordinatorOf: CityId.parse(args.cityId) } : {}),
+    }),
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      const filter = {
+        networkId: args.networkId ? entityId('Network').parse(args.networkId) : null,
+        cityId: args.cityId ? CityId.parse(args.cityId) : null,
+        status: args.status ?? null,
+        stage: args.stage ?? null,
+      };
+      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+        fromSource(db, listTransfers(db, filter, limit, offset)),
+      );
+    },
+  }),
+}));
+
+type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
+const transferPayload = (t: PayloadBuilder) => ({
+  transfer: t.field({
+    type: Transfer,
+    nullable: true,
+    resolve: (payload, _args, context) => findTransfer(context.readModels, payload.aggregateId) ?? null,
+  }),
+});
+
+async function loadTransferNetwork(context: Context, networkId: string): Promise<TransferNetworkSnapshot> {
+  const { state } = await context.app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));
+  return {
+    exists: state.status !== 'unregistered',
+    kind: state.kind ?? null,
+    closed: state.status === 'closed',
+    partners: Object.fromEntries(Object.entries(state.partners).map(([cityId, p]) => [cityId, { name: p.name, country: p.country }])),
+  };
+}
+
+function runTransfer(context: Context, transferId: string, command: TransferCommand, options: CommandOptions) {
+  return context.app.execute(transferDecider, streamIdOf(transferDecider.category, transferId), command, options);
+}
+
+const TransferTarget = z.object({ transferId: entityId('Transfer') });
+const scopesOf = (transferId: string, context: Context) => transferScopes(findTransfer(context.readModels, transferId));
+
+commandMutation({
+  name: 'startTransfer',
+  description:
+    'Starts the transfer of a good practice from a source city to a receiving city, both partners of a Transfer or Innovation Transfer network.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    practiceId: t.id({ required: false, description: 'The good practice id in the marketplace, when known.' }),
+    practiceTitle: t.string({ required: false, description: 'Its title; one of practiceId and practiceTitle is needed.' }),
+    sourceCityId: t.id({ required: true }),
+    receivingCityId: t.id({ required: true }),
+    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
+  }),
+  schema: StartTransfer.safeExtend({ networkId: entityId('Network') }),
+  authScopes: ({ networkId, sourceCityId, receivingCityId }) => ({
+    secretariat: true,
+    leadExpertOf: networkId,
+    $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
+  }),
+  execute: async ({ networkId, ...data }, context, options) => {
+    const network = await loadTransferNetwork(context, networkId);
+    return runTransfer(context, transferIdFor(networkId, data.receivingCityId, data), { type: 'StartTransfer', data: { ...data, networkId, network } }, options);
+  },
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'advanceTransferStage',
+  description: 'Moves the transfer to its next stage: Understand, then Adapt, then Re-use.',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    to: t.field({ type: TransferStageEnum, required: true }),
+    date: t.string({ required: true }),
+    note: t.string({ required: false }),
+  }),
+  schema: TransferTarget.extend(AdvanceTransferStage.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AdvanceTransferStage', data }, options),
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'recordTransferMilestone',
+  description: 'Records a milestone of the transfer (a study visit, a ULG decision...).',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    date: t.string({ required: true }),
+    note: t.string({ required: false }),
+  }),
+  schema: TransferTarget.extend(RecordTransferMilestone.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) =>
+    runTransfer(context, transferId, { type: 'RecordTransferMilestone', data: { ...data, milestoneId: ulid() } }, options),
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'submitTransferPlan',
+  description: 'Submits (a new version of) the transfer plan, from the Adapt stage on.',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    summary: t.string({ required: false }),
+    date: t.string({ required: true }),
+  }),
+  schema: TransferTarget.extend(SubmitTransferPlan.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'SubmitTransferPlan', data }, options),
+  payload: transferPayload,
+});
+
+const InvestmentLineInput = builder.inputType('InvestmentPlanLineInput', {
+  fields: (t) => ({
+    source: t.field({ type: FundingSourceEnum, required: true }),
+    amount: t.string({ required: true, description: 'Euros as a decimal string.' }),
+  }),
+});
+
+commandMutation({
+  name: 'submitInvestmentPlan',
+  description: 'Submits (a new version of) the investment plan of an innovation transfer, from the Adapt stage on.',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    summary: t.string({ required: false }),
+    date: t.string({ required: true }),
+    sources: t.field({ type: [InvestmentLineInput], required: true }),
+  }),
+  schema: TransferTarget.extend(SubmitInvestmentPlan.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'SubmitInvestmentPlan', data }, options),
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'assessTransferReadiness',
+  description: 'Records a readiness assessment of the receiving city, 1 (not ready) to 5 (ready to re-use).',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    date: t.string({ required: true }),
+    score: t.int({ required: true }),
+    note: t.string({ required: false }),
+  }),
+  schema: TransferTarget.extend(AssessReadiness.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AssessReadiness', data }, options),
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'completeTransfer',
+  description: 'Completes the transfer, in the Re-use stage, once its plans are in.',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    date: t.string({ required: true }),
+    note: t.string({ required: false }),
+  }),
+  schema: TransferTarget.extend(CompleteTransfer.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'CompleteTransfer', data }, options),
+  payload: transferPayload,
+});
+
+commandMutation({
+  name: 'abandonTransfer',
+  description: 'Abandons the transfer, with a reason.',
+  input: (t) => ({
+    transferId: t.id({ required: true }),
+    date: t.string({ required: true }),
+    reason: t.string({ required: true }),
+  }),
+  schema: TransferTarget.extend(AbandonTransfer.shape),
+  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
+  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AbandonTransfer', data }, options),
+  payload: transferPayload,
+});
