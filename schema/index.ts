@@ -5,6 +5,10 @@ import './ledger.js';
 import './network.js';
 import './actionPlan.js';
 import './transfer.js';
+import './meeting.js';
+import './localGroup.js';
+import './learningNeed.js';
+import './journey.js';
 
 let schema: GraphQLSchema | undefined;
 

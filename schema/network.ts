@@ -1,12 +1,21 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { AssignLeadExpert, CloseNetwork, JoinNetwork, LeaveNetwork, RegisterNetwork } from '../domain/network/commands.js';
+import {
+  AssignLeadExpert,
+  CloseNetwork,
+  JoinNetwork,
+  LeaveNetwork,
+  RecordBaselineStudy,
+  RegisterNetwork,
+  StartImplementationPhase,
+} from '../domain/network/commands.js';
 import { networkDecider } from '../domain/network/decider.js';
-import { NetworkKind, PartnerKind } from '../domain/network/events.js';
+import { NetworkKind, NetworkPhase, PartnerKind } from '../domain/network/events.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
-import { findNetwork, findNetworks, listNetworks, listPartners } from '../projections/network/queries.js';
+import type { NetworkPhaseRow } from '../projections/network/phases.js';
+import { findNetwork, findNetworkPhase, findNetworks, listNetworks, listPartners } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder } from './builder.js';
 import { commandMutation } from './command.js';
@@ -18,6 +27,7 @@ export const NetworkKindEnum = builder.enumType('NetworkKind', {
     actionPlanning: { description: 'Action Planning Network: each city produces an Integrated Action Plan.' },
     transfer: { description: 'Transfer Network: cities adapt a labelled Good Practice.' },
     innovationTransfer: { description: 'Innovation Transfer Network / UIA Transfer Mechanism.' },
+    implementation: { description: 'Implementation Network: cities carry out an existing integrated strategy.' },
   } as const,
 });
 
@@ -25,6 +35,24 @@ export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['o
 
 export const LeadExpert = builder.objectRef<{ subject: string; name: string }>('LeadExpert').implement({
   fields: (t) => ({ subject: t.exposeString('subject'), name: t.exposeString('name') }),
+});
+
+export const NetworkPhaseEnum = builder.enumType('NetworkPhase', {
+  values: {
+    activation: { description: 'Phase 1: partners assess their challenge; ends with the baseline study.' },
+    implementation: { description: 'Phase 2: exchange and learning, and the partners\' plans.' },
+  } as const,
+});
+
+export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy').implement({
+  description: 'The study that concludes the activation phase.',
+  fields: (t) => ({
+    title: t.string({ resolve: (row) => row.baseline_title ?? '' }),
+    date: t.string({ resolve: (row) => row.baseline_date ?? '' }),
+    summary: t.string({ resolve: (row) => row.baseline_summary ?? '' }),
+    url: t.exposeString('baseline_url', { nullable: true }),
+    recordedAt: t.string({ resolve: (row) => row.baseline_recorded_at ?? '' }),
+  }),
 });
 
 export const PartnerKindEnum = builder.enumType('PartnerKind', { values: PartnerKind.options });
@@ -76,6 +104,23 @@ export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
         const db = sourceOf(row, context);
         return fromSource(db, listPartners(db, row.id, args.includeFormer ?? false));
       },
+    }),
+    phase: t.field({
+      type: NetworkPhaseEnum,
+      description: 'Activation until the implementation phase starts.',
+      resolve: (row, _args, context) => NetworkPhase.parse(findNetworkPhase(sourceOf(row, context), row.id)?.phase ?? 'activation'),
+    }),
+    baselineStudy: t.field({
+      type: BaselineStudy,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const phase = findNetworkPhase(sourceOf(row, context), row.id);
+        return phase?.baseline_title ? phase : null;
+      },
+    }),
+    implementationStartDate: t.string({
+      nullable: true,
+      resolve: (row, _args, context) => findNetworkPhase(sourceOf(row, context), row.id)?.implementation_start_date ?? null,
     }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
   }),
@@ -203,5 +248,37 @@ commandMutation({
   authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
   execute: ({ networkId, ...data }, { app }, options) =>
     app.execute(networkDecider, streamIdOf('network', networkId), { type: 'LeaveNetwork', data }, options),
+  ...networkPayload,
+});
+
+commandMutation({
+  name: 'recordBaselineStudy',
+  description:
+    'Records the baseline study that concludes the activation phase (again to revise it, until implementation starts).',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    date: t.string({ required: true, description: 'YYYY-MM-DD, within the network\'s dates.' }),
+    summary: t.string({ required: false, description: 'A summary, or give the url (or both).' }),
+    url: t.string({ required: false, description: 'Where the study is published (http or https).' }),
+  }),
+  schema: RecordBaselineStudy.extend(NetworkTarget.shape),
+  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'RecordBaselineStudy', data }, options),
+  ...networkPayload,
+});
+
+commandMutation({
+  name: 'startImplementationPhase',
+  description: 'Moves the network from activation to implementation; needs the baseline study.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    startDate: t.string({ required: true, description: 'YYYY-MM-DD, within the network\'s dates, not before the baseline study.' }),
+  }),
+  schema: NetworkTarget.extend(StartImplementationPhase.shape),
+  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
+  execute: ({ networkId, ...data }, { app }, options) =>
+    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'StartImplementationPhase', data }, options),
   ...networkPayload,
 });

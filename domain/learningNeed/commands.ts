@@ -26,16 +26,22 @@ export const RefineLearningNeed = z
     path: ['description'],
   });
 
-export const AddressLearningNeed = z
-  .object({
-    meetingId: Ulid.nullish(),
-    peerCityId: CityId.nullish(),
-    note: OptionalText(2000).default(''),
-  })
-  .refine((a) => (a.meetingId == null) !== (a.peerCityId == null), {
+/** Fields of AddressLearningNeed without its rule, for schemas that extend it; apply `oneAddressee`. */
+export const AddressLearningNeedFields = z.object({
+  meetingId: Ulid.nullish(),
+  peerCityId: CityId.nullish(),
+  note: OptionalText(2000).default(''),
+});
+
+/** Exactly one of meetingId and peerCityId. */
+export function oneAddressee<T extends z.ZodType<{ meetingId?: string | null; peerCityId?: string | null }>>(schema: T): T {
+  return schema.refine((a) => (a.meetingId == null) !== (a.peerCityId == null), {
     message: 'name either the meeting or the peer (partner city) that addressed the need',
     path: ['meetingId'],
-  });
+  }) as T;
+}
+
+export const AddressLearningNeed = oneAddressee(AddressLearningNeedFields);
 
 export const CloseLearningNeed = z.object({ note: OptionalText(2000).default('') });
 export const WithdrawLearningNeed = z.object({ reason: OptionalText(2000).default('') });

@@ -88,6 +88,31 @@ export function countMeetings(db: ReadModelStore, filter: MeetingFilter): number
   return db.get<{ n: number }>(`SELECT count(*) AS n FROM meetings m ${where}`, where.params)!.n;
 }
 
+/** Per partner city, over the meetings the filter selects: meetings attended, people sent, lessons learnt. */
+export function participationByCity(
+  db: ReadModelStore,
+  filter: MeetingFilter,
+): { city_id: string; meetings: number; people: number; learnings: number }[] {
+  const where = meetingWhere({ ...filter, cityId: null });
+  const attendance = db.all<{ city_id: string; meetings: number; people: number }>(
+    `SELECT a.city_id, count(DISTINCT a.meeting_id) AS meetings, count(*) AS people
+     FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id ${where} GROUP BY a.city_id`,
+    where.params,
+  );
+  const learnings = db.all<{ city_id: string; learnings: number }>(
+    `SELECT l.city_id, count(*) AS learnings
+     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} GROUP BY l.city_id`,
+    where.params,
+  );
+  const cities = [...new Set([...attendance.map((a) => a.city_id), ...learnings.map((l) => l.city_id)])].sort();
+  return cities.map((city_id) => ({
+    city_id,
+    meetings: attendance.find((a) => a.city_id === city_id)?.meetings ?? 0,
+    people: attendance.find((a) => a.city_id === city_id)?.people ?? 0,
+    learnings: learnings.find((l) => l.city_id === city_id)?.learnings ?? 0,
+  }));
+}
+
 export function listAttendees(db: ReadModelStore, meetingId: string, limit: number, offset: number): AttendeeRow[] {
   return db.all<AttendeeRow>(
     'SELECT * FROM meeting_attendees WHERE meeting_id = ? ORDER BY city_id, name LIMIT ? OFFSET ?',

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CityId, IsoDate, IsoDateTime } from '../domain/shared/values.js';
+
+/**
+ * Who reads a network's journey, needs, attendance, learnings and local groups: the secretariat,
+ * the network's lead expert, and coordinators of its (active) partner cities.
+ */
+export function networkMembers(networkId: string) {
+  return { secretariat: true, leadExpertOf: networkId, partnerOf: networkId } as const;
+}
+
+/** Validators of the arguments journey queries share. */
+export const AsOfArg = IsoDateTime.nullish();
+export const DateArg = IsoDate.nullish();
+export const TopicArg = z.string().trim().max(100).nullish();
+export const CityArg = CityId.nullish();
+
+/** The bare id of an argument already validated with entityId (scopes run before it is transformed). */
+export function bareId(schema: z.ZodType<string>, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : String(value);
+}
+
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;

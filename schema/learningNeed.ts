@@ -1,0 +1,409 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import {
+  AddressLearningNeedFields,
+  CloseLearningNeed,
+  oneAddressee,
+  RaiseLearningNeed,
+  RefineLearningNeed,
+  WithdrawLearningNeed,
+  type LearningNeedCommand,
+} from '../domain/learningNeed/commands.js';
+import { learningNeedDecider } from '../domain/learningNeed/decider.js';
+import { NeedKind, NeedPriority, NeedStatus, type LearningNeedEventOf } from '../domain/learningNeed/events.js';
+import { meetingDecider } from '../domain/meeting/decider.js';
+import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
+import { streamIdOf } from '../domain/shared/decider.js';
+import { NotFoundError } from '../domain/shared/errors.js';
+import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/journey/learningNeeds.js';
+import {
+  findMeeting,
+  findNeed,
+  findNeeds,
+  listNeedHistory,
+  listNeedLinks,
+  listNeeds,
+  listNeedsAddressedBy,
+} from '../projections/journey/queries.js';
+import { findNetwork, findPartner } from '../projections/network/queries.js';
+import type { App } from '../src/app.js';
+import type { CommandOptions } from '../src/commands/handleCommand.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context } from './builder.js';
+import { commandMutation, type CommandPayload } from './command.js';
+import { entityId } from './ids.js';
+import {
+  AsOfArg,
+  bareId,
+  CityArg,
+  DateArg,
+  networkMembers,
+  parseJson,
+  TopicArg,
+} from './journeySupport.js';
+import { Meeting } from './meeting.js';
+import { loadNetworkSnapshot } from './meetingCommands.js';
+import { Network, Partner } from './network.js';
+
+export const NeedKindEnum = builder.enumType('NeedKind', {
+  values: {
+    learning: { description: 'What the city wants to learn, e.g. "How to develop new impact funds?"' },
+    capacityBuilding: { description: 'A capacity the city wants to build, e.g. "Brokerage capacity".' },
+  } as const,
+});
+export const NeedPriorityEnum = builder.enumType('NeedPriority', { values: NeedPriority.options });
+export const NeedStatusEnum = builder.enumType('NeedStatus', {
+  values: {
+    open: { description: 'Raised, not addressed yet.' },
+    addressed: { description: 'At least one meeting or peer addressed it.' },
+    closed: { description: 'Addressed and closed.' },
+    withdrawn: { description: 'Withdrawn by the partner.' },
+  } as const,
+});
+
+/** Who reads a need: the network's members, and the coordinators of the need's city. */
+const needReaders = (row: { network_id: string; city_id: string }) => ({ ...networkMembers(row.network_id), coordinatorOf: row.city_id });
+
+const NeedLink = builder.objectRef<NeedLinkRow & { network_id: string }>('LearningNeedLink').implement({
+  description: 'A meeting or a peer (another partner city) that addressed the need.',
+  fields: (t) => ({
+    meetingId: t.exposeID('meeting_id', { nullable: true }),
+    meeting: t.field({
+      type: Meeting,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        if (!row.meeting_id) return null;
+        const db = sourceOf(row, context);
+        return fromSource(db, findMeeting(db, row.meeting_id) ?? null);
+      },
+    }),
+    peerCityId: t.exposeID('peer_city_id', { nullable: true }),
+    peer: t.field({
+      type: Partner,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        if (!row.peer_city_id) return null;
+        const db = sourceOf(row, context);
+        return fromSource(db, findPartner(db, row.network_id, row.peer_city_id) ?? null);
+      },
+    }),
+    note: t.exposeString('note'),
+    addressedAt: t.exposeString('addressed_at'),
+    addressedBy: t.exposeString('addressed_by'),
+  }),
+});
+
+const CHANGE_KINDS = {
+  LearningNeedRaised: 'raised',
+  LearningNeedRefined: 'refined',
+  LearningNeedAddressed: 'addressed',
+  LearningNeedClosed: 'closed',
+  LearningNeedWithdrawn: 'withdrawn',
+} as const;
+
+const NeedChangeKindEnum = builder.enumType('LearningNeedChangeKind', {
+  values: ['raised', 'refined', 'addressed', 'closed', 'withdrawn'] as const,
+});
+
+interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+const text = (value: unknown): string | null =>
+  value === undefined || value === null ? null : Array.isArray(value) ? value.join(', ') : String(value);
+
+/** What a change set, field by field (before is null when the need was raised). */
+function fieldChanges(row: NeedHistoryRow): FieldChange[] {
+  const data = parseJson<Record<string, unknown>>(row.data);
+  const fields = ['kind', 'topics', 'description', 'priority'] as const;
+  if (row.type === 'LearningNeedRaised') {
+    return fields.map((field) => ({ field, before: null, after: text(data[field]) }));
+  }
+  if (row.type === 'LearningNeedRefined') {
+    const { changes, previous } = data as LearningNeedEventOf<'LearningNeedRefined'>['data'];
+    return fields.filter((f) => f in changes).map((field) => ({ field, before: text(previous[field]), after: text(changes[field]) }));
+  }
+  return [];
+}
+
+const NeedFieldChange = builder.objectRef<FieldChange>('LearningNeedFieldChange').implement({
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    before: t.exposeString('before', { nullable: true, description: 'Topics are joined with ", ".' }),
+    after: t.exposeString('after', { nullable: true }),
+  }),
+});
+
+const NeedChange = builder.objectRef<NeedHistoryRow>('LearningNeedChange').implement({
+  description: 'One change to a need: what, when, who.',
+  fields: (t) => ({
+    revision: t.exposeInt('revision'),
+    kind: t.field({ type: NeedChangeKindEnum, resolve: (row) => CHANGE_KINDS[row.type as keyof typeof CHANGE_KINDS] }),
+    occurredAt: t.exposeString('occurred_at'),
+    actor: t.exposeString('actor', { description: 'Subject of who did it.' }),
+    role: t.exposeString('role', { nullable: true }),
+    changes: t.field({ type: [NeedFieldChange], resolve: fieldChanges }),
+    meetingId: t.id({ nullable: true, resolve: (row) => text(parseJson<{ meetingId?: string }>(row.data).meetingId) }),
+    peerCityId: t.id({ nullable: true, resolve: (row) => text(parseJson<{ peerCityId?: string }>(row.data).peerCityId) }),
+    note: t.string({
+      nullable: true,
+      description: 'The note or reason given with the change.',
+      resolve: (row) => {
+        const data = parseJson<{ note?: string; reason?: string }>(row.data);
+        return data.note ?? data.reason ?? null;
+      },
+    }),
+  }),
+});
+
+export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('LearningNeed'), {
+  description: 'What a partner wants to learn or a capacity it wants to build, and how it was addressed.',
+  id: { resolve: (row) => row.id },
+  loadMany: (ids, context) => {
+    const rows = new Map(findNeeds(context.readModels, ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  },
+  authScopes: (row) => needReaders(row),
+  fields: (t) => ({
+    learningNeedId: t.exposeID('id'),
+    networkId: t.exposeID('network_id'),
+    network: t.field({
+      type: Network,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, findNetwork(db, row.network_id) ?? null);
+      },
+    }),
+    cityId: t.exposeID('city_id'),
+    partner: t.field({
+      type: Partner,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+      },
+    }),
+    kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
+    topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),
+    description: t.exposeString('description'),
+    priority: t.field({ type: NeedPriorityEnum, resolve: (row) => NeedPriority.parse(row.priority) }),
+    status: t.field({ type: NeedStatusEnum, resolve: (row) => NeedStatus.parse(row.status) }),
+    raisedAt: t.exposeString('raised_at'),
+    raisedBy: t.exposeString('raised_by'),
+    firstAddressedAt: t.exposeString('first_addressed_at', { nullable: true }),
+    closedAt: t.exposeString('closed_at', { nullable: true }),
+    closedNote: t.exposeString('closed_note', { nullable: true }),
+    withdrawnAt: t.exposeString('withdrawn_at', { nullable: true }),
+    withdrawnReason: t.exposeString('withdrawn_reason', { nullable: true }),
+    updatedAt: t.exposeString('updated_at'),
+    addressedBy: t.field({
+      type: [NeedLink],
+      description: 'The meetings and peers that addressed the need, in the order they were linked.',
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, listNeedLinks(db, row.id).map((link) => ({ ...link, network_id: row.network_id })));
+      },
+    }),
+    history: t.connection({
+      type: NeedChange,
+      description: 'Every change, oldest first, with when and who.',
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+          listNeedHistory(db, row.id, limit, offset),
+        );
+      },
+    }),
+    revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this need safely.' }),
+  }),
+});
+
+builder.objectField(Meeting, 'addressedNeeds', (t) =>
+  t.field({
+    type: [LearningNeed],
+    nullable: true,
+    description: 'The learning needs this meeting addressed.',
+    authScopes: (row) => networkMembers(row.network_id),
+    resolve: (row, _args, context) => {
+      const db = sourceOf(row, context);
+      return fromSource(db, listNeedsAddressedBy(db, row.id));
+    },
+  }),
+);
+
+
+builder.queryFields((t) => ({
+  learningNeed: t.field({
+    type: LearningNeed,
+    nullable: true,
+    description: 'For the network\'s members and the coordinators of the need\'s city.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: true, validate: entityId('LearningNeed') }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the need as it was then.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return fromSource(db, findNeed(db, entityId('LearningNeed').parse(args.id)) ?? null);
+    },
+  }),
+  learningNeeds: t.connection({
+    type: LearningNeed,
+    description: 'A network\'s learning needs: by city, highest priority first.',
+    authScopes: (_root, args) => {
+      const networkId = bareId(entityId('Network'), args.networkId);
+      const cityId = CityArg.safeParse(args.cityId).data;
+      return { ...networkMembers(networkId), ...(cityId ? { coordinatorOf: cityId } : {}) };
+    },
+    args: {
+      networkId: t.arg.id({ required: true, validate: entityId('Network') }),
+      cityId: t.arg.id({ required: false, validate: CityArg }),
+      status: t.arg({ type: NeedStatusEnum, required: false }),
+      kind: t.arg({ type: NeedKindEnum, required: false }),
+      topic: t.arg.string({ required: false, validate: TopicArg, description: 'Part of a topic or of the description.' }),
+      from: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: raised on or after.' }),
+      to: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: raised on or before.' }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      const filter = {
+        networkId: entityId('Network').parse(args.networkId),
+        cityId: CityArg.parse(args.cityId),
+        status: args.status,
+        kind: args.kind,
+        topic: args.topic,
+        from: args.from,
+        to: args.to,
+      };
+      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+        fromSource(db, listNeeds(db, filter, limit, offset)),
+      );
+    },
+  }),
+}));
+
+// ------------------------------------------------------------------ mutations
+
+type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
+
+const needPayload = {
+  payload: (t: PayloadBuilder) => ({
+    learningNeed: t.field({
+      type: LearningNeed,
+      nullable: true,
+      resolve: (payload: CommandPayload, _args: object, context: Context) => findNeed(context.readModels, payload.aggregateId) ?? null,
+    }),
+  }),
+};
+
+/** Who changes a need: the secretariat, the network's lead expert, the coordinators of its city. */
+function needWriters(context: Context, needId: string) {
+  const need = findNeed(context.readModels, needId);
+  if (!need) return { secretariat: true };
+  return { secretariat: true, leadExpertOf: need.network_id, coordinatorOf: need.city_id };
+}
+
+type NeedChangeCommand = Exclude<LearningNeedCommand, { type: 'RaiseLearningNeed' }>;
+type NeedChangeWithoutNetwork = {
+  [C in NeedChangeCommand as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
+}[NeedChangeCommand['type']];
+
+async function changeNeed(app: App, needId: string, change: NeedChangeWithoutNetwork, options: CommandOptions) {
+  const streamId = streamIdOf(learningNeedDecider.category, needId);
+  const { state } = await app.commands.load(learningNeedDecider, streamId);
+  if (state.status === 'unraised') throw new NotFoundError('LearningNeed', needId);
+  const network = await loadNetworkSnapshot(app, state.networkId!);
+  const command = { type: change.type, data: { ...change.data, network } } as NeedChangeCommand;
+  return app.execute(learningNeedDecider, streamId, command, options);
+}
+
+const NeedTarget = z.object({ learningNeedId: entityId('LearningNeed') });
+
+commandMutation({
+  name: 'raiseLearningNeed',
+  description: 'A partner raises what it wants to learn, or a capacity it wants to build.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    cityId: t.id({ required: true, description: 'The partner city raising the need.' }),
+    kind: t.field({ type: NeedKindEnum, required: true }),
+    topics: t.stringList({ required: true, description: 'At least one short keyword, e.g. "impact finance".' }),
+    description: t.string({ required: true }),
+    priority: t.field({ type: NeedPriorityEnum, required: false, description: 'Defaults to medium.' }),
+  }),
+  schema: RaiseLearningNeed.extend({ networkId: entityId('Network') }),
+  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  execute: async ({ networkId, ...data }, { app }, options) => {
+    const network = await loadNetworkSnapshot(app, networkId);
+    return app.execute(
+      learningNeedDecider,
+      { create: learningNeedDecider.category },
+      { type: 'RaiseLearningNeed', data: { ...data, network } },
+      options,
+    );
+  },
+  ...needPayload,
+});
+
+commandMutation({
+  name: 'refineLearningNeed',
+  description: 'Refines a need: its kind, topics, description or priority (give only what changes).',
+  input: (t) => ({
+    learningNeedId: t.id({ required: true }),
+    kind: t.field({ type: NeedKindEnum, required: false }),
+    topics: t.stringList({ required: false }),
+    description: t.string({ required: false }),
+    priority: t.field({ type: NeedPriorityEnum, required: false }),
+  }),
+  schema: RefineLearningNeed.extend(NeedTarget.shape),
+  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
+  execute: ({ learningNeedId, ...data }, { app }, options) => changeNeed(app, learningNeedId, { type: 'RefineLearningNeed', data }, options),
+  ...needPayload,
+});
+
+commandMutation({
+  name: 'addressLearningNeed',
+  description: 'Links a need to a meeting of the network, or to a peer (another partner city), that addressed it.',
+  input: (t) => ({
+    learningNeedId: t.id({ required: true }),
+    meetingId: t.id({ required: false, description: 'Either a meeting...' }),
+    peerCityId: t.id({ required: false, description: '...or a peer partner city, e.g. gdansk-pl.' }),
+    note: t.string({ required: false }),
+  }),
+  schema: oneAddressee(AddressLearningNeedFields.extend({ ...NeedTarget.shape, meetingId: entityId('Meeting').nullish() })),
+  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
+  execute: async ({ learningNeedId, ...data }, { app }, options) => {
+    let meeting = null;
+    if (data.meetingId) {
+      const { state } = await app.commands.load(meetingDecider, streamIdOf(meetingDecider.category, data.meetingId));
+      meeting = meetingSnapshotOf(data.meetingId, state) ?? null;
+      if (!meeting) throw new NotFoundError('Meeting', data.meetingId);
+    }
+    return changeNeed(app, learningNeedId, { type: 'AddressLearningNeed', data: { ...data, meeting } }, options);
+  },
+  ...needPayload,
+});
+
+commandMutation({
+  name: 'closeLearningNeed',
+  description: 'Closes a need that meetings or peers addressed.',
+  input: (t) => ({ learningNeedId: t.id({ required: true }), note: t.string({ required: false }) }),
+  schema: NeedTarget.extend(CloseLearningNeed.shape),
+  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
+  execute: ({ learningNeedId, ...data }, { app }, options) => changeNeed(app, learningNeedId, { type: 'CloseLearningNeed', data }, options),
+  ...needPayload,
+});
+
+commandMutation({
+  name: 'withdrawLearningNeed',
+  description: 'Withdraws a need the partner no longer has.',
+  input: (t) => ({ learningNeedId: t.id({ required: true }), reason: t.string({ required: false }) }),
+  schema: NeedTarget.extend(WithdrawLearningNeed.shape),
+  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
+  execute: ({ learningNeedId, ...data }, { app }, options) =>
+    changeNeed(app, learningNeedId, { type: 'WithdrawLearningNeed', data }, options),
+  ...needPayload,
+});

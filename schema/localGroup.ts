@@ -1,0 +1,273 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { AddStakeholder, ChangeLocalGroupCoordinator, FormLocalGroup, RemoveStakeholder } from '../domain/localGroup/commands.js';
+import { localGroupDecider } from '../domain/localGroup/decider.js';
+import { Helix } from '../domain/localGroup/events.js';
+import { localGroupIdOf } from '../domain/localGroup/ids.js';
+import { streamIdOf } from '../domain/shared/decider.js';
+import { NotFoundError } from '../domain/shared/errors.js';
+import type { LocalGroupRow, StakeholderRow } from '../projections/journey/localGroups.js';
+import { compositionOf, findLocalGroup, findLocalGroups, listLocalGroups, listStakeholders } from '../projections/journey/queries.js';
+import { findNetwork, findPartner } from '../projections/network/queries.js';
+import type { App } from '../src/app.js';
+import type { CommandOptions } from '../src/commands/handleCommand.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context } from './builder.js';
+import { commandMutation, type CommandPayload } from './command.js';
+import { entityId } from './ids.js';
+import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
+import { loadNetworkSnapshot } from './meetingCommands.js';
+import { Network, Partner } from './network.js';
+
+export const HelixEnum = builder.enumType('Helix', {
+  description: 'The quadruple helix of local stakeholders.',
+  values: {
+    public: { description: 'Public authorities and agencies.' },
+    private: { description: 'Businesses, banks, incubators.' },
+    knowledge: { description: 'Universities, research and training centres.' },
+    civilSociety: { description: 'Associations, NGOs, the third sector, citizens.' },
+  } as const,
+});
+
+const LocalGroupCoordinator = builder
+  .objectRef<{ name: string; organisation: string }>('LocalGroupCoordinator')
+  .implement({ fields: (t) => ({ name: t.exposeString('name'), organisation: t.exposeString('organisation') }) });
+
+export const Stakeholder = builder.objectRef<StakeholderRow>('Stakeholder').implement({
+  fields: (t) => ({
+    stakeholderId: t.exposeInt('stakeholder_id', { description: 'Number within the group; use it to remove the stakeholder.' }),
+    name: t.exposeString('name'),
+    helix: t.field({ type: HelixEnum, resolve: (row) => Helix.parse(row.helix) }),
+    role: t.exposeString('role'),
+    planned: t.boolean({ resolve: (row) => row.planned === 1, description: 'Envisaged rather than already involved.' }),
+    active: t.boolean({ resolve: (row) => row.status === 'active' }),
+    addedAt: t.exposeString('added_at'),
+    removedAt: t.exposeString('removed_at', { nullable: true }),
+    removedReason: t.exposeString('removed_reason', { nullable: true }),
+  }),
+});
+
+const HelixCount = builder.objectRef<{ helix: z.infer<typeof Helix>; count: number; planned: number }>('HelixCount').implement({
+  fields: (t) => ({
+    helix: t.field({ type: HelixEnum, resolve: (row) => row.helix }),
+    count: t.exposeInt('count'),
+    planned: t.exposeInt('planned', { description: 'Of which envisaged rather than already involved.' }),
+  }),
+});
+
+type Composition = ReturnType<typeof compositionOf>;
+const countOf = (rows: Composition, helix: string) => rows.find((r) => r.helix === helix)?.count ?? 0;
+
+const LocalGroupComposition = builder.objectRef<Composition>('LocalGroupComposition').implement({
+  description: 'Current stakeholders per helix.',
+  fields: (t) => ({
+    total: t.int({ resolve: (rows) => rows.reduce((sum, r) => sum + r.count, 0) }),
+    public: t.int({ resolve: (rows) => countOf(rows, 'public') }),
+    private: t.int({ resolve: (rows) => countOf(rows, 'private') }),
+    knowledge: t.int({ resolve: (rows) => countOf(rows, 'knowledge') }),
+    civilSociety: t.int({ resolve: (rows) => countOf(rows, 'civilSociety') }),
+    byHelix: t.field({ type: [HelixCount], resolve: (rows) => rows }),
+    helixesCovered: t.int({
+      description: 'How many of the four helixes have at least one stakeholder.',
+      resolve: (rows) => rows.filter((r) => r.count > 0).length,
+    }),
+  }),
+});
+
+/**
+ * Who reads a local group: the network's members (secretariat, lead expert, partner coordinators)
+ * and the coordinators of its city.
+ */
+const groupReaders = (row: LocalGroupRow) => ({ ...networkMembers(row.network_id), coordinatorOf: row.city_id });
+
+export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGroup'), {
+  description: 'A partner\'s URBACT Local Group (ULG): its coordinator and local stakeholders.',
+  id: { resolve: (row) => row.id },
+  loadMany: (ids, context) => {
+    const rows = new Map(findLocalGroups(context.readModels, ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  },
+  authScopes: (row) => groupReaders(row),
+  fields: (t) => ({
+    localGroupId: t.exposeID('id'),
+    networkId: t.exposeID('network_id'),
+    network: t.field({
+      type: Network,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, findNetwork(db, row.network_id) ?? null);
+      },
+    }),
+    cityId: t.exposeID('city_id'),
+    partner: t.field({
+      type: Partner,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+      },
+    }),
+    name: t.exposeString('name'),
+    coordinator: t.field({
+      type: LocalGroupCoordinator,
+      nullable: true,
+      resolve: (row) => (row.coordinator_name ? { name: row.coordinator_name, organisation: row.coordinator_organisation ?? '' } : null),
+    }),
+    formedAt: t.exposeString('formed_at'),
+    composition: t.field({ type: LocalGroupComposition, resolve: (row, _args, context) => compositionOf(sourceOf(row, context), row.id) }),
+    stakeholders: t.connection({
+      type: Stakeholder,
+      args: {
+        helix: t.arg({ type: HelixEnum, required: false }),
+        includeRemoved: t.arg.boolean({ required: false }),
+      },
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
+          listStakeholders(db, row.id, args, limit, offset),
+        );
+      },
+    }),
+    revision: t.exposeInt('revision'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  localGroup: t.field({
+    type: LocalGroup,
+    nullable: true,
+    description: 'For the network\'s members and the coordinators of the group\'s city.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: true, validate: entityId('LocalGroup') }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return fromSource(db, findLocalGroup(db, entityId('LocalGroup').parse(args.id)) ?? null);
+    },
+  }),
+  localGroups: t.field({
+    type: [LocalGroup],
+    description: 'The local groups of a network\'s partners (one per partner).',
+    authScopes: (_root, args) => networkMembers(bareId(entityId('Network'), args.networkId)),
+    args: {
+      networkId: t.arg.id({ required: true, validate: entityId('Network') }),
+      cityId: t.arg.id({ required: false, validate: CityArg }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return fromSource(db, listLocalGroups(db, entityId('Network').parse(args.networkId), CityArg.parse(args.cityId)));
+    },
+  }),
+}));
+
+// ------------------------------------------------------------------ mutations
+
+type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
+
+const localGroupPayload = {
+  payload: (t: PayloadBuilder) => ({
+    localGroup: t.field({
+      type: LocalGroup,
+      nullable: true,
+      resolve: (payload: CommandPayload, _args: object, context: Context) =>
+        findLocalGroup(context.readModels, payload.aggregateId) ?? null,
+    }),
+  }),
+};
+
+/** Who changes a local group: the secretariat, the network's lead expert, the coordinators of its city. */
+function groupWriters(context: Context, localGroupId: string) {
+  const group = findLocalGroup(context.readModels, localGroupId);
+  if (!group) return { secretariat: true };
+  return { secretariat: true, leadExpertOf: group.network_id, coordinatorOf: group.city_id };
+}
+
+type GroupChange = Exclude<Parameters<typeof localGroupDecider.decide>[0], { type: 'FormLocalGroup' }>;
+type GroupChangeWithoutNetwork = {
+  [C in GroupChange as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
+}[GroupChange['type']];
+
+async function changeLocalGroup(app: App, localGroupId: string, change: GroupChangeWithoutNetwork, options: CommandOptions) {
+  const streamId = streamIdOf(localGroupDecider.category, localGroupId);
+  const { state } = await app.commands.load(localGroupDecider, streamId);
+  if (!state.formed) throw new NotFoundError('LocalGroup', localGroupId);
+  const network = await loadNetworkSnapshot(app, state.networkId!);
+  return app.execute(localGroupDecider, streamId, { type: change.type, data: { ...change.data, network } } as GroupChange, options);
+}
+
+const GroupTarget = z.object({ localGroupId: entityId('LocalGroup') });
+
+const CoordinatorInput = builder.inputType('LocalGroupCoordinatorInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    organisation: t.string({ required: false }),
+  }),
+});
+
+commandMutation({
+  name: 'formLocalGroup',
+  description: 'Forms a partner\'s URBACT Local Group; one per partner and network.',
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    cityId: t.id({ required: true }),
+    name: t.string({ required: false, description: 'Defaults to "URBACT Local Group".' }),
+    coordinator: t.field({ type: CoordinatorInput, required: false }),
+  }),
+  schema: FormLocalGroup.extend({ networkId: entityId('Network') }),
+  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  execute: async ({ networkId, ...data }, { app }, options) => {
+    const network = await loadNetworkSnapshot(app, networkId);
+    const streamId = streamIdOf(localGroupDecider.category, localGroupIdOf(networkId, data.cityId));
+    return app.execute(localGroupDecider, streamId, { type: 'FormLocalGroup', data: { ...data, network } }, options);
+  },
+  ...localGroupPayload,
+});
+
+commandMutation({
+  name: 'addStakeholder',
+  description: 'Adds a local stakeholder, with its helix, to a local group.',
+  input: (t) => ({
+    localGroupId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    helix: t.field({ type: HelixEnum, required: true }),
+    role: t.string({ required: false }),
+    planned: t.boolean({ required: false, description: 'Envisaged rather than already involved.' }),
+  }),
+  schema: GroupTarget.extend(AddStakeholder.shape),
+  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
+  execute: ({ localGroupId, ...data }, { app }, options) => changeLocalGroup(app, localGroupId, { type: 'AddStakeholder', data }, options),
+  ...localGroupPayload,
+});
+
+commandMutation({
+  name: 'removeStakeholder',
+  description: 'Removes a stakeholder from a local group; it stays in the group\'s history.',
+  input: (t) => ({
+    localGroupId: t.id({ required: true }),
+    stakeholderId: t.int({ required: true }),
+    reason: t.string({ required: false }),
+  }),
+  schema: GroupTarget.extend(RemoveStakeholder.shape),
+  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
+  execute: ({ localGroupId, ...data }, { app }, options) =>
+    changeLocalGroup(app, localGroupId, { type: 'RemoveStakeholder', data }, options),
+  ...localGroupPayload,
+});
+
+commandMutation({
+  name: 'changeLocalGroupCoordinator',
+  description: 'Names the local group\'s coordinator, replacing the current one.',
+  input: (t) => ({
+    localGroupId: t.id({ required: true }),
+    coordinator: t.field({ type: CoordinatorInput, required: true }),
+  }),
+  schema: GroupTarget.extend(ChangeLocalGroupCoordinator.shape),
+  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
+  execute: ({ localGroupId, ...data }, { app }, options) =>
+    changeLocalGroup(app, localGroupId, { type: 'ChangeLocalGroupCoordinator', data }, options),
+  ...localGroupPayload,
+});

@@ -1,0 +1,354 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import {
+  CancelMeeting,
+  KINDS_WITH_HOST,
+  RecordAttendance,
+  RecordLearning,
+  RescheduleMeeting,
+  ScheduleMeeting,
+} from '../domain/meeting/commands.js';
+import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
+import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/journey/meetings.js';
+import {
+  countAttendees,
+  findMeeting,
+  findMeetings,
+  listAttendees,
+  listLearnings,
+  listMeetings,
+} from '../projections/journey/queries.js';
+import { findNetwork, findPartner } from '../projections/network/queries.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context } from './builder.js';
+import { commandMutation, type CommandPayload } from './command.js';
+import { entityId } from './ids.js';
+import {
+  AsOfArg,
+  CityArg,
+  DateArg,
+  networkMembers,
+  parseJson,
+  TopicArg,
+} from './journeySupport.js';
+import { changeMeeting, scheduleMeeting } from './meetingCommands.js';
+import { Network, Partner } from './network.js';
+
+export { changeMeeting, scheduleMeeting } from './meetingCommands.js';
+
+export const MeetingKindEnum = builder.enumType('MeetingKind', {
+  values: {
+    transnationalMeeting: { description: 'All partners meet in one city.' },
+    thematicSeminar: { description: 'A seminar on one theme, often with outside experts.' },
+    studyVisit: { description: 'A study visit or field trip, possibly to a city outside the network.' },
+    bilateralMeeting: { description: 'Two partners meet, e.g. after a marketplace match.' },
+    webinar: { description: 'Online.' },
+    localGroupWorkshop: { description: 'A workshop of one partner\'s URBACT Local Group.' },
+    marketplaceSession: { description: 'Cities post offers and needs and are matched.' },
+  } as const,
+});
+
+export const MeetingStatusEnum = builder.enumType('MeetingStatus', { values: MeetingStatus.options });
+
+const MeetingOrigin = builder.objectRef<{ kind: string; id: string }>('MeetingOrigin').implement({
+  description: 'What led to the meeting, e.g. a marketplace match.',
+  fields: (t) => ({ kind: t.exposeString('kind'), id: t.exposeString('id') }),
+});
+
+const partnerOf = (networkId: string, cityId: string | null, row: object, context: Context) => {
+  if (!cityId) return null;
+  const db = sourceOf(row, context);
+  return fromSource(db, findPartner(db, networkId, cityId) ?? null);
+};
+
+export const MeetingAttendee = builder.objectRef<AttendeeRow & { network_id: string }>('MeetingAttendee').implement({
+  description: 'Someone who took part, for a partner city.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    cityId: t.exposeID('city_id'),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    recordedAt: t.exposeString('recorded_at'),
+  }),
+});
+
+export const Learning = builder.objectRef<LearningRow>('Learning').implement({
+  description: 'A lesson a partner learnt at a meeting.',
+  fields: (t) => ({
+    number: t.exposeInt('learning_number', { description: '1, 2, 3... within the meeting.' }),
+    lesson: t.exposeString('lesson'),
+    theme: t.exposeString('theme', { nullable: true }),
+    cityId: t.exposeID('city_id', { description: 'The partner that learnt it.' }),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    meetingId: t.exposeID('meeting_id'),
+    recordedAt: t.exposeString('recorded_at'),
+    recordedBy: t.exposeString('recorded_by'),
+  }),
+});
+
+export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
+  description:
+    'A meeting of a network, of any kind. Its agenda is public; attendance and learnings are for the network (secretariat, lead expert, partner coordinators).',
+  id: { resolve: (row) => row.id },
+  loadMany: (ids, context) => {
+    const rows = new Map(findMeetings(context.readModels, ids).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  },
+  authScopes: { public: true },
+  fields: (t) => ({
+    meetingId: t.exposeID('id', { description: 'The bare id, also accepted wherever a meeting id is asked.' }),
+    networkId: t.exposeID('network_id'),
+    network: t.field({
+      type: Network,
+      nullable: true,
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, findNetwork(db, row.network_id) ?? null);
+      },
+    }),
+    kind: t.field({ type: MeetingKindEnum, resolve: (row) => MeetingKind.parse(row.kind) }),
+    title: t.exposeString('title'),
+    hostCityId: t.exposeID('host_city_id', { nullable: true, description: 'Null for online meetings.' }),
+    host: t.field({
+      type: Partner,
+      nullable: true,
+      description: 'The host when it is a partner (study visits may go to other cities).',
+      resolve: (row, _args, context) => partnerOf(row.network_id, row.host_city_id, row, context),
+    }),
+    startDate: t.exposeString('start_date'),
+    endDate: t.exposeString('end_date'),
+    themes: t.stringList({ resolve: (row) => parseJson<string[]>(row.themes) }),
+    guidingQuestions: t.stringList({ resolve: (row) => parseJson<string[]>(row.guiding_questions) }),
+    partnerCityIds: t.idList({
+      description: 'The partners the meeting is for; empty when it is for the whole network.',
+      resolve: (row) => parseJson<string[]>(row.partner_city_ids),
+    }),
+    origin: t.field({
+      type: MeetingOrigin,
+      nullable: true,
+      resolve: (row) => (row.origin_kind && row.origin_id ? { kind: row.origin_kind, id: row.origin_id } : null),
+    }),
+    status: t.field({ type: MeetingStatusEnum, resolve: (row) => row.status }),
+    heldAt: t.exposeString('held_at', { nullable: true }),
+    cancelledAt: t.exposeString('cancelled_at', { nullable: true }),
+    cancelReason: t.exposeString('cancel_reason', { nullable: true }),
+    rescheduleCount: t.exposeInt('reschedule_count'),
+    revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this meeting safely.' }),
+    attendeeCount: t.int({
+      nullable: true,
+      authScopes: (row) => networkMembers(row.network_id),
+      resolve: (row, _args, context) => countAttendees(sourceOf(row, context), row.id).people,
+    }),
+    attendingCityCount: t.int({
+      nullable: true,
+      authScopes: (row) => networkMembers(row.network_id),
+      resolve: (row, _args, context) => countAttendees(sourceOf(row, context), row.id).cities,
+    }),
+    attendance: t.connection({
+      type: MeetingAttendee,
+      nullable: true,
+      description: 'Who attended, by partner city and name.',
+      authScopes: (row) => networkMembers(row.network_id),
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
+          fromSource(db, listAttendees(db, row.id, limit, offset).map((a) => ({ ...a, network_id: row.network_id }))),
+        );
+      },
+    }),
+    learnings: t.connection({
+      type: Learning,
+      nullable: true,
+      description: 'What partners learnt, in the order recorded.',
+      args: { cityId: t.arg.id({ required: false, validate: CityArg }) },
+      authScopes: (row) => networkMembers(row.network_id),
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        const cityId = CityArg.parse(args.cityId);
+        return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+          fromSource(db, listLearnings(db, row.id, { cityId }, limit, offset)),
+        );
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  meeting: t.field({
+    type: Meeting,
+    nullable: true,
+    authScopes: { public: true },
+    args: {
+      id: t.arg.id({ required: true, validate: entityId('Meeting') }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the meeting as it was then.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return fromSource(db, findMeeting(db, entityId('Meeting').parse(args.id)) ?? null);
+    },
+  }),
+  meetings: t.connection({
+    type: Meeting,
+    description: 'A network\'s meetings in date order (cancelled ones only when asked).',
+    authScopes: { public: true },
+    args: {
+      networkId: t.arg.id({ required: true, validate: entityId('Network') }),
+      kind: t.arg({ type: MeetingKindEnum, required: false }),
+      status: t.arg({ type: MeetingStatusEnum, required: false }),
+      cityId: t.arg.id({ required: false, validate: CityArg, description: 'Meetings that concern this partner.' }),
+      topic: t.arg.string({ required: false, validate: TopicArg, description: 'Part of a theme.' }),
+      from: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings ending on or after.' }),
+      to: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings starting on or before.' }),
+      includeCancelled: t.arg.boolean({ required: false }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      const filter = {
+        networkId: entityId('Network').parse(args.networkId),
+        kind: args.kind,
+        status: args.status,
+        cityId: CityArg.parse(args.cityId),
+        topic: args.topic,
+        from: args.from,
+        to: args.to,
+        includeCancelled: args.includeCancelled,
+      };
+      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+        fromSource(db, listMeetings(db, filter, limit, offset)),
+      );
+    },
+  }),
+}));
+
+// ------------------------------------------------------------------ mutations
+
+type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
+
+const meetingPayload = {
+  payload: (t: PayloadBuilder) => ({
+    meeting: t.field({
+      type: Meeting,
+      nullable: true,
+      resolve: (payload: CommandPayload, _args: object, context: Context) => findMeeting(context.readModels, payload.aggregateId) ?? null,
+    }),
+  }),
+};
+
+/**
+ * Who may change a meeting: the secretariat, the network's lead expert, and for a local group
+ * workshop the coordinator of the host city.
+ */
+function meetingScopes(context: Context, meetingId: string) {
+  const meeting = findMeeting(context.readModels, meetingId);
+  if (!meeting) return { secretariat: true };
+  return {
+    secretariat: true,
+    leadExpertOf: meeting.network_id,
+    ...(meeting.kind === 'localGroupWorkshop' && meeting.host_city_id ? { coordinatorOf: meeting.host_city_id } : {}),
+  };
+}
+
+const MeetingTarget = z.object({ meetingId: entityId('Meeting') });
+
+const MeetingOriginInput = builder.inputType('MeetingOriginInput', {
+  fields: (t) => ({
+    kind: t.string({ required: true, description: 'e.g. marketplaceMatch' }),
+    id: t.string({ required: true }),
+  }),
+});
+
+commandMutation({
+  name: 'scheduleMeeting',
+  description: `Schedules a meeting within the network's dates. ${KINDS_WITH_HOST.join(', ')} need a host city; a bilateral meeting names its two partners.`,
+  input: (t) => ({
+    networkId: t.id({ required: true }),
+    kind: t.field({ type: MeetingKindEnum, required: true }),
+    title: t.string({ required: true }),
+    hostCityId: t.id({ required: false, description: 'City key, e.g. torino-it; leave out for online meetings.' }),
+    startDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    endDate: t.string({ required: true, description: 'YYYY-MM-DD; the start date for a one-day meeting.' }),
+    themes: t.stringList({ required: false }),
+    guidingQuestions: t.stringList({ required: false }),
+    partnerCityIds: t.idList({ required: false, description: 'The partners it is for; leave out for the whole network.' }),
+    origin: t.field({ type: MeetingOriginInput, required: false }),
+  }),
+  schema: ScheduleMeeting.extend({ networkId: entityId('Network') }),
+  authScopes: ({ networkId, kind, hostCityId }) => ({
+    secretariat: true,
+    leadExpertOf: networkId,
+    ...(kind === 'localGroupWorkshop' && hostCityId ? { coordinatorOf: hostCityId } : {}),
+  }),
+  execute: ({ networkId, ...data }, { app }, options) => scheduleMeeting(app, networkId, data, options),
+  ...meetingPayload,
+});
+
+commandMutation({
+  name: 'rescheduleMeeting',
+  description: 'Moves a scheduled meeting to new dates within the network\'s dates.',
+  input: (t) => ({
+    meetingId: t.id({ required: true }),
+    startDate: t.string({ required: true }),
+    endDate: t.string({ required: true }),
+    reason: t.string({ required: false }),
+  }),
+  schema: RescheduleMeeting.extend(MeetingTarget.shape),
+  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
+  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RescheduleMeeting', data }, options),
+  ...meetingPayload,
+});
+
+commandMutation({
+  name: 'cancelMeeting',
+  description: 'Cancels a meeting that has not been held.',
+  input: (t) => ({ meetingId: t.id({ required: true }), reason: t.string({ required: false }) }),
+  schema: MeetingTarget.extend(CancelMeeting.shape),
+  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
+  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'CancelMeeting', data }, options),
+  ...meetingPayload,
+});
+
+commandMutation({
+  name: 'markMeetingHeld',
+  description: 'Records that the meeting took place; attendance and learnings are recorded after this.',
+  input: (t) => ({ meetingId: t.id({ required: true }) }),
+  schema: MeetingTarget,
+  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
+  execute: ({ meetingId }, { app }, options) => changeMeeting(app, meetingId, { type: 'MarkMeetingHeld', data: {} }, options),
+  ...meetingPayload,
+});
+
+const AttendeeInput = builder.inputType('AttendeeInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    cityId: t.id({ required: true, description: 'The partner city the person came for.' }),
+  }),
+});
+
+commandMutation({
+  name: 'recordAttendance',
+  description: 'Records who attended a held meeting; only people of partner cities. People already recorded are skipped.',
+  input: (t) => ({
+    meetingId: t.id({ required: true }),
+    attendees: t.field({ type: [AttendeeInput], required: true }),
+  }),
+  schema: MeetingTarget.extend(RecordAttendance.shape),
+  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
+  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RecordAttendance', data }, options),
+  ...meetingPayload,
+});
+
+commandMutation({
+  name: 'recordLearning',
+  description: 'Records a lesson a partner learnt at a held meeting.',
+  input: (t) => ({
+    meetingId: t.id({ required: true }),
+    lesson: t.string({ required: true }),
+    theme: t.string({ required: false }),
+    cityId: t.id({ required: true, description: 'The partner that learnt it.' }),
+  }),
+  schema: MeetingTarget.extend(RecordLearning.shape),
+  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
+  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RecordLearning', data }, options),
+  ...meetingPayload,
+});
+
