@@ -9,6 +9,8 @@ import './meeting.js';
 import './localGroup.js';
 import './learningNeed.js';
 import './journey.js';
+import './practice.js';
+import './marketplace.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -106,12 +106,16 @@ export function findSessions(db: ReadModelStore, ids: readonly string[]): Sessio
 
 export function listSessions(
   db: ReadModelStore,
-  filter: { networkId?: string | null; status?: string | null },
+  filter: { networkId?: string | null; status?: string | null; scope?: string | null },
   limit: number,
   offset: number,
 ): SessionRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (filter.scope) {
+    where.push('scope = ?');
+    params.push(filter.scope);
+  }
   if (filter.networkId) {
     where.push('id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)');
     params.push(filter.networkId);
