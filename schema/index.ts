@@ -11,6 +11,7 @@ import './learningNeed.js';
 import './journey.js';
 import './practice.js';
 import './marketplace.js';
+import './outcomes.js';
 
 let schema: GraphQLSchema | undefined;
 

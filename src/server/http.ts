@@ -13,6 +13,7 @@ import type { App } from '../app.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
+import { outcomesCsvPlugin } from './export/outcomesCsv.js';
 import { graphiqlExample } from './graphiqlExample.js';
 
 interface RequestScope {
@@ -120,7 +121,7 @@ export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): Yog
         });
       },
     },
-    plugins: [readinessPlugin(app), ...hardeningPlugins(app), ...extraPlugins],
+    plugins: [readinessPlugin(app), outcomesCsvPlugin(app), ...hardeningPlugins(app), ...extraPlugins],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
       const actor = await authenticate(app, request.headers.get('authorization'));

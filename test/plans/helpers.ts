@@ -12,16 +12,23 @@ export async function mutate(t: TestApp, name: string, input: Record<string, unk
 }
 
 /** Registers a network of the kind with partners; returns its id. */
-export async function network(t: TestApp, secretariat: string, kind: string, partners: [string, string, string][], name = `Net ${kind} ${Math.random()}`) {
+export async function network(
+  t: TestApp,
+  secretariat: string,
+  kind: string,
+  partners: [string, string, string][],
+  name = `Net ${kind} ${Math.random()}`,
+  occurredAt?: string,
+) {
   const created = await mutate(
     t,
     'registerNetwork',
-    { name, kind, theme: 'Social innovation and impact finance', topics: ['social innovation'], startDate: '2015-09-01', endDate: '2030-05-31' },
+    { name, kind, theme: 'Social innovation and impact finance', topics: ['social innovation'], startDate: '2015-09-01', endDate: '2030-05-31', occurredAt },
     secretariat,
   );
   const networkId = created.aggregateId as string;
   for (const [cityId, cityName, country] of partners) {
-    const joined = await mutate(t, 'joinNetwork', { networkId, cityId, name: cityName, country, newcomer: country === 'HU' }, secretariat);
+    const joined = await mutate(t, 'joinNetwork', { networkId, cityId, name: cityName, country, newcomer: country === 'HU', occurredAt }, secretariat);
     expect(joined.__typename).toBe('JoinNetworkPayload');
   }
   return networkId;

@@ -1,0 +1,466 @@
+import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { ActionPhase, ActionStatus } from '../domain/actionPlan/events.js';
+import { IsoDateTime } from '../domain/shared/values.js';
+import { OutcomeFilterSchema } from '../projections/outcomes/filter.js';
+import { TransferStage } from '../domain/transfer/events.js';
+import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from '../projections/outcomes/exchange.js';
+import type { OutcomePartnerRow } from '../projections/outcomes/networks.js';
+import type { OutcomeActionRow, OutcomeFundingRow, OutcomePlanRow } from '../projections/outcomes/plans.js';
+import {
+  actionRecords,
+  attendanceRecords,
+  fundingBySource,
+  fundingRecords,
+  helixComposition,
+  labelledRecords,
+  meetingFigures,
+  meetingRecords,
+  needFigures,
+  needRecords,
+  newcomerFigures,
+  newcomerRecords,
+  planFigures,
+  planRecords,
+  practicesLabelled,
+  scopeOf,
+  stakeholderRecords,
+  transferFigures,
+  transferRecords,
+  type Scope,
+} from '../projections/outcomes/queries.js';
+import { actionSummary, share } from '../projections/outcomes/report.js';
+import type { OutcomeTransferRow } from '../projections/outcomes/transfers.js';
+import type { ReadModelStore } from '../projections/types.js';
+import { ActionPhaseEnum, ActionStatusEnum, FundingSourceEnum, Money, SourceAmount, money } from './actionPlan.js';
+import { readModelsAsOf } from './asOf.js';
+import { builder } from './builder.js';
+import { NetworkKindEnum } from './network.js';
+import { TransferStageEnum, TransferStatusEnum } from './transfer.js';
+
+/** What every outcome figure is computed from: the read models of one moment and a filter. */
+interface Figures {
+  readonly db: ReadModelStore;
+  readonly scope: Scope;
+}
+
+const SECRETARIAT = { secretariat: true } as const;
+
+
+const OutcomeFilter = builder.inputType('OutcomeFilter', {
+  description:
+    'Which records the figures count. kind and theme select networks (theme: part of the theme or a topic); country selects the ' +
+    'partner a record belongs to; from/to (YYYY-MM-DD, inclusive) select records by their own date (see each figure).',
+  fields: (t) => ({
+    kind: t.field({ type: NetworkKindEnum, required: false }),
+    theme: t.string({ required: false }),
+    country: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code, e.g. IT.' }),
+    from: t.string({ required: false }),
+    to: t.string({ required: false }),
+  }),
+});
+
+const gid = (type: string, id: string) => encodeGlobalID(type, id);
+const page = { defaultSize: 50, maxSize: 500 };
+
+// ---------------------------------------------------------------- drill-down records
+
+const OutcomePlanRecord = builder.objectRef<OutcomePlanRow>('OutcomePlanRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    planId: t.id({ description: 'Global id of the ActionPlan.', resolve: (r) => gid('ActionPlan', r.plan_id) }),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    cityId: t.exposeID('city_id'),
+    cityName: t.exposeString('city_name'),
+    country: t.exposeString('country'),
+    title: t.exposeString('title'),
+    draftedOn: t.exposeString('drafted_on'),
+    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+  }),
+});
+
+const OutcomeActionRecord = builder.objectRef<OutcomeActionRow>('OutcomeActionRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    actionId: t.id({ description: 'Global id of the PlanAction.', resolve: (r) => gid('PlanAction', r.action_id) }),
+    planId: t.id({ resolve: (r) => gid('ActionPlan', r.plan_id) }),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    cityId: t.exposeID('city_id'),
+    country: t.exposeString('country'),
+    title: t.exposeString('title'),
+    phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
+    status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }),
+    statusDate: t.exposeString('status_date'),
+    addedAfterEndorsement: t.boolean({ resolve: (r) => r.after_endorsement === 1 }),
+  }),
+});
+
+const OutcomeFundingRecord = builder.objectRef<OutcomeFundingRow>('OutcomeFundingRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    fundingId: t.exposeID('funding_id'),
+    actionId: t.id({ resolve: (r) => gid('PlanAction', r.action_id) }),
+    planId: t.id({ resolve: (r) => gid('ActionPlan', r.plan_id) }),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    cityId: t.exposeID('city_id'),
+    country: t.exposeString('country'),
+    source: t.field({ type: FundingSourceEnum, resolve: (r) => r.source as never }),
+    amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
+    programme: t.exposeString('programme'),
+    date: t.exposeString('date'),
+  }),
+});
+
+const OutcomeTransferRecord = builder.objectRef<OutcomeTransferRow>('OutcomeTransferRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    transferId: t.id({ description: 'Global id of the Transfer.', resolve: (r) => gid('Transfer', r.transfer_id) }),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    practiceTitle: t.exposeString('practice_title'),
+    sourceCityId: t.exposeID('source_city_id'),
+    receivingCityId: t.exposeID('receiving_city_id'),
+    receivingCityName: t.exposeString('receiving_city_name'),
+    country: t.exposeString('country', { description: 'Country of the receiving city.' }),
+    stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
+    status: t.field({ type: TransferStatusEnum, resolve: (r) => r.status as never }),
+    startedOn: t.exposeString('started_on'),
+    endedOn: t.exposeString('ended_on', { nullable: true }),
+  }),
+});
+
+const OutcomePracticeRecord = builder.objectRef<OutcomePracticeRow>('OutcomePracticeRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    practiceId: t.exposeID('practice_id'),
+    networkId: t.id({ nullable: true, resolve: (r) => (r.network_id ? gid('Network', r.network_id) : null) }),
+    cityId: t.exposeID('city_id'),
+    country: t.exposeString('country'),
+    title: t.exposeString('title'),
+    labelYear: t.exposeInt('label_year', { nullable: true }),
+    labelledOn: t.exposeString('labelled_on', { nullable: true }),
+  }),
+});
+
+const OutcomeNeedRecord = builder.objectRef<OutcomeNeedRow>('OutcomeNeedRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    learningNeedId: t.exposeID('need_id'),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    cityId: t.exposeID('city_id'),
+    country: t.exposeString('country'),
+    kind: t.exposeString('kind'),
+    status: t.exposeString('status'),
+    raisedOn: t.exposeString('raised_on'),
+    addressedOn: t.exposeString('addressed_on', { nullable: true }),
+  }),
+});
+
+const OutcomeMeetingRecord = builder.objectRef<OutcomeMeetingRow>('OutcomeMeetingRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    meetingId: t.exposeID('meeting_id'),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    kind: t.exposeString('kind'),
+    title: t.exposeString('title'),
+    hostCityId: t.exposeID('host_city_id', { nullable: true }),
+    startDate: t.exposeString('start_date'),
+    participants: t.exposeInt('participants'),
+  }),
+});
+
+const OutcomeAttendanceRecord = builder.objectRef<OutcomeAttendanceRow>('OutcomeAttendanceRecord').implement({
+  authScopes: SECRETARIAT,
+  description: 'Participants of one held meeting from one country.',
+  fields: (t) => ({
+    meetingId: t.exposeID('meeting_id'),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    country: t.exposeString('country'),
+    startDate: t.exposeString('start_date'),
+    participants: t.exposeInt('participants'),
+  }),
+});
+
+const OutcomeNewcomerRecord = builder.objectRef<OutcomePartnerRow>('OutcomeNewcomerRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    cityId: t.exposeID('city_id'),
+    name: t.exposeString('name'),
+    country: t.exposeString('country'),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    joinedOn: t.exposeString('joined_on'),
+  }),
+});
+
+const OutcomeStakeholderRecord = builder.objectRef<OutcomeStakeholderRow>('OutcomeStakeholderRecord').implement({
+  authScopes: SECRETARIAT,
+  fields: (t) => ({
+    localGroupId: t.exposeID('group_id'),
+    stakeholderId: t.exposeInt('stakeholder_id'),
+    networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
+    cityId: t.exposeID('city_id'),
+    country: t.exposeString('country'),
+    name: t.exposeString('name'),
+    helix: t.exposeString('helix'),
+    planned: t.boolean({ resolve: (r) => r.planned === 1 }),
+    addedOn: t.exposeString('added_on'),
+  }),
+});
+
+// ---------------------------------------------------------------- breakdowns
+
+const PhaseCount = builder.objectRef<{ phase: string; count: number }>('ActionPhaseCount').implement({
+  fields: (t) => ({ phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }), count: t.exposeInt('count') }),
+});
+const StatusCount = builder.objectRef<{ status: string; count: number }>('ActionStatusCount').implement({
+  fields: (t) => ({ status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }), count: t.exposeInt('count') }),
+});
+const PhaseStatusCount = builder.objectRef<{ phase: string; status: string; count: number }>('ActionPhaseStatusCount').implement({
+  fields: (t) => ({
+    phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
+    status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }),
+    count: t.exposeInt('count'),
+  }),
+});
+const StageCount = builder.objectRef<{ stage: string; count: number }>('TransferStageCount').implement({
+  fields: (t) => ({ stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }), count: t.exposeInt('count') }),
+});
+const CountryParticipants = builder.objectRef<{ country: string; participants: number; meetings: number }>('ParticipantsByCountry').implement({
+  fields: (t) => ({ country: t.exposeString('country'), participants: t.exposeInt('participants'), meetings: t.exposeInt('meetings') }),
+});
+const CountryCities = builder.objectRef<{ country: string; cities: number }>('NewcomersByCountry').implement({
+  fields: (t) => ({ country: t.exposeString('country'), cities: t.exposeInt('cities') }),
+});
+const HelixCount = builder.objectRef<{ helix: string; stakeholders: number; planned: number; share: number | null }>('HelixComposition').implement({
+  fields: (t) => ({
+    helix: t.exposeString('helix', { description: 'public, private, knowledge or civilSociety (the quadruple helix).' }),
+    stakeholders: t.exposeInt('stakeholders'),
+    planned: t.exposeInt('planned', { description: 'Of which envisaged rather than already involved.' }),
+    share: t.exposeFloat('share', { nullable: true, description: 'Share of all stakeholders in scope, 0 to 1.' }),
+  }),
+});
+
+// ---------------------------------------------------------------- figures
+
+const PlanOutcomes = builder.objectRef<Figures>('PlanOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Integrated Action Plans: drafted (by day drafted) and endorsed by the city council (by endorsement date).',
+  fields: (t) => ({
+    drafted: t.int({ resolve: (f) => planFigures(f.db, f.scope).drafted }),
+    endorsed: t.int({ resolve: (f) => planFigures(f.db, f.scope).endorsed }),
+    records: t.connection({
+      type: OutcomePlanRecord,
+      description: 'The plans behind the figure: endorsed ones by default, drafted ones with endorsed: false.',
+      args: { endorsed: t.arg.boolean({ required: false, defaultValue: true }) },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => planRecords(f.db, f.scope, args.endorsed ?? true, limit, offset)),
+    }),
+  }),
+});
+
+const ActionOutcomes = builder.objectRef<Figures>('ActionOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description:
+    'Actions of the plans by phase and current status. With from/to: actions whose current status dates from the period ' +
+    '(planned: the day added). implementationRate = implemented / all actions counted.',
+  fields: (t) => ({
+    total: t.int({ resolve: (f) => actionSummary(f.db, f.scope).total }),
+    implemented: t.int({ resolve: (f) => actionSummary(f.db, f.scope).implemented }),
+    implementationRate: t.float({ nullable: true, resolve: (f) => actionSummary(f.db, f.scope).implementationRate }),
+    byPhase: t.field({ type: [PhaseCount], resolve: (f) => actionSummary(f.db, f.scope).byPhase }),
+    byStatus: t.field({ type: [StatusCount], resolve: (f) => actionSummary(f.db, f.scope).byStatus }),
+    byPhaseAndStatus: t.field({ type: [PhaseStatusCount], resolve: (f) => actionSummary(f.db, f.scope).rows }),
+    records: t.connection({
+      type: OutcomeActionRecord,
+      args: {
+        phase: t.arg({ type: ActionPhaseEnum, required: false }),
+        status: t.arg({ type: ActionStatusEnum, required: false }),
+        addedAfterEndorsement: t.arg.boolean({ required: false }),
+      },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => actionRecords(f.db, f.scope, args, limit, offset)),
+    }),
+  }),
+});
+
+const FundingOutcomes = builder.objectRef<Figures>('FundingOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Funding mobilised: money recorded as secured for actions, by source (with from/to: by the date secured).',
+  fields: (t) => ({
+    total: t.field({ type: Money, resolve: (f) => ({ cents: fundingBySource(f.db, f.scope).reduce((sum, r) => sum + BigInt(r.cents), 0n) }) }),
+    bySource: t.field({ type: [SourceAmount], resolve: (f) => fundingBySource(f.db, f.scope) }),
+    records: t.connection({
+      type: OutcomeFundingRecord,
+      args: { source: t.arg({ type: FundingSourceEnum, required: false }) },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => fundingRecords(f.db, f.scope, args.source, limit, offset)),
+    }),
+  }),
+});
+
+const TransferOutcomes = builder.objectRef<Figures>('TransferOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Transfers: started (by start date), completed and abandoned (by end date), in progress by stage. Country: the receiving city.',
+  fields: (t) => ({
+    started: t.int({ resolve: (f) => transferFigures(f.db, f.scope).started }),
+    completed: t.int({ resolve: (f) => transferFigures(f.db, f.scope).completed }),
+    abandoned: t.int({ resolve: (f) => transferFigures(f.db, f.scope).abandoned }),
+    inProgressByStage: t.field({ type: [StageCount], resolve: (f) => transferFigures(f.db, f.scope).inProgressByStage }),
+    records: t.connection({
+      type: OutcomeTransferRecord,
+      args: { status: t.arg({ type: TransferStatusEnum, required: false }), stage: t.arg({ type: TransferStageEnum, required: false }) },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => transferRecords(f.db, f.scope, args, limit, offset)),
+    }),
+  }),
+});
+
+const PracticeOutcomes = builder.objectRef<Figures>('PracticeOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description:
+    'Good practices: labelled (URBACT Good Practice label, by the day awarded; withdrawn ones left out) and transferred ' +
+    '(distinct practices with a completed transfer, by completion date).',
+  fields: (t) => ({
+    labelled: t.int({ resolve: (f) => practicesLabelled(f.db, f.scope) }),
+    transferred: t.int({ resolve: (f) => transferFigures(f.db, f.scope).practicesTransferred }),
+    labelledRecords: t.connection({
+      type: OutcomePracticeRecord,
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => labelledRecords(f.db, f.scope, limit, offset)),
+    }),
+    transferredRecords: t.connection({
+      type: OutcomeTransferRecord,
+      description: 'The completed transfers behind "transferred".',
+      resolve: (f, args) =>
+        resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => transferRecords(f.db, f.scope, { status: 'completed' }, limit, offset)),
+    }),
+  }),
+});
+
+const NeedOutcomes = builder.objectRef<Figures>('LearningNeedOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Learning and capacity-building needs raised (by day raised; withdrawn ones left out) and the share addressed.',
+  fields: (t) => ({
+    raised: t.int({ resolve: (f) => needFigures(f.db, f.scope).raised }),
+    addressed: t.int({ resolve: (f) => needFigures(f.db, f.scope).addressed }),
+    addressedShare: t.float({
+      nullable: true,
+      resolve: (f) => {
+        const n = needFigures(f.db, f.scope);
+        return share(n.addressed, n.raised);
+      },
+    }),
+    records: t.connection({
+      type: OutcomeNeedRecord,
+      args: { addressed: t.arg.boolean({ required: false }) },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => needRecords(f.db, f.scope, args.addressed, limit, offset)),
+    }),
+  }),
+});
+
+const MeetingOutcomes = builder.objectRef<Figures>('MeetingOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description:
+    'Meetings held (by start date) and their participants by the country of the city they came for. With a country: meetings ' +
+    'someone from that country attended, and that country\'s participants.',
+  fields: (t) => ({
+    held: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).held }),
+    participants: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).participants }),
+    participantsByCountry: t.field({ type: [CountryParticipants], resolve: (f) => meetingFigures(f.db, f.scope).byCountry }),
+    records: t.connection({
+      type: OutcomeMeetingRecord,
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => meetingRecords(f.db, f.scope, limit, offset)),
+    }),
+    attendanceRecords: t.connection({
+      type: OutcomeAttendanceRecord,
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => attendanceRecords(f.db, f.scope, limit, offset)),
+    }),
+  }),
+});
+
+const NewcomerOutcomes = builder.objectRef<Figures>('NewcomerOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Cities new to the programme, by the day they joined a network; a city in two networks counts once.',
+  fields: (t) => ({
+    cities: t.int({ resolve: (f) => newcomerFigures(f.db, f.scope).cities }),
+    byCountry: t.field({ type: [CountryCities], resolve: (f) => newcomerFigures(f.db, f.scope).byCountry }),
+    records: t.connection({
+      type: OutcomeNewcomerRecord,
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => newcomerRecords(f.db, f.scope, limit, offset)),
+    }),
+  }),
+});
+
+function helix(f: Figures) {
+  const rows = helixComposition(f.db, f.scope);
+  const total = rows.reduce((sum, r) => sum + r.stakeholders, 0);
+  return { total, rows: rows.map((r) => ({ ...r, share: share(r.stakeholders, total) })) };
+}
+
+const LocalGroupOutcomes = builder.objectRef<Figures>('LocalGroupOutcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'URBACT Local Group stakeholders by helix type (with from/to: those added in the period).',
+  fields: (t) => ({
+    stakeholders: t.int({ resolve: (f) => helix(f).total }),
+    byHelix: t.field({ type: [HelixCount], resolve: (f) => helix(f).rows }),
+    records: t.connection({
+      type: OutcomeStakeholderRecord,
+      args: { helix: t.arg.string({ required: false }) },
+      resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => stakeholderRecords(f.db, f.scope, args.helix, limit, offset)),
+    }),
+  }),
+});
+
+const Outcomes = builder.objectRef<Figures>('Outcomes').implement({
+  authScopes: SECRETARIAT,
+  description: 'Programme-wide outcomes across networks, for the secretariat. Each figure drills down to its records.',
+  fields: (t) => ({
+    plans: t.field({ type: PlanOutcomes, resolve: (f) => f }),
+    actions: t.field({ type: ActionOutcomes, resolve: (f) => f }),
+    funding: t.field({ type: FundingOutcomes, resolve: (f) => f }),
+    transfers: t.field({ type: TransferOutcomes, resolve: (f) => f }),
+    practices: t.field({ type: PracticeOutcomes, resolve: (f) => f }),
+    learningNeeds: t.field({ type: NeedOutcomes, resolve: (f) => f }),
+    meetings: t.field({ type: MeetingOutcomes, resolve: (f) => f }),
+    newcomers: t.field({ type: NewcomerOutcomes, resolve: (f) => f }),
+    localGroups: t.field({ type: LocalGroupOutcomes, resolve: (f) => f }),
+  }),
+});
+
+/** Headline figures anyone may read (issue 7, "public outcomes"): totals only, no records. */
+const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
+  description: 'Headline outcomes of the programme, public: aggregates only, never the records of a city.',
+  fields: (t) => ({
+    plansEndorsed: t.int({ resolve: (f) => planFigures(f.db, f.scope).endorsed }),
+    actions: t.int({ resolve: (f) => actionSummary(f.db, f.scope).total }),
+    actionsImplemented: t.int({ resolve: (f) => actionSummary(f.db, f.scope).implemented }),
+    implementationRate: t.float({ nullable: true, resolve: (f) => actionSummary(f.db, f.scope).implementationRate }),
+    fundingMobilised: t.field({ type: [SourceAmount], resolve: (f) => fundingBySource(f.db, f.scope) }),
+    practicesLabelled: t.int({ resolve: (f) => practicesLabelled(f.db, f.scope) }),
+    practicesTransferred: t.int({ resolve: (f) => transferFigures(f.db, f.scope).practicesTransferred }),
+    meetingsHeld: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).held }),
+    participants: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).participants }),
+    newcomerCities: t.int({ resolve: (f) => newcomerFigures(f.db, f.scope).cities }),
+  }),
+});
+
+const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterSchema.nullish() }),
+  asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at this moment (replays the log).' }),
+});
+
+builder.queryFields((t) => ({
+  outcomes: t.field({
+    type: Outcomes,
+    description: 'Programme-wide outcomes, filterable by network kind, theme, country and period. Secretariat only.',
+    authScopes: SECRETARIAT,
+    args: filterArgs(t),
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})) };
+    },
+  }),
+  publicOutcomes: t.field({
+    type: PublicOutcomes,
+    description: 'Headline outcomes, public: totals only.',
+    authScopes: { public: true },
+    args: filterArgs(t),
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})) };
+    },
+  }),
+}));
