@@ -12,6 +12,8 @@ import './journey.js';
 import './practice.js';
 import './marketplace.js';
 import './outcomes.js';
+import './peerReview.js';
+import './communityMap.js';
 
 let schema: GraphQLSchema | undefined;
 
