@@ -5,8 +5,19 @@ import { z } from 'zod';
 export const IsoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
-export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-export const OptionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+// Control characters (NUL, escape sequences…) have no place in text people read; tabs and newlines do.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const printable = (value: string) => !CONTROL_CHARACTERS.test(value);
+
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine(printable, 'must not contain control characters');
+export const OptionalText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).refine(printable, 'must not contain control characters');
 
 /** Topics are short lowercase keywords ("social impact", "impact finance"). */
 export const Topic = z
