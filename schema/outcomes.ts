@@ -41,7 +41,23 @@ import { TransferStageEnum, TransferStatusEnum } from './transfer.js';
 interface Figures {
   readonly db: ReadModelStore;
   readonly scope: Scope;
+  /** Each figure is computed once per request, however many of its fields are asked. */
+  readonly cache: Map<string, unknown>;
 }
+
+function memo<T>(f: Figures, key: string, compute: () => T): T {
+  if (!f.cache.has(key)) f.cache.set(key, compute());
+  return f.cache.get(key) as T;
+}
+
+const plans = (f: Figures) => memo(f, 'plans', () => planFigures(f.db, f.scope));
+const actions = (f: Figures) => memo(f, 'actions', () => actionSummary(f.db, f.scope));
+const funding = (f: Figures) => memo(f, 'funding', () => fundingBySource(f.db, f.scope));
+const transfers = (f: Figures) => memo(f, 'transfers', () => transferFigures(f.db, f.scope));
+const labelled = (f: Figures) => memo(f, 'labelled', () => practicesLabelled(f.db, f.scope));
+const needs = (f: Figures) => memo(f, 'needs', () => needFigures(f.db, f.scope));
+const meetings = (f: Figures) => memo(f, 'meetings', () => meetingFigures(f.db, f.scope));
+const newcomers = (f: Figures) => memo(f, 'newcomers', () => newcomerFigures(f.db, f.scope));
 
 const SECRETARIAT = { secretariat: true } as const;
 
@@ -244,8 +260,8 @@ const PlanOutcomes = builder.objectRef<Figures>('PlanOutcomes').implement({
   authScopes: SECRETARIAT,
   description: 'Integrated Action Plans: drafted (by day drafted) and endorsed by the city council (by endorsement date).',
   fields: (t) => ({
-    drafted: t.int({ resolve: (f) => planFigures(f.db, f.scope).drafted }),
-    endorsed: t.int({ resolve: (f) => planFigures(f.db, f.scope).endorsed }),
+    drafted: t.int({ resolve: (f) => plans(f).drafted }),
+    endorsed: t.int({ resolve: (f) => plans(f).endorsed }),
     records: t.connection({
       type: OutcomePlanRecord,
       description: 'The plans behind the figure: endorsed ones by default, drafted ones with endorsed: false.',
@@ -261,12 +277,12 @@ const ActionOutcomes = builder.objectRef<Figures>('ActionOutcomes').implement({
     'Actions of the plans by phase and current status. With from/to: actions whose current status dates from the period ' +
     '(planned: the day added). implementationRate = implemented / all actions counted.',
   fields: (t) => ({
-    total: t.int({ resolve: (f) => actionSummary(f.db, f.scope).total }),
-    implemented: t.int({ resolve: (f) => actionSummary(f.db, f.scope).implemented }),
-    implementationRate: t.float({ nullable: true, resolve: (f) => actionSummary(f.db, f.scope).implementationRate }),
-    byPhase: t.field({ type: [PhaseCount], resolve: (f) => actionSummary(f.db, f.scope).byPhase }),
-    byStatus: t.field({ type: [StatusCount], resolve: (f) => actionSummary(f.db, f.scope).byStatus }),
-    byPhaseAndStatus: t.field({ type: [PhaseStatusCount], resolve: (f) => actionSummary(f.db, f.scope).rows }),
+    total: t.int({ resolve: (f) => actions(f).total }),
+    implemented: t.int({ resolve: (f) => actions(f).implemented }),
+    implementationRate: t.float({ nullable: true, resolve: (f) => actions(f).implementationRate }),
+    byPhase: t.field({ type: [PhaseCount], resolve: (f) => actions(f).byPhase }),
+    byStatus: t.field({ type: [StatusCount], resolve: (f) => actions(f).byStatus }),
+    byPhaseAndStatus: t.field({ type: [PhaseStatusCount], resolve: (f) => actions(f).rows }),
     records: t.connection({
       type: OutcomeActionRecord,
       args: {
@@ -283,8 +299,8 @@ const FundingOutcomes = builder.objectRef<Figures>('FundingOutcomes').implement(
   authScopes: SECRETARIAT,
   description: 'Funding mobilised: money recorded as secured for actions, by source (with from/to: by the date secured).',
   fields: (t) => ({
-    total: t.field({ type: Money, resolve: (f) => ({ cents: fundingBySource(f.db, f.scope).reduce((sum, r) => sum + BigInt(r.cents), 0n) }) }),
-    bySource: t.field({ type: [SourceAmount], resolve: (f) => fundingBySource(f.db, f.scope) }),
+    total: t.field({ type: Money, resolve: (f) => ({ cents: funding(f).reduce((sum, r) => sum + BigInt(r.cents), 0n) }) }),
+    bySource: t.field({ type: [SourceAmount], resolve: (f) => funding(f) }),
     records: t.connection({
       type: OutcomeFundingRecord,
       args: { source: t.arg({ type: FundingSourceEnum, required: false }) },
@@ -297,10 +313,10 @@ const TransferOutcomes = builder.objectRef<Figures>('TransferOutcomes').implemen
   authScopes: SECRETARIAT,
   description: 'Transfers: started (by start date), completed and abandoned (by end date), in progress by stage. Country: the receiving city.',
   fields: (t) => ({
-    started: t.int({ resolve: (f) => transferFigures(f.db, f.scope).started }),
-    completed: t.int({ resolve: (f) => transferFigures(f.db, f.scope).completed }),
-    abandoned: t.int({ resolve: (f) => transferFigures(f.db, f.scope).abandoned }),
-    inProgressByStage: t.field({ type: [StageCount], resolve: (f) => transferFigures(f.db, f.scope).inProgressByStage }),
+    started: t.int({ resolve: (f) => transfers(f).started }),
+    completed: t.int({ resolve: (f) => transfers(f).completed }),
+    abandoned: t.int({ resolve: (f) => transfers(f).abandoned }),
+    inProgressByStage: t.field({ type: [StageCount], resolve: (f) => transfers(f).inProgressByStage }),
     records: t.connection({
       type: OutcomeTransferRecord,
       args: { status: t.arg({ type: TransferStatusEnum, required: false }), stage: t.arg({ type: TransferStageEnum, required: false }) },
@@ -315,8 +331,8 @@ const PracticeOutcomes = builder.objectRef<Figures>('PracticeOutcomes').implemen
     'Good practices: labelled (URBACT Good Practice label, by the day awarded; withdrawn ones left out) and transferred ' +
     '(distinct practices with a completed transfer, by completion date).',
   fields: (t) => ({
-    labelled: t.int({ resolve: (f) => practicesLabelled(f.db, f.scope) }),
-    transferred: t.int({ resolve: (f) => transferFigures(f.db, f.scope).practicesTransferred }),
+    labelled: t.int({ resolve: (f) => labelled(f) }),
+    transferred: t.int({ resolve: (f) => transfers(f).practicesTransferred }),
     labelledRecords: t.connection({
       type: OutcomePracticeRecord,
       resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => labelledRecords(f.db, f.scope, limit, offset)),
@@ -334,12 +350,12 @@ const NeedOutcomes = builder.objectRef<Figures>('LearningNeedOutcomes').implemen
   authScopes: SECRETARIAT,
   description: 'Learning and capacity-building needs raised (by day raised; withdrawn ones left out) and the share addressed.',
   fields: (t) => ({
-    raised: t.int({ resolve: (f) => needFigures(f.db, f.scope).raised }),
-    addressed: t.int({ resolve: (f) => needFigures(f.db, f.scope).addressed }),
+    raised: t.int({ resolve: (f) => needs(f).raised }),
+    addressed: t.int({ resolve: (f) => needs(f).addressed }),
     addressedShare: t.float({
       nullable: true,
       resolve: (f) => {
-        const n = needFigures(f.db, f.scope);
+        const n = needs(f);
         return share(n.addressed, n.raised);
       },
     }),
@@ -357,9 +373,9 @@ const MeetingOutcomes = builder.objectRef<Figures>('MeetingOutcomes').implement(
     'Meetings held (by start date) and their participants by the country of the city they came for. With a country: meetings ' +
     'someone from that country attended, and that country\'s participants.',
   fields: (t) => ({
-    held: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).held }),
-    participants: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).participants }),
-    participantsByCountry: t.field({ type: [CountryParticipants], resolve: (f) => meetingFigures(f.db, f.scope).byCountry }),
+    held: t.int({ resolve: (f) => meetings(f).held }),
+    participants: t.int({ resolve: (f) => meetings(f).participants }),
+    participantsByCountry: t.field({ type: [CountryParticipants], resolve: (f) => meetings(f).byCountry }),
     records: t.connection({
       type: OutcomeMeetingRecord,
       resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => meetingRecords(f.db, f.scope, limit, offset)),
@@ -375,8 +391,8 @@ const NewcomerOutcomes = builder.objectRef<Figures>('NewcomerOutcomes').implemen
   authScopes: SECRETARIAT,
   description: 'Cities new to the programme, by the day they joined a network; a city in two networks counts once.',
   fields: (t) => ({
-    cities: t.int({ resolve: (f) => newcomerFigures(f.db, f.scope).cities }),
-    byCountry: t.field({ type: [CountryCities], resolve: (f) => newcomerFigures(f.db, f.scope).byCountry }),
+    cities: t.int({ resolve: (f) => newcomers(f).cities }),
+    byCountry: t.field({ type: [CountryCities], resolve: (f) => newcomers(f).byCountry }),
     records: t.connection({
       type: OutcomeNewcomerRecord,
       resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => newcomerRecords(f.db, f.scope, limit, offset)),
@@ -385,6 +401,10 @@ const NewcomerOutcomes = builder.objectRef<Figures>('NewcomerOutcomes').implemen
 });
 
 function helix(f: Figures) {
+  return memo(f, 'helix', () => helixRows(f));
+}
+
+function helixRows(f: Figures) {
   const rows = helixComposition(f.db, f.scope);
   const total = rows.reduce((sum, r) => sum + r.stakeholders, 0);
   return { total, rows: rows.map((r) => ({ ...r, share: share(r.stakeholders, total) })) };
@@ -424,16 +444,16 @@ const Outcomes = builder.objectRef<Figures>('Outcomes').implement({
 const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
   description: 'Headline outcomes of the programme, public: aggregates only, never the records of a city.',
   fields: (t) => ({
-    plansEndorsed: t.int({ resolve: (f) => planFigures(f.db, f.scope).endorsed }),
-    actions: t.int({ resolve: (f) => actionSummary(f.db, f.scope).total }),
-    actionsImplemented: t.int({ resolve: (f) => actionSummary(f.db, f.scope).implemented }),
-    implementationRate: t.float({ nullable: true, resolve: (f) => actionSummary(f.db, f.scope).implementationRate }),
-    fundingMobilised: t.field({ type: [SourceAmount], resolve: (f) => fundingBySource(f.db, f.scope) }),
-    practicesLabelled: t.int({ resolve: (f) => practicesLabelled(f.db, f.scope) }),
-    practicesTransferred: t.int({ resolve: (f) => transferFigures(f.db, f.scope).practicesTransferred }),
-    meetingsHeld: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).held }),
-    participants: t.int({ resolve: (f) => meetingFigures(f.db, f.scope).participants }),
-    newcomerCities: t.int({ resolve: (f) => newcomerFigures(f.db, f.scope).cities }),
+    plansEndorsed: t.int({ resolve: (f) => plans(f).endorsed }),
+    actions: t.int({ resolve: (f) => actions(f).total }),
+    actionsImplemented: t.int({ resolve: (f) => actions(f).implemented }),
+    implementationRate: t.float({ nullable: true, resolve: (f) => actions(f).implementationRate }),
+    fundingMobilised: t.field({ type: [SourceAmount], resolve: (f) => funding(f) }),
+    practicesLabelled: t.int({ resolve: (f) => labelled(f) }),
+    practicesTransferred: t.int({ resolve: (f) => transfers(f).practicesTransferred }),
+    meetingsHeld: t.int({ resolve: (f) => meetings(f).held }),
+    participants: t.int({ resolve: (f) => meetings(f).participants }),
+    newcomerCities: t.int({ resolve: (f) => newcomers(f).cities }),
   }),
 });
 
@@ -450,7 +470,7 @@ builder.queryFields((t) => ({
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})) };
+      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
     },
   }),
   publicOutcomes: t.field({
@@ -460,7 +480,7 @@ builder.queryFields((t) => ({
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})) };
+      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
     },
   }),
 }));

@@ -1,5 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
 import type { Projection } from '../types.js';
+import { bump, bumpExact, totalsTableSql } from './totals.js';
 
 /**
  * Outcome facts from the other slices: learning needs, meetings and attendance, local groups
@@ -34,19 +35,25 @@ export interface OutcomeNeedRow {
   addressed_on: string | null;
 }
 
+const NEED_TOTALS = 'outcome_need_totals';
+
 export const outcomeNeedsProjection: Projection = {
   name: 'outcomeNeeds',
-  version: 1,
-  tables: ['outcome_needs'],
+  version: 2,
+  tables: ['outcome_needs', NEED_TOTALS],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_needs (
       need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
       status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
-    CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);`);
+    CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
+    ${totalsTableSql(NEED_TOTALS)}`);
   },
   handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
+    const need = () => db.get<OutcomeNeedRow>('SELECT * FROM outcome_needs WHERE need_id = ?', [id]);
+    const count = (row: OutcomeNeedRow, k1: 'raised' | 'addressed', n: number) =>
+      bump(db, NEED_TOTALS, { figure: 'needs', networkId: row.network_id, country: row.country, k1 }, n);
     switch (event.type) {
       case 'LearningNeedRaised': {
         const d = event.data as NeedRaised;
@@ -54,6 +61,7 @@ export const outcomeNeedsProjection: Projection = {
           `INSERT INTO outcome_needs (need_id, network_id, city_id, country, kind, status, raised_on) VALUES (?, ?, ?, ?, ?, 'open', ?)`,
           [id, d.networkId, d.cityId, countryOfCity(d.cityId), d.kind, day(event.metadata.occurredAt)],
         );
+        count(need()!, 'raised', 1);
         break;
       }
       case 'LearningNeedRefined': {
@@ -61,19 +69,29 @@ export const outcomeNeedsProjection: Projection = {
         if (kind) db.run('UPDATE outcome_needs SET kind = ? WHERE need_id = ?', [kind, id]);
         break;
       }
-      case 'LearningNeedAddressed':
+      case 'LearningNeedAddressed': {
         // Addressed once is addressed: the first time counts.
-        db.run(`UPDATE outcome_needs SET status = 'addressed', addressed_on = COALESCE(addressed_on, ?) WHERE need_id = ?`, [
-          day(event.metadata.occurredAt),
-          id,
-        ]);
+        const row = need();
+        if (!row) return;
+        if (row.addressed_on === null && row.status !== 'withdrawn') count(row, 'addressed', 1);
+        db.run(
+          `UPDATE outcome_needs SET status = CASE status WHEN 'open' THEN 'addressed' ELSE status END,
+             addressed_on = COALESCE(addressed_on, ?) WHERE need_id = ?`,
+          [day(event.metadata.occurredAt), id],
+        );
         break;
+      }
       case 'LearningNeedClosed':
-        db.run(`UPDATE outcome_needs SET status = 'closed' WHERE need_id = ?`, [id]);
+        db.run(`UPDATE outcome_needs SET status = 'closed' WHERE need_id = ? AND status <> 'withdrawn'`, [id]);
         break;
-      case 'LearningNeedWithdrawn':
+      case 'LearningNeedWithdrawn': {
+        const row = need();
+        if (!row || row.status === 'withdrawn') return;
+        count(row, 'raised', -1);
+        if (row.addressed_on !== null) count(row, 'addressed', -1);
         db.run(`UPDATE outcome_needs SET status = 'withdrawn' WHERE need_id = ?`, [id]);
         break;
+      }
     }
   },
 };
@@ -107,10 +125,16 @@ export interface OutcomeAttendanceRow {
   participants: number;
 }
 
+const MEETING_TOTALS = 'outcome_meeting_totals';
+
+/**
+ * Meetings and attendance; totals per network: `held` (all countries), and per country
+ * `attended` (held meetings someone from the country attended) and `participants`.
+ */
 export const outcomeMeetingsProjection: Projection = {
   name: 'outcomeMeetings',
-  version: 1,
-  tables: ['outcome_meetings', 'outcome_attendance'],
+  version: 2,
+  tables: ['outcome_meetings', 'outcome_attendance', MEETING_TOTALS],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_meetings (
       meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
@@ -119,11 +143,21 @@ export const outcomeMeetingsProjection: Projection = {
     CREATE TABLE IF NOT EXISTS outcome_attendance (
       meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, start_date TEXT NOT NULL, held INTEGER NOT NULL,
       participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
-    CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);`);
+    CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
+    ${totalsTableSql(MEETING_TOTALS)}`);
   },
   handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
+    const meeting = () => db.get<OutcomeMeetingRow>('SELECT * FROM outcome_meetings WHERE meeting_id = ?', [id]);
+    /** Counts (sign 1) or uncounts (-1) a held meeting and everyone who attended it. */
+    const countHeld = (row: OutcomeMeetingRow, sign: 1 | -1) => {
+      bumpExact(db, MEETING_TOTALS, { figure: 'held', networkId: row.network_id, country: '*' }, sign);
+      for (const a of db.all<OutcomeAttendanceRow>('SELECT * FROM outcome_attendance WHERE meeting_id = ? ORDER BY country', [id])) {
+        bumpExact(db, MEETING_TOTALS, { figure: 'attended', networkId: row.network_id, country: a.country }, sign);
+        bump(db, MEETING_TOTALS, { figure: 'participants', networkId: row.network_id, country: a.country }, sign * a.participants);
+      }
+    };
     switch (event.type) {
       case 'MeetingScheduled': {
         const d = event.data as MeetingScheduled;
@@ -140,14 +174,21 @@ export const outcomeMeetingsProjection: Projection = {
         db.run('UPDATE outcome_attendance SET start_date = ? WHERE meeting_id = ?', [startDate, id]);
         break;
       }
-      case 'MeetingCancelled':
+      case 'MeetingCancelled': {
+        const row = meeting();
+        if (row?.status === 'held') countHeld(row, -1);
         db.run(`UPDATE outcome_meetings SET status = 'cancelled' WHERE meeting_id = ?`, [id]);
         db.run('UPDATE outcome_attendance SET held = 0 WHERE meeting_id = ?', [id]);
         break;
-      case 'MeetingHeld':
+      }
+      case 'MeetingHeld': {
+        const row = meeting();
+        if (!row || row.status === 'held') return;
         db.run(`UPDATE outcome_meetings SET status = 'held' WHERE meeting_id = ?`, [id]);
         db.run('UPDATE outcome_attendance SET held = 1 WHERE meeting_id = ?', [id]);
+        countHeld(row, 1);
         break;
+      }
       case 'AttendanceRecorded': {
         const { attendees } = event.data as { attendees: { name: string; cityId: string }[] };
         const meeting = db.get<OutcomeMeetingRow>('SELECT * FROM outcome_meetings WHERE meeting_id = ?', [id]);
@@ -155,6 +196,11 @@ export const outcomeMeetingsProjection: Projection = {
         const byCountry = new Map<string, number>();
         for (const a of attendees) byCountry.set(countryOfCity(a.cityId), (byCountry.get(countryOfCity(a.cityId)) ?? 0) + 1);
         for (const [country, n] of [...byCountry].sort()) {
+          const first = !db.get('SELECT 1 AS x FROM outcome_attendance WHERE meeting_id = ? AND country = ?', [id, country]);
+          if (meeting.status === 'held') {
+            if (first) bumpExact(db, MEETING_TOTALS, { figure: 'attended', networkId: meeting.network_id, country }, 1);
+            bump(db, MEETING_TOTALS, { figure: 'participants', networkId: meeting.network_id, country }, n);
+          }
           db.run(
             `INSERT INTO outcome_attendance (meeting_id, network_id, country, start_date, held, participants) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (meeting_id, country) DO UPDATE SET participants = participants + excluded.participants`,
@@ -182,17 +228,20 @@ export interface OutcomeStakeholderRow {
   added_on: string;
 }
 
+const GROUP_TOTALS = 'outcome_local_group_totals';
+
 export const outcomeLocalGroupsProjection: Projection = {
   name: 'outcomeLocalGroups',
-  version: 1,
-  tables: ['outcome_local_groups', 'outcome_stakeholders'],
+  version: 2,
+  tables: ['outcome_local_groups', 'outcome_stakeholders', GROUP_TOTALS],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_local_groups (
       group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS outcome_stakeholders (
       group_id TEXT NOT NULL, stakeholder_id INTEGER NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
       name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
-    CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);`);
+    CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
+    ${totalsTableSql(GROUP_TOTALS)}`);
   },
   handles: ['LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
@@ -212,6 +261,10 @@ export const outcomeLocalGroupsProjection: Projection = {
         const d = event.data as { stakeholderId: number; name: string; helix: string; planned: boolean };
         const group = db.get<{ network_id: string; city_id: string }>('SELECT * FROM outcome_local_groups WHERE group_id = ?', [id]);
         if (!group) return;
+        const country = countryOfCity(group.city_id);
+        const previous = db.get<OutcomeStakeholderRow>('SELECT * FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
+        if (previous) bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: previous.network_id, country, k1: previous.helix, k2: String(previous.planned) }, -1);
+        bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: group.network_id, country, k1: d.helix, k2: d.planned ? '1' : '0' }, 1);
         db.run(
           `INSERT OR REPLACE INTO outcome_stakeholders (group_id, stakeholder_id, network_id, city_id, country, name, helix, planned, added_on)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -222,6 +275,9 @@ export const outcomeLocalGroupsProjection: Projection = {
       }
       case 'StakeholderRemoved': {
         const d = event.data as { stakeholderId: number };
+        const row = db.get<OutcomeStakeholderRow>('SELECT * FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
+        if (!row) return;
+        bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: row.network_id, country: row.country, k1: row.helix, k2: String(row.planned) }, -1);
         db.run('DELETE FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
         break;
       }

@@ -53,7 +53,7 @@ function data<K extends ActionPlanEvent['type']>(event: RecordedEvent, _type: K)
  */
 export const outcomePlansProjection: Projection = {
   name: 'outcomePlans',
-  version: 1,
+  version: 2,
   tables: ['outcome_plans', 'outcome_actions', 'outcome_funding', TOTALS],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_plans (

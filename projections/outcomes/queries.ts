@@ -92,10 +92,23 @@ function where(
 
 const dated = (scope: Scope) => scope.from !== null || scope.to !== null;
 
-function totals(db: ReadModelStore, table: string, figure: string, scope: Scope) {
-  const w = where(scope, { network: 'network_id', country: 'country' }, [['figure = ?', figure]]);
-  return db.all<{ k1: string; k2: string; n: number; cents: number }>(
-    `SELECT k1, k2, SUM(n) AS n, SUM(cents) AS cents FROM ${table} ${w.sql} GROUP BY k1, k2 HAVING SUM(n) <> 0 ORDER BY k1, k2`,
+/**
+ * Sums pre-aggregated totals (see totals.ts): the rows of one country, or the all-countries rows
+ * (`*`) when the scope has no country; `country: 'each'` sums per country instead of per key.
+ */
+function totals(db: ReadModelStore, table: string, figure: string, scope: Scope, country: 'scope' | 'each' = 'scope') {
+  const w = where({ ...scope, country: null }, { network: 'network_id' }, [
+    ['figure = ?', figure],
+    country === 'each'
+      ? scope.country
+        ? ['country = ?', scope.country]
+        : [`country <> '*'`]
+      : ['country = ?', scope.country ?? '*'],
+  ]);
+  const group = country === 'each' ? 'country' : 'k1, k2';
+  return db.all<{ k1: string; k2: string; country: string; n: number; cents: number }>(
+    `SELECT ${country === 'each' ? "country, '' AS k1, '' AS k2" : "'' AS country, k1, k2"}, SUM(n) AS n, SUM(cents) AS cents
+     FROM ${table} ${w.sql} GROUP BY ${group} HAVING SUM(n) <> 0 ORDER BY ${group}`,
     w.params,
   );
 }
@@ -261,6 +274,10 @@ export function labelledRecords(db: ReadModelStore, scope: Scope, limit: number,
 
 /** Needs raised (by the day raised, withdrawn ones left out) and how many were addressed. */
 export function needFigures(db: ReadModelStore, scope: Scope): { raised: number; addressed: number } {
+  if (!dated(scope)) {
+    const rows = totals(db, 'outcome_need_totals', 'needs', scope);
+    return { raised: rows.find((r) => r.k1 === 'raised')?.n ?? 0, addressed: rows.find((r) => r.k1 === 'addressed')?.n ?? 0 };
+  }
   const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, [[`status <> 'withdrawn'`]]);
   const row = db.get<{ raised: number; addressed: number | null }>(
     `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w.sql}`,
@@ -283,6 +300,18 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
  * for. With a country, the meetings someone from that country attended.
  */
 export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: { country: string; participants: number; meetings: number }[] } {
+  if (!dated(scope)) {
+    const held = scope.country
+      ? (totals(db, 'outcome_meeting_totals', 'attended', scope)[0]?.n ?? 0)
+      : (totals(db, 'outcome_meeting_totals', 'held', scope)[0]?.n ?? 0);
+    const attended = new Map(totals(db, 'outcome_meeting_totals', 'attended', scope, 'each').map((r) => [r.country, r.n]));
+    const byCountry = totals(db, 'outcome_meeting_totals', 'participants', scope, 'each').map((r) => ({
+      country: r.country,
+      participants: r.n,
+      meetings: attended.get(r.country) ?? 0,
+    }));
+    return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
+  }
   const meetings = where(scope, { network: 'network_id', date: 'start_date' }, [
     [`status = 'held'`],
     ...(scope.country
@@ -352,6 +381,16 @@ export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number,
 
 /** Current stakeholders of local groups by helix (with a period: added in it). */
 export function helixComposition(db: ReadModelStore, scope: Scope): { helix: string; stakeholders: number; planned: number }[] {
+  if (!dated(scope)) {
+    const byHelix = new Map<string, { helix: string; stakeholders: number; planned: number }>();
+    for (const r of totals(db, 'outcome_local_group_totals', 'stakeholders', scope)) {
+      const entry = byHelix.get(r.k1) ?? { helix: r.k1, stakeholders: 0, planned: 0 };
+      entry.stakeholders += r.n;
+      if (r.k2 === '1') entry.planned += r.n;
+      byHelix.set(r.k1, entry);
+    }
+    return [...byHelix.values()].filter((h) => h.stakeholders !== 0).sort((a, b) => (a.helix < b.helix ? -1 : 1));
+  }
   const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' });
   return db.all(
     `SELECT helix, COUNT(*) AS stakeholders, SUM(planned) AS planned FROM outcome_stakeholders ${w.sql} GROUP BY helix ORDER BY helix`,

@@ -144,4 +144,23 @@ describe('outcome figures', () => {
     ]);
     expect(stakeholderRecords(db, scope(), 'public', 10, 0).map((s) => s.name)).toEqual(['City of Torino']);
   });
+
+  it('give the same figures from the pre-aggregated totals as from the dated records', async () => {
+    const db = await load();
+    const figures = (filter: OutcomeFilter) => {
+      const sc = scope(filter);
+      return {
+        plans: planFigures(db, sc),
+        actions: actionCounts(db, sc),
+        funding: fundingBySource(db, sc),
+        needs: needFigures(db, sc),
+        meetings: meetingFigures(db, sc),
+        helix: helixComposition(db, sc),
+      };
+    };
+    const always = { from: '1900-01-01', to: '2999-12-31' };
+    for (const filter of [{}, { country: 'IT' }, { country: 'PL' }, { kind: 'actionPlanning' }, { kind: 'transfer' }, { theme: 'commons' }]) {
+      expect(figures(filter), JSON.stringify(filter)).toEqual(figures({ ...filter, ...always }));
+    }
+  });
 });
