@@ -38,7 +38,7 @@ const NETWORKS = 100;
 const PARTNERS_PER_NETWORK = 10;
 const ACTIONS_PER_PLAN = 40;
 const INDICATORS_PER_PLAN = 10;
-const VALUES_PER_INDICATOR = quick ? 2 : 64;
+const VALUES_PER_INDICATOR = quick ? 2 : 77;
 const NEEDS_PER_PARTNER = 8;
 const STAKEHOLDERS_PER_GROUP = 25;
 const NETWORK_MEETINGS = 30;
@@ -223,7 +223,7 @@ function buildLog(): LogBuilder {
       if (r.next() < 0.3) {
         const practice = log.stream('practice');
         const proposed = day(start, 100);
-        practice.add('PracticeProposed', { cityId: city.cityId, cityName: city.name, country: city.country, networkId: network.id, title: `Practice of ${city.name}`, summary: '', topics: [], results: '', contact: {}, status: 'lookingForPartners' }, proposed);
+        practice.add('PracticeProposed', { cityId: city.cityId, cityName: city.name, country: city.country, networkId: network.id, title: `Practice of ${city.name}`, summary: '', topics: [], results: '', contact: { name: 'Contact', email: null, role: '' }, status: 'lookingForPartners' }, proposed);
         if (r.next() < 0.5) practice.add('GoodPracticeLabelAwarded', { year: Number(proposed.slice(0, 4)) + 1 }, day(proposed, 365));
       }
     }

@@ -2,9 +2,9 @@ import type { StreamEvent } from '../support/projectionSpec.js';
 
 /** A small programme: one Action Planning Network and one Innovation Transfer Network. */
 export const APN = '01JAPN00000000000000000001';
-export const ITN = '01JITN00000000000000000001';
-export const TORINO_PLAN = '01JPLN00000000000000000001';
-export const GDANSK_PLAN = '01JPLN00000000000000000002';
+export const ITN = '01JXTN00000000000000000001';
+export const TORINO_PLAN = '01JPXN00000000000000000001';
+export const GDANSK_PLAN = '01JPXN00000000000000000002';
 export const COCITY_GDANSK = '01JTRF00000000000000000001';
 export const COCITY_BUDAPEST = '01JTRF00000000000000000002';
 const act = (n: number) => `01JACT0000000000000000000${n}`;
@@ -105,11 +105,11 @@ export const planEvents: StreamEvent[] = [
   {
     streamId: T,
     type: 'IndicatorDefined',
-    data: { indicatorId: '01JIND00000000000000000001', name: 'Social enterprises supported', unit: 'enterprises', baseline: 0, target: 50, actionId: ACTIONS.factory },
+    data: { indicatorId: '01JXND00000000000000000001', name: 'Social enterprises supported', unit: 'enterprises', baseline: 0, target: 50, actionId: ACTIONS.factory },
     occurredAt: at('2018-06-20'),
   },
-  { streamId: T, type: 'IndicatorValueRecorded', data: { indicatorId: '01JIND00000000000000000001', date: '2019-12-31', value: 34, note: '' }, occurredAt: at('2020-01-05') },
-  { streamId: T, type: 'IndicatorValueRecorded', data: { indicatorId: '01JIND00000000000000000001', date: '2018-12-31', value: 12, note: 'late entry' }, occurredAt: at('2020-01-06') },
+  { streamId: T, type: 'IndicatorValueRecorded', data: { indicatorId: '01JXND00000000000000000001', date: '2019-12-31', value: 34, note: '' }, occurredAt: at('2020-01-05') },
+  { streamId: T, type: 'IndicatorValueRecorded', data: { indicatorId: '01JXND00000000000000000001', date: '2018-12-31', value: 12, note: 'late entry' }, occurredAt: at('2020-01-06') },
   {
     streamId: G,
     type: 'ActionPlanDrafted',
@@ -141,7 +141,7 @@ export const transferEvents: StreamEvent[] = [
   { streamId: TB, type: 'TransferStarted', data: started('budapest-hu', 'Budapest', 'HU'), occurredAt: at('2019-03-23') },
   { streamId: TG, type: 'ReadinessAssessed', data: { date: '2019-05-01', stage: 'understand', score: 2, note: '' }, occurredAt: at('2019-05-01') },
   { streamId: TG, type: 'TransferStageAdvanced', data: { from: 'understand', to: 'adapt', date: '2019-06-01', note: '' }, occurredAt: at('2019-06-01') },
-  { streamId: TG, type: 'TransferMilestoneRecorded', data: { milestoneId: '01JMIL00000000000000000001', title: 'Study visit to Torino', date: '2019-07-01', stage: 'adapt', note: '' }, occurredAt: at('2019-07-01') },
+  { streamId: TG, type: 'TransferMilestoneRecorded', data: { milestoneId: '01JMXX00000000000000000001', title: 'Study visit to Torino', date: '2019-07-01', stage: 'adapt', note: '' }, occurredAt: at('2019-07-01') },
   { streamId: TG, type: 'TransferPlanSubmitted', data: { version: 1, title: 'Co-City Gdansk', summary: '', date: '2019-09-01' }, occurredAt: at('2019-09-01') },
   {
     streamId: TG,
@@ -160,7 +160,7 @@ const N2 = 'learningNeed-01JNED00000000000000000002';
 const N3 = 'learningNeed-01JNED00000000000000000003';
 const M1 = 'meeting-01JMTG00000000000000000001';
 const M2 = 'meeting-01JMTG00000000000000000002';
-const L1 = 'localGroup-01JULG00000000000000000001';
+const L1 = 'localGroup-01JXXG00000000000000000001';
 const P1 = 'practice-01JPRC00000000000000000001';
 const P2 = 'practice-01JPRC00000000000000000002';
 const meeting = (title: string, startDate: string, hostCityId: string | null) => ({
@@ -200,10 +200,10 @@ export const exchangeEvents: StreamEvent[] = [
   { streamId: L1, type: 'StakeholderAdded', data: { stakeholderId: 3, name: 'Politecnico', helix: 'knowledge', role: '', planned: true }, occurredAt: at('2016-10-02') },
   { streamId: L1, type: 'StakeholderAdded', data: { stakeholderId: 4, name: 'Gone', helix: 'civilSociety', role: '', planned: false }, occurredAt: at('2016-10-02') },
   { streamId: L1, type: 'StakeholderRemoved', data: { stakeholderId: 4, reason: '' }, occurredAt: at('2016-11-02') },
-  { streamId: P1, type: 'PracticeProposed', data: { cityId: 'torino-it', cityName: 'Torino', country: 'IT', networkId: APN, title: 'Co-City', summary: '', topics: [], results: '', contact: {}, status: 'lookingForPartners' }, occurredAt: at('2017-01-01') },
+  { streamId: P1, type: 'PracticeProposed', data: { cityId: 'torino-it', cityName: 'Torino', country: 'IT', networkId: APN, title: 'Co-City', summary: '', topics: [], results: '', contact: { name: 'Contact', email: null, role: '' }, status: 'lookingForPartners' }, occurredAt: at('2017-01-01') },
   { streamId: P1, type: 'GoodPracticeLabelAwarded', data: { year: 2017 }, occurredAt: at('2017-10-01') },
   { streamId: P1, type: 'PracticeRevised', data: { title: 'Co-City Torino' }, occurredAt: at('2017-11-01') },
-  { streamId: P2, type: 'PracticeProposed', data: { cityId: 'gdansk-pl', cityName: 'Gdansk', country: 'PL', networkId: null, title: 'Hub', summary: '', topics: [], results: '', contact: {}, status: 'lookingForPartners' }, occurredAt: at('2017-01-01') },
+  { streamId: P2, type: 'PracticeProposed', data: { cityId: 'gdansk-pl', cityName: 'Gdansk', country: 'PL', networkId: null, title: 'Hub', summary: '', topics: [], results: '', contact: { name: 'Contact', email: null, role: '' }, status: 'lookingForPartners' }, occurredAt: at('2017-01-01') },
   { streamId: P2, type: 'GoodPracticeLabelAwarded', data: { year: 2017 }, occurredAt: at('2017-10-01') },
   { streamId: P2, type: 'PracticeWithdrawn', data: { reason: '' }, occurredAt: at('2018-01-01') },
 ];

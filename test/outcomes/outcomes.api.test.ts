@@ -78,10 +78,10 @@ describe('outcomes through the API', () => {
     await append('meeting-01JMTG00000000000000000001', 'MeetingScheduled', meeting, '2016-01-01');
     await append('meeting-01JMTG00000000000000000001', 'MeetingHeld', {}, '2016-02-19');
     await append('meeting-01JMTG00000000000000000001', 'AttendanceRecorded', { attendees: [{ name: 'A', cityId: 'torino-it' }, { name: 'B', cityId: 'gdansk-pl' }, { name: 'C', cityId: 'gdansk-pl' }] }, '2016-02-20');
-    await append('localGroup-01JULG00000000000000000001', 'LocalGroupFormed', { networkId: apn, cityId: 'torino-it', name: 'Torino ULG', coordinator: null }, '2015-10-01');
-    await append('localGroup-01JULG00000000000000000001', 'StakeholderAdded', { stakeholderId: 1, name: 'City of Torino', helix: 'public', role: '', planned: false }, '2015-10-02');
-    await append('localGroup-01JULG00000000000000000001', 'StakeholderAdded', { stakeholderId: 2, name: 'Politecnico', helix: 'knowledge', role: '', planned: true }, '2015-10-02');
-    await append('practice-01JPRC00000000000000000001', 'PracticeProposed', { cityId: 'torino-it', cityName: 'Torino', country: 'IT', networkId: apn, title: 'Co-City', summary: '', topics: [], results: '', contact: {}, status: 'lookingForPartners' }, '2017-01-01');
+    await append('localGroup-01JXXG00000000000000000001', 'LocalGroupFormed', { networkId: apn, cityId: 'torino-it', name: 'Torino ULG', coordinator: null }, '2015-10-01');
+    await append('localGroup-01JXXG00000000000000000001', 'StakeholderAdded', { stakeholderId: 1, name: 'City of Torino', helix: 'public', role: '', planned: false }, '2015-10-02');
+    await append('localGroup-01JXXG00000000000000000001', 'StakeholderAdded', { stakeholderId: 2, name: 'Politecnico', helix: 'knowledge', role: '', planned: true }, '2015-10-02');
+    await append('practice-01JPRC00000000000000000001', 'PracticeProposed', { cityId: 'torino-it', cityName: 'Torino', country: 'IT', networkId: apn, title: 'Co-City', summary: '', topics: [], results: '', contact: { name: 'Contact', email: null, role: '' }, status: 'lookingForPartners' }, '2017-01-01');
     await append('practice-01JPRC00000000000000000001', 'GoodPracticeLabelAwarded', { year: 2017 }, '2017-10-01');
   });
   afterAll(async () => t?.close());

@@ -7,7 +7,7 @@ import { deciderSpec } from '../support/deciderSpec.js';
 
 const spec = deciderSpec(transferDecider);
 const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
-const M1 = '01JMIL00000000000000000001';
+const M1 = '01JMXX00000000000000000001';
 const network: TransferNetworkSnapshot = {
   exists: true,
   kind: 'innovationTransfer',
