@@ -46,6 +46,7 @@ export const outcomeNeedsProjection: Projection = {
       need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
       status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
     CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
+    CREATE INDEX IF NOT EXISTS outcome_needs_country ON outcome_needs (country, raised_on, network_id, status, addressed_on);
     ${totalsTableSql(NEED_TOTALS)}`);
   },
   handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
@@ -144,6 +145,7 @@ export const outcomeMeetingsProjection: Projection = {
       meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, start_date TEXT NOT NULL, held INTEGER NOT NULL,
       participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
     CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
+    CREATE INDEX IF NOT EXISTS outcome_attendance_country ON outcome_attendance (country, held, start_date, network_id, participants);
     ${totalsTableSql(MEETING_TOTALS)}`);
   },
   handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
@@ -241,6 +243,7 @@ export const outcomeLocalGroupsProjection: Projection = {
       group_id TEXT NOT NULL, stakeholder_id INTEGER NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
       name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
     CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
+    CREATE INDEX IF NOT EXISTS outcome_stakeholders_country ON outcome_stakeholders (country, added_on, network_id, helix, planned);
     ${totalsTableSql(GROUP_TOTALS)}`);
   },
   handles: ['LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],

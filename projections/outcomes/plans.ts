@@ -60,16 +60,19 @@ export const outcomePlansProjection: Projection = {
       plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL, country TEXT NOT NULL,
       title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
     CREATE INDEX IF NOT EXISTS outcome_plans_endorsed ON outcome_plans (endorsed_on);
+    CREATE INDEX IF NOT EXISTS outcome_plans_country ON outcome_plans (country, endorsed_on);
     CREATE TABLE IF NOT EXISTS outcome_actions (
       action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
       title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL, after_endorsement INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS outcome_actions_date ON outcome_actions (status_date, network_id, country, phase, status);
     CREATE INDEX IF NOT EXISTS outcome_actions_slice ON outcome_actions (phase, status, status_date);
+    CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
     CREATE TABLE IF NOT EXISTS outcome_funding (
       funding_id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL,
       country TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
     CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
+    CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
     ${totalsTableSql(TOTALS)}`);
   },
   handles: ['ActionPlanDrafted', 'PlanActionAdded', 'ActionStatusChanged', 'FundingSecured', 'ActionPlanEndorsed'],

@@ -312,21 +312,16 @@ export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number
     }));
     return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
   }
-  const meetings = where(scope, { network: 'network_id', date: 'start_date' }, [
-    [`status = 'held'`],
-    ...(scope.country
-      ? ([[`EXISTS (SELECT 1 FROM outcome_attendance a WHERE a.meeting_id = outcome_meetings.meeting_id AND a.country = ?)`, scope.country]] as [
-          string,
-          ...unknown[],
-        ][])
-      : []),
-  ]);
-  const held = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${meetings.sql}`, meetings.params)!.n;
   const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
   const byCountry = db.all<{ country: string; participants: number; meetings: number }>(
     `SELECT country, SUM(participants) AS participants, COUNT(*) AS meetings FROM outcome_attendance ${w.sql} GROUP BY country ORDER BY country`,
     w.params,
   );
+  // With a country: the meetings someone from it attended (one attendance row per meeting and country).
+  const meetings = where(scope, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
+  const held = scope.country
+    ? byCountry.reduce((sum, r) => sum + r.meetings, 0)
+    : db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${meetings.sql}`, meetings.params)!.n;
   return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
 }
 
