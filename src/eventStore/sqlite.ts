@@ -27,6 +27,23 @@ interface EventRow {
   created: number;
 }
 
+/**
+ * Event reads select these columns in this order and take rows as arrays (better-sqlite3's raw
+ * mode): building row objects, with every column name looked up again for every row, was a third
+ * of the time of reading the log in a projection catch-up.
+ */
+const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, created';
+type EventValues = [
+  position: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+  created: number,
+];
+
 const SUBSCRIPTION_BATCH = 1000;
 /** How often a live subscription looks for events appended by another process on the same file. */
 const CROSS_PROCESS_POLL_MS = 200;
@@ -36,16 +53,16 @@ function toPosition(position: number): Position {
   return { commit: p, prepare: p };
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+function toRecorded(row: EventValues): RecordedEvent {
   return {
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: toPosition(row.position),
-    id: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    created: new Date(row.created),
+    streamId: row[1],
+    revision: BigInt(row[2]),
+    position: toPosition(row[0]),
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata: JSON.parse(row[6]),
+    created: new Date(row[7]),
   };
 }
 
@@ -89,18 +106,26 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
          VALUES (@stream_id, @revision, @event_id, @type, @data, @metadata, @created)`,
       ),
-      streamForwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-      ),
-      streamBackwards: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      allForwards: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
-      ),
-      allBackwards: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?',
-      ),
+      streamForwards: this.db
+        .prepare<[string, number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        )
+        .raw(true),
+      streamBackwards: this.db
+        .prepare<[string, number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        )
+        .raw(true),
+      allForwards: this.db
+        .prepare<[number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+        )
+        .raw(true),
+      allBackwards: this.db
+        .prepare<[number, number], EventValues>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`,
+        )
+        .raw(true),
       head: this.db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events'),
     };
     this.appendTransaction = this.db.transaction(
@@ -145,12 +170,12 @@ export class SqliteEventStore implements EventStore {
     const sameEvents =
       existing.stream_id === streamId &&
       stored.length === events.length &&
-      stored.every((row, i) => row.event_id === events[i]!.id);
+      stored.every((row, i) => row[3] === events[i]!.id);
     if (!sameEvents) {
       throw new WrongExpectedRevisionError(streamId, 'no_stream', BigInt(existing.revision));
     }
     const last = stored[stored.length - 1]!;
-    return { nextExpectedRevision: BigInt(last.revision), position: toPosition(last.position) };
+    return { nextExpectedRevision: BigInt(last[2]), position: toPosition(last[0]) };
   }
 
   async appendToStream(
@@ -189,7 +214,7 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(options).map(toRecorded);
   }
 
-  private readAllSync(options: ReadAllOptions): EventRow[] {
+  private readAllSync(options: ReadAllOptions): EventValues[] {
     if (options.direction === 'backwards') {
       const before = options.fromPosition ? Number(options.fromPosition.commit) : Number.MAX_SAFE_INTEGER;
       return this.statements.allBackwards.all(before, options.maxCount);
@@ -214,8 +239,8 @@ export class SqliteEventStore implements EventStore {
       while (!stopped && !store.closed) {
         const rows = store.statements.allForwards.all(after, SUBSCRIPTION_BATCH);
         for (const row of rows) {
-          after = row.position;
-          if (matchesFilter({ streamId: row.stream_id, type: row.type }, options.filter)) {
+          after = row[0];
+          if (matchesFilter({ streamId: row[1], type: row[4] }, options.filter)) {
             yield { kind: 'event', event: toRecorded(row) };
             if (stopped) return;
           }

@@ -1,0 +1,390 @@
+/**
+ * Foundation benchmarks, all in one run on temp directories:
+ * 1. appends: raw better-sqlite3 inserts (same pragmas, comparable table) against our
+ *    SqliteEventStore.appendToStream, one event per transaction and 100 per transaction;
+ * 2. projection catch-up: a fresh ProjectionRunner.catchUp() over every projection, on a log
+ *    of realistic network events;
+ * 3. GraphQL: autocannon against our real server (a read query over the read models) and a
+ *    bare graphql-yoga hello world, both on 127.0.0.1, both in this process.
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { buildSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { JoinNetwork, RegisterNetwork } from '../domain/network/commands.js';
+import { networkDecider } from '../domain/network/decider.js';
+import { allProjections } from '../projections/index.js';
+import { createApp } from '../src/app.js';
+import { systemActor } from '../src/auth/actor.js';
+import { loadConfig } from '../src/config.js';
+import type { EventData, EventMetadata, ExpectedRevision } from '../src/eventStore/port.js';
+import { SqliteEventStore } from '../src/eventStore/sqlite.js';
+import { createLogger } from '../src/logger.js';
+import { ProjectionRunner } from '../src/projections/runner.js';
+import { ReadModelDatabase } from '../src/readModels/database.js';
+import { startServer } from '../src/server/http.js';
+import type { Report } from './report.js';
+
+export const name = 'foundation';
+export const description = 'event store appends, projection catch-up, GraphQL reads';
+
+/** Sizes; BENCH_QUICK=1 shrinks them for a smoke run (the numbers are then only indicative). */
+const quick = process.env.BENCH_QUICK === '1';
+const SINGLE_APPENDS = quick ? 300 : 2000;
+const BATCHES = quick ? 20 : 100;
+const BATCH_SIZE = 100;
+const ROUNDS = 3;
+const STREAMS = 1000;
+const CATCH_UP_EVENTS = quick ? 20_000 : 200_000;
+const LOAD_SECONDS = quick ? 3 : 10;
+const WARMUP_SECONDS = quick ? 1 : 3;
+const CONNECTIONS = 50;
+
+export async function run(report: Report): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  try {
+    report.note(`temp dir ${dir}${quick ? ' (BENCH_QUICK=1: reduced sizes)' : ''}`);
+    await appends(report, dir);
+    await projectionCatchUp(report, dir);
+    await graphql(report, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Realistic events
+
+const KINDS = ['actionPlanning', 'transfer', 'innovationTransfer'] as const;
+const COUNTRIES = ['IT', 'FR', 'ES', 'PT', 'DE', 'PL', 'RO', 'GR', 'NL', 'BE', 'SE', 'FI', 'HR', 'SI', 'LT'];
+
+function metadata(occurredAt: string): EventMetadata {
+  const commandId = randomUUID();
+  return {
+    actor: 'secretariat:bench',
+    role: 'secretariat',
+    recordedAt: occurredAt,
+    occurredAt,
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+  };
+}
+
+function partnerJoined(n: number, i: number): { type: string; data: unknown } {
+  const country = COUNTRIES[(n + i) % COUNTRIES.length]!;
+  return {
+    type: 'PartnerJoined',
+    data: {
+      cityId: `city${n}x${i}-${country.toLowerCase()}`,
+      name: `City ${n}/${i}`,
+      country,
+      partnerKind: i % 5 === 4 ? 'agency' : 'city',
+      role: i === 0 ? 'leadPartner' : 'partner',
+      newcomer: (n + i) % 3 === 0,
+    },
+  };
+}
+
+/** One network's life: registered, lead expert, 10 partners joining, some leaving, some closed (~12.4 events). */
+function networkHistory(n: number): EventData[] {
+  const day = (offset: number) => new Date(Date.UTC(2023, 0, 1) + (n % 700) * 86_400_000 + offset * 3_600_000).toISOString();
+  const events: { type: string; data: unknown }[] = [
+    {
+      type: 'NetworkRegistered',
+      data: {
+        name: `Network ${n}`,
+        kind: KINDS[n % 3],
+        theme: `Theme ${n % 40}: sustainable urban development`,
+        topics: ['social impact', `topic ${n % 25}`],
+        startDate: '2023-06-01',
+        endDate: '2025-12-31',
+      },
+    },
+    { type: 'LeadExpertAssigned', data: { subject: `expert:e${n % 300}`, name: `Expert ${n % 300}`, replaces: null } },
+  ];
+  for (let i = 0; i < 10; i++) events.push(partnerJoined(n, i));
+  if (n % 3 === 0) events.push({ type: 'PartnerLeft', data: { cityId: `city${n}x9-${COUNTRIES[(n + 9) % COUNTRIES.length]!.toLowerCase()}`, reason: 'left' } });
+  if (n % 10 === 0) events.push({ type: 'NetworkClosed', data: { reason: 'programme ended' } });
+  return events.map((e, i) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadata(day(i)) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Appends
+
+/** The same columns, constraints and pragmas as SqliteEventStore's events table. */
+function openRaw(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 10000');
+  db.exec(`CREATE TABLE events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    UNIQUE (stream_id, revision)
+  )`);
+  return db;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function appends(report: Report, dir: string): Promise<void> {
+  report.progress(`appends: ${ROUNDS} alternating rounds of ${SINGLE_APPENDS} single-event and ${BATCHES}x${BATCH_SIZE} batched transactions`);
+  const raw = openRaw(join(dir, 'raw.sqlite'));
+  const store = new SqliteEventStore(join(dir, 'append-events.sqlite'));
+  const sample = partnerJoined(1, 1);
+  const sampleMetadata = metadata('2024-05-01T10:00:00.000Z');
+  const dataJson = JSON.stringify(sample.data);
+  const metadataJson = JSON.stringify(sampleMetadata);
+  const insert = raw.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const rawStreams = Array.from({ length: STREAMS }, () => `network-${ulid()}`);
+  const rawRevisions = new Array<number>(STREAMS).fill(-1);
+  const streams = Array.from({ length: STREAMS }, () => `network-${ulid()}`);
+  const revisions = new Array<bigint>(STREAMS).fill(-1n);
+  const expected = (s: number): ExpectedRevision => (revisions[s] === -1n ? 'no_stream' : revisions[s]!);
+  const event = (): EventData => ({ id: randomUUID(), type: sample.type, data: sample.data, metadata: sampleMetadata });
+  let rawCursor = 0;
+  let cursor = 0;
+
+  const rawInsert = (): void => {
+    const s = rawCursor++ % STREAMS;
+    insert.run(rawStreams[s], ++rawRevisions[s]!, randomUUID(), sample.type, dataJson, metadataJson, Date.now());
+  };
+  const rawBatch = raw.transaction(() => {
+    for (let i = 0; i < BATCH_SIZE; i++) rawInsert();
+  });
+
+  const single = { raw: [] as number[], ours: [] as number[] };
+  const batched = { raw: [] as number[], ours: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // One INSERT in autocommit mode is one transaction: the floor the store is measured against.
+    let started = performance.now();
+    for (let i = 0; i < SINGLE_APPENDS; i++) rawInsert();
+    single.raw.push(SINGLE_APPENDS / ((performance.now() - started) / 1000));
+
+    started = performance.now();
+    for (let i = 0; i < SINGLE_APPENDS; i++) {
+      const s = cursor++ % STREAMS;
+      const result = await store.appendToStream(streams[s]!, [event()], { expectedRevision: expected(s) });
+      revisions[s] = result.nextExpectedRevision;
+    }
+    single.ours.push(SINGLE_APPENDS / ((performance.now() - started) / 1000));
+
+    started = performance.now();
+    for (let i = 0; i < BATCHES; i++) rawBatch();
+    batched.raw.push((BATCHES * BATCH_SIZE) / ((performance.now() - started) / 1000));
+
+    started = performance.now();
+    for (let i = 0; i < BATCHES; i++) {
+      const s = cursor++ % STREAMS;
+      const events = Array.from({ length: BATCH_SIZE }, event);
+      const result = await store.appendToStream(streams[s]!, events, { expectedRevision: expected(s) });
+      revisions[s] = result.nextExpectedRevision;
+    }
+    batched.ours.push((BATCHES * BATCH_SIZE) / ((performance.now() - started) / 1000));
+  }
+  raw.close();
+  await store.close();
+
+  const settings = 'WAL, synchronous=FULL; median of ' + ROUNDS + ' alternating rounds';
+  report.metric('raw insert, 1 row/tx', median(single.raw), 'tx/s', {
+    note: `better-sqlite3 autocommit INSERT of a prepared row, ${settings}`,
+  });
+  report.metric('appendToStream, 1 event', median(single.ours), 'appends/s', {
+    note: `${STREAMS} streams round-robin, exact expected revision, JSON serialisation included`,
+  });
+  report.metric('single append / raw', median(single.ours) / median(single.raw), '%', { target: { atLeast: 0.7 } });
+  report.metric(`raw insert, ${BATCH_SIZE} rows/tx`, median(batched.raw), 'rows/s');
+  report.metric(`appendToStream, ${BATCH_SIZE} events`, median(batched.ours), 'events/s');
+  report.metric('batched append / raw', median(batched.ours) / median(batched.raw), '%', { target: { atLeast: 0.7 } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Projection catch-up
+
+/**
+ * Fills the log for the catch-up run. What is measured is the catch-up, not the fill: the rows
+ * are bulk-loaded into the store's own table in large transactions (one fsync per 10,000 events
+ * instead of one per append), exactly as appendToStream writes them, through a second connection
+ * while the store is closed. Reading them back goes through SqliteEventStore as usual.
+ */
+function bulkLoad(file: string, target: number): { events: number; networks: number } {
+  const db = new Database(file);
+  const insert = db.prepare(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  let events = 0;
+  let networks = 0;
+  const chunk = db.transaction((until: number) => {
+    while (events < until) {
+      const streamId = `network-${ulid()}`;
+      const created = Date.now();
+      for (const [revision, event] of networkHistory(networks++).entries()) {
+        insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), created);
+        events++;
+      }
+    }
+  });
+  while (events < target) chunk(Math.min(target, events + 10_000));
+  db.close();
+  return { events, networks };
+}
+
+async function projectionCatchUp(report: Report, dir: string): Promise<void> {
+  const file = join(dir, 'catchup-events.sqlite');
+  report.progress(`catch-up: filling the log with ${CATCH_UP_EVENTS.toLocaleString('en-US')} network events`);
+  await new SqliteEventStore(file).close(); // creates the table
+  const fillStarted = performance.now();
+  const { events: count, networks } = bulkLoad(file, CATCH_UP_EVENTS);
+  const fillSeconds = (performance.now() - fillStarted) / 1000;
+  report.note(
+    `catch-up log: ${count.toLocaleString('en-US')} events (registered, lead expert, 10 joins, some leaves and closes) ` +
+      `in ${networks.toLocaleString('en-US')} network streams, bulk-loaded in ${fillSeconds.toFixed(1)} s`,
+  );
+  const store = new SqliteEventStore(file);
+
+  const readModels = new ReadModelDatabase(join(dir, 'catchup-readmodels.sqlite'));
+  const runner = new ProjectionRunner(store, readModels, allProjections);
+  report.progress(`catch-up: ${allProjections.map((p) => p.name).join(', ')}`);
+  const started = performance.now();
+  await runner.catchUp();
+  const seconds = (performance.now() - started) / 1000;
+  const rows = readModels.get<{ n: number }>('SELECT COUNT(*) AS n FROM networks')?.n;
+  if (rows !== networks) throw new Error(`catch-up produced ${rows} networks, expected ${networks}`);
+  readModels.close();
+  await store.close();
+  report.metric('projection catch-up', count / seconds, 'events/s', {
+    target: { atLeast: 50_000 },
+    note: `fresh ProjectionRunner.catchUp() over ${allProjections.length} projections, ${count.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. GraphQL under load
+
+const QUERY = '{ networks(first: 20) { nodes { name partners { name } } } }';
+
+async function load(url: string, query: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    connections: CONNECTIONS,
+    duration: seconds,
+    // The load generator runs in a worker thread, so it does not share the servers' event loop.
+    workers: 1,
+  });
+}
+
+async function checked(label: string, url: string, query: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (response.status !== 200 || body.errors) throw new Error(`${label} answered ${response.status}: ${JSON.stringify(body)}`);
+}
+
+function verdict(result: autocannon.Result): string {
+  const bad = result.errors + result.timeouts + result.non2xx;
+  return bad > 0 ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : '';
+}
+
+async function graphql(report: Report, dir: string): Promise<void> {
+  const logLevel = process.env.LOG_LEVEL ?? 'warn';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: join(dir, 'graphql'),
+    LOG_LEVEL: logLevel,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    GRAPHIQL: 'false',
+  });
+  const app = await createApp(config, { logger: createLogger(config.logLevel) });
+  const seeded = 60;
+  for (let n = 0; n < seeded; n++) {
+    const network = await app.commands.handle(
+      networkDecider,
+      { create: networkDecider.category },
+      {
+        type: 'RegisterNetwork',
+        data: RegisterNetwork.parse({
+          name: `Network ${n}`,
+          kind: KINDS[n % 3],
+          theme: 'Sustainable urban development',
+          topics: ['social impact'],
+          startDate: '2023-06-01',
+          endDate: '2025-12-31',
+        }),
+      },
+      { actor: systemActor },
+    );
+    for (let i = 0; i < 8; i++) {
+      const joined = partnerJoined(n, i).data;
+      await app.commands.handle(networkDecider, network.streamId, { type: 'JoinNetwork', data: JoinNetwork.parse(joined) }, { actor: systemActor });
+    }
+  }
+  await app.projections.catchUp();
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+
+  const hello = buildSchema('type Query { hello: String! }');
+  hello.getQueryType()!.getFields().hello!.resolve = () => 'world';
+  const yoga = createYoga({ schema: hello, logging: false, landingPage: false, graphiql: false });
+  const bare = createServer(yoga);
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/graphql`;
+  const ourUrl = `${server.url}/graphql`;
+
+  try {
+    await checked('our server', ourUrl, QUERY);
+    await checked('our server', ourUrl, '{ __typename }');
+    await checked('bare yoga', bareUrl, '{ hello }');
+    report.progress(`graphql: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${LOAD_SECONDS} s each, bare yoga then our server`);
+    await load(bareUrl, '{ hello }', WARMUP_SECONDS);
+    const baseline = await load(bareUrl, '{ hello }', LOAD_SECONDS);
+    await load(ourUrl, QUERY, WARMUP_SECONDS);
+    const ours = await load(ourUrl, QUERY, LOAD_SECONDS);
+    // Diagnostic: the same trivial operation on our server shows what our stack (auth, scopes,
+    // armor limits, request ids, logging) costs, apart from the work the query itself does.
+    const trivial = await load(ourUrl, '{ __typename }', Math.ceil(LOAD_SECONDS / 2));
+
+    report.note(
+      `graphql: our server with LOG_LEVEL=${logLevel} (at info it logs one line per request), ${seeded} networks x 8 partners, ` +
+        `query ${QUERY}; load generator: autocannon in a worker thread, ${CONNECTIONS} connections, ${LOAD_SECONDS} s after ${WARMUP_SECONDS} s warm-up`,
+    );
+    report.metric('bare yoga hello world', baseline.requests.average, 'req/s', { note: `{ hello }${verdict(baseline)}` });
+    report.metric('bare yoga p99 latency', baseline.latency.p99, 'ms');
+    report.metric('our server, networks query', ours.requests.average, 'req/s', {
+      note: `20 networks with their partners: 21 SQL queries, ~200 fields${verdict(ours)}`,
+    });
+    report.metric('our server p99 latency', ours.latency.p99, 'ms');
+    report.metric('our req/s / bare yoga', ours.requests.average / baseline.requests.average, '%', { target: { atLeast: 0.6 } });
+    report.metric('our server, { __typename }', trivial.requests.average, 'req/s', {
+      note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: our server stack without query work; p99 ${trivial.latency.p99} ms${verdict(trivial)}`,
+    });
+    report.metric('our { __typename } / bare yoga', trivial.requests.average / baseline.requests.average, '%');
+  } finally {
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+    bare.closeAllConnections();
+    await server.close();
+    server.server.closeAllConnections();
+    await app.close();
+  }
+}
