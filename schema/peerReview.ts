@@ -24,6 +24,7 @@ import {
   recommendationsOfReview,
   todosOfReview,
 } from '../projections/marketplace/queries.js';
+import { findPartner } from '../projections/network/queries.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
@@ -211,10 +212,11 @@ commandMutation({
     plannedFor: t.string({ required: false, description: 'YYYY-MM-DD' }),
   }),
   schema: RequestPeerReview.extend({ networkId: entityId('Network').nullish().transform((v) => v ?? null) }),
-  authScopes: ({ hostCityId, networkId }) => ({
+  // The lead expert of the host's network: only when the host is an active partner of the network named.
+  authScopes: ({ hostCityId, networkId }, context) => ({
     secretariat: true,
     coordinatorOf: hostCityId,
-    ...(networkId ? { leadExpertOf: networkId } : {}),
+    ...(networkId && findPartner(context.readModels, networkId, hostCityId)?.status === 'active' ? { leadExpertOf: networkId } : {}),
   }),
   execute: (input, { app }, options) =>
     app.execute(peerReviewDecider, { create: peerReviewDecider.category }, { type: 'RequestPeerReview', data: input }, options),
