@@ -1,0 +1,108 @@
+/**
+ * Interactive Cities (doc 004, the network's final report): 10 partners with Genoa as Lead
+ * Partner, the five transnational meetings with their themes and guiding questions, the two
+ * field trips (study visits), the two webinars, the Paris ULG meetings, the good practices of the
+ * methodology boxes, the local groups the report describes, and the three thematic groups.
+ *
+ * - The report gives months, not days: meetings are placed on the first day of their month;
+ *   the field trips, undated, on the first day of the month of the meeting they preceded.
+ * - Learnings not attributed to a partner are recorded for the host when it is a partner, else
+ *   for the Lead Partner (Genoa), with the city they come from in the text.
+ * - Thematic groups have no counterpart in the API: each becomes a learning need of each of its
+ *   cities (topic "thematic group"), with the group's description and guiding questions.
+ * - No Lead Expert is named (three experts are, without roles), so none is assigned.
+ */
+import { interactiveCities, interactiveCitiesThematicGroups } from '../data/index.js';
+import { LABEL_YEAR } from './boostinno.js';
+import type { LoadContext, MeetingTotals } from './network.js';
+import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, registerNetwork, written } from './network.js';
+import { at, clip } from './values.js';
+
+const PREFIX = 'seed:interactive-cities';
+
+export async function loadInteractiveCities(ctx: LoadContext): Promise<{ networkId: string; counts: Record<string, number> }> {
+  const network = interactiveCities;
+  const start = network.startDate!;
+  const networkId = await registerNetwork(
+    ctx,
+    PREFIX,
+    { name: network.name, kind: network.kind, theme: network.theme, topics: network.topics, startDate: start, endDate: network.endDate! },
+    at(start),
+  );
+  await joinPartners(ctx, PREFIX, networkId, network.partners, at(start), {
+    lisbon: 'agency', // CLLD Lisbon Network, a non-profit
+    debrecen: 'agency', // EDC Debrecen, urban and business development
+    paris: 'agency', // Semaest, the city's semi-public operator
+  });
+  ctx.log(`Interactive Cities: network, ${network.partners.length} partners (lead partner Genoa) (${written(ctx)})`);
+
+  const partners = new Set(network.partners.map((p) => p.city));
+  const leadPartner = network.partners.find((p) => p.role === 'leadPartner')!.city;
+  const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
+  await loadMeetings(
+    ctx,
+    PREFIX,
+    networkId,
+    network.meetings,
+    {
+      partners,
+      fallbackLearner: () => leadPartner,
+      anchors: { 'ic-study-visit-helsinki': 'ic-tnm-3-tartu', 'ic-study-visit-amsterdam': 'ic-tnm-4-ghent' },
+    },
+    totals,
+  );
+  const count = (kind: string) => network.meetings.filter((m) => m.kind === kind).length;
+  ctx.log(
+    `Interactive Cities: ${totals.meetings} meetings (${count('transnationalMeeting')} transnational, ${count('studyVisit')} field trips, ` +
+      `${count('webinar')} webinars, ${count('localGroupWorkshop')} ULG meetings; ${totals.approximateDates} with month-only or no dates), ` +
+      `${totals.learnings} learnings (${written(ctx)})`,
+  );
+
+  const organisations = Object.fromEntries(network.partners.map((p) => [p.city, p.organisation]));
+  const practices = await proposePractices(ctx, PREFIX, networkId, network.practices, at(start), {
+    organisations,
+    labelYear: LABEL_YEAR,
+    labelOccurredAt: at(`${LABEL_YEAR}-12-31`),
+  });
+  const stakeholders = await formLocalGroups(ctx, PREFIX, networkId, network.localGroups, at(start));
+  ctx.log(
+    `Interactive Cities: ${practices.ids.length} good practices (${practices.labelled} labelled), ${network.localGroups.length} local groups, ` +
+      `${stakeholders} stakeholders (${written(ctx)})`,
+  );
+
+  let groupNeeds = 0;
+  for (const group of interactiveCitiesThematicGroups) {
+    for (const city of group.cities) {
+      const others = group.cities.filter((c) => c !== city).map((c) => cityOf(c).name);
+      const description = [
+        `Thematic group "${group.title}" (with ${others.join(', ')}): ${group.description}`,
+        'Guiding questions:',
+        ...group.guidingQuestions.map((q) => `- ${q}`),
+        `Source: ${group.source}.`,
+      ].join('\n');
+      await ctx.client.mutate('raiseLearningNeed', `${PREFIX}:thematic-group:${group.key}:${city}`, at(start), {
+        networkId,
+        cityId: cityId(city),
+        kind: 'learning',
+        topics: [group.title.toLowerCase(), 'thematic group'],
+        description: clip(description, 2000),
+      });
+      groupNeeds++;
+    }
+  }
+  ctx.log(
+    `Interactive Cities: ${interactiveCitiesThematicGroups.length} thematic groups as ${groupNeeds} learning needs (${written(ctx)})`,
+  );
+  return {
+    networkId,
+    counts: {
+      partners: network.partners.length,
+      meetings: totals.meetings,
+      learnings: totals.learnings,
+      practices: practices.ids.length,
+      localGroups: network.localGroups.length,
+      stakeholders,
+      thematicGroups: interactiveCitiesThematicGroups.length,
+    },
+  };
+}

@@ -1,0 +1,299 @@
+/**
+ * Mapping of what every seed network has (the network, partners, meetings with learnings,
+ * needs, practices, local groups) onto the API's mutations. Each record gets a deterministic
+ * idempotency key `seed:<network>:<kind>:<record>`, so loading twice writes nothing new.
+ */
+import { cities, type SeedCity, type SeedLearning, type SeedLocalGroup, type SeedMeeting, type SeedNeed, type SeedPartner, type SeedPractice } from '../data/index.js';
+import { SeedError, type SeedClient } from './client.js';
+import { at, cityIdOf, clip, meetingDates, slug } from './values.js';
+
+export type CityKey = keyof typeof cities;
+
+export interface LoadContext {
+  readonly client: SeedClient;
+  /** One progress line. */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * How many independent records (different streams) are written at once. Records of one stream
+ * (a network's partners, a plan's actions, a group's stakeholders) are written one after the other.
+ */
+export const CONCURRENCY = 8;
+
+/** Runs `fn` over the items, `limit` at a time; results keep the items' order. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** A context for work done alongside: its own progress counts. */
+export const branch = (ctx: LoadContext): LoadContext => ({ client: ctx.client.fork(), log: ctx.log });
+
+/**
+ * Posts to one marketplace session are appended to the session's stream: a few at a time (the
+ * command handler retries on a concurrent append), so their order in the session varies.
+ */
+export const SESSION_CONCURRENCY = 4;
+
+export function cityOf(key: string): SeedCity {
+  const city = (cities as Record<string, SeedCity>)[key];
+  if (!city) throw new SeedError(`unknown seed city ${key}`);
+  return city;
+}
+
+export const cityId = (key: string) => cityIdOf(cityOf(key));
+
+/** Record keys from text: stable across runs, readable in the log, unique within a list. */
+export function textKeys<T>(items: readonly T[], text: (item: T) => string): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const base = slug(text(item)).slice(0, 80).replace(/-+$/, '');
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+export const needKeys = (needs: readonly SeedNeed[]) => textKeys(needs, (n) => `${n.city} ${n.kind} ${n.description}`);
+export const practiceKeys = (practices: readonly SeedPractice[]) => textKeys(practices, (p) => `${p.city} ${p.title}`);
+
+export interface NetworkInput {
+  readonly name: string;
+  readonly kind: 'actionPlanning' | 'transfer' | 'innovationTransfer' | 'implementation';
+  readonly theme: string;
+  readonly topics: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+export async function registerNetwork(ctx: LoadContext, prefix: string, network: NetworkInput, occurredAt: string): Promise<string> {
+  const { aggregateId } = await ctx.client.mutate('registerNetwork', `${prefix}:network`, occurredAt, {
+    name: network.name,
+    kind: network.kind,
+    theme: network.theme,
+    topics: network.topics,
+    startDate: network.startDate,
+    endDate: network.endDate,
+  });
+  return aggregateId;
+}
+
+export type PartnerKind = 'city' | 'agency' | 'metropolitanAuthority';
+
+export async function joinPartners(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  partners: readonly SeedPartner[],
+  occurredAt: string,
+  kinds: Partial<Record<string, PartnerKind>> = {},
+): Promise<void> {
+  for (const partner of partners) {
+    const city = cityOf(partner.city);
+    await ctx.client.mutate('joinNetwork', `${prefix}:partner:${partner.city}`, occurredAt, {
+      networkId,
+      cityId: cityIdOf(city),
+      name: city.name,
+      country: city.country,
+      partnerKind: kinds[partner.city] ?? 'city',
+      // The API has no "unknown" role or newcomer flag: where the documents are silent the
+      // partner is recorded as an ordinary partner and not a newcomer (docs/demo.md).
+      role: partner.role ?? 'partner',
+      newcomer: partner.newcomer ?? false,
+    });
+  }
+}
+
+export interface MeetingOptions {
+  /** Seed city keys of the network's partners (learnings and local workshops need one). */
+  readonly partners: ReadonlySet<string>;
+  /** Who records a learning the document does not attribute to a partner. */
+  readonly fallbackLearner: (meeting: SeedMeeting) => string;
+  /** For undated meetings: the meeting whose month they are placed in. */
+  readonly anchors?: Readonly<Record<string, string>>;
+}
+
+export interface MeetingTotals {
+  meetings: number;
+  learnings: number;
+  approximateDates: number;
+}
+
+/** The lesson as the API stores it: the document's text plus who it is attributed to. */
+function lessonText(learning: SeedLearning, learnerKey: string): string {
+  const notes: string[] = [];
+  if (learning.author) notes.push(learning.author);
+  if (learning.partner && learning.partner !== learnerKey) notes.push(`learnt from ${cityOf(learning.partner).name}`);
+  return notes.length ? `${learning.lesson} (${notes.join('; ')})` : learning.lesson;
+}
+
+/**
+ * Schedules each meeting (occurred on its start day), marks it held (on its end day: every meeting
+ * of the documents took place) and records its learnings. Returns the meeting ids by seed key.
+ */
+export async function loadMeetings(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  meetings: readonly SeedMeeting[],
+  options: MeetingOptions,
+  totals: MeetingTotals,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const byKey = new Map(meetings.map((m) => [m.key, m]));
+  await pool(meetings, CONCURRENCY, async (meeting) => {
+    const anchorKey = options.anchors?.[meeting.key];
+    const dates = meetingDates(meeting, anchorKey ? byKey.get(anchorKey) : undefined);
+    const title = dates.approximate ? `${meeting.title} [source date: ${dates.approximate}]` : meeting.title;
+    const { aggregateId } = await ctx.client.mutate('scheduleMeeting', `${prefix}:meeting:${meeting.key}`, at(dates.startDate), {
+      networkId,
+      kind: meeting.kind,
+      title: clip(title, 300),
+      ...(meeting.host ? { hostCityId: cityId(meeting.host) } : {}),
+      startDate: dates.startDate,
+      endDate: dates.endDate,
+      themes: meeting.themes.map((t) => clip(t, 200)).slice(0, 20),
+      guidingQuestions: meeting.guidingQuestions ?? [],
+    });
+    ids.set(meeting.key, aggregateId);
+    totals.meetings++;
+    if (dates.approximate) totals.approximateDates++;
+    await ctx.client.mutate('markMeetingHeld', `${prefix}:meeting:${meeting.key}:held`, at(dates.endDate), { meetingId: aggregateId });
+    // Learnings are numbered in their meeting's stream: one after the other, in the document's order.
+    for (const [i, learning] of (meeting.learnings ?? []).entries()) {
+      const learner =
+        learning.partner && options.partners.has(learning.partner)
+          ? learning.partner
+          : meeting.host && options.partners.has(meeting.host)
+            ? meeting.host
+            : options.fallbackLearner(meeting);
+      await ctx.client.mutate('recordLearning', `${prefix}:meeting:${meeting.key}:learning:${i + 1}`, at(dates.endDate), {
+        meetingId: aggregateId,
+        cityId: cityId(learner),
+        lesson: clip(lessonText(learning, learner), 4000),
+        ...(learning.theme ? { theme: clip(learning.theme, 200) } : {}),
+      });
+      totals.learnings++;
+    }
+  });
+  return ids;
+}
+
+/** Raises each need; returns the learning need ids in the order given. */
+export async function raiseNeeds(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  needs: readonly SeedNeed[],
+  occurredAt: string,
+): Promise<string[]> {
+  const keys = needKeys(needs);
+  return pool(needs, CONCURRENCY, async (need, i) => {
+    const { aggregateId } = await ctx.client.mutate('raiseLearningNeed', `${prefix}:need:${keys[i]}`, occurredAt, {
+      networkId,
+      cityId: cityId(need.city),
+      kind: need.kind,
+      topics: need.topics,
+      description: clip(need.description, 2000),
+      ...(need.priority ? { priority: need.priority } : {}),
+    });
+    return aggregateId;
+  });
+}
+
+export interface PracticeOptions {
+  /** Organisation of each partner, used as the practice's contact (no person is named). */
+  readonly organisations: Readonly<Record<string, string | undefined>>;
+  /**
+   * Year of the URBACT Good Practice label for practices a document says are labelled.
+   * The documents give no year (see docs/demo.md): undefined leaves the label unrecorded.
+   */
+  readonly labelYear?: number;
+  readonly labelOccurredAt?: string;
+}
+
+/** Proposes each practice for the catalogue; labels those a document says are labelled. */
+export async function proposePractices(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  practices: readonly SeedPractice[],
+  occurredAt: string,
+  options: PracticeOptions,
+): Promise<{ ids: string[]; labelled: number }> {
+  const keys = practiceKeys(practices);
+  let labelled = 0;
+  const ids = await pool(practices, CONCURRENCY, async (practice, i) => {
+    const city = cityOf(practice.city);
+    const { aggregateId } = await ctx.client.mutate('proposePractice', `${prefix}:practice:${keys[i]}`, occurredAt, {
+      cityId: cityIdOf(city),
+      cityName: city.name,
+      networkId,
+      title: clip(practice.title, 200),
+      summary: clip(practice.summary, 4000),
+      topics: practice.topics,
+      results: clip(`Source: ${practice.source}.`, 4000),
+      contact: {
+        name: options.organisations[practice.city] ?? `City of ${city.name}`,
+        role: 'Organisation named in the source document; no contact person is given',
+      },
+    });
+    if (practice.urbactGoodPractice && options.labelYear !== undefined) {
+      await ctx.client.mutate('awardGoodPracticeLabel', `${prefix}:practice:${keys[i]}:label`, options.labelOccurredAt ?? occurredAt, {
+        practiceId: aggregateId,
+        year: options.labelYear,
+      });
+      labelled++;
+    }
+    return aggregateId;
+  });
+  return { ids, labelled };
+}
+
+/** Forms each local group and adds its stakeholders with their helix; returns the stakeholder count. */
+export async function formLocalGroups(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  groups: readonly SeedLocalGroup[],
+  occurredAt: string,
+): Promise<number> {
+  let stakeholders = 0;
+  await pool(groups, CONCURRENCY, async (group) => {
+    const { aggregateId } = await ctx.client.mutate('formLocalGroup', `${prefix}:ulg:${group.city}`, occurredAt, {
+      networkId,
+      cityId: cityId(group.city),
+      ...(group.name ? { name: clip(group.name, 200) } : {}),
+      ...(group.coordinator ? { coordinator: { name: group.coordinator } } : {}),
+    });
+    const keys = textKeys(group.stakeholders, (s) => s.name);
+    for (const [i, stakeholder] of group.stakeholders.entries()) {
+      await ctx.client.mutate('addStakeholder', `${prefix}:ulg:${group.city}:stakeholder:${keys[i]}`, occurredAt, {
+        localGroupId: aggregateId,
+        name: clip(stakeholder.name, 300),
+        helix: stakeholder.helix,
+        planned: stakeholder.planned ?? false,
+        ...(stakeholder.role ? { role: clip(stakeholder.role, 500) } : {}),
+      });
+      stakeholders++;
+    }
+  });
+  return stakeholders;
+}
+
+/** "n written, m already there" for a progress line. */
+export function written(ctx: LoadContext): string {
+  const tally = ctx.client.step();
+  return tally.replayed === 0
+    ? `${tally.created} mutations`
+    : `${tally.total} mutations, ${tally.replayed} already loaded`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Small mapping rules shared by every network: city ids, dates and the times facts occurred.
+ */
+import { SeedError } from './client.js';
+import type { SeedCity, SeedMeeting } from '../data/index.js';
+
+/** Letters NFD does not decompose into a base letter and a mark. */
+const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', ß: 'ss', đ: 'd', Đ: 'd', ı: 'i' };
+
+/** ASCII slug of a name: "Baia Mare" -> "baia-mare", "Wrocław" -> "wroclaw", "Bielsko-Biała" -> "bielsko-biala". */
+export function slug(name: string): string {
+  return name
+    .replace(/[łŁøØæÆßđĐı]/g, (c) => SPECIAL[c] ?? c)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The API's city id: `<name-slug>-<country code>` ("torino-it", "baia-mare-ro", "skane-se"). */
+export function cityIdOf(city: SeedCity): string {
+  return `${slug(city.name)}-${city.country.toLowerCase()}`;
+}
+
+/**
+ * When a dated fact occurred, for `occurredAt`: noon UTC of the day, which is the same calendar
+ * day in every European time zone, so "as of <day>" questions answer as the documents read.
+ */
+export function at(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SeedError(`not a date: ${date}`);
+  return `${date}T12:00:00Z`;
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** "2017-09" -> "September 2017". */
+export function monthName(month: string): string {
+  const [year, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1]} ${year}`;
+}
+
+function lastDayOf(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const day = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+export interface MeetingDates {
+  readonly startDate: string;
+  readonly endDate: string;
+  /** Set when the document gives no day: the date as the document words it, for the title. */
+  readonly approximate?: string;
+}
+
+/**
+ * The API needs exact days. A month-only meeting is placed on the first day of its month;
+ * an undated one on the first day of the month of the meeting it is tied to (`anchor`).
+ * Either way the document's own wording is kept (it goes into the title).
+ */
+export function meetingDates(meeting: SeedMeeting, anchor?: SeedMeeting): MeetingDates {
+  if (meeting.startDate) {
+    return { startDate: meeting.startDate, endDate: meeting.endDate ?? meeting.startDate };
+  }
+  const wording = meeting.dateAsWritten ?? (meeting.month ? monthName(meeting.month) : undefined);
+  if (meeting.month) {
+    return { startDate: `${meeting.month}-01`, endDate: `${meeting.month}-01`, approximate: wording ?? monthName(meeting.month) };
+  }
+  const month = anchor?.month ?? anchor?.startDate?.slice(0, 7);
+  if (month) {
+    return { startDate: `${month}-01`, endDate: `${month}-01`, approximate: wording ?? 'undated' };
+  }
+  throw new SeedError(`${meeting.key}: no date and nothing to anchor it to`);
+}
+
+export { lastDayOf };
+
+/** Text cut to the API's limit on a word boundary, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
