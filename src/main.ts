@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server/http.js';
+import { runSeedLoader, seedRequested } from './cli/seedLoader.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, { logger });
+  if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
   const server = await startServer(app, { host: config.host, port: config.port });
   logger.info(
     { url: `${server.url}/graphql`, store: app.store.kind, dataDir: config.dataDir },

@@ -1,0 +1,25 @@
+/**
+ * Loads the demo data set through the GraphQL API (seed/load): used by `npm run seed` and by
+ * `npm start -- --seed` / `SEED_DEMO=true npm start`. Idempotent: a second run appends nothing.
+ */
+import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
+import type { App } from '../app.js';
+
+/** True when the server was asked to load the demo data: `--seed` or SEED_DEMO=true. */
+export function seedRequested(app: Pick<App, 'config'>, argv: readonly string[] = process.argv.slice(2)): boolean {
+  return app.config.seedDemo || argv.includes('--seed');
+}
+
+/** One line per network and step, then a summary line. */
+export async function runSeedLoader(app: App, print: (line: string) => void): Promise<SeedReport> {
+  print('Loading the demo data (seed/data, from five URBACT documents) through the GraphQL API...');
+  const report = await loadDemoData(app, { log: (line) => print(`  ${line}`) });
+  const written = report.mutations - report.replayed;
+  print(
+    written === 0
+      ? `Demo data already loaded: ${report.mutations} mutations replayed, nothing appended (log head ${report.headAfter}), ${report.ms} ms.`
+      : `Demo data loaded: ${report.mutations} mutations (${report.replayed} already loaded), log head ${report.headBefore} -> ${report.headAfter}, ${report.ms} ms.`,
+  );
+  print(`BoostInno network id: ${report.networkIds.boostinno}; Torino's plan id: ${report.torinoPlanId}`);
+  return report;
+}
