@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
-import { bump, bumpExact, totalsTableSql } from './totals.js';
+import type { Projection, ReadModelStore, RecordedEvent } from '../types.js';
+import { bump, totalsTableSql } from './totals.js';
 
 /**
  * Outcome facts from the other slices: learning needs, meetings and attendance, local groups
@@ -15,6 +15,22 @@ export function countryOfCity(cityId: string): string {
 }
 
 const day = (occurredAt: string) => occurredAt.slice(0, 10);
+
+/**
+ * Each projection keeps the kind of every network in a small table of its own (it may not read
+ * another projection's tables while applying events): its totals are kept per network kind too.
+ */
+function networkKinds(table: string) {
+  return {
+    sql: `CREATE TABLE IF NOT EXISTS ${table} (network_id TEXT PRIMARY KEY, kind TEXT NOT NULL);`,
+    record(db: ReadModelStore, event: RecordedEvent): void {
+      db.run(`INSERT OR REPLACE INTO ${table} (network_id, kind) VALUES (?, ?)`, [idOfStream(event.streamId), (event.data as { kind: string }).kind]);
+    },
+    of(db: ReadModelStore, networkId: string): string {
+      return db.get<{ kind: string }>(`SELECT kind FROM ${table} WHERE network_id = ?`, [networkId])?.kind ?? 'unknown';
+    },
+  };
+}
 
 // ---------------------------------------------------------------- learning needs
 
@@ -36,26 +52,32 @@ export interface OutcomeNeedRow {
 }
 
 const NEED_TOTALS = 'outcome_need_totals';
+const needNetworks = networkKinds('outcome_need_networks');
 
 export const outcomeNeedsProjection: Projection = {
   name: 'outcomeNeeds',
-  version: 2,
-  tables: ['outcome_needs', NEED_TOTALS],
+  version: 3,
+  tables: ['outcome_needs', NEED_TOTALS, 'outcome_need_networks'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_needs (
       need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
       status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
     CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
     CREATE INDEX IF NOT EXISTS outcome_needs_country ON outcome_needs (country, raised_on, network_id, status, addressed_on);
-    ${totalsTableSql(NEED_TOTALS)}`);
+    CREATE INDEX IF NOT EXISTS outcome_needs_network ON outcome_needs (network_id, raised_on, country, status, addressed_on);
+    ${totalsTableSql(NEED_TOTALS)}
+    ${needNetworks.sql}`);
   },
-  handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
+  handles: ['NetworkRegistered', 'LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
     const need = () => db.get<OutcomeNeedRow>('SELECT * FROM outcome_needs WHERE need_id = ?', [id]);
     const count = (row: OutcomeNeedRow, k1: 'raised' | 'addressed', n: number) =>
-      bump(db, NEED_TOTALS, { figure: 'needs', networkId: row.network_id, country: row.country, k1 }, n);
+      bump(db, NEED_TOTALS, { figure: 'needs', networkId: row.network_id, networkKind: needNetworks.of(db, row.network_id), country: row.country, date: row.raised_on, k1 }, n);
     switch (event.type) {
+      case 'NetworkRegistered':
+        needNetworks.record(db, event);
+        break;
       case 'LearningNeedRaised': {
         const d = event.data as NeedRaised;
         db.run(
@@ -127,6 +149,7 @@ export interface OutcomeAttendanceRow {
 }
 
 const MEETING_TOTALS = 'outcome_meeting_totals';
+const meetingNetworks = networkKinds('outcome_meeting_networks');
 
 /**
  * Meetings and attendance; totals per network: `held` (all countries), and per country
@@ -134,8 +157,8 @@ const MEETING_TOTALS = 'outcome_meeting_totals';
  */
 export const outcomeMeetingsProjection: Projection = {
   name: 'outcomeMeetings',
-  version: 2,
-  tables: ['outcome_meetings', 'outcome_attendance', MEETING_TOTALS],
+  version: 3,
+  tables: ['outcome_meetings', 'outcome_attendance', MEETING_TOTALS, 'outcome_meeting_networks'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_meetings (
       meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
@@ -146,21 +169,33 @@ export const outcomeMeetingsProjection: Projection = {
       participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
     CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
     CREATE INDEX IF NOT EXISTS outcome_attendance_country ON outcome_attendance (country, held, start_date, network_id, participants);
-    ${totalsTableSql(MEETING_TOTALS)}`);
+    CREATE INDEX IF NOT EXISTS outcome_attendance_network ON outcome_attendance (network_id, held, start_date, country, participants);
+    ${totalsTableSql(MEETING_TOTALS)}
+    ${meetingNetworks.sql}`);
   },
-  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
+  handles: ['NetworkRegistered', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
     const meeting = () => db.get<OutcomeMeetingRow>('SELECT * FROM outcome_meetings WHERE meeting_id = ?', [id]);
     /** Counts (sign 1) or uncounts (-1) a held meeting and everyone who attended it. */
+    const key = (row: OutcomeMeetingRow, figure: string, country: string) => ({
+      figure,
+      networkId: row.network_id,
+      networkKind: meetingNetworks.of(db, row.network_id),
+      country,
+      date: row.start_date,
+    });
     const countHeld = (row: OutcomeMeetingRow, sign: 1 | -1) => {
-      bumpExact(db, MEETING_TOTALS, { figure: 'held', networkId: row.network_id, country: '*' }, sign);
+      bump(db, MEETING_TOTALS, key(row, 'held', '*'), sign, 0, 'all');
       for (const a of db.all<OutcomeAttendanceRow>('SELECT * FROM outcome_attendance WHERE meeting_id = ? ORDER BY country', [id])) {
-        bumpExact(db, MEETING_TOTALS, { figure: 'attended', networkId: row.network_id, country: a.country }, sign);
-        bump(db, MEETING_TOTALS, { figure: 'participants', networkId: row.network_id, country: a.country }, sign * a.participants);
+        bump(db, MEETING_TOTALS, key(row, 'attended', a.country), sign, 0, 'own');
+        bump(db, MEETING_TOTALS, key(row, 'participants', a.country), sign * a.participants);
       }
     };
     switch (event.type) {
+      case 'NetworkRegistered':
+        meetingNetworks.record(db, event);
+        break;
       case 'MeetingScheduled': {
         const d = event.data as MeetingScheduled;
         db.run(
@@ -172,8 +207,12 @@ export const outcomeMeetingsProjection: Projection = {
       }
       case 'MeetingRescheduled': {
         const { startDate } = event.data as { startDate: string };
+        const before = meeting();
+        if (before?.status === 'held') countHeld(before, -1);
         db.run('UPDATE outcome_meetings SET start_date = ? WHERE meeting_id = ?', [startDate, id]);
         db.run('UPDATE outcome_attendance SET start_date = ? WHERE meeting_id = ?', [startDate, id]);
+        const after = meeting();
+        if (after?.status === 'held') countHeld(after, 1);
         break;
       }
       case 'MeetingCancelled': {
@@ -200,8 +239,8 @@ export const outcomeMeetingsProjection: Projection = {
         for (const [country, n] of [...byCountry].sort()) {
           const first = !db.get('SELECT 1 AS x FROM outcome_attendance WHERE meeting_id = ? AND country = ?', [id, country]);
           if (meeting.status === 'held') {
-            if (first) bumpExact(db, MEETING_TOTALS, { figure: 'attended', networkId: meeting.network_id, country }, 1);
-            bump(db, MEETING_TOTALS, { figure: 'participants', networkId: meeting.network_id, country }, n);
+            if (first) bump(db, MEETING_TOTALS, key(meeting, 'attended', country), 1, 0, 'own');
+            bump(db, MEETING_TOTALS, key(meeting, 'participants', country), n);
           }
           db.run(
             `INSERT INTO outcome_attendance (meeting_id, network_id, country, start_date, held, participants) VALUES (?, ?, ?, ?, ?, ?)
@@ -231,11 +270,12 @@ export interface OutcomeStakeholderRow {
 }
 
 const GROUP_TOTALS = 'outcome_local_group_totals';
+const groupNetworks = networkKinds('outcome_local_group_networks');
 
 export const outcomeLocalGroupsProjection: Projection = {
   name: 'outcomeLocalGroups',
-  version: 2,
-  tables: ['outcome_local_groups', 'outcome_stakeholders', GROUP_TOTALS],
+  version: 3,
+  tables: ['outcome_local_groups', 'outcome_stakeholders', GROUP_TOTALS, 'outcome_local_group_networks'],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_local_groups (
       group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
@@ -244,12 +284,24 @@ export const outcomeLocalGroupsProjection: Projection = {
       name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
     CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
     CREATE INDEX IF NOT EXISTS outcome_stakeholders_country ON outcome_stakeholders (country, added_on, network_id, helix, planned);
-    ${totalsTableSql(GROUP_TOTALS)}`);
+    CREATE INDEX IF NOT EXISTS outcome_stakeholders_network ON outcome_stakeholders (network_id, added_on, country, helix, planned);
+    ${totalsTableSql(GROUP_TOTALS)}
+    ${groupNetworks.sql}`);
   },
-  handles: ['LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],
+  handles: ['NetworkRegistered', 'LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
+    const count = (row: Pick<OutcomeStakeholderRow, 'network_id' | 'country' | 'added_on' | 'helix' | 'planned'>, n: number) =>
+      bump(
+        db,
+        GROUP_TOTALS,
+        { figure: 'stakeholders', networkId: row.network_id, networkKind: groupNetworks.of(db, row.network_id), country: row.country, date: row.added_on, k1: row.helix, k2: String(row.planned) },
+        n,
+      );
     switch (event.type) {
+      case 'NetworkRegistered':
+        groupNetworks.record(db, event);
+        break;
       case 'LocalGroupFormed': {
         const d = event.data as { networkId: string; cityId: string; name: string };
         db.run('INSERT OR REPLACE INTO outcome_local_groups (group_id, network_id, city_id, name) VALUES (?, ?, ?, ?)', [
@@ -266,8 +318,8 @@ export const outcomeLocalGroupsProjection: Projection = {
         if (!group) return;
         const country = countryOfCity(group.city_id);
         const previous = db.get<OutcomeStakeholderRow>('SELECT * FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
-        if (previous) bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: previous.network_id, country, k1: previous.helix, k2: String(previous.planned) }, -1);
-        bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: group.network_id, country, k1: d.helix, k2: d.planned ? '1' : '0' }, 1);
+        if (previous) count(previous, -1);
+        count({ network_id: group.network_id, country, added_on: day(event.metadata.occurredAt), helix: d.helix, planned: d.planned ? 1 : 0 }, 1);
         db.run(
           `INSERT OR REPLACE INTO outcome_stakeholders (group_id, stakeholder_id, network_id, city_id, country, name, helix, planned, added_on)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -280,7 +332,7 @@ export const outcomeLocalGroupsProjection: Projection = {
         const d = event.data as { stakeholderId: number };
         const row = db.get<OutcomeStakeholderRow>('SELECT * FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
         if (!row) return;
-        bump(db, GROUP_TOTALS, { figure: 'stakeholders', networkId: row.network_id, country: row.country, k1: row.helix, k2: String(row.planned) }, -1);
+        count(row, -1);
         db.run('DELETE FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
         break;
       }

@@ -6,6 +6,7 @@ import { bump, totalsTableSql } from './totals.js';
 export interface OutcomePlanRow {
   plan_id: string;
   network_id: string;
+  network_kind: string;
   city_id: string;
   city_name: string;
   country: string;
@@ -18,6 +19,7 @@ export interface OutcomeActionRow {
   action_id: string;
   plan_id: string;
   network_id: string;
+  network_kind: string;
   city_id: string;
   country: string;
   title: string;
@@ -53,17 +55,19 @@ function data<K extends ActionPlanEvent['type']>(event: RecordedEvent, _type: K)
  */
 export const outcomePlansProjection: Projection = {
   name: 'outcomePlans',
-  version: 2,
+  version: 3,
   tables: ['outcome_plans', 'outcome_actions', 'outcome_funding', TOTALS],
   setup(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS outcome_plans (
-      plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL, country TEXT NOT NULL,
-      title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
+      plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
+      country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
     CREATE INDEX IF NOT EXISTS outcome_plans_endorsed ON outcome_plans (endorsed_on);
     CREATE INDEX IF NOT EXISTS outcome_plans_country ON outcome_plans (country, endorsed_on);
     CREATE TABLE IF NOT EXISTS outcome_actions (
-      action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
-      title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL, after_endorsement INTEGER NOT NULL);
+      action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
+      country TEXT NOT NULL, title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL,
+      after_endorsement INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS outcome_actions_network ON outcome_actions (network_id, status_date, country, phase, status);
     CREATE INDEX IF NOT EXISTS outcome_actions_date ON outcome_actions (status_date, network_id, country, phase, status);
     CREATE INDEX IF NOT EXISTS outcome_actions_slice ON outcome_actions (phase, status, status_date);
     CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
@@ -73,6 +77,7 @@ export const outcomePlansProjection: Projection = {
     CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
     CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
     CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
+    CREATE INDEX IF NOT EXISTS outcome_funding_network ON outcome_funding (network_id, date, country, source, amount_cents);
     ${totalsTableSql(TOTALS)}`);
   },
   handles: ['ActionPlanDrafted', 'PlanActionAdded', 'ActionStatusChanged', 'FundingSecured', 'ActionPlanEndorsed'],
@@ -83,10 +88,10 @@ export const outcomePlansProjection: Projection = {
       case 'ActionPlanDrafted': {
         const d = data(event, 'ActionPlanDrafted');
         db.run(
-          `INSERT INTO outcome_plans (plan_id, network_id, city_id, city_name, country, title, drafted_on) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [planId, d.networkId, d.cityId, d.cityName, d.country, d.title, day],
+          `INSERT INTO outcome_plans (plan_id, network_id, network_kind, city_id, city_name, country, title, drafted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [planId, d.networkId, d.networkKind, d.cityId, d.cityName, d.country, d.title, day],
         );
-        bump(db, TOTALS, { figure: 'plans', networkId: d.networkId, country: d.country, k1: 'drafted' }, 1);
+        bump(db, TOTALS, { figure: 'plans', networkId: d.networkId, networkKind: d.networkKind, country: d.country, date: day, k1: 'drafted' }, 1);
         break;
       }
       case 'ActionPlanEndorsed': {
@@ -94,7 +99,7 @@ export const outcomePlansProjection: Projection = {
         const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
         if (!plan) return;
         db.run('UPDATE outcome_plans SET endorsed_on = ? WHERE plan_id = ?', [d.date, planId]);
-        bump(db, TOTALS, { figure: 'plans', networkId: plan.network_id, country: plan.country, k1: 'endorsed' }, 1);
+        bump(db, TOTALS, { figure: 'plans', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: d.date, k1: 'endorsed' }, 1);
         break;
       }
       case 'PlanActionAdded': {
@@ -102,11 +107,11 @@ export const outcomePlansProjection: Projection = {
         const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
         if (!plan) return;
         db.run(
-          `INSERT INTO outcome_actions (action_id, plan_id, network_id, city_id, country, title, phase, status, status_date, after_endorsement)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
-          [d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.title, d.phase, day, d.addedAfterEndorsement ? 1 : 0],
+          `INSERT INTO outcome_actions (action_id, plan_id, network_id, network_kind, city_id, country, title, phase, status, status_date, after_endorsement)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
+          [d.actionId, planId, plan.network_id, plan.network_kind, plan.city_id, plan.country, d.title, d.phase, day, d.addedAfterEndorsement ? 1 : 0],
         );
-        bump(db, TOTALS, { figure: 'actions', networkId: plan.network_id, country: plan.country, k1: d.phase, k2: 'planned' }, 1);
+        bump(db, TOTALS, { figure: 'actions', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: day, k1: d.phase, k2: 'planned' }, 1);
         break;
       }
       case 'ActionStatusChanged': {
@@ -114,9 +119,9 @@ export const outcomePlansProjection: Projection = {
         const action = db.get<OutcomeActionRow>('SELECT * FROM outcome_actions WHERE action_id = ?', [d.actionId]);
         if (!action) return;
         db.run('UPDATE outcome_actions SET status = ?, status_date = ? WHERE action_id = ?', [d.to, d.date, d.actionId]);
-        const key = { figure: 'actions', networkId: action.network_id, country: action.country, k1: action.phase };
-        bump(db, TOTALS, { ...key, k2: action.status }, -1);
-        bump(db, TOTALS, { ...key, k2: d.to }, 1);
+        const key = { figure: 'actions', networkId: action.network_id, networkKind: action.network_kind, country: action.country, k1: action.phase };
+        bump(db, TOTALS, { ...key, date: action.status_date, k2: action.status }, -1);
+        bump(db, TOTALS, { ...key, date: d.date, k2: d.to }, 1);
         break;
       }
       case 'FundingSecured': {
@@ -128,7 +133,7 @@ export const outcomePlansProjection: Projection = {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [d.fundingId, d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.source, d.amountCents, d.programme, d.date],
         );
-        bump(db, TOTALS, { figure: 'funding', networkId: plan.network_id, country: plan.country, k1: d.source }, 1, d.amountCents);
+        bump(db, TOTALS, { figure: 'funding', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: d.date, k1: d.source }, 1, d.amountCents);
         break;
       }
     }

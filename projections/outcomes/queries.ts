@@ -1,4 +1,5 @@
 import type { ReadModelStore } from '../types.js';
+import { ALL, kindKey } from './totals.js';
 import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
 import type { OutcomePartnerRow } from './networks.js';
 import type { OutcomeActionRow, OutcomeFundingRow, OutcomePlanRow } from './plans.js';
@@ -21,11 +22,16 @@ export interface OutcomeFilter {
 }
 
 export interface Scope {
-  /** Null: all networks. */
+  /** Null: all networks; else a JSON array of network ids (for fact rows). */
   readonly networkIds: string | null;
+  /** The kind and theme filters (totals are kept per kind; a theme needs the network ids). */
+  readonly kind: string | null;
+  readonly theme: string | null;
   readonly country: string | null;
   readonly from: string | null;
   readonly to: string | null;
+  /** Count from the fact rows only, never the totals (tests compare both ways). */
+  readonly factsOnly?: boolean;
 }
 
 export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
@@ -46,6 +52,8 @@ export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
   }
   return {
     networkIds,
+    kind: filter.kind ?? null,
+    theme: filter.theme ? filter.theme.trim().toLowerCase() : null,
     country: filter.country ? filter.country.toUpperCase() : null,
     from: filter.from ?? null,
     to: filter.to ?? null,
@@ -92,43 +100,95 @@ function where(
 
 const dated = (scope: Scope) => scope.from !== null || scope.to !== null;
 
-/**
- * Sums pre-aggregated totals (see totals.ts): the rows of one country, or the all-countries rows
- * (`*`) when the scope has no country; `country: 'each'` sums per country instead of per key.
- */
-function totals(db: ReadModelStore, table: string, figure: string, scope: Scope, country: 'scope' | 'each' = 'scope') {
-  const w = where({ ...scope, country: null }, { network: 'network_id' }, [
-    ['figure = ?', figure],
-    country === 'each'
-      ? scope.country
-        ? ['country = ?', scope.country]
-        : [`country <> '*'`]
-      : ['country = ?', scope.country ?? '*'],
-  ]);
-  const group = country === 'each' ? 'country' : 'k1, k2';
-  return db.all<{ k1: string; k2: string; country: string; n: number; cents: number }>(
-    `SELECT ${country === 'each' ? "country, '' AS k1, '' AS k2" : "'' AS country, k1, k2"}, SUM(n) AS n, SUM(cents) AS cents
-     FROM ${table} ${w.sql} GROUP BY ${group} HAVING SUM(n) <> 0 ORDER BY ${group}`,
-    w.params,
-  );
+/** A row of pre-aggregated totals, or of fact rows counted the same way. */
+interface Counted {
+  country: string;
+  k1: string;
+  k2: string;
+  n: number;
+  cents: number;
 }
+
+/** 'scope': one sum per key, for the scope's country (or all); 'each': one sum per country. */
+type CountryMode = 'scope' | 'each';
+
+/** Sums totals rows (see totals.ts) of the scope's networks and country, all months or a range of months. */
+function sumTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, months: { from: string; to: string } | null): Counted[] {
+  const parts = ['figure = ?'];
+  const params: unknown[] = [figure];
+  if (scope.theme !== null) {
+    parts.push('network_id IN (SELECT value FROM json_each(?))');
+    params.push(scope.networkIds ?? '[]');
+  } else {
+    parts.push('network_id = ?');
+    params.push(scope.kind ? kindKey(scope.kind) : ALL);
+  }
+  if (mode === 'each') {
+    parts.push(scope.country ? 'country = ?' : `country <> '*'`);
+    if (scope.country) params.push(scope.country);
+  } else {
+    parts.push('country = ?');
+    params.push(scope.country ?? ALL);
+  }
+  if (months) {
+    parts.push(`month >= ? AND month <= ? AND month <> '*'`);
+    params.push(months.from, months.to);
+  } else {
+    parts.push(`month = '*'`);
+  }
+  const select = mode === 'each' ? "country, '' AS k1, '' AS k2" : "'' AS country, k1, k2";
+  const group = mode === 'each' ? 'country' : 'k1, k2';
+  return db.all<Counted>(`SELECT ${select}, SUM(n) AS n, SUM(cents) AS cents FROM ${table} WHERE ${parts.join(' AND ')} GROUP BY ${group}`, params);
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + delta;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * A figure's counts for a scope: from the totals without a period; with one, whole months from
+ * the monthly totals and the partial months at either end from the fact rows (`facts`), so that a
+ * period of any length costs about the same. A theme filter has no totals per month: fact rows.
+ */
+function counted(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, facts: (scope: Scope) => Counted[]): Counted[] {
+  if (scope.factsOnly) return facts(scope);
+  if (!dated(scope)) return sumTotals(db, table, figure, scope, mode, null);
+  if (scope.theme !== null) return facts(scope);
+  const firstFull = scope.from ? (scope.from.endsWith('-01') ? monthOf(scope.from) : addMonths(monthOf(scope.from), 1)) : '0000-01';
+  const lastFull = scope.to ? (scope.to === lastDayOf(monthOf(scope.to)) ? monthOf(scope.to) : addMonths(monthOf(scope.to), -1)) : '9999-12';
+  if (firstFull > lastFull) return facts(scope);
+  const rows = [...sumTotals(db, table, figure, scope, mode, { from: firstFull, to: lastFull })];
+  if (scope.from && monthOf(scope.from) < firstFull) rows.push(...facts({ ...scope, to: lastDayOf(monthOf(scope.from)) }));
+  if (scope.to && monthOf(scope.to) > lastFull) rows.push(...facts({ ...scope, from: `${monthOf(scope.to)}-01` }));
+  const merged = new Map<string, Counted>();
+  for (const row of rows) {
+    const key = `${row.country}\u0000${row.k1}\u0000${row.k2}`;
+    const into = merged.get(key);
+    if (into) {
+      into.n += row.n;
+      into.cents += row.cents;
+    } else merged.set(key, { ...row });
+  }
+  return [...merged.values()];
+}
+
+const sortBy = <T>(rows: T[], key: (row: T) => string) => rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 // ---------------------------------------------------------------- plans
 
 /** Plans drafted (by the day drafted) and endorsed (by the endorsement date). */
 export function planFigures(db: ReadModelStore, scope: Scope): { drafted: number; endorsed: number } {
-  if (!dated(scope)) {
-    const rows = totals(db, 'outcome_plan_totals', 'plans', scope);
-    return {
-      drafted: rows.find((r) => r.k1 === 'drafted')?.n ?? 0,
-      endorsed: rows.find((r) => r.k1 === 'endorsed')?.n ?? 0,
-    };
-  }
-  const count = (date: string) => {
-    const w = where(scope, { network: 'network_id', country: 'country', date });
-    return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_plans ${w.sql}`, w.params)!.n;
-  };
-  return { drafted: count('drafted_on'), endorsed: count('endorsed_on') };
+  const facts = (sc: Scope): Counted[] =>
+    (['drafted', 'endorsed'] as const).map((k1) => {
+      const w = where(sc, { network: 'network_id', country: 'country', date: k1 === 'drafted' ? 'drafted_on' : 'endorsed_on' }, k1 === 'endorsed' ? [['endorsed_on IS NOT NULL']] : []);
+      return { country: '', k1, k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_plans ${w.sql}`, w.params)!.n, cents: 0 };
+    });
+  const rows = counted(db, 'outcome_plan_totals', 'plans', scope, 'scope', facts);
+  return { drafted: rows.find((r) => r.k1 === 'drafted')?.n ?? 0, endorsed: rows.find((r) => r.k1 === 'endorsed')?.n ?? 0 };
 }
 
 export function planRecords(db: ReadModelStore, scope: Scope, endorsed: boolean, limit: number, offset: number): OutcomePlanRow[] {
@@ -150,13 +210,17 @@ export interface PhaseStatusCount {
 
 /** Actions by phase and current status; with a period, those whose current status dates from it. */
 export function actionCounts(db: ReadModelStore, scope: Scope): PhaseStatusCount[] {
-  if (!dated(scope)) {
-    return totals(db, 'outcome_plan_totals', 'actions', scope).map((r) => ({ phase: r.k1, status: r.k2, count: r.n }));
-  }
-  const w = where(scope, { network: 'network_id', country: 'country', date: 'status_date' });
-  return db.all<PhaseStatusCount>(
-    `SELECT phase, status, COUNT(*) AS count FROM outcome_actions ${w.sql} GROUP BY phase, status ORDER BY phase, status`,
-    w.params,
+  const facts = (sc: Scope) => {
+    const w = where(sc, { network: 'network_id', country: 'country', date: 'status_date' });
+    return db.all<Counted>(
+      `SELECT '' AS country, phase AS k1, status AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_actions ${w.sql} GROUP BY phase, status`,
+      w.params,
+    );
+  };
+  const rows = counted(db, 'outcome_plan_totals', 'actions', scope, 'scope', facts).filter((r) => r.n !== 0);
+  return sortBy(
+    rows.map((r) => ({ phase: r.k1, status: r.k2, count: r.n })),
+    (r) => `${r.phase}/${r.status}`,
   );
 }
 
@@ -189,13 +253,17 @@ export interface SourceAmount {
 
 /** Funding secured by source (integer cents); with a period, by the date it was secured. */
 export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[] {
-  if (!dated(scope)) {
-    return totals(db, 'outcome_plan_totals', 'funding', scope).map((r) => ({ source: r.k1, cents: r.cents, count: r.n }));
-  }
-  const w = where(scope, { network: 'network_id', country: 'country', date: 'date' });
-  return db.all<SourceAmount>(
-    `SELECT source, SUM(amount_cents) AS cents, COUNT(*) AS count FROM outcome_funding ${w.sql} GROUP BY source ORDER BY source`,
-    w.params,
+  const facts = (sc: Scope) => {
+    const w = where(sc, { network: 'network_id', country: 'country', date: 'date' });
+    return db.all<Counted>(
+      `SELECT '' AS country, source AS k1, '' AS k2, COUNT(*) AS n, SUM(amount_cents) AS cents FROM outcome_funding ${w.sql} GROUP BY source`,
+      w.params,
+    );
+  };
+  const rows = counted(db, 'outcome_plan_totals', 'funding', scope, 'scope', facts).filter((r) => r.n !== 0);
+  return sortBy(
+    rows.map((r) => ({ source: r.k1, cents: r.cents, count: r.n })),
+    (r) => r.source,
   );
 }
 
@@ -274,16 +342,19 @@ export function labelledRecords(db: ReadModelStore, scope: Scope, limit: number,
 
 /** Needs raised (by the day raised, withdrawn ones left out) and how many were addressed. */
 export function needFigures(db: ReadModelStore, scope: Scope): { raised: number; addressed: number } {
-  if (!dated(scope)) {
-    const rows = totals(db, 'outcome_need_totals', 'needs', scope);
-    return { raised: rows.find((r) => r.k1 === 'raised')?.n ?? 0, addressed: rows.find((r) => r.k1 === 'addressed')?.n ?? 0 };
-  }
-  const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, [[`status <> 'withdrawn'`]]);
-  const row = db.get<{ raised: number; addressed: number | null }>(
-    `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w.sql}`,
-    w.params,
-  )!;
-  return { raised: row.raised, addressed: row.addressed ?? 0 };
+  const facts = (sc: Scope): Counted[] => {
+    const w = where(sc, { network: 'network_id', country: 'country', date: 'raised_on' }, [[`status <> 'withdrawn'`]]);
+    const row = db.get<{ raised: number; addressed: number | null }>(
+      `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w.sql}`,
+      w.params,
+    )!;
+    return [
+      { country: '', k1: 'raised', k2: '', n: row.raised, cents: 0 },
+      { country: '', k1: 'addressed', k2: '', n: row.addressed ?? 0, cents: 0 },
+    ];
+  };
+  const rows = counted(db, 'outcome_need_totals', 'needs', scope, 'scope', facts);
+  return { raised: rows.find((r) => r.k1 === 'raised')?.n ?? 0, addressed: rows.find((r) => r.k1 === 'addressed')?.n ?? 0 };
 }
 
 export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean | null | undefined, limit: number, offset: number): OutcomeNeedRow[] {
@@ -300,28 +371,23 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
  * for. With a country, the meetings someone from that country attended.
  */
 export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: { country: string; participants: number; meetings: number }[] } {
-  if (!dated(scope)) {
-    const held = scope.country
-      ? (totals(db, 'outcome_meeting_totals', 'attended', scope)[0]?.n ?? 0)
-      : (totals(db, 'outcome_meeting_totals', 'held', scope)[0]?.n ?? 0);
-    const attended = new Map(totals(db, 'outcome_meeting_totals', 'attended', scope, 'each').map((r) => [r.country, r.n]));
-    const byCountry = totals(db, 'outcome_meeting_totals', 'participants', scope, 'each').map((r) => ({
-      country: r.country,
-      participants: r.n,
-      meetings: attended.get(r.country) ?? 0,
-    }));
-    return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
-  }
-  const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
-  const byCountry = db.all<{ country: string; participants: number; meetings: number }>(
-    `SELECT country, SUM(participants) AS participants, COUNT(*) AS meetings FROM outcome_attendance ${w.sql} GROUP BY country ORDER BY country`,
-    w.params,
+  const attendance = (sc: Scope, select: string) => {
+    const w = where(sc, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
+    return db.all<Counted>(`SELECT country, '' AS k1, '' AS k2, ${select} AS n, 0 AS cents FROM outcome_attendance ${w.sql} GROUP BY country`, w.params);
+  };
+  const participants = counted(db, 'outcome_meeting_totals', 'participants', scope, 'each', (sc) => attendance(sc, 'SUM(participants)'));
+  const attended = new Map(counted(db, 'outcome_meeting_totals', 'attended', scope, 'each', (sc) => attendance(sc, 'COUNT(*)')).map((r) => [r.country, r.n]));
+  const byCountry = sortBy(
+    participants.filter((r) => r.n !== 0).map((r) => ({ country: r.country, participants: r.n, meetings: attended.get(r.country) ?? 0 })),
+    (r) => r.country,
   );
   // With a country: the meetings someone from it attended (one attendance row per meeting and country).
-  const meetings = where(scope, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
   const held = scope.country
-    ? byCountry.reduce((sum, r) => sum + r.meetings, 0)
-    : db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${meetings.sql}`, meetings.params)!.n;
+    ? (attended.get(scope.country) ?? 0)
+    : (counted(db, 'outcome_meeting_totals', 'held', scope, 'scope', (sc) => {
+        const w = where(sc, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
+        return [{ country: '', k1: '', k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${w.sql}`, w.params)!.n, cents: 0 }];
+      })[0]?.n ?? 0);
   return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
 }
 
@@ -376,21 +442,21 @@ export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number,
 
 /** Current stakeholders of local groups by helix (with a period: added in it). */
 export function helixComposition(db: ReadModelStore, scope: Scope): { helix: string; stakeholders: number; planned: number }[] {
-  if (!dated(scope)) {
-    const byHelix = new Map<string, { helix: string; stakeholders: number; planned: number }>();
-    for (const r of totals(db, 'outcome_local_group_totals', 'stakeholders', scope)) {
-      const entry = byHelix.get(r.k1) ?? { helix: r.k1, stakeholders: 0, planned: 0 };
-      entry.stakeholders += r.n;
-      if (r.k2 === '1') entry.planned += r.n;
-      byHelix.set(r.k1, entry);
-    }
-    return [...byHelix.values()].filter((h) => h.stakeholders !== 0).sort((a, b) => (a.helix < b.helix ? -1 : 1));
+  const facts = (sc: Scope) => {
+    const w = where(sc, { network: 'network_id', country: 'country', date: 'added_on' });
+    return db.all<Counted>(
+      `SELECT '' AS country, helix AS k1, CAST(planned AS TEXT) AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_stakeholders ${w.sql} GROUP BY helix, planned`,
+      w.params,
+    );
+  };
+  const byHelix = new Map<string, { helix: string; stakeholders: number; planned: number }>();
+  for (const r of counted(db, 'outcome_local_group_totals', 'stakeholders', scope, 'scope', facts)) {
+    const entry = byHelix.get(r.k1) ?? { helix: r.k1, stakeholders: 0, planned: 0 };
+    entry.stakeholders += r.n;
+    if (r.k2 === '1') entry.planned += r.n;
+    byHelix.set(r.k1, entry);
   }
-  const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' });
-  return db.all(
-    `SELECT helix, COUNT(*) AS stakeholders, SUM(planned) AS planned FROM outcome_stakeholders ${w.sql} GROUP BY helix ORDER BY helix`,
-    w.params,
-  );
+  return sortBy([...byHelix.values()].filter((h) => h.stakeholders !== 0), (h) => h.helix);
 }
 
 export function stakeholderRecords(db: ReadModelStore, scope: Scope, helix: string | null | undefined, limit: number, offset: number): OutcomeStakeholderRow[] {

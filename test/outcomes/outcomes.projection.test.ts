@@ -34,9 +34,9 @@ const outcomeProjections: [Projection, typeof allEvents][] = [
   [outcomeNetworksProjection, networkEvents],
   [outcomePlansProjection, planEvents],
   [outcomeTransfersProjection, transferEvents],
-  [outcomeNeedsProjection, exchangeEvents],
-  [outcomeMeetingsProjection, exchangeEvents],
-  [outcomeLocalGroupsProjection, exchangeEvents],
+  [outcomeNeedsProjection, [...networkEvents, ...exchangeEvents]],
+  [outcomeMeetingsProjection, [...networkEvents, ...exchangeEvents]],
+  [outcomeLocalGroupsProjection, [...networkEvents, ...exchangeEvents]],
   [outcomePracticesProjection, exchangeEvents],
 ];
 
@@ -145,10 +145,10 @@ describe('outcome figures', () => {
     expect(stakeholderRecords(db, scope(), 'public', 10, 0).map((s) => s.name)).toEqual(['City of Torino']);
   });
 
-  it('give the same figures from the pre-aggregated totals as from the dated records', async () => {
+  it('give the same figures from the pre-aggregated totals (all months or monthly) as from the fact rows', async () => {
     const db = await load();
-    const figures = (filter: OutcomeFilter) => {
-      const sc = scope(filter);
+    const figures = (filter: OutcomeFilter, factsOnly = false) => {
+      const sc = { ...scope(filter), factsOnly };
       return {
         plans: planFigures(db, sc),
         actions: actionCounts(db, sc),
@@ -158,9 +158,23 @@ describe('outcome figures', () => {
         helix: helixComposition(db, sc),
       };
     };
-    const always = { from: '1900-01-01', to: '2999-12-31' };
-    for (const filter of [{}, { country: 'IT' }, { country: 'PL' }, { kind: 'actionPlanning' }, { kind: 'transfer' }, { theme: 'commons' }]) {
-      expect(figures(filter), JSON.stringify(filter)).toEqual(figures({ ...filter, ...always }));
+    const periods = [
+      {},
+      { from: '1900-01-01', to: '2999-12-31' },
+      { from: '2016-02-18', to: '2018-06-15' },
+      { from: '2016-02-01', to: '2018-05-31' },
+      { from: '2015-10-02' },
+      { to: '2018-05-30' },
+      { from: '2016-02-17', to: '2016-02-17' },
+      { from: '2018-06-02', to: '2019-06-01' },
+    ];
+    const filters = [{}, { country: 'IT' }, { country: 'PL' }, { kind: 'actionPlanning' }, { kind: 'innovationTransfer', country: 'HU' }, { theme: 'commons' }];
+    for (const filter of filters) {
+      for (const period of periods) {
+        const f = { ...filter, ...period };
+        expect(figures(f), JSON.stringify(f)).toEqual(figures(f, true));
+      }
     }
+    expect(figures({})).toEqual(figures({ from: '1900-01-01', to: '2999-12-31' }));
   });
 });
