@@ -181,6 +181,9 @@ describe('outcomes through the API', () => {
       participants: 1,
       newcomerCities: 0,
     });
+    const bad = await t.gql(`{ publicOutcomes(filter: { country: "Italia" }) { plansEndorsed } }`);
+    expect(bad.errors).toBeDefined();
+    expect(bad.data?.publicOutcomes ?? null).toBeNull();
   });
 
   describe('CSV export', () => {

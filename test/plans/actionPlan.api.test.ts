@@ -67,6 +67,7 @@ describe('action plans through the API', () => {
       'AddPlanClusterPayload',
     );
     await refused(t, 'InputValidationError', () => mutate(t, 'revisePlanVision', { planId, title: '' }, torino));
+    await refused(t, 'ForbiddenError', () => mutate(t, 'revisePlanVision', { planId, title: 'Mine now' }, gdansk));
     expect((await mutate(t, 'revisePlanVision', { planId, title: 'Torino Social Impact', vision: 'Revised' }, torino, PLAN_FIELDS)).actionPlan.vision).toBe(
       'Revised',
     );
@@ -180,6 +181,11 @@ describe('action plans through the API', () => {
     expect((await t.gql(LIST, { cityId: 'torino-it', endorsed: true }, torino)).data!.actionPlans.nodes).toHaveLength(1);
     expect((await t.gql(LIST, { endorsed: false }, secretariat)).data!.actionPlans.nodes).toEqual([]);
     expectForbidden(await t.gql(LIST, {}, torino), 'actionPlans');
+    expect((await t.gql(LIST, { cityId: 'Torino!' }, secretariat)).errors).toBeDefined();
+    const NODE = `query($id: ID!) { node(id: $id) { __typename ... on ActionPlan { title } ... on PlanAction { title status } } }`;
+    expect((await t.gql(NODE, { id: planId }, torino)).data!.node).toEqual({ __typename: 'ActionPlan', title: 'Torino Social Impact' });
+    expect((await t.gql(NODE, { id: actionId }, expert)).data!.node).toEqual({ __typename: 'PlanAction', title: 'Torino Social Factory', status: 'implemented' });
+    expectForbidden(await t.gql(NODE, { id: actionId }, outsider), 'node');
     expectForbidden(await t.gql(LIST, { cityId: 'gdansk-pl' }, torino), 'actionPlans');
   });
 });

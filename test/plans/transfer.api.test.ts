@@ -120,6 +120,10 @@ describe('transfers through the API', () => {
       { status: 'abandoned', receivingCity: { cityId: 'cluj-napoca-ro' } },
     ]);
     expectForbidden(await t.gql(LIST, { networkId }, cluj), 'transfers');
+    expect((await t.gql(LIST, { networkId: 'nope' }, secretariat)).errors).toBeDefined();
+    const NODE = `query($id: ID!) { node(id: $id) { __typename ... on Transfer { stage } } }`;
+    expect((await t.gql(NODE, { id: transferId }, gdansk)).data!.node).toEqual({ __typename: 'Transfer', stage: 'reuse' });
+    expectForbidden(await t.gql(NODE, { id: transferId }, cluj), 'node');
     expectForbidden(await t.gql(LIST, {}, undefined), 'transfers');
   });
 });
