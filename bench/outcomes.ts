@@ -322,6 +322,7 @@ const FILTERS: [string, OutcomeFilter][] = [
   ['kind=actionPlanning', { kind: 'actionPlanning' }],
   ['country=IT', { country: 'IT' }],
   ['period 2019', { from: '2019-01-01', to: '2019-12-31' }],
+  ['period 2015-2025 (every record)', { from: '2015-01-01', to: '2025-12-31' }],
   ['kind+theme+country+period', { kind: 'actionPlanning', theme: 'housing', country: 'FR', from: '2016-01-01', to: '2021-12-31' }],
 ];
 
@@ -388,7 +389,7 @@ export async function run(report: Report): Promise<void> {
       await app.projections.catchUp();
       const yoga = createGraphqlHandler(app);
       const token = await mintToken({ subject: 'secretariat:bench', role: 'secretariat', cityIds: [] }, config.jwtSecret, '1h');
-      for (const [label, filter] of [FILTERS[0]!, FILTERS[4]!]) {
+      for (const [label, filter] of [FILTERS[0]!, FILTERS[4]!, FILTERS[5]!]) {
         const query = async () => {
           const response = await yoga.fetch('http://bench/graphql', {
             method: 'POST',
