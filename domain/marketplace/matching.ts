@@ -1,20 +1,29 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 import * as stopword from 'stopword';
 
 /**
  * Match suggestions between needs ("use") and offers ("give"). Pure: the same posts always give
- * the same ranking. Text relevance is BM25 from MiniSearch over the offers' titles and
- * descriptions, with English stop words removed and words reduced to their Porter stem (so
- * "funds" and "funding" meet); topic overlap is computed on the posts' topics.
+ * the same ranking.
  *
- * score = 0.5 x topics + 0.4 x text + 0.1 x label, each part in [0, 1]:
+ * Text relevance is Okapi BM25 (k1 1.2, b 0.75) of the offer for the need's words. The BM25 term
+ * weights of every offer (idf x saturated term frequency, length-normalised) come from wink-nlp's
+ * BM25 vectorizer; the offer's BM25 score for a need is the sum of its weights for the need's
+ * distinct words, accumulated over an inverted index (one pass per need over the postings of its
+ * words), which scores a 5,000 x 5,000 session in well under a second. Words are lower-cased,
+ * English stop words (the `stopword` package) and a few words of the trade dropped, and reduced to
+ * their Porter stem (the `stemmer` package), so "funds" and "funding" meet. An offer's title
+ * counts twice. In sessions of 50 offers or more, words found in more than half of the offers are
+ * left out of the query: their idf is near zero, and they would make every pair a candidate
+ * (Lucene's MoreLikeThis prunes the same way).
+ *
+ * score = 0.5 x topics + 0.4 x text + 0.1 x label, each part in [0, 1] before weighting:
  * - topics: share of the need's topics the offer also has (|shared| / |need topics|);
- * - text: the offer's BM25 score for the need's text, relative to the best offer for that need
+ * - text: the offer's BM25 score for the need, relative to the best offer for that need
  *   (the best text match gets 1);
  * - label: 1 when the offer is a practice carrying the URBACT Good Practice label.
  * A pair is suggested only if it passes the hard filters (different cities; different countries
- * when asked), shares a topic or two meaningful words, and scores at least `minScore`.
+ * when asked), shares a topic or two words, and scores at least `minScore`.
  */
 
 export interface MatchableOffer {
@@ -44,6 +53,11 @@ export interface MatchingOptions {
   readonly minScore?: number;
   /** Best suggestions kept per need; 0 keeps all (default 5). */
   readonly limitPerNeed?: number;
+  /**
+   * Only suggest offers of this city (for "whom could it help"); scores stay those of the full
+   * ranking (the text part is still relative to the best offer for the need among all offers).
+   */
+  readonly onlyOfferCityId?: string;
 }
 
 /** Each part is already weighted: they add up to the score. */
@@ -62,11 +76,11 @@ export interface MatchSuggestion {
   readonly parts: ScoreParts;
   /** Topics of the need the offer also has, in the need's order. */
   readonly sharedTopics: readonly string[];
-  /** Words of the need's text found in the offer's text, as the need wrote them, in its order. */
+  /** Words of the need found in the offer's text, as the need wrote them, in its order. */
   readonly matchedTerms: readonly string[];
   /** Share of the need's topics covered, before weighting. */
   readonly topicCoverage: number;
-  /** Raw BM25 score of the offer for the need's text, and the best one among this need's candidates. */
+  /** BM25 score of the offer for the need's text, and the best one among this need's candidates. */
   readonly bm25: number;
   readonly bestBm25: number;
 }
@@ -74,16 +88,38 @@ export interface MatchSuggestion {
 export const WEIGHTS: Readonly<ScoreParts> = Object.freeze({ topics: 0.5, text: 0.4, label: 0.1 });
 export const DEFAULT_MIN_SCORE = 0.2;
 export const DEFAULT_LIMIT_PER_NEED = 5;
+/** Words in more than this share of the offers are not searched for (near-zero idf)... */
+export const MAX_DOC_FREQUENCY = 0.5;
+/** ...in sessions with at least this many offers (in small ones every word still tells). */
+export const PRUNE_FROM_OFFERS = 50;
+/** A need is searched by its most specific words (lowest document frequency), at most this many. */
+export const MAX_QUERY_TERMS = 12;
+
+interface Bm25Vectorizer {
+  learn(tokens: string[]): void;
+  out(f: unknown): unknown;
+}
+const require = createRequire(import.meta.url);
+const bm25Vectorizer = require('wink-nlp/utilities/bm25-vectorizer.js') as (config?: {
+  k?: number;
+  k1?: number;
+  b?: number;
+  norm?: 'none' | 'l1' | 'l2';
+}) => Bm25Vectorizer;
+const its = require('wink-nlp/src/its.js') as { docBOWArray: unknown };
 
 /** Words that carry no meaning in this domain's needs and offers, besides English stop words. */
-const DOMAIN_STOP_WORDS = ['city', 'cities', 'urban', 'how', 'new', 'way', 'ways', 'etc', 'e.g', 'eg', 'use', 'using'];
+const DOMAIN_STOP_WORDS = ['city', 'cities', 'urban', 'how', 'new', 'way', 'ways', 'etc', 'eg', 'use', 'using'];
 const STOP_WORDS = new Set([...stopword.eng, ...DOMAIN_STOP_WORDS]);
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 const stems = new Map<string, string | null>();
 /** The search term of a word: lower case, stop words dropped, Porter stem. */
 export function termOf(word: string): string | null {
-  const lower = word.toLowerCase();
+  return termOfLower(word.toLowerCase());
+}
+
+function termOfLower(lower: string): string | null {
   let term = stems.get(lower);
   if (term === undefined) {
     term = lower.length < 2 || STOP_WORDS.has(lower) || /^\d+$/.test(lower) ? null : stemmer(lower);
@@ -93,126 +129,243 @@ export function termOf(word: string): string | null {
   return term;
 }
 
-const round = (n: number) => Math.round(n * 10_000) / 10_000;
-
-interface NeedQuery {
-  readonly text: string;
-  /** Search term -> the word the need used first for it. */
-  readonly surface: ReadonlyMap<string, string>;
-  readonly termOrder: ReadonlyMap<string, number>;
+/** The words of a text with their terms, in order. */
+function words(text: string): { word: string; term: string }[] {
+  const result: { word: string; term: string }[] = [];
+  for (const word of text.toLowerCase().split(SEPARATORS)) {
+    const term = word ? termOfLower(word) : null;
+    if (term) result.push({ word, term });
+  }
+  return result;
 }
 
-function queryOf(need: MatchableNeed): NeedQuery {
-  const text = `${need.title} ${need.description}`;
-  const surface = new Map<string, string>();
-  const termOrder = new Map<string, number>();
-  for (const word of tokenize(text)) {
-    if (!word) continue;
-    const term = termOf(word);
-    if (term && !surface.has(term)) {
-      surface.set(term, word.toLowerCase());
-      termOrder.set(term, termOrder.size);
-    }
+/** Just the terms, for indexing. */
+function termsOf(text: string, into: string[]): string[] {
+  for (const word of text.toLowerCase().split(SEPARATORS)) {
+    const term = word ? termOfLower(word) : null;
+    if (term) into.push(term);
   }
-  return { text, surface, termOrder };
+  return into;
+}
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+interface Postings {
+  readonly offers: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /** An index of a session's offers, asked once per need. */
 export class MatchingIndex {
-  private readonly search: MiniSearch<MatchableOffer>;
-  private readonly offers = new Map<string, MatchableOffer>();
-  private readonly byTopic = new Map<string, string[]>();
+  private readonly offers: MatchableOffer[] = [];
+  /** BM25 weight of each term in each offer. */
+  private readonly bows: Record<string, number>[] = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly byTopic = new Map<string, Int32Array>();
+  private readonly cityOf: Int32Array;
+  private readonly countryOf: Int32Array;
+  private readonly labelled: Uint8Array;
+  private readonly cityIds = new Map<string, number>();
+  private readonly countries = new Map<string, number>();
+  // Scratch space for one need at a time.
+  private readonly acc: Float64Array;
+  private readonly termHits: Uint16Array;
+  private readonly topicHits: Uint16Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: Int32Array;
 
   constructor(offers: Iterable<MatchableOffer>) {
-    this.search = new MiniSearch<MatchableOffer>({
-      idField: 'id',
-      fields: ['title', 'description'],
-      storeFields: [],
-      tokenize,
-      processTerm: (term) => termOf(term),
-      searchOptions: { boost: { title: 2 }, combineWith: 'OR' },
-    });
-    const list: MatchableOffer[] = [];
+    const ids = new Set<string>();
     for (const offer of offers) {
-      if (this.offers.has(offer.id)) continue;
-      this.offers.set(offer.id, offer);
-      list.push(offer);
-      for (const topic of offer.topics) {
-        const ids = this.byTopic.get(topic);
-        if (ids) ids.push(offer.id);
-        else this.byTopic.set(topic, [offer.id]);
-      }
+      if (ids.has(offer.id)) continue;
+      ids.add(offer.id);
+      this.offers.push(offer);
     }
-    this.search.addAll(list);
+    const n = this.offers.length;
+    this.cityOf = new Int32Array(n);
+    this.countryOf = new Int32Array(n);
+    this.labelled = new Uint8Array(n);
+    this.acc = new Float64Array(n);
+    this.termHits = new Uint16Array(n);
+    this.topicHits = new Uint16Array(n);
+    this.seen = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    const code = (map: Map<string, number>, key: string) => {
+      let value = map.get(key);
+      if (value === undefined) map.set(key, (value = map.size));
+      return value;
+    };
+    if (n === 0) return;
+
+    const vectorizer = bm25Vectorizer({ k1: 1.2, b: 0.75, k: 1, norm: 'none' });
+    const topicLists = new Map<string, number[]>();
+    this.offers.forEach((offer, i) => {
+      this.cityOf[i] = code(this.cityIds, offer.cityId);
+      this.countryOf[i] = code(this.countries, offer.country);
+      this.labelled[i] = offer.labelYear ? 1 : 0;
+      const title = termsOf(offer.title, []);
+      vectorizer.learn(termsOf(offer.description, [...title, ...title]));
+      for (const topic of new Set(offer.topics)) {
+        const list = topicLists.get(topic);
+        if (list) list.push(i);
+        else topicLists.set(topic, [i]);
+      }
+    });
+    for (const [topic, list] of topicLists) this.byTopic.set(topic, Int32Array.from(list));
+
+    this.bows.push(...(vectorizer.out(its.docBOWArray) as Record<string, number>[]));
+    const lists = new Map<string, { offers: number[]; weights: number[] }>();
+    this.bows.forEach((bow, i) => {
+      for (const term in bow) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { offers: [], weights: [] }));
+        list.offers.push(i);
+        list.weights.push(bow[term]!);
+      }
+    });
+    for (const [term, list] of lists) {
+      this.postings.set(term, { offers: Int32Array.from(list.offers), weights: Float64Array.from(list.weights) });
+    }
   }
 
   get size(): number {
-    return this.offers.size;
+    return this.offers.length;
   }
 
   /** Ranked suggestions of offers for one need. */
   suggestFor(need: MatchableNeed, options: MatchingOptions = {}): MatchSuggestion[] {
+    const n = this.offers.length;
+    if (n === 0) return [];
     const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
     const limit = options.limitPerNeed ?? DEFAULT_LIMIT_PER_NEED;
-    const allowed = (offer: MatchableOffer) =>
-      offer.cityId !== need.cityId && !(options.otherCountryOnly && offer.country === need.country);
+    const needCity = this.cityIds.get(need.cityId) ?? -1;
+    const needCountry = options.otherCountryOnly ? (this.countries.get(need.country) ?? -1) : -2;
+    const onlyCity = options.onlyOfferCityId === undefined ? -1 : (this.cityIds.get(options.onlyOfferCityId) ?? -3);
+    if (onlyCity === -3) return [];
+    const { acc, termHits, topicHits, seen, touched, cityOf, countryOf, labelled } = this;
+    let touchedCount = 0;
 
-    const query = queryOf(need);
-    const textHits = new Map<string, SearchResult>();
-    if (query.surface.size > 0) {
-      for (const hit of this.search.search(query.text)) {
-        const offer = this.offers.get(hit.id as string);
-        if (offer && allowed(offer)) textHits.set(offer.id, hit);
+    // Accumulate the BM25 weights of the need's distinct terms, offer by offer.
+    const surface = new Map<string, string>();
+    for (const { word, term } of words(`${need.title} ${need.description}`)) if (!surface.has(term)) surface.set(term, word);
+    const maxPostings = n >= PRUNE_FROM_OFFERS ? Math.floor(MAX_DOC_FREQUENCY * n) : n;
+    const searched: { term: string; postings: Postings; order: number }[] = [];
+    for (const term of surface.keys()) {
+      const postings = this.postings.get(term);
+      if (postings && postings.offers.length <= maxPostings) searched.push({ term, postings, order: searched.length });
+    }
+    if (searched.length > MAX_QUERY_TERMS) {
+      searched.sort((a, b) => a.postings.offers.length - b.postings.offers.length || a.order - b.order);
+      searched.length = MAX_QUERY_TERMS;
+      searched.sort((a, b) => a.order - b.order);
+    }
+    const queryTerms = searched.map((s) => s.term);
+    for (const { postings } of searched) {
+      const { offers, weights } = postings;
+      for (let p = 0; p < offers.length; p++) {
+        const i = offers[p]!;
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          touched[touchedCount++] = i;
+        }
+        acc[i]! += weights[p]!;
+        termHits[i]!++;
       }
     }
-    let bestBm25 = 0;
-    for (const hit of textHits.values()) bestBm25 = Math.max(bestBm25, hit.score);
-
-    const candidates = new Set(textHits.keys());
-    for (const topic of need.topics) {
-      for (const id of this.byTopic.get(topic) ?? []) {
-        if (!candidates.has(id) && allowed(this.offers.get(id)!)) candidates.add(id);
+    const needTopics = [...new Set(need.topics)];
+    for (const topic of needTopics) {
+      const offers = this.byTopic.get(topic);
+      if (!offers) continue;
+      for (let p = 0; p < offers.length; p++) {
+        const i = offers[p]!;
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          touched[touchedCount++] = i;
+        }
+        topicHits[i]!++;
       }
     }
 
+    // The best text match among the offers the hard filters allow.
+    let best = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const i = touched[k]!;
+      if (acc[i]! > best && cityOf[i] !== needCity && countryOf[i] !== needCountry) best = acc[i]!;
+    }
+    const topicWeight = needTopics.length === 0 ? 0 : WEIGHTS.topics / needTopics.length;
+    const textWeight = best > 0 ? WEIGHTS.text / best : 0;
+
+    // Score every candidate; keep the best `limit` (or all) without allocating for the others.
+    const keep = limit > 0 ? limit : touchedCount;
+    const keptIndex = new Int32Array(Math.min(keep, touchedCount));
+    const keptScore = new Float64Array(keptIndex.length);
+    const keptShared = new Uint16Array(keptIndex.length);
+    let kept = 0;
+    let worst = 0;
+    const below = (score: number, shared: number, i: number, j: number) =>
+      score < keptScore[j]! ||
+      (score === keptScore[j]! && (shared < keptShared[j]! || (shared === keptShared[j]! && this.offers[i]!.id > this.offers[keptIndex[j]!]!.id)));
+    for (let k = 0; k < touchedCount; k++) {
+      const i = touched[k]!;
+      const shared = topicHits[i]!;
+      const hits = termHits[i]!;
+      const text = acc[i]!;
+      acc[i] = 0;
+      termHits[i] = 0;
+      topicHits[i] = 0;
+      seen[i] = 0;
+      if (cityOf[i] === needCity || countryOf[i] === needCountry || (onlyCity >= 0 && cityOf[i] !== onlyCity)) continue;
+      if (shared === 0 && hits < 2) continue;
+      const score = topicWeight * shared + textWeight * text + (labelled[i] ? WEIGHTS.label : 0);
+      if (score < minScore - 1e-9) continue;
+      if (kept < keptIndex.length) {
+        keptIndex[kept] = i;
+        keptScore[kept] = score;
+        keptShared[kept] = shared;
+        kept++;
+        if (kept === keptIndex.length) {
+          worst = 0;
+          for (let j = 1; j < kept; j++) if (below(keptScore[j]!, keptShared[j]!, keptIndex[j]!, worst)) worst = j;
+        }
+      } else if (score >= keptScore[worst]! && !below(score, shared, i, worst)) {
+        keptIndex[worst] = i;
+        keptScore[worst] = score;
+        keptShared[worst] = shared;
+        worst = 0;
+        for (let j = 1; j < kept; j++) if (below(keptScore[j]!, keptShared[j]!, keptIndex[j]!, worst)) worst = j;
+      }
+    }
+
+    // Explain the kept ones.
     const suggestions: MatchSuggestion[] = [];
-    for (const offerId of candidates) {
-      const offer = this.offers.get(offerId)!;
+    for (let j = 0; j < kept; j++) {
+      const i = keptIndex[j]!;
+      const offer = this.offers[i]!;
+      const bow = this.bows[i]!;
       const offerTopics = new Set(offer.topics);
-      const sharedTopics = need.topics.filter((t) => offerTopics.has(t));
-      const hit = textHits.get(offerId);
-      const matchedTerms = hit
-        ? hit.terms
-            .filter((term) => query.surface.has(term))
-            .sort((a, b) => query.termOrder.get(a)! - query.termOrder.get(b)!)
-            .map((term) => query.surface.get(term)!)
-        : [];
-      if (sharedTopics.length === 0 && matchedTerms.length < 2) continue;
-      const topicCoverage = need.topics.length === 0 ? 0 : sharedTopics.length / need.topics.length;
-      const bm25 = hit?.score ?? 0;
-      const parts: ScoreParts = {
-        topics: round(WEIGHTS.topics * topicCoverage),
-        text: round(bestBm25 > 0 ? (WEIGHTS.text * bm25) / bestBm25 : 0),
-        label: offer.labelYear ? WEIGHTS.label : 0,
+      const sharedTopics = needTopics.filter((t) => offerTopics.has(t));
+      const matched = queryTerms.filter((t) => bow[t] !== undefined);
+      const bm25 = matched.reduce((sum, t) => sum + bow[t]!, 0);
+      const parts = {
+        topics: round(topicWeight * sharedTopics.length),
+        text: round(textWeight * bm25),
+        label: labelled[i] ? WEIGHTS.label : 0,
       };
-      const score = round(parts.topics + parts.text + parts.label);
-      if (score < minScore) continue;
       suggestions.push({
         needId: need.id,
-        offerId,
+        offerId: offer.id,
         needCityId: need.cityId,
         offerCityId: offer.cityId,
-        score,
+        score: round(parts.topics + parts.text + parts.label),
         parts,
         sharedTopics,
-        matchedTerms,
-        topicCoverage: round(topicCoverage),
+        matchedTerms: matched.map((t) => surface.get(t)!),
+        topicCoverage: round(needTopics.length === 0 ? 0 : sharedTopics.length / needTopics.length),
         bm25: round(bm25),
-        bestBm25: round(bestBm25),
+        bestBm25: round(best),
       });
     }
-    suggestions.sort(bySuggestionRank);
-    return limit > 0 ? suggestions.slice(0, limit) : suggestions;
+    return suggestions.sort(bySuggestionRank);
   }
 }
 
@@ -240,9 +393,25 @@ export function suggestMatches(
 
 /**
  * Matching is reciprocal: for one city, who could help it (suggestions for its needs) and whom it
- * could help (suggestions where its offers answer other cities' needs). Pass every suggestion of
- * the session (limitPerNeed 0), so a city's offer shows even where it is not in a need's top few.
+ * could help (suggestions where its offers answer other cities' needs). Every suggestion above the
+ * minimum score counts, so a city's offer shows even where it is not in a need's top few; a pair
+ * has the same score in both cities' views.
  */
+export function suggestionsForCity(
+  index: MatchingIndex,
+  needs: readonly MatchableNeed[],
+  cityId: string,
+  options: MatchingOptions & { limit?: number } = {},
+): { helpsMe: MatchSuggestion[]; iCanHelp: MatchSuggestion[] } {
+  const all: MatchSuggestion[] = [];
+  for (const need of needs) {
+    const mine = need.cityId === cityId;
+    all.push(...index.suggestFor(need, { ...options, limitPerNeed: 0, ...(mine ? {} : { onlyOfferCityId: cityId }) }));
+  }
+  return reciprocalView(all, cityId, options.limit ?? 20);
+}
+
+/** The same, from suggestions already computed (pass every one: limitPerNeed 0). */
 export function reciprocalView(
   suggestions: readonly MatchSuggestion[],
   cityId: string,

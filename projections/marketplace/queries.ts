@@ -1,6 +1,6 @@
 import {
   MatchingIndex,
-  reciprocalView,
+  suggestionsForCity,
   type MatchableNeed,
   type MatchableOffer,
   type MatchingOptions,
@@ -227,25 +227,64 @@ export function needOf(row: PostRow): MatchableNeed {
 }
 
 /** The open offers (with the label of their practice, as it is now) and open needs of a session. */
-export function sessionMatchables(db: ReadModelStore, sessionId: string): { offers: MatchableOffer[]; needs: MatchableNeed[] } {
-  const offers = db
+export function sessionMatchables(
+  db: ReadModelStore,
+  sessionId: string,
+  which: 'offers' | 'needs' | 'both' = 'both',
+): { offers: MatchableOffer[]; needs: MatchableNeed[] } {
+  const offers =
+    which === 'needs'
+      ? []
+      : db
     .all<PostRow & { label_year: number | null }>(
       `SELECT o.*, p.label_year FROM mp_posts o LEFT JOIN mp_practices p ON p.id = o.practice_id
        WHERE o.session_id = ? AND o.side = 'offer' AND o.status = 'open' ORDER BY o.seq`,
       [sessionId],
     )
     .map(offerOf);
-  const needs = db
+  const needs =
+    which === 'offers'
+      ? []
+      : db
     .all<PostRow>(`SELECT * FROM mp_posts WHERE session_id = ? AND side = 'need' AND status = 'open' ORDER BY seq`, [sessionId])
     .map(needOf);
   return { offers, needs };
 }
 
+/**
+ * The matching index of a session's open offers, built once and kept while the offers (and the
+ * labels of their practices) stay the same: every read of suggestions reuses it.
+ */
+const indexes = new WeakMap<ReadModelStore, Map<string, { key: string; index: MatchingIndex }>>();
+
+export function sessionIndex(db: ReadModelStore, sessionId: string): MatchingIndex {
+  const state = db.get<{ seq: number | null; withdrawn: number | null; labels: number; practices: string | null }>(
+    `SELECT max(o.seq) AS seq, sum(o.status = 'withdrawn') AS withdrawn, count(p.label_year) AS labels, max(p.updated_at) AS practices
+     FROM mp_posts o LEFT JOIN mp_practices p ON p.id = o.practice_id WHERE o.session_id = ? AND o.side = 'offer'`,
+    [sessionId],
+  );
+  const key = `${state?.seq}:${state?.withdrawn}:${state?.labels}:${state?.practices}`;
+  let cache = indexes.get(db);
+  if (!cache) indexes.set(db, (cache = new Map()));
+  const cached = cache.get(sessionId);
+  if (cached && cached.key === key) return cached.index;
+  const index = new MatchingIndex(sessionMatchables(db, sessionId, 'offers').offers);
+  cache.delete(sessionId);
+  cache.set(sessionId, { key, index });
+  while (cache.size > 16) cache.delete(cache.keys().next().value!);
+  return index;
+}
+
+const sessionOptions = (session: SessionRow, options: MatchingOptions = {}): MatchingOptions => ({
+  ...options,
+  otherCountryOnly: Boolean(session.other_country_only) || options.otherCountryOnly === true,
+});
+
 /** Every suggestion of a session, need by need (each need's best first). */
 export function sessionSuggestions(db: ReadModelStore, session: SessionRow, options: MatchingOptions = {}): MatchSuggestion[] {
-  const { offers, needs } = sessionMatchables(db, session.id);
-  const index = new MatchingIndex(offers);
-  const effective: MatchingOptions = { ...options, otherCountryOnly: Boolean(session.other_country_only) || options.otherCountryOnly === true };
+  const index = sessionIndex(db, session.id);
+  const { needs } = sessionMatchables(db, session.id, 'needs');
+  const effective = sessionOptions(session, options);
   return needs.flatMap((need) => index.suggestFor(need, effective));
 }
 
@@ -256,21 +295,18 @@ export function citySuggestions(
   cityId: string,
   options: MatchingOptions & { limit?: number } = {},
 ): { helpsMe: MatchSuggestion[]; iCanHelp: MatchSuggestion[] } {
-  const all = sessionSuggestions(db, session, { ...options, limitPerNeed: 0 });
-  return reciprocalView(all, cityId, options.limit ?? 20);
+  const { needs } = sessionMatchables(db, session.id, 'needs');
+  return suggestionsForCity(sessionIndex(db, session.id), needs, cityId, sessionOptions(session, options));
 }
 
 /** Suggestions involving one post: for a need its offers, for an offer the needs it answers. */
 export function postSuggestions(db: ReadModelStore, session: SessionRow, post: PostRow, limit = 5): MatchSuggestion[] {
   if (post.status !== 'open') return [];
-  if (post.side === 'need') {
-    const { offers } = sessionMatchables(db, session.id);
-    return new MatchingIndex(offers).suggestFor(needOf(post), {
-      otherCountryOnly: Boolean(session.other_country_only),
-      limitPerNeed: limit,
-    });
-  }
-  return sessionSuggestions(db, session, { limitPerNeed: 0 })
+  const index = sessionIndex(db, session.id);
+  if (post.side === 'need') return index.suggestFor(needOf(post), sessionOptions(session, { limitPerNeed: limit }));
+  const { needs } = sessionMatchables(db, session.id, 'needs');
+  return needs
+    .flatMap((need) => index.suggestFor(need, sessionOptions(session, { limitPerNeed: 0, onlyOfferCityId: post.city_id })))
     .filter((s) => s.offerId === post.id)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
@@ -279,10 +315,10 @@ export function postSuggestions(db: ReadModelStore, session: SessionRow, post: P
 /** The suggestion for one pair, if the matcher suggests it (used to snapshot why a match was made). */
 export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: string, offerId: string): MatchSuggestion | undefined {
   const need = findPost(db, needId);
-  if (!need || need.side !== 'need') return undefined;
-  const { offers } = sessionMatchables(db, session.id);
-  return new MatchingIndex(offers)
-    .suggestFor(needOf(need), { otherCountryOnly: Boolean(session.other_country_only), limitPerNeed: 0, minScore: 0 })
+  const offer = findPost(db, offerId);
+  if (!need || need.side !== 'need' || !offer) return undefined;
+  return sessionIndex(db, session.id)
+    .suggestFor(needOf(need), sessionOptions(session, { limitPerNeed: 0, minScore: 0, onlyOfferCityId: offer.city_id }))
     .find((s) => s.offerId === offerId);
 }
 

@@ -120,6 +120,7 @@ export const marketplaceProjection: Projection = {
     );
     CREATE INDEX IF NOT EXISTS mp_posts_session ON mp_posts (session_id, side, seq);
     CREATE INDEX IF NOT EXISTS mp_posts_city ON mp_posts (city_id);
+    CREATE INDEX IF NOT EXISTS mp_posts_seq ON mp_posts (seq);
     CREATE TABLE IF NOT EXISTS mp_matches (
       id TEXT PRIMARY KEY,
       session_id TEXT NOT NULL,
