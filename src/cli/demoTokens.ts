@@ -37,7 +37,7 @@ export const demoRoles: readonly DemoRole[] = [
   },
   {
     label: 'Gdańsk coordinator',
-    what: "another city: Gdańsk's own records, BoostInno and CO4CITIES as a partner; not Torino's plan (city gdansk-pl)",
+    what: "another city: Gdańsk's own records; BoostInno and CO4CITIES as a partner; not URBinclusion, and no writing Torino's records (city gdansk-pl)",
     actor: { subject: 'coordinator:gdansk', role: 'cityCoordinator', name: 'Gdańsk coordinator (demo)', cityIds: ['gdansk-pl'] },
   },
   {

@@ -1,0 +1,390 @@
+import { parse, validate } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema } from '../../schema/index.js';
+import { graphiqlExample } from '../../src/server/graphiqlExample.js';
+import { verifyToken } from '../../src/auth/tokens.js';
+import { mintDemoTokens } from '../../src/cli/demoTokens.js';
+import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+/**
+ * The demo data set, loaded through the loader (GraphQL mutations) into a fresh store, checked
+ * against the facts of the source documents (seed/data/FACTS.md) through GraphQL queries, then
+ * loaded again: the second run appends nothing.
+ */
+
+let t: TestApp;
+let report: SeedReport;
+let token: string;
+
+async function query<T = any>(q: string, variables: Record<string, unknown> = {}, as = token): Promise<T> {
+  const response = await t.gql<T>(q, variables, as);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!;
+}
+
+const ids = () => report.networkIds;
+
+interface MeetingRow {
+  title: string;
+  kind: string;
+  startDate: string;
+  endDate: string;
+  hostCityId: string | null;
+  themes: string[];
+}
+
+async function meetingsOf(networkId: string): Promise<MeetingRow[]> {
+  const data = await query(
+    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes { title kind startDate endDate hostCityId themes } } }`,
+    { id: networkId },
+  );
+  return data.meetings.nodes;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  token = await t.token('secretariat');
+  report = await loadDemoData(t.app);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('demo data: BoostInno', () => {
+  it('has its partners with countries, and its lead expert', async () => {
+    const data = await query(
+      `query($id: ID!) { network(id: $id) { name kind startDate endDate leadExpert { subject name } partners { cityId name country role } } }`,
+      { id: ids().boostinno },
+    );
+    const network = data.network;
+    expect(network.kind).toBe('actionPlanning');
+    expect([network.startDate, network.endDate]).toEqual(['2015-01-01', '2018-12-31']);
+    expect(network.leadExpert).toEqual({ subject: 'expert:peter-wolkowinski', name: 'Peter Wolkowinski' });
+    expect(network.partners).toHaveLength(11);
+    const byId = Object.fromEntries(network.partners.map((p: { cityId: string }) => [p.cityId, p]));
+    expect(Object.keys(byId).sort()).toEqual([
+      'baia-mare-ro', 'barcelona-es', 'braga-pt', 'gdansk-pl', 'lviv-ua', 'milan-it',
+      'paris-fr', 'skane-se', 'strasbourg-fr', 'torino-it', 'wroclaw-pl',
+    ]);
+    expect(byId['skane-se']).toMatchObject({ name: 'Skåne', country: 'SE' });
+    expect(byId['lviv-ua']).toMatchObject({ country: 'UA' });
+  });
+
+  it('has its 7 transnational meetings, first in Gdańsk and last in Milan, and the 6 local Torino events', async () => {
+    const meetings = await meetingsOf(ids().boostinno);
+    const transnational = meetings.filter((m) => m.kind === 'transnationalMeeting');
+    expect(transnational.map((m) => [m.hostCityId, m.startDate, m.endDate])).toEqual([
+      ['gdansk-pl', '2015-11-08', '2015-11-10'],
+      ['torino-it', '2016-02-17', '2016-02-19'],
+      ['wroclaw-pl', '2016-07-06', '2016-07-08'],
+      ['barcelona-es', '2016-11-23', '2016-11-25'],
+      ['baia-mare-ro', '2017-03-07', '2017-03-10'],
+      ['paris-fr', '2017-11-06', '2017-11-07'],
+      ['milan-it', '2018-01-23', '2018-01-26'],
+    ]);
+    expect(transnational[3]!.themes).toContain('Sense Mapping');
+    const local = meetings.filter((m) => m.kind === 'localGroupWorkshop');
+    expect(local).toHaveLength(6);
+    expect(local.every((m) => m.hostCityId === 'torino-it')).toBe(true);
+    // Month-only dates: first day of the month, the document's wording in the title.
+    const monthOnly = local.filter((m) => m.title.includes('[source date:'));
+    expect(monthOnly.map((m) => m.startDate)).toEqual(['2016-10-01', '2017-02-01', '2017-11-01']);
+    expect(monthOnly[1]!.title).toContain('From February 2017');
+    expect(local.filter((m) => !m.title.includes('[source date:')).map((m) => m.startDate)).toEqual([
+      '2017-12-15', '2018-02-21', '2018-04-04',
+    ]);
+  });
+
+  it('has the needs of Appendix 1 (63: 39 learning, 24 capacity-building), raised on the synthesis date', async () => {
+    const data = await query(
+      `query($id: ID!) { learningNeeds(networkId: $id, first: 100) { nodes { cityId kind description raisedAt } } }`,
+      { id: ids().boostinno },
+    );
+    const needs: { cityId: string; kind: string; description: string; raisedAt: string }[] = data.learningNeeds.nodes;
+    expect(needs).toHaveLength(63);
+    expect(needs.filter((n) => n.kind === 'learning')).toHaveLength(39);
+    const torino = needs.filter((n) => n.cityId === 'torino-it');
+    expect(torino.filter((n) => n.kind === 'learning')).toHaveLength(10);
+    expect(torino.filter((n) => n.kind === 'capacityBuilding')).toHaveLength(4);
+    expect(torino.map((n) => n.description)).toContain('How to develop new impact funds?');
+    expect(needs.filter((n) => n.cityId === 'barcelona-es')).toHaveLength(2);
+    expect(new Set(needs.map((n) => n.raisedAt.slice(0, 10)))).toEqual(new Set(['2016-03-14']));
+  });
+
+  it('has its 23 good practices, Innova.TO labelled, and the give/use session with Torino matched to other cities', async () => {
+    const data = await query(
+      `query($id: ID!) {
+        goodPractices(networkId: $id, first: 100) { nodes { cityId title labelled labelYear } }
+        marketplaceSessions(networkId: $id, first: 5) { nodes {
+          offers(first: 100) { nodes { cityId } }
+          needs(first: 100) { nodes { cityId } }
+          suggestionsForCity(cityId: "torino-it", limit: 5) { helpsMe { offerCityId need { title } } }
+        } }
+      }`,
+      { id: ids().boostinno },
+    );
+    const practices = data.goodPractices.nodes;
+    expect(practices).toHaveLength(23);
+    expect(practices.filter((p: { labelled: boolean }) => p.labelled)).toEqual([
+      { cityId: 'torino-it', title: 'Innova.TO', labelled: true, labelYear: 2017 },
+    ]);
+    const [session] = data.marketplaceSessions.nodes;
+    expect(session.offers.nodes).toHaveLength(23 + 22);
+    expect(session.needs.nodes).toHaveLength(63);
+    const helpsTorino = session.suggestionsForCity.helpsMe;
+    expect(helpsTorino.length).toBeGreaterThan(0);
+    expect(helpsTorino.every((s: { offerCityId: string }) => s.offerCityId !== 'torino-it')).toBe(true);
+  });
+
+  it("has the planned composition of 10 local groups (81 envisaged stakeholders, no coordinator, none for Lviv)", async () => {
+    const data = await query(
+      `query($id: ID!) { localGroups(networkId: $id) { cityId coordinator { name } composition { total byHelix { helix count planned } } } }`,
+      { id: ids().boostinno },
+    );
+    const groups = data.localGroups;
+    expect(groups).toHaveLength(10);
+    expect(groups.map((g: { cityId: string }) => g.cityId)).not.toContain('lviv-ua');
+    expect(groups.every((g: { coordinator: unknown }) => g.coordinator === null)).toBe(true);
+    const total = groups.reduce((sum: number, g: { composition: { total: number } }) => sum + g.composition.total, 0);
+    expect(total).toBe(81);
+    const torino = groups.find((g: { cityId: string }) => g.cityId === 'torino-it');
+    expect(torino.composition.total).toBe(12);
+    expect(torino.composition.byHelix.every((h: { count: number; planned: number }) => h.count === h.planned)).toBe(true);
+  });
+
+  it('answers "as of" from the documents\' dates', async () => {
+    const data = await query(
+      `query($id: ID!) {
+        early: journey(networkId: $id, asOf: "2016-06-01T00:00:00Z") { meetingCount }
+        beforeSynthesis: journey(networkId: $id, asOf: "2016-03-01T00:00:00Z") { needCoverage { raised } }
+        now: journey(networkId: $id) { meetingCount needCoverage { raised } }
+      }`,
+      { id: ids().boostinno },
+    );
+    expect(data.early.meetingCount).toBe(2);
+    expect(data.beforeSynthesis.needCoverage.raised).toBe(0);
+    expect(data.now).toEqual({ meetingCount: 13, needCoverage: { raised: 63 } });
+  });
+});
+
+describe("demo data: Torino's plan (Torino Social Impact)", () => {
+  const planQuery = `query($id: ID!, $asOf: String) {
+    actionPlan(networkId: $id, cityId: "torino-it", asOf: $asOf) {
+      endorsed endorsedOn
+      clusters { key }
+      ideation: actions(phase: ideation, first: 100) { nodes { title } }
+      design: actions(phase: design, first: 100) { nodes { title } }
+      realisation: actions(phase: realisation, first: 100) { nodes { title clusterKey } }
+      all: actions(first: 100) { nodes { clusterKey status } }
+      fundingSecured { source amount { euros } }
+      indicators { latestValue latestDate unit }
+    }
+  }`;
+
+  it('has the 39 actions by phase (3, 10, 26) and by cluster (12, 4, 12, 8, 3)', async () => {
+    const { actionPlan: plan } = await query(planQuery, { id: ids().boostinno });
+    expect(plan.ideation.nodes.map((a: { title: string }) => a.title)).toEqual([
+      'Turin Beacons Network project',
+      'Capacity building actions for the investment readiness',
+      'Roadshow promoting TSI',
+    ]);
+    expect(plan.design.nodes).toHaveLength(10);
+    expect(plan.realisation.nodes).toHaveLength(26);
+    const byCluster: Record<string, number> = {};
+    for (const a of plan.all.nodes) byCluster[a.clusterKey] = (byCluster[a.clusterKey] ?? 0) + 1;
+    expect(byCluster).toEqual({
+      'challenges-and-tools': 12,
+      'collective-actions': 4,
+      'engagement-and-capacity-building': 12,
+      'civic-technologies': 8,
+      'finance-and-impact-assessment': 3,
+    });
+    expect(plan.realisation.nodes.filter((a: { clusterKey: string }) => a.clusterKey === 'collective-actions')).toHaveLength(4);
+    // The documents give no status per action: all stay planned; the 80% estimate is an indicator.
+    expect(plan.all.nodes.every((a: { status: string }) => a.status === 'planned')).toBe(true);
+    expect(plan.indicators).toEqual([{ latestValue: 80, latestDate: '2022-12-31', unit: '%' }]);
+  });
+
+  it('has the funding the documents say Torino received, and the endorsement (undated in the documents)', async () => {
+    const { actionPlan: plan } = await query(planQuery, { id: ids().boostinno });
+    expect(plan.endorsed).toBe(true);
+    expect(plan.endorsedOn).toBe('2018-12-31');
+    const bySource = Object.fromEntries(plan.fundingSecured.map((f: { source: string; amount: { euros: string } }) => [f.source, f.amount.euros]));
+    expect(bySource).toEqual({ ESF: '1550000.00', UIA: '4100000.00', other: '890500.00' });
+    const { actionPlan: mid2018 } = await query(planQuery, { id: ids().boostinno, asOf: '2018-06-01T00:00:00Z' });
+    expect(mid2018.endorsed).toBe(false);
+    expect(mid2018.all.nodes).toHaveLength(39);
+  });
+});
+
+describe('demo data: URBinclusion (Torino implementation framework)', () => {
+  it('has its transnational meetings, seminars and the five LSG workshops with their lessons learnt', async () => {
+    const meetings = await meetingsOf(ids().urbinclusion);
+    const hosts = (kind: string) => meetings.filter((m) => m.kind === kind).map((m) => [m.hostCityId, m.startDate]);
+    expect(hosts('transnationalMeeting')).toEqual([
+      ['copenhagen-dk', '2017-09-01'],
+      ['krakow-pl', '2018-04-01'],
+      ['torino-it', '2018-10-01'],
+      ['barcelona-es', '2019-04-01'],
+    ]);
+    expect(hosts('thematicSeminar')).toEqual([
+      ['lyon-fr', '2018-01-01'],
+      ['glasgow-gb', '2018-06-19'],
+      ['naples-it', '2018-12-01'],
+      ['trikala-gr', '2019-02-01'],
+    ]);
+    expect(hosts('marketplaceSession')).toEqual([['krakow-pl', '2018-04-01']]);
+    expect(meetings.find((m) => m.hostCityId === 'copenhagen-dk')!.title).toContain('[source date: Settembre 2017]');
+    expect(meetings.find((m) => m.hostCityId === 'torino-it' && m.kind === 'transnationalMeeting')!.themes).toContain('Collaborative services');
+
+    const journey = await query(
+      `query($id: ID!) { journey(networkId: $id) { timeline(first: 14) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
+      { id: ids().urbinclusion },
+    );
+    const workshops = journey.journey.timeline.nodes.filter((m: { kind: string }) => m.kind === 'localGroupWorkshop');
+    expect(workshops.map((w: { startDate: string }) => w.startDate)).toEqual(['2018-07-02', '2018-11-08', '2018-11-14', '2019-03-07', '2019-04-10']);
+    expect(workshops[0].learnings.nodes).toHaveLength(11);
+    expect(workshops[1].learnings.nodes).toHaveLength(6);
+    const torinoMeeting = journey.journey.timeline.nodes.find((m: { startDate: string }) => m.startDate === '2018-10-01');
+    expect(torinoMeeting.learnings.nodes.some((l: { lesson: string }) => l.lesson.includes('Ezio Manzini'))).toBe(true);
+  });
+
+  it('has the framework as a plan with the GO.IN SUSTAINABLE CITY monitoring as its indicators', async () => {
+    const data = await query(
+      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { title vision clusters { key } indicators { name latestValue } actions(first: 50) { nodes { title phase } } } }`,
+      { id: ids().urbinclusion },
+    );
+    const plan = data.actionPlan;
+    expect(plan.title).toBe('Operational Implementation Framework – Torino');
+    expect(plan.clusters.map((c: { key: string }) => c.key)).toEqual(['torino-social-factory', 'civic-crowdfunding-service', 'co-city', 'axto', 'wegovnow']);
+    expect(plan.actions.nodes).toHaveLength(8);
+    expect(plan.indicators).toHaveLength(2);
+    expect(plan.indicators.every((i: { name: string; latestValue: unknown }) => i.name.startsWith('GO.IN SUSTAINABLE CITY') && i.latestValue === null)).toBe(true);
+    expect(plan.vision).toContain('not yet');
+  });
+});
+
+describe('demo data: Interactive Cities', () => {
+  it('has 10 partners with Genoa as Lead Partner, 5 transnational meetings, 2 field trips, 2 webinars', async () => {
+    const data = await query(`query($id: ID!) { network(id: $id) { partners { cityId role } } }`, { id: ids()['interactive-cities'] });
+    const partners = data.network.partners;
+    expect(partners).toHaveLength(10);
+    expect(partners.filter((p: { role: string }) => p.role === 'leadPartner')).toEqual([{ cityId: 'genoa-it', role: 'leadPartner' }]);
+    const meetings = await meetingsOf(ids()['interactive-cities']);
+    const transnational = meetings.filter((m) => m.kind === 'transnationalMeeting');
+    expect(transnational.map((m) => [m.hostCityId, m.startDate])).toEqual([
+      ['alba-iulia-ro', '2016-09-01'],
+      ['lisbon-pt', '2017-01-01'],
+      ['tartu-ee', '2017-06-01'],
+      ['ghent-be', '2017-10-01'],
+      ['murcia-es', '2018-01-01'],
+    ]);
+    expect(transnational.map((m) => m.themes[0])).toEqual(['Audience', 'Governance', 'Process', 'Evaluation', 'Implementation']);
+    expect(meetings.filter((m) => m.kind === 'studyVisit').map((m) => m.hostCityId)).toEqual(['helsinki-fi', 'amsterdam-nl']);
+    expect(meetings.filter((m) => m.kind === 'webinar').map((m) => m.startDate)).toEqual(['2017-12-01', '2018-03-01']);
+    expect(meetings.filter((m) => m.kind === 'localGroupWorkshop').map((m) => m.startDate)).toEqual(['2017-06-15', '2018-01-10']);
+  });
+
+  it('has the three thematic groups as learning needs of their cities', async () => {
+    const data = await query(
+      `query($id: ID!) { learningNeeds(networkId: $id, topic: "thematic group", first: 50) { nodes { cityId topics } } }`,
+      { id: ids()['interactive-cities'] },
+    );
+    const needs = data.learningNeeds.nodes;
+    expect(needs).toHaveLength(3 + 3 + 4);
+    const tourism = needs.filter((n: { topics: string[] }) => n.topics.includes('tourism attraction')).map((n: { cityId: string }) => n.cityId);
+    expect(tourism.sort()).toEqual(['alba-iulia-ro', 'genoa-it', 'varna-bg']);
+  });
+});
+
+describe('demo data: UIA Transfer Mechanism pilots', () => {
+  it('has the five pilot networks with their four cities, and CO4CITIES transferring Co-City from Torino', async () => {
+    const data = await query(`{ networks(kind: innovationTransfer, first: 10) { nodes { networkId name startDate partners { cityId role } } } }`);
+    const pilots = data.networks.nodes;
+    expect(pilots).toHaveLength(5);
+    expect(pilots.every((p: { partners: unknown[] }) => p.partners.length === 4)).toBe(true);
+    const co4cities = pilots.find((p: { name: string }) => p.name === 'CO4CITIES');
+    expect(co4cities.partners.map((p: { cityId: string }) => p.cityId).sort()).toEqual(['budapest-hu', 'cluj-napoca-ro', 'gdansk-pl', 'torino-it']);
+    expect(co4cities.partners.find((p: { cityId: string }) => p.cityId === 'torino-it').role).toBe('leadPartner');
+    const transfers = await query(
+      `query($id: ID!) { transfers(networkId: $id, first: 10) { nodes { practice { title } sourceCity { cityId } receivingCity { cityId } stage startedOn } } }`,
+      { id: co4cities.networkId },
+    );
+    expect(transfers.transfers.nodes).toHaveLength(3);
+    expect(transfers.transfers.nodes.every((tr: { practice: { title: string }; sourceCity: { cityId: string } }) =>
+      tr.practice.title === 'Co-City' && tr.sourceCity.cityId === 'torino-it')).toBe(true);
+  });
+});
+
+describe('demo data: outcomes and demo tokens', () => {
+  it('shows outcomes across networks', async () => {
+    const data = await query(`{ outcomes { plans { endorsed } actions { total } meetings { held } funding { total { euros } } } }`);
+    expect(data.outcomes).toEqual({
+      plans: { endorsed: 1 },
+      actions: { total: 39 + 8 },
+      meetings: { held: 13 + 14 + 11 },
+      funding: { total: { euros: '6540500.00' } },
+    });
+  });
+
+  it('gives each demo role a token the API accepts, with the access the docs describe', async () => {
+    const tokens = await mintDemoTokens(t.app.config);
+    expect(tokens.map((d) => d.label)).toEqual(['secretariat', 'BoostInno lead expert', 'Torino coordinator', 'Gdańsk coordinator', 'public']);
+    const [secretariat, leadExpert, torino, gdansk] = tokens.map((d) => d.token);
+    expect((await verifyToken(secretariat!, t.app.config.jwtSecret)).role).toBe('secretariat');
+    const journey = `query($id: ID!) { journey(networkId: $id) { meetingCount } }`;
+    expect((await query(journey, { id: ids().boostinno }, leadExpert)).journey.meetingCount).toBe(13);
+    expect((await query(journey, { id: ids().boostinno }, torino)).journey.meetingCount).toBe(13);
+    const plan = `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsed } }`;
+    expect((await query(plan, { id: ids().boostinno }, torino)).actionPlan.endorsed).toBe(true);
+    expect((await query(journey, { id: ids().urbinclusion }, torino)).journey.meetingCount).toBe(14);
+    // Gdańsk is a partner of BoostInno, not of URBinclusion, and may not write Torino's records.
+    expect((await query(journey, { id: ids().boostinno }, gdansk)).journey.meetingCount).toBe(13);
+    const refused = await t.gql(journey, { id: ids().urbinclusion }, gdansk);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const raise = await t.gql(
+      `mutation($id: ID!) { raiseLearningNeed(input: { networkId: $id, cityId: "torino-it", kind: learning, topics: ["finance"], description: "A need of Torino" }) { __typename } }`,
+      { id: ids().boostinno },
+      gdansk,
+    );
+    expect(raise.data?.raiseLearningNeed.__typename).toBe('ForbiddenError');
+    const anonymous = await t.gql(journey, { id: ids().boostinno });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe("GraphiQL's default operation", () => {
+  it('is valid and answers on the demo data', async () => {
+    expect(validate(buildSchema(), parse(graphiqlExample))).toEqual([]);
+    const run = async (operationName: string, as?: string) => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
+        body: JSON.stringify({ query: graphiqlExample, operationName, variables: { networkId: ids().boostinno } }),
+      });
+      return (await response.json()) as { data?: any; errors?: unknown[] };
+    };
+    const networks = await run('Networks');
+    expect(networks.data.networks.nodes.map((n: { networkId: string }) => n.networkId)).toContain(ids().boostinno);
+    expect((await run('BoostInnoMeetings')).data.meetings.nodes).toHaveLength(13);
+    const [, leadExpert] = (await mintDemoTokens(t.app.config)).map((d) => d.token);
+    const journey = await run('BoostInnoJourney', leadExpert);
+    expect(journey.errors).toBeUndefined();
+    expect(journey.data.journey.meetingCount).toBe(13);
+  });
+});
+
+describe('demo data: loading again', () => {
+  it('appends nothing: every mutation is a replay and the log head does not move', async () => {
+    const before = (await query(`{ ledger { headPosition } }`)).ledger.headPosition;
+    expect(before).toBe(report.headAfter);
+    const again = await loadDemoData(t.app);
+    expect(again.replayed).toBe(again.mutations);
+    expect(again.mutations).toBe(report.mutations);
+    expect(again.headAfter).toBe(before);
+    expect(again.networkIds).toEqual(report.networkIds);
+    expect((await query(`{ ledger { headPosition } }`)).ledger.headPosition).toBe(before);
+  });
+});
