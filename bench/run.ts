@@ -20,7 +20,6 @@ import { formatTarget, formatValue, judge, type BenchModule, type Metric, type R
 const modules: readonly BenchModule[] = [
   await import('./foundation.js'),
   await import('./outcomes.js'),
-  // await import('./matching.js'),
   await import('./matching.js'),
 ];
 
