@@ -23,7 +23,12 @@ async function query<T = any>(q: string, variables: Record<string, unknown> = {}
   return response.data!;
 }
 
-const ids = () => report.networkIds;
+/** A network id the loader reported, by seed key (boostinno, urbinclusion, interactive-cities...). */
+function id(key: string): string {
+  const value = report.networkIds[key];
+  if (!value) throw new Error(`no network ${key} in the seed report`);
+  return value;
+}
 
 interface MeetingRow {
   title: string;
@@ -56,7 +61,7 @@ describe('demo data: BoostInno', () => {
   it('has its partners with countries, and its lead expert', async () => {
     const data = await query(
       `query($id: ID!) { network(id: $id) { name kind startDate endDate leadExpert { subject name } partners { cityId name country role } } }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
     );
     const network = data.network;
     expect(network.kind).toBe('actionPlanning');
@@ -73,7 +78,7 @@ describe('demo data: BoostInno', () => {
   });
 
   it('has its 7 transnational meetings, first in Gdańsk and last in Milan, and the 6 local Torino events', async () => {
-    const meetings = await meetingsOf(ids().boostinno);
+    const meetings = await meetingsOf(id('boostinno'));
     const transnational = meetings.filter((m) => m.kind === 'transnationalMeeting');
     expect(transnational.map((m) => [m.hostCityId, m.startDate, m.endDate])).toEqual([
       ['gdansk-pl', '2015-11-08', '2015-11-10'],
@@ -100,7 +105,7 @@ describe('demo data: BoostInno', () => {
   it('has the needs of Appendix 1 (63: 39 learning, 24 capacity-building), raised on the synthesis date', async () => {
     const data = await query(
       `query($id: ID!) { learningNeeds(networkId: $id, first: 100) { nodes { cityId kind description raisedAt } } }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
     );
     const needs: { cityId: string; kind: string; description: string; raisedAt: string }[] = data.learningNeeds.nodes;
     expect(needs).toHaveLength(63);
@@ -123,7 +128,7 @@ describe('demo data: BoostInno', () => {
           suggestionsForCity(cityId: "torino-it", limit: 5) { helpsMe { offerCityId need { title } } }
         } }
       }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
     );
     const practices = data.goodPractices.nodes;
     expect(practices).toHaveLength(23);
@@ -141,7 +146,7 @@ describe('demo data: BoostInno', () => {
   it("has the planned composition of 10 local groups (81 envisaged stakeholders, no coordinator, none for Lviv)", async () => {
     const data = await query(
       `query($id: ID!) { localGroups(networkId: $id) { cityId coordinator { name } composition { total byHelix { helix count planned } } } }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
     );
     const groups = data.localGroups;
     expect(groups).toHaveLength(10);
@@ -161,7 +166,7 @@ describe('demo data: BoostInno', () => {
         beforeSynthesis: journey(networkId: $id, asOf: "2016-03-01T00:00:00Z") { needCoverage { raised } }
         now: journey(networkId: $id) { meetingCount needCoverage { raised } }
       }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
     );
     expect(data.early.meetingCount).toBe(2);
     expect(data.beforeSynthesis.needCoverage.raised).toBe(0);
@@ -184,7 +189,7 @@ describe("demo data: Torino's plan (Torino Social Impact)", () => {
   }`;
 
   it('has the 39 actions by phase (3, 10, 26) and by cluster (12, 4, 12, 8, 3)', async () => {
-    const { actionPlan: plan } = await query(planQuery, { id: ids().boostinno });
+    const { actionPlan: plan } = await query(planQuery, { id: id('boostinno') });
     expect(plan.ideation.nodes.map((a: { title: string }) => a.title)).toEqual([
       'Turin Beacons Network project',
       'Capacity building actions for the investment readiness',
@@ -208,12 +213,12 @@ describe("demo data: Torino's plan (Torino Social Impact)", () => {
   });
 
   it('has the funding the documents say Torino received, and the endorsement (undated in the documents)', async () => {
-    const { actionPlan: plan } = await query(planQuery, { id: ids().boostinno });
+    const { actionPlan: plan } = await query(planQuery, { id: id('boostinno') });
     expect(plan.endorsed).toBe(true);
     expect(plan.endorsedOn).toBe('2018-12-31');
     const bySource = Object.fromEntries(plan.fundingSecured.map((f: { source: string; amount: { euros: string } }) => [f.source, f.amount.euros]));
     expect(bySource).toEqual({ ESF: '1550000.00', UIA: '4100000.00', other: '890500.00' });
-    const { actionPlan: mid2018 } = await query(planQuery, { id: ids().boostinno, asOf: '2018-06-01T00:00:00Z' });
+    const { actionPlan: mid2018 } = await query(planQuery, { id: id('boostinno'), asOf: '2018-06-01T00:00:00Z' });
     expect(mid2018.endorsed).toBe(false);
     expect(mid2018.all.nodes).toHaveLength(39);
   });
@@ -221,7 +226,7 @@ describe("demo data: Torino's plan (Torino Social Impact)", () => {
 
 describe('demo data: URBinclusion (Torino implementation framework)', () => {
   it('has its transnational meetings, seminars and the five LSG workshops with their lessons learnt', async () => {
-    const meetings = await meetingsOf(ids().urbinclusion);
+    const meetings = await meetingsOf(id('urbinclusion'));
     const hosts = (kind: string) => meetings.filter((m) => m.kind === kind).map((m) => [m.hostCityId, m.startDate]);
     expect(hosts('transnationalMeeting')).toEqual([
       ['copenhagen-dk', '2017-09-01'],
@@ -241,7 +246,7 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
 
     const journey = await query(
       `query($id: ID!) { journey(networkId: $id) { timeline(first: 14) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
-      { id: ids().urbinclusion },
+      { id: id('urbinclusion') },
     );
     const workshops = journey.journey.timeline.nodes.filter((m: { kind: string }) => m.kind === 'localGroupWorkshop');
     expect(workshops.map((w: { startDate: string }) => w.startDate)).toEqual(['2018-07-02', '2018-11-08', '2018-11-14', '2019-03-07', '2019-04-10']);
@@ -254,7 +259,7 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
   it('has the framework as a plan with the GO.IN SUSTAINABLE CITY monitoring as its indicators', async () => {
     const data = await query(
       `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { title vision clusters { key } indicators { name latestValue } actions(first: 50) { nodes { title phase } } } }`,
-      { id: ids().urbinclusion },
+      { id: id('urbinclusion') },
     );
     const plan = data.actionPlan;
     expect(plan.title).toBe('Operational Implementation Framework – Torino');
@@ -268,11 +273,11 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
 
 describe('demo data: Interactive Cities', () => {
   it('has 10 partners with Genoa as Lead Partner, 5 transnational meetings, 2 field trips, 2 webinars', async () => {
-    const data = await query(`query($id: ID!) { network(id: $id) { partners { cityId role } } }`, { id: ids()['interactive-cities'] });
+    const data = await query(`query($id: ID!) { network(id: $id) { partners { cityId role } } }`, { id: id('interactive-cities') });
     const partners = data.network.partners;
     expect(partners).toHaveLength(10);
     expect(partners.filter((p: { role: string }) => p.role === 'leadPartner')).toEqual([{ cityId: 'genoa-it', role: 'leadPartner' }]);
-    const meetings = await meetingsOf(ids()['interactive-cities']);
+    const meetings = await meetingsOf(id('interactive-cities'));
     const transnational = meetings.filter((m) => m.kind === 'transnationalMeeting');
     expect(transnational.map((m) => [m.hostCityId, m.startDate])).toEqual([
       ['alba-iulia-ro', '2016-09-01'],
@@ -290,7 +295,7 @@ describe('demo data: Interactive Cities', () => {
   it('has the three thematic groups as learning needs of their cities', async () => {
     const data = await query(
       `query($id: ID!) { learningNeeds(networkId: $id, topic: "thematic group", first: 50) { nodes { cityId topics } } }`,
-      { id: ids()['interactive-cities'] },
+      { id: id('interactive-cities') },
     );
     const needs = data.learningNeeds.nodes;
     expect(needs).toHaveLength(3 + 3 + 4);
@@ -335,22 +340,22 @@ describe('demo data: outcomes and demo tokens', () => {
     const [secretariat, leadExpert, torino, gdansk] = tokens.map((d) => d.token);
     expect((await verifyToken(secretariat!, t.app.config.jwtSecret)).role).toBe('secretariat');
     const journey = `query($id: ID!) { journey(networkId: $id) { meetingCount } }`;
-    expect((await query(journey, { id: ids().boostinno }, leadExpert)).journey.meetingCount).toBe(13);
-    expect((await query(journey, { id: ids().boostinno }, torino)).journey.meetingCount).toBe(13);
+    expect((await query(journey, { id: id('boostinno') }, leadExpert)).journey.meetingCount).toBe(13);
+    expect((await query(journey, { id: id('boostinno') }, torino)).journey.meetingCount).toBe(13);
     const plan = `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsed } }`;
-    expect((await query(plan, { id: ids().boostinno }, torino)).actionPlan.endorsed).toBe(true);
-    expect((await query(journey, { id: ids().urbinclusion }, torino)).journey.meetingCount).toBe(14);
+    expect((await query(plan, { id: id('boostinno') }, torino)).actionPlan.endorsed).toBe(true);
+    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(14);
     // Gdańsk is a partner of BoostInno, not of URBinclusion, and may not write Torino's records.
-    expect((await query(journey, { id: ids().boostinno }, gdansk)).journey.meetingCount).toBe(13);
-    const refused = await t.gql(journey, { id: ids().urbinclusion }, gdansk);
+    expect((await query(journey, { id: id('boostinno') }, gdansk)).journey.meetingCount).toBe(13);
+    const refused = await t.gql(journey, { id: id('urbinclusion') }, gdansk);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const raise = await t.gql(
       `mutation($id: ID!) { raiseLearningNeed(input: { networkId: $id, cityId: "torino-it", kind: learning, topics: ["finance"], description: "A need of Torino" }) { __typename } }`,
-      { id: ids().boostinno },
+      { id: id('boostinno') },
       gdansk,
     );
     expect(raise.data?.raiseLearningNeed.__typename).toBe('ForbiddenError');
-    const anonymous = await t.gql(journey, { id: ids().boostinno });
+    const anonymous = await t.gql(journey, { id: id('boostinno') });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -362,12 +367,12 @@ describe("GraphiQL's default operation", () => {
       const response = await fetch(`${t.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
-        body: JSON.stringify({ query: graphiqlExample, operationName, variables: { networkId: ids().boostinno } }),
+        body: JSON.stringify({ query: graphiqlExample, operationName, variables: { networkId: id('boostinno') } }),
       });
       return (await response.json()) as { data?: any; errors?: unknown[] };
     };
     const networks = await run('Networks');
-    expect(networks.data.networks.nodes.map((n: { networkId: string }) => n.networkId)).toContain(ids().boostinno);
+    expect(networks.data.networks.nodes.map((n: { networkId: string }) => n.networkId)).toContain(id('boostinno'));
     expect((await run('BoostInnoMeetings')).data.meetings.nodes).toHaveLength(13);
     const [, leadExpert] = (await mintDemoTokens(t.app.config)).map((d) => d.token);
     const journey = await run('BoostInnoJourney', leadExpert);
