@@ -25,7 +25,7 @@ const MapNodeKindEnum = builder.enumType('CommunityMapNodeKind', {
     topic: { description: 'A topic of practices, offers or needs.' },
     practice: { description: 'A good practice of the catalogue (also when offered in a session).' },
     offer: { description: 'Experience offered in a marketplace session.' },
-    need: { description: 'A need posted in a marketplace session.' },
+    need: { description: 'A learning need of the journey, or a need posted in a marketplace session.' },
   } as const,
 });
 

@@ -10,7 +10,8 @@ import type { PostRow } from './sessions.js';
 
 /**
  * The community network map: a network drawn as a graph of its cities, what they give (good
- * practices, experience offered in marketplace sessions), what they need, the topics of both,
+ * practices, experience offered in marketplace sessions), what they need (learning needs of the
+ * journey, needs posted in marketplace sessions), the topics of both,
  * and the give/use links between them found by the matcher. Read from the read models only.
  */
 
@@ -86,10 +87,12 @@ interface MapData {
   readonly needs: PostRow[];
   readonly gives: Give[];
   readonly uses: Need[];
-  readonly agreed: { need_id: string; offer_id: string; practice_id: string | null }[];
+  readonly agreed: { need_id: string; learning_need_id: string | null; offer_id: string; practice_id: string | null }[];
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const hasTable = (db: ReadModelStore, name: string) =>
+  db.get(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]) !== undefined;
 const topicsOf = (json: string) => JSON.parse(json) as string[];
 
 function load(db: ReadModelStore, networkId: string): MapData {
@@ -135,17 +138,43 @@ function load(db: ReadModelStore, networkId: string): MapData {
         labelYear: null,
       })),
   ];
-  const uses: Need[] = needs.map((n) => ({
-    id: n.id,
-    nodeId: `need:${n.id}`,
-    cityId: n.city_id,
-    country: n.country,
-    title: n.title,
-    description: n.description,
-    topics: topicsOf(n.topics),
-  }));
-  const agreed = db.all<{ need_id: string; offer_id: string; practice_id: string | null }>(
-    `SELECT m.need_id, m.offer_id, o.practice_id FROM mp_matches m JOIN mp_posts o ON o.id = m.offer_id
+  // The learning needs of the journey (issue 3's read model) are needs on the map too; a marketplace
+  // need posted from one of them is that learning need.
+  const learningNeeds = hasTable(db, 'learning_needs')
+    ? db.all<{ id: string; city_id: string; description: string; topics: string }>(
+        `SELECT id, city_id, description, topics FROM learning_needs
+         WHERE network_id = ? AND status IN ('open', 'addressed') AND city_id IN (SELECT value FROM json_each(?))
+         ORDER BY raised_at, id`,
+        [networkId, cityIds],
+      )
+    : [];
+  const countryOf = new Map(cities.map((c) => [c.city_id, c.country]));
+  const learningNeedIds = new Set(learningNeeds.map((n) => n.id));
+  const uses: Need[] = [
+    ...learningNeeds.map((n) => ({
+      id: n.id,
+      nodeId: `need:${n.id}`,
+      cityId: n.city_id,
+      country: countryOf.get(n.city_id) ?? '',
+      title: n.description.length > 200 ? `${n.description.slice(0, 197)}...` : n.description,
+      description: n.description,
+      topics: topicsOf(n.topics),
+    })),
+    ...needs
+      .filter((n) => !(n.learning_need_id && learningNeedIds.has(n.learning_need_id)))
+      .map((n) => ({
+        id: n.id,
+        nodeId: `need:${n.id}`,
+        cityId: n.city_id,
+        country: n.country,
+        title: n.title,
+        description: n.description,
+        topics: topicsOf(n.topics),
+      })),
+  ];
+  const agreed = db.all<{ need_id: string; learning_need_id: string | null; offer_id: string; practice_id: string | null }>(
+    `SELECT m.need_id, n.learning_need_id, m.offer_id, o.practice_id
+     FROM mp_matches m JOIN mp_posts o ON o.id = m.offer_id JOIN mp_posts n ON n.id = m.need_id
      WHERE m.status = 'agreed' AND m.session_id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)`,
     [networkId],
   );
@@ -218,7 +247,7 @@ export function communityMap(db: ReadModelStore, networkId: string, options: { l
   const nodeIds = new Set(nodes.map((n) => n.id));
   for (const match of data.agreed) {
     const source = match.practice_id && nodeIds.has(`practice:${match.practice_id}`) ? `practice:${match.practice_id}` : `offer:${match.offer_id}`;
-    const target = `need:${match.need_id}`;
+    const target = match.learning_need_id && nodeIds.has(`need:${match.learning_need_id}`) ? `need:${match.learning_need_id}` : `need:${match.need_id}`;
     if (nodeIds.has(source) && nodeIds.has(target)) edges.push(structural(source, target, 'agreed'));
   }
   return { networkId, nodes, edges };

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
+import { networkDecider } from '../../domain/network/decider.js';
+import { networkSnapshotOf } from '../../domain/network/snapshot.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
+import { systemActor } from '../../src/auth/actor.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { boostInnoNetwork, type Fixture } from './api.js';
 
@@ -6,6 +11,7 @@ describe('the community network map through the API', () => {
   let t: TestApp;
   let f: Fixture;
   let practiceId: string;
+  let learningNeedId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,6 +53,26 @@ describe('the community network map through the API', () => {
       description: 'Impact funds for social enterprises.',
       topics: ['impact finance'],
     });
+    // A learning need of Paris's journey (issue 3), never posted in a session: a need on the map too.
+    const { state } = await t.app.commands.load(networkDecider, streamIdOf('network', f.networkId));
+    learningNeedId = (
+      await t.app.execute(
+        learningNeedDecider,
+        { create: learningNeedDecider.category },
+        {
+          type: 'RaiseLearningNeed',
+          data: {
+            cityId: 'paris-fr',
+            kind: 'learning',
+            topics: ['impact finance'],
+            description: 'How to fund social enterprises with impact funds?',
+            priority: 'medium',
+            network: networkSnapshotOf(f.networkId, state)!,
+          },
+        },
+        { actor: systemActor },
+      )
+    ).id;
     await post('PostMarketplaceNeed', {
       cityId: 'braga-pt',
       title: 'Mapping resources of the city',
@@ -68,11 +94,13 @@ describe('the community network map through the API', () => {
     expect(ids('city')).toHaveLength(5);
     expect(ids('practice')).toEqual([`practice:${practiceId}`]);
     expect(ids('offer')).toHaveLength(1);
-    expect(ids('need')).toHaveLength(2);
+    expect(ids('need')).toHaveLength(3);
+    expect(ids('need')).toContain(`need:${learningNeedId}`);
     expect(ids('topic')).toEqual(['topic:horizontal management', 'topic:impact finance', 'topic:mapping']);
     const pairs = (kind: string) => edges.filter((e: { kind: string }) => e.kind === kind).map((e: { source: string; target: string }) => `${e.source} > ${e.target}`);
     expect(pairs('gives')).toContain(`city:gdansk-pl > practice:${practiceId}`);
-    expect(pairs('helps').sort()).toEqual(['city:gdansk-pl > city:braga-pt', 'city:strasbourg-fr > city:torino-it']);
+    expect(pairs('uses')).toContain(`city:paris-fr > need:${learningNeedId}`);
+    expect(pairs('helps').sort()).toEqual(['city:gdansk-pl > city:braga-pt', 'city:strasbourg-fr > city:paris-fr', 'city:strasbourg-fr > city:torino-it']);
     const couldHelp = edges.find((e: { kind: string; source: string }) => e.kind === 'couldHelp' && e.source === `practice:${practiceId}`);
     expect(couldHelp).toMatchObject({ sharedTopics: ['mapping'] });
     expect(couldHelp.matchedTerms).toEqual(expect.arrayContaining(['mapping', 'challenges', 'resources', 'civil', 'servants']));

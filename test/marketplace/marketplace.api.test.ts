@@ -288,6 +288,35 @@ describe('the marketplace through the API', () => {
     expect(mine.data!.marketplaceSessions.nodes).toEqual([{ title: 'BoostInno marketplace, Gdansk' }]);
   });
 
+  it('answers a retried scheduling with the first result, scheduling nothing twice', async () => {
+    const offers = await t.gql(`query($id: ID!) { marketplaceSession(id: $id) { offers(cityId: "braga-pt") { nodes { offerId } } } }`, { id: sessionId }, torino);
+    const bragaOfferId = offers.data!.marketplaceSession.offers.nodes[0].offerId;
+    const braga = await f.coordinator('braga-pt');
+    const input = { sessionId, needId: torinoNeedId, offerId: bragaOfferId };
+    await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true } }, torino);
+    const agreed = await t.gql(RESPOND, { input: { ...input, cityId: 'braga-pt', accept: true } }, braga);
+    expect(agreed.data!.respondToMarketplaceMatch.match.status).toBe('agreed');
+    const meeting = {
+      sessionId,
+      matchId: `${torinoNeedId}-${bragaOfferId}`,
+      format: 'bilateralMeeting',
+      date: '2016-06-01',
+      hostCityId: 'torino-it',
+      idempotencyKey: 'bilateral-torino-braga',
+    };
+    const first = await t.gql(SCHEDULE, { input: meeting }, braga);
+    expect(first.data!.scheduleMarketplaceMeeting.match.meeting).toMatchObject({ format: 'bilateralMeeting', hostCityId: 'torino-it', onJourney: true });
+    const head = await t.app.store.headPosition();
+    const retry = await t.gql(SCHEDULE, { input: meeting }, braga);
+    expect(retry.data!.scheduleMarketplaceMeeting.match.meeting.meetingId).toBe(first.data!.scheduleMarketplaceMeeting.match.meeting.meetingId);
+    expect(await t.app.store.headPosition()).toEqual(head);
+    const bilateral = t.app.readModels.get<{ kind: string; partner_city_ids: string }>('SELECT * FROM meetings WHERE id = ?', [
+      first.data!.scheduleMarketplaceMeeting.match.meeting.meetingId,
+    ]);
+    expect(bilateral).toMatchObject({ kind: 'bilateralMeeting' });
+    expect(JSON.parse(bilateral!.partner_city_ids)).toEqual(['torino-it', 'braga-pt']);
+  });
+
   it('closes the session: no new posts, matches under way go on', async () => {
     const CLOSE = `mutation($input: CloseMarketplaceSessionInput!) { closeMarketplaceSession(input: $input) { __typename
       ... on CloseMarketplaceSessionPayload { session { status } } ... on Error { code } } }`;
