@@ -1,15 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from '../../schema/builder.js';
 import { buildSchema } from '../../schema/index.js';
 import type { App } from '../app.js';
+import { positionToString } from '../eventStore/port.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
@@ -86,6 +88,27 @@ function hardeningPlugins(app: App): Plugin[] {
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
     ...(app.config.introspection ? [] : [useDisableIntrospection() as Plugin]),
   ];
+}
+
+/**
+ * Caches query answers per caller, keyed by the read models' position: an answer is reused only
+ * while nothing new has been projected, so it is never stale and a client still reads its own
+ * writes (a mutation answers after the position moved). Mutations and subscriptions bypass it.
+ */
+function responseCachePlugin(app: App): Plugin {
+  return useResponseCache({
+    session: (request) => request.headers.get('authorization'),
+    cache: createInMemoryCache({ max: 2000 }),
+    ttl: 60_000,
+    invalidateViaMutation: false,
+    includeExtensionMetadata: false,
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
+      createHash('sha256')
+        .update(
+          JSON.stringify([positionToString(app.projections.position), sessionId, operationName, documentString, variableValues]),
+        )
+        .digest('hex'),
+  }) as Plugin;
 }
 
 export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): YogaServerInstance<object, Context> {

@@ -116,3 +116,42 @@ describe('process lifecycle', () => {
     }
   });
 });
+
+describe('response cache', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('reuses an answer only until the read models move: clients still read their own writes', async () => {
+    const token = await t.token('secretariat');
+    const LIST = `{ networks(first: 50) { nodes { name } } }`;
+    const names = async () => (await t.gql(LIST, {}, token)).data!.networks.nodes.map((n: { name: string }) => n.name);
+    expect(await names()).toEqual([]);
+    expect(await names()).toEqual([]);
+    for (const name of ['First', 'Second']) {
+      await t.gql(
+        `mutation($input: RegisterNetworkInput!) { registerNetwork(input: $input) { __typename } }`,
+        { input: { name, kind: 'transfer', theme: 't', startDate: '2020-01-01', endDate: '2021-01-01' } },
+        token,
+      );
+      expect(await names()).toContain(name);
+    }
+  });
+
+  it('never serves one caller an answer computed for another', async () => {
+    const secretariat = await t.token('secretariat');
+    const created = await t.gql(
+      `mutation { registerNetwork(input: { name: "Private", kind: transfer, theme: "t", startDate: "2020-01-01", endDate: "2021-01-01" }) { ... on RegisterNetworkPayload { aggregateId } } }`,
+      {},
+      secretariat,
+    );
+    const QUERY = `query($id: ID!) { learningNeeds(networkId: $id, first: 1) { nodes { description } } }`;
+    const variables = { id: created.data!.registerNetwork.aggregateId };
+    const first = await t.gql(QUERY, variables, secretariat);
+    expect(first.errors).toBeUndefined();
+    const anonymous = await t.gql(QUERY, variables);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
