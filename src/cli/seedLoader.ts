@@ -10,6 +10,9 @@ export function seedRequested(app: Pick<App, 'config'>, argv: readonly string[] 
   return app.config.seedDemo || argv.includes('--seed');
 }
 
+/** "1232/1232" -> "1232"; the empty log's "-1/-1" -> "empty". */
+const head = (position: string) => (position.startsWith('-1') ? 'empty' : position.split('/')[0]!);
+
 /** One line per network and step, then a summary line. */
 export async function runSeedLoader(app: App, print: (line: string) => void): Promise<SeedReport> {
   print('Loading the demo data (seed/data, from five URBACT documents) through the GraphQL API...');
@@ -17,8 +20,8 @@ export async function runSeedLoader(app: App, print: (line: string) => void): Pr
   const written = report.mutations - report.replayed;
   print(
     written === 0
-      ? `Demo data already loaded: ${report.mutations} mutations replayed, nothing appended (log head ${report.headAfter}), ${report.ms} ms.`
-      : `Demo data loaded: ${report.mutations} mutations (${report.replayed} already loaded), log head ${report.headBefore} -> ${report.headAfter}, ${report.ms} ms.`,
+      ? `Demo data already loaded: ${report.mutations} mutations replayed, nothing appended (log head still at ${head(report.headAfter)}), ${report.ms} ms.`
+      : `Demo data loaded: ${report.mutations} mutations (${report.replayed} already loaded), log head ${head(report.headBefore)} -> ${head(report.headAfter)}, ${report.ms} ms.`,
   );
   print(`BoostInno network id: ${report.networkIds.boostinno}; Torino's plan id: ${report.torinoPlanId}`);
   return report;
