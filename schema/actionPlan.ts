@@ -341,12 +341,6 @@ function runPlan(context: Context, planId: string, command: ActionPlanCommand, o
   return context.app.execute(actionPlanDecider, streamIdOf(actionPlanDecider.category, planId), command, options);
 }
 
-function planOf(db: ReadModelStore, planId: string): ActionPlanRow {
-  const plan = findPlan(db, planId);
-  if (!plan) throw new NotFoundError('ActionPlan', planId);
-  return plan;
-}
-
 function actionOf(db: ReadModelStore, actionId: string): PlanActionRow {
   const action = findAction(db, actionId);
   if (!action) throw new NotFoundError('PlanAction', actionId);
@@ -551,4 +545,3 @@ commandMutation({
   payload: planPayload,
 });
 
-export { planOf };
