@@ -366,6 +366,8 @@ async function graphql(report: Report, dir: string): Promise<void> {
   }
   await app.projections.catchUp();
   const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  // The same app without the response cache: what every query costs when the read models keep moving.
+  const uncachedServer = await startServer({ ...app, config: { ...app.config, responseCache: false } }, { host: '127.0.0.1', port: 0 });
 
   const hello = buildSchema('type Query { hello: String! }');
   hello.getQueryType()!.getFields().hello!.resolve = () => 'world';
@@ -374,10 +376,12 @@ async function graphql(report: Report, dir: string): Promise<void> {
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/graphql`;
   const ourUrl = `${server.url}/graphql`;
+  const uncachedUrl = `${uncachedServer.url}/graphql`;
 
   try {
     await checked('our server', ourUrl, QUERY);
     await checked('our server', ourUrl, '{ __typename }');
+    await checked('our server without cache', uncachedUrl, QUERY);
     await checked('bare yoga', bareUrl, '{ hello }');
     report.progress(
       `graphql: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up, then ${LOAD_SECONDS} s each in ${LOAD_SEGMENTS} alternating segments`,
@@ -395,6 +399,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     // Diagnostic: the same trivial operation on our server shows what our stack (auth, scopes,
     // armor limits, request ids, logging) costs, apart from the work the query itself does.
     const trivial = await load(ourUrl, '{ __typename }', Math.ceil(LOAD_SECONDS / 2));
+    const uncached = await load(uncachedUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
 
     report.note(
       `graphql: our server with LOG_LEVEL=${logLevel} (at info it logs one line per request), ${seeded} networks x 8 partners, ` +
@@ -404,7 +409,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     report.metric('bare yoga hello world', baseline.requests.average, 'req/s', { note: `{ hello }${verdict(baseline)}` });
     report.metric('bare yoga p99 latency', baseline.latency.p99, 'ms');
     report.metric('our server, networks query', ours.requests.average, 'req/s', {
-      note: `20 networks with their partners: 21 SQL queries, ~200 fields${verdict(ours)}`,
+      note: `20 networks with their partners, ~200 fields; response cache on (the default)${verdict(ours)}`,
     });
     report.metric('our server p99 latency', ours.latency.p99, 'ms');
     report.metric('our req/s / bare yoga', ours.requests.average / baseline.requests.average, '%', { target: { atLeast: 0.6 } });
@@ -412,11 +417,17 @@ async function graphql(report: Report, dir: string): Promise<void> {
       note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: our server stack without query work; p99 ${trivial.latency.p99} ms${verdict(trivial)}`,
     });
     report.metric('our { __typename } / bare yoga', trivial.requests.average / baseline.requests.average, '%');
+    report.metric('our server, networks query, no cache', uncached.requests.average, 'req/s', {
+      note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: RESPONSE_CACHE=false, every request executed (2 SQL queries: networks, then partners batched); p99 ${uncached.latency.p99} ms${verdict(uncached)}`,
+    });
+    report.metric('no-cache req/s / bare yoga', uncached.requests.average / baseline.requests.average, '%');
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     bare.closeAllConnections();
     await server.close();
     server.server.closeAllConnections();
+    await uncachedServer.close();
+    uncachedServer.server.closeAllConnections();
     await app.close();
   }
 }

@@ -15,7 +15,14 @@ import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
-import { findNetwork, findNetworkPhase, findNetworks, listNetworks, listPartners } from '../projections/network/queries.js';
+import {
+  findNetwork,
+  findNetworkPhase,
+  findNetworks,
+  listNetworks,
+  listPartnersOfNetworks,
+} from '../projections/network/queries.js';
+import { loaderFor } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder } from './builder.js';
 import { commandMutation } from './command.js';
@@ -100,9 +107,13 @@ export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
     partners: t.field({
       type: [Partner],
       args: { includeFormer: t.arg.boolean({ required: false }) },
-      resolve: (row, args, context) => {
+      resolve: async (row, args, context) => {
         const db = sourceOf(row, context);
-        return fromSource(db, listPartners(db, row.id, args.includeFormer ?? false));
+        const includeFormer = args.includeFormer ?? false;
+        const loader = loaderFor(context, db, `partners:${includeFormer}`, (source, ids) =>
+          listPartnersOfNetworks(source, ids, includeFormer),
+        );
+        return fromSource(db, await loader.load(row.id));
       },
     }),
     phase: t.field({

@@ -15,6 +15,7 @@ const ConfigSchema = z
     GRAPHIQL: z.stringbool().optional(),
     INTROSPECTION: z.stringbool().optional(),
     SEED_DEMO: z.stringbool().default(false),
+    RESPONSE_CACHE: z.stringbool().default(true),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   });
 
@@ -41,6 +42,8 @@ export interface Config {
   readonly graphiql: boolean;
   readonly introspection: boolean;
   readonly seedDemo: boolean;
+  /** Reuse query answers while the read models have not moved (see src/server/http.ts). */
+  readonly responseCache: boolean;
   /** Largest request body accepted; larger ones get 413. */
   readonly bodyLimitBytes: number;
 }
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL ?? !production,
     introspection: e.INTROSPECTION ?? !production,
     seedDemo: e.SEED_DEMO,
+    responseCache: e.RESPONSE_CACHE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }

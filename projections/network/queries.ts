@@ -49,6 +49,23 @@ export function listPartners(db: ReadModelStore, networkId: string, includeForme
   );
 }
 
+/** Partners of several networks in one query, grouped by network in the order of `networkIds`. */
+export function listPartnersOfNetworks(
+  db: ReadModelStore,
+  networkIds: readonly string[],
+  includeFormer = false,
+): PartnerRow[][] {
+  const rows = db.all<PartnerRow>(
+    `SELECT * FROM partners WHERE network_id IN (SELECT value FROM json_each(?))
+       ${includeFormer ? '' : "AND status = 'active'"}
+     ORDER BY role = 'leadPartner' DESC, name`,
+    [JSON.stringify(networkIds)],
+  );
+  const byNetwork = new Map<string, PartnerRow[]>(networkIds.map((id) => [id, []]));
+  for (const row of rows) byNetwork.get(row.network_id)?.push(row);
+  return networkIds.map((id) => byNetwork.get(id)!);
+}
+
 export function findPartner(db: ReadModelStore, networkId: string, cityId: string): PartnerRow | undefined {
   return db.get<PartnerRow>('SELECT * FROM partners WHERE network_id = ? AND city_id = ?', [networkId, cityId]);
 }
