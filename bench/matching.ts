@@ -82,7 +82,7 @@ function vocabulary(rnd: () => number): string[] {
   return [...WORDS, ...made];
 }
 
-export function session(): { offers: Post[]; needs: Post[] } {
+function session(): { offers: Post[]; needs: Post[] } {
   const rnd = random(2016);
   // Words follow Zipf's law (frequency ~ 1 / rank), as words of real texts do.
   const vocab = vocabulary(rnd);

@@ -199,37 +199,57 @@ export class MatchingIndex {
 
     const vectorizer = bm25Vectorizer({ k1: 1.2, b: 0.75, k: 1, norm: 'none' });
     const topicLists = new Map<string, number[]>();
-    this.offers.forEach((offer, i) => {
+    const distinct: string[][] = new Array(n);
+    const documentFrequency = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const offer = this.offers[i]!;
       this.cityOf[i] = code(this.cityIds, offer.cityId);
       this.countryOf[i] = code(this.countries, offer.country);
       this.labelled[i] = offer.labelYear ? 1 : 0;
       const title = termsOf(offer.title, []);
-      vectorizer.learn(termsOf(offer.description, [...title, ...title]));
+      const tokens = termsOf(offer.description, [...title, ...title]);
+      vectorizer.learn(tokens);
+      const unique = [...new Set(tokens)];
+      distinct[i] = unique;
+      for (const term of unique) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       for (const topic of new Set(offer.topics)) {
         const list = topicLists.get(topic);
         if (list) list.push(i);
         else topicLists.set(topic, [i]);
       }
-    });
+    }
     for (const [topic, list] of topicLists) this.byTopic.set(topic, Int32Array.from(list));
 
+    // The BM25 weight of every term in every offer, as postings lists of offers and weights.
     this.bows.push(...(vectorizer.out(its.docBOWArray) as Record<string, number>[]));
-    const lists = new Map<string, { offers: number[]; weights: number[] }>();
-    this.bows.forEach((bow, i) => {
-      for (const term in bow) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = { offers: [], weights: [] }));
-        list.offers.push(i);
-        list.weights.push(bow[term]!);
+    const filled = new Map<string, { offers: Int32Array; weights: Float64Array; next: number }>();
+    for (const [term, df] of documentFrequency) filled.set(term, { offers: new Int32Array(df), weights: new Float64Array(df), next: 0 });
+    for (let i = 0; i < n; i++) {
+      const bow = this.bows[i]!;
+      for (const term of distinct[i]!) {
+        const list = filled.get(term)!;
+        list.offers[list.next] = i;
+        list.weights[list.next++] = bow[term]!;
       }
-    });
-    for (const [term, list] of lists) {
-      this.postings.set(term, { offers: Int32Array.from(list.offers), weights: Float64Array.from(list.weights) });
     }
+    for (const [term, list] of filled) this.postings.set(term, { offers: list.offers, weights: list.weights });
   }
 
   get size(): number {
     return this.offers.length;
+  }
+
+  /** A need's distinct terms and the words it used for them (remembered while the need's text stays the same). */
+  private readonly needTerms = new Map<string, { text: string; surface: Map<string, string> }>();
+  private surfaceOf(need: MatchableNeed): Map<string, string> {
+    const text = `${need.title} ${need.description}`;
+    const known = this.needTerms.get(need.id);
+    if (known && known.text === text) return known.surface;
+    const surface = new Map<string, string>();
+    for (const { word, term } of words(text)) if (!surface.has(term)) surface.set(term, word);
+    if (this.needTerms.size >= 50_000) this.needTerms.clear();
+    this.needTerms.set(need.id, { text, surface });
+    return surface;
   }
 
   /** Ranked suggestions of offers for one need. */
@@ -246,8 +266,7 @@ export class MatchingIndex {
     let touchedCount = 0;
 
     // Accumulate the BM25 weights of the need's distinct terms, offer by offer.
-    const surface = new Map<string, string>();
-    for (const { word, term } of words(`${need.title} ${need.description}`)) if (!surface.has(term)) surface.set(term, word);
+    const surface = this.surfaceOf(need);
     const maxPostings = n >= PRUNE_FROM_OFFERS ? Math.floor(MAX_DOC_FREQUENCY * n) : n;
     const searched: { term: string; postings: Postings; order: number }[] = [];
     for (const term of surface.keys()) {
