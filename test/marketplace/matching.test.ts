@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_QUERY_TERMS,
   MatchingIndex,
   WEIGHTS,
   reciprocalView,
@@ -147,5 +148,31 @@ describe('matching', () => {
     const ranked = new MatchingIndex(twins).suggestFor(torinoNeed);
     expect(ranked.map((s) => s.offerId)).toEqual(['a', 'b']);
     expect(ranked[0]!.score).toBe(ranked[1]!.score);
+  });
+
+  it('in big sessions, searches a need by its most specific words', () => {
+    // 60 offers all about "innovation"; one of them also about "zebra crossings" and "mural".
+    const many: MatchableOffer[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `o${String(i).padStart(2, '0')}`,
+      cityId: `c${i}-fr`,
+      country: 'FR',
+      title: `Innovation lab ${i}`,
+      description: i === 7 ? 'Social innovation with zebra crossings and a mural' : `Social innovation number ${i} with partners`,
+      topics: [],
+    }));
+    const need: MatchableNeed = {
+      id: 'n',
+      cityId: 'x-it',
+      country: 'IT',
+      title: 'Innovation for zebra crossings',
+      description: 'Social innovation: painting a mural on zebra crossings',
+      topics: [],
+    };
+    const [best] = new MatchingIndex(many).suggestFor(need);
+    expect(best).toMatchObject({ offerId: 'o07' });
+    // "innovation" and "social" are in every offer: not searched, so not among the reasons.
+    expect(best!.matchedTerms).toEqual(['zebra', 'crossings', 'mural']);
+    const wordy: MatchableNeed = { ...need, description: Array.from({ length: 30 }, (_, i) => `word${String.fromCharCode(97 + i % 26)}${i}`).join(' ') };
+    for (const s of new MatchingIndex(many).suggestFor(wordy, { minScore: 0 })) expect(s.matchedTerms.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
   });
 });
