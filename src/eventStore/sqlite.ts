@@ -74,11 +74,16 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly appendWaiters = new Set<() => void>();
+  /** Counts in-process appends, so a subscription never sleeps through one made while it was busy. */
+  private appends = 0;
   private readonly statements;
   private readonly appendTransaction;
   private closed = false;
 
-  constructor(readonly filename: string) {
+  constructor(
+    readonly filename: string,
+    private readonly options: { readonly crossProcessPollMs?: number } = {},
+  ) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -237,6 +242,7 @@ export class SqliteEventStore implements EventStore {
     async function* messages(): AsyncGenerator<SubscriptionMessage> {
       let after = Number((options.fromPosition ?? START).commit);
       while (!stopped && !store.closed) {
+        const appendsBeforeRead = store.appends;
         const rows = store.statements.allForwards.all(after, SUBSCRIPTION_BATCH);
         for (const row of rows) {
           after = row[0];
@@ -248,8 +254,10 @@ export class SqliteEventStore implements EventStore {
         if (rows.length < SUBSCRIPTION_BATCH) {
           yield { kind: 'caughtUp' };
           if (stopped) return;
+          // An append while we were reading or while the consumer handled our messages: read again now.
+          if (store.appends !== appendsBeforeRead) continue;
           await new Promise<void>((resolve) => {
-            const timer = setTimeout(done, CROSS_PROCESS_POLL_MS);
+            const timer = setTimeout(done, store.options.crossProcessPollMs ?? CROSS_PROCESS_POLL_MS);
             function done() {
               clearTimeout(timer);
               store.appendWaiters.delete(done);
@@ -273,6 +281,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private notifyAppended(): void {
+    this.appends++;
     for (const waiter of [...this.appendWaiters]) waiter();
   }
 
