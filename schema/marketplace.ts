@@ -948,6 +948,8 @@ const boardKinds: Record<string, (typeof BoardEventKindEnum)['$inferType']> = {
   MarketplaceSessionClosed: 'sessionClosed',
 };
 
+const boardSuggestions = new WeakMap<RecordedEvent, SuggestionValue[]>();
+
 const BoardEvent = builder.objectRef<RecordedEvent>('MarketplaceBoardEvent').implement({
   description: 'Something new on a session board, pushed once the read models show it.',
   fields: (t) => ({
@@ -986,10 +988,15 @@ const BoardEvent = builder.objectRef<RecordedEvent>('MarketplaceBoardEvent').imp
       description: 'New matches: for a new need, the offers that could answer it; for a new offer, the needs it answers.',
       resolve: (e, _a, context) => {
         if (e.type !== 'MarketplaceOfferPosted' && e.type !== 'MarketplaceNeedPosted') return [];
+        // Every watcher gets the same event object: rank once for all of them.
+        const known = boardSuggestions.get(e);
+        if (known) return known;
         const d = e.data as { offerId?: string; needId?: string };
         const post = findPost(context.readModels, (d.offerId ?? d.needId)!);
         const session = post ? findSession(context.readModels, post.session_id) : undefined;
-        return post && session ? suggestionsOf(context.readModels, session.id, postSuggestions(context.readModels, session, post)) : [];
+        const result = post && session ? suggestionsOf(context.readModels, session.id, postSuggestions(context.readModels, session, post)) : [];
+        boardSuggestions.set(e, result);
+        return result;
       },
     }),
   }),
