@@ -45,7 +45,7 @@ import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation } from './command.js';
+import { commandMutation, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
 
@@ -316,9 +316,8 @@ builder.queryFields((t) => ({
 
 // ---------------------------------------------------------------- mutations
 
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
 
-const planPayload = (t: PayloadBuilder) => ({
+const planPayload = (t: PayloadFieldBuilder) => ({
   actionPlan: t.field({
     type: ActionPlan,
     nullable: true,
@@ -443,7 +442,7 @@ commandMutation({
   }),
 });
 
-const actionPayload = (t: PayloadBuilder) => ({
+const actionPayload = (t: PayloadFieldBuilder) => ({
   ...planPayload(t),
 });
 

@@ -3,6 +3,7 @@ import type { InputFieldBuilder, InputFieldMap, ObjectFieldBuilder } from '@poth
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
+import type { DomainEvent } from '../domain/shared/decider.js';
 import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
 import { builder, type AuthScopes, type Context } from './builder.js';
 import { commandErrors } from './errors.js';
@@ -15,7 +16,12 @@ export interface CommandPayload {
   readonly aggregateId: string;
   readonly revision: bigint;
   readonly replayed: boolean;
+  /** The events the command recorded (the first time's, on a replay): what it created, for payload fields. */
+  readonly events: readonly DomainEvent[];
 }
+
+/** The builder `payload` fields are declared with. */
+export type PayloadFieldBuilder = ObjectFieldBuilder<Types, CommandPayload>;
 
 const commandMeta = {
   idempotencyKey: z.string().trim().min(1).max(200).nullish(),
@@ -45,7 +51,7 @@ export interface CommandMutationConfig<Shape extends z.ZodRawShape> {
     options: CommandOptions,
   ) => Promise<CommandResult<unknown>>;
   /** Extra payload fields, usually the changed entity read from the read models. */
-  readonly payload?: (t: ObjectFieldBuilder<Types, CommandPayload>) => Record<string, unknown>;
+  readonly payload?: (t: PayloadFieldBuilder) => Record<string, unknown>;
 }
 
 function pascal(name: string): string {
@@ -127,7 +133,7 @@ export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMuta
             : {}),
         };
         const result = await config.execute(input, context, options);
-        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed };
+        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed, events: result.events };
       },
     }),
   );

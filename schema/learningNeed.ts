@@ -30,7 +30,7 @@ import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload } from './command.js';
+import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import {
   AsOfArg,
@@ -288,10 +288,9 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ mutations
 
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
 
 const needPayload = {
-  payload: (t: PayloadBuilder) => ({
+  payload: (t: PayloadFieldBuilder) => ({
     learningNeed: t.field({
       type: LearningNeed,
       nullable: true,

@@ -17,7 +17,7 @@ import {
   type PracticeSnapshot,
 } from '../domain/marketplace/commands.js';
 import { marketplaceDecider } from '../domain/marketplace/decider.js';
-import { MatchId, NeedKind, OfferKind, SessionScope } from '../domain/marketplace/events.js';
+import { MatchId, NeedKind, OfferKind, SessionScope, matchIdOf } from '../domain/marketplace/events.js';
 import type { MatchSuggestion } from '../domain/marketplace/matching.js';
 import { meetingDecider } from '../domain/meeting/decider.js';
 import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
@@ -52,7 +52,7 @@ import { appliedEvents } from '../src/projections/appliedEvents.js';
 import { positionToString, type RecordedEvent } from '../src/eventStore/port.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload } from './command.js';
+import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { ContactInput, GoodPractice, PracticeContact } from './practice.js';
 
@@ -546,9 +546,8 @@ async function learningNeedSnapshot(context: Context, learningNeedId: string | n
 // ---------------------------------------------------------------- mutations
 
 const SessionTarget = z.object({ sessionId: entityId('MarketplaceSession') });
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
 
-const sessionPayload = (t: PayloadBuilder) => ({
+const sessionPayload = (t: PayloadFieldBuilder) => ({
   session: t.field({
     type: MarketplaceSession,
     nullable: true,
@@ -603,36 +602,39 @@ commandMutation({
   payload: sessionPayload,
 });
 
-/**
- * What a command created besides its aggregate (the new offer or need, the match answered), for
- * the payload. Payloads only carry the aggregate id, so the mutation leaves it here for its own
- * request; mutations run one after the other, so each payload reads its own.
- */
-const created = new WeakMap<Context, { postId?: string | undefined; matchId?: string | undefined }>();
-
-const offerPayload = (t: PayloadBuilder) => ({
+const offerPayload = (t: PayloadFieldBuilder) => ({
   ...sessionPayload(t),
   offer: t.field({
     type: MarketplaceOffer,
     nullable: true,
-    resolve: (_payload: CommandPayload, _a: unknown, context: Context) => {
-      const postId = created.get(context)?.postId;
+    resolve: (payload: CommandPayload, _a: unknown, context: Context) => {
+      const postId = postIdOf(payload.events);
       return postId ? (findPost(context.readModels, postId) ?? null) : null;
     },
   }),
 });
 
-const needPayload = (t: PayloadBuilder) => ({
+const needPayload = (t: PayloadFieldBuilder) => ({
   ...sessionPayload(t),
   need: t.field({
     type: MarketplaceNeed,
     nullable: true,
-    resolve: (_payload: CommandPayload, _a: unknown, context: Context) => {
-      const postId = created.get(context)?.postId;
+    resolve: (payload: CommandPayload, _a: unknown, context: Context) => {
+      const postId = postIdOf(payload.events);
       return postId ? (findPost(context.readModels, postId) ?? null) : null;
     },
   }),
 });
+
+/** The match a command answered or scheduled, from its events (also on an idempotent replay). */
+function matchIdIn(events: readonly { type: string; data: unknown }[]): string | undefined {
+  for (const e of events) {
+    const d = e.data as { matchId?: string; needId?: string; offerId?: string };
+    if (d.matchId) return d.matchId;
+    if (e.type.startsWith('MarketplaceMatch') && d.needId && d.offerId) return matchIdOf(d.needId, d.offerId);
+  }
+  return undefined;
+}
 
 /** The id of the post the command created (also on an idempotent replay). */
 function postIdOf(events: readonly { type: string; data: unknown }[]): string | undefined {
@@ -662,9 +664,8 @@ commandMutation({
   }),
   authScopes: ({ cityId }) => ({ secretariat: true, coordinatorOf: cityId }),
   execute: async ({ sessionId, ...data }, context, options) => {
-    created.delete(context);
     const session = findSession(context.readModels, sessionId);
-    const result = await runSession(
+    return runSession(
       {
         type: 'PostOffer',
         data: {
@@ -678,8 +679,6 @@ commandMutation({
       context,
       options,
     );
-    created.set(context, { postId: postIdOf(result.events) });
-    return result;
   },
   payload: offerPayload,
 });
@@ -702,9 +701,8 @@ commandMutation({
   }),
   authScopes: ({ cityId }) => ({ secretariat: true, coordinatorOf: cityId }),
   execute: async ({ sessionId, ...data }, context, options) => {
-    created.delete(context);
     const session = findSession(context.readModels, sessionId);
-    const result = await runSession(
+    return runSession(
       {
         type: 'PostNeed',
         data: {
@@ -718,8 +716,6 @@ commandMutation({
       context,
       options,
     );
-    created.set(context, { postId: postIdOf(result.events) });
-    return result;
   },
   payload: needPayload,
 });
@@ -746,13 +742,13 @@ commandMutation({
   payload: sessionPayload,
 });
 
-const matchPayload = (t: PayloadBuilder) => ({
+const matchPayload = (t: PayloadFieldBuilder) => ({
   ...sessionPayload(t),
   match: t.field({
     type: MarketplaceMatch,
     nullable: true,
-    resolve: (_payload: CommandPayload, _a: unknown, context: Context) => {
-      const matchId = created.get(context)?.matchId;
+    resolve: (payload: CommandPayload, _a: unknown, context: Context) => {
+      const matchId = matchIdIn(payload.events);
       return matchId ? (findMatch(context.readModels, matchId) ?? null) : null;
     },
   }),
@@ -776,10 +772,9 @@ commandMutation({
   }),
   authScopes: ({ cityId }) => ({ secretariat: true, coordinatorOf: cityId }),
   execute: async ({ sessionId, ...data }, context, options) => {
-    created.delete(context);
     const session = findSession(context.readModels, sessionId);
     const suggestion = session ? pairSuggestion(context.readModels, session, data.needId, data.offerId) : undefined;
-    const result = await runSession(
+    return runSession(
       {
         type: 'RespondToMatch',
         data: {
@@ -793,8 +788,6 @@ commandMutation({
       context,
       options,
     );
-    created.set(context, { matchId: `${data.needId}-${data.offerId}` });
-    return result;
   },
   payload: matchPayload,
 });
@@ -841,7 +834,6 @@ commandMutation({
     };
   },
   execute: async ({ sessionId, ...input }, context, options) => {
-    created.delete(context);
     const { app } = context;
     const sessionStream = streamIdOf(marketplaceDecider.category, sessionId);
     const loaded = await app.commands.load(marketplaceDecider, sessionStream);
@@ -925,7 +917,6 @@ commandMutation({
         );
       }
     }
-    created.set(context, { matchId: input.matchId });
     return result;
   },
   payload: matchPayload,

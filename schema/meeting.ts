@@ -21,7 +21,7 @@ import {
 import { findNetwork, findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload } from './command.js';
+import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import {
   AsOfArg,
@@ -222,10 +222,9 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ mutations
 
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
 
 const meetingPayload = {
-  payload: (t: PayloadBuilder) => ({
+  payload: (t: PayloadFieldBuilder) => ({
     meeting: t.field({
       type: Meeting,
       nullable: true,

@@ -25,7 +25,7 @@ import {
 import { loaderFor } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder } from './builder.js';
-import { commandMutation } from './command.js';
+import { commandMutation, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { z } from 'zod';
 
@@ -170,7 +170,7 @@ builder.queryFields((t) => ({
 }));
 
 const networkPayload = {
-  payload: (t: Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0]) => ({
+  payload: (t: PayloadFieldBuilder) => ({
     network: t.field({
       type: Network,
       nullable: true,

@@ -28,7 +28,7 @@ import { findPartner } from '../projections/network/queries.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload } from './command.js';
+import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 
 /**
@@ -177,9 +177,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
 const reviewPayload = {
-  payload: (t: PayloadBuilder) => ({
+  payload: (t: PayloadFieldBuilder) => ({
     peerReview: t.field({
       type: PeerReview,
       nullable: true,

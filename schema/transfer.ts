@@ -26,7 +26,7 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation } from './command.js';
+import { commandMutation, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
 
@@ -167,8 +167,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-type PayloadBuilder = Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0];
-const transferPayload = (t: PayloadBuilder) => ({
+const transferPayload = (t: PayloadFieldBuilder) => ({
   transfer: t.field({
     type: Transfer,
     nullable: true,
