@@ -97,8 +97,12 @@ export function fundingOfAction(db: ReadModelStore, actionId: string): FundingSe
   return db.all<FundingSecuredRow>('SELECT * FROM plan_funding_secured WHERE action_id = ? ORDER BY date, id', [actionId]);
 }
 
-export function fundingTotalsOfPlan(db: ReadModelStore, planId: string): { source: string; cents: number }[] {
-  return db.all('SELECT source, SUM(amount_cents) AS cents FROM plan_funding_secured WHERE plan_id = ? GROUP BY source ORDER BY source', [planId]);
+export function fundingTotalsOfPlan(db: ReadModelStore, planId: string): { source: string; cents: number; count: number }[] {
+  return db.all(
+    `SELECT source, SUM(amount_cents) AS cents, COUNT(*) AS count FROM plan_funding_secured
+     WHERE plan_id = ? GROUP BY source ORDER BY source`,
+    [planId],
+  );
 }
 
 export function listIndicators(db: ReadModelStore, planId: string): IndicatorRow[] {

@@ -150,8 +150,8 @@ describe('action plans through the API', () => {
     expect(byId.data!.actionPlan).toMatchObject({
       endorsedBy: 'City Council',
       fundingSecured: [
-        { source: 'ESF', amount: { euros: '1500000.00' }, records: 0 },
-        { source: 'national', amount: { euros: '0.10' } },
+        { source: 'ESF', amount: { euros: '1500000.00' }, records: 1 },
+        { source: 'national', amount: { euros: '0.10' }, records: 1 },
       ],
       indicators: [{ name: 'Social enterprises supported', latestValue: 34, values: [{ date: '2019-12-31', value: 34 }] }],
       actions: {

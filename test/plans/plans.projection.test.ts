@@ -44,8 +44,8 @@ describe('action plan and transfer read models', () => {
     ]);
     expect(fundingOfAction(db, ACTIONS.crowdfunding).map((f) => f.amount_cents)).toEqual([5_000_000, 4_450_001]);
     expect(fundingTotalsOfPlan(db, TORINO_PLAN)).toEqual([
-      { source: 'ESF', cents: 155_000_000 },
-      { source: 'national', cents: 4_450_001 },
+      { source: 'ESF', cents: 155_000_000, count: 2 },
+      { source: 'national', cents: 4_450_001, count: 1 },
     ]);
     const [indicator] = listIndicators(db, TORINO_PLAN);
     // The latest value is the one with the latest date, not the last one recorded.
