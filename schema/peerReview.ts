@@ -1,3 +1,5 @@
+import { networkSnapshotOf } from '../domain/network/snapshot.js';
+import { networkDecider } from '../domain/network/decider.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import {
@@ -217,8 +219,17 @@ commandMutation({
     coordinatorOf: hostCityId,
     ...(networkId && findPartner(context.readModels, networkId, hostCityId)?.status === 'active' ? { leadExpertOf: networkId } : {}),
   }),
-  execute: (input, { app }, options) =>
-    app.execute(peerReviewDecider, { create: peerReviewDecider.category }, { type: 'RequestPeerReview', data: input }, options),
+  execute: async (input, { app }, options) => {
+    const network = input.networkId
+      ? (networkSnapshotOf(input.networkId, (await app.commands.load(networkDecider, streamIdOf(networkDecider.category, input.networkId))).state) ?? null)
+      : null;
+    return app.execute(
+      peerReviewDecider,
+      { create: peerReviewDecider.category },
+      { type: 'RequestPeerReview', data: { ...input, network } },
+      options,
+    );
+  },
   ...reviewPayload,
 });
 

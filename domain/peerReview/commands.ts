@@ -1,3 +1,4 @@
+import type { NetworkSnapshot } from '../network/snapshot.js';
 import { z } from 'zod';
 import { CityId, IsoDate, OptionalText, Text, Topics, Ulid } from '../shared/values.js';
 import { FollowUpStatus } from './events.js';
@@ -61,7 +62,11 @@ export const RecordFollowUp = z.object({
 export const CancelPeerReview = z.object({ reason: OptionalText(1000).default('') });
 
 export type PeerReviewCommand =
-  | { type: 'RequestPeerReview'; data: z.output<typeof RequestPeerReview> }
+  | {
+      type: 'RequestPeerReview';
+      /** `network`: the named network's facts (loaded by the schema layer), null when none is named. */
+      data: z.output<typeof RequestPeerReview> & { network?: NetworkSnapshot | null };
+    }
   | { type: 'InvitePeer'; data: z.output<typeof InvitePeer> }
   | { type: 'AnswerInvitation'; data: z.output<typeof AnswerInvitation> }
   | { type: 'HoldPeerReview'; data: z.output<typeof HoldPeerReview> }

@@ -1,6 +1,7 @@
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { countryOfCity } from '../marketplace/values.js';
+import { requireNetworkOpen, requirePartner, requireSameNetwork } from '../network/snapshot.js';
 import type { PeerReviewCommand } from './commands.js';
 import type { PeerReviewEvent } from './events.js';
 
@@ -46,7 +47,14 @@ function decide(command: PeerReviewCommand, state: PeerReviewState): PeerReviewE
   switch (command.type) {
     case 'RequestPeerReview': {
       if (state.status !== 'none') throw new RuleViolationError('PEER_REVIEW_ALREADY_REQUESTED', 'The peer review already exists');
-      const d = command.data;
+      const { network, ...d } = command.data;
+      // A review named after a network belongs to its journey: the host must be one of its partners.
+      if (d.networkId) {
+        if (!network) throw new RuleViolationError('NETWORK_NOT_FOUND', `Network ${d.networkId} does not exist`);
+        requireSameNetwork(network, d.networkId);
+        requireNetworkOpen(network);
+        requirePartner(network, d.hostCityId, 'The host of a peer review of this network');
+      }
       return [{ type: 'PeerReviewRequested', data: { ...d, hostCountry: countryOfCity(d.hostCityId) } }];
     }
     case 'InvitePeer': {

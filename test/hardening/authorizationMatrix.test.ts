@@ -418,16 +418,6 @@ const CASES: readonly Case[] = [
   },
   {
     mutation: 'requestPeerReview',
-    variant: 'naming the target network, hosted by a city that is not its partner (Lyon, of B)',
-    allowed: S_CITY,
-    rule: "schema description: \"its network's lead expert\" is the lead expert of the host's network, not of any network the request names",
-    prepare: async (w) => ({
-      scene: w.scene(w.A, LYON),
-      input: { hostCityId: LYON, hostCityName: 'Lyon', networkId: w.A.id, challenge: `Civic tech ${w.next()}` },
-    }),
-  },
-  {
-    mutation: 'requestPeerReview',
     variant: 'outside any network, hosted by the target city',
     allowed: S_CITY,
     rule: 'as above: without a network there is no lead expert of it',

@@ -49,6 +49,16 @@ describe('peer reviews through the API', () => {
     reviewId = res.data!.requestPeerReview.aggregateId;
   });
 
+  it("refuses a review on a network the host is not a partner of, and its lead expert cannot file one for an outsider", async () => {
+    const outsider = { ...input, hostCityId: 'lyon-fr', hostCityName: 'Lyon', networkId: f.networkId };
+    const before = await t.app.store.headPosition();
+    const byExpert = await t.gql(REQUEST, { input: outsider }, f.expert);
+    expect(byExpert.data!.requestPeerReview.__typename).toBe('ForbiddenError');
+    const bySecretariat = await t.gql(REQUEST, { input: outsider }, await t.token('secretariat'));
+    expect(bySecretariat.data!.requestPeerReview).toMatchObject({ __typename: 'RuleViolationError', code: 'NOT_A_PARTNER' });
+    expect(await t.app.store.headPosition()).toEqual(before);
+  });
+
   it('needs two accepted peers from other countries before the review is held', async () => {
     const invite = (cityId: string, cityName: string) => t.gql(INVITE, { input: { reviewId, cityId, cityName } }, braga);
     await invite('torino-it', 'Torino');

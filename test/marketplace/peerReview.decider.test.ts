@@ -48,6 +48,22 @@ describe('peer review decider', () => {
     spec.given([requested]).when({ type: 'RequestPeerReview', data: request }).thenFails('PEER_REVIEW_ALREADY_REQUESTED');
   });
 
+  it('puts a review on a network only when the host is a partner of that open network', () => {
+    const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
+    const network = { networkId: NETWORK, closed: false, startDate: '2015-01-01', endDate: '2018-12-31', partnerCityIds: ['braga-pt'] };
+    const inNetwork = { ...request, networkId: NETWORK };
+    spec
+      .given([])
+      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network } })
+      .then([{ type: 'PeerReviewRequested', data: { ...inNetwork, hostCountry: 'PT' } }]);
+    spec
+      .given([])
+      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, partnerCityIds: ['torino-it'] } } })
+      .thenFails('NOT_A_PARTNER');
+    spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, closed: true } } }).thenFails('NETWORK_CLOSED');
+    spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: null } }).thenFails('NETWORK_NOT_FOUND');
+  });
+
   it('invites peers, never the host itself nor twice', () => {
     spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).then([invited('torino-it', 'Torino', 'IT')]);
     spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'braga-pt', cityName: 'Braga', reviewer: '' } }).thenFails('HOST_CANNOT_REVIEW_ITSELF');
