@@ -100,7 +100,8 @@ function responseCachePlugin(app: App): Plugin {
     session: (request) => request.headers.get('authorization'),
     cache: createInMemoryCache({ max: 2000 }),
     ttl: 60_000,
-    invalidateViaMutation: false,
+    // Also what keeps mutations out of the cache: without it the plugin would cache them like queries.
+    invalidateViaMutation: true,
     includeExtensionMetadata: false,
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
       createHash('sha256')
@@ -144,7 +145,13 @@ export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): Yog
         });
       },
     },
-    plugins: [readinessPlugin(app), outcomesCsvPlugin(app), ...hardeningPlugins(app), ...extraPlugins],
+    plugins: [
+      readinessPlugin(app),
+      outcomesCsvPlugin(app),
+      ...hardeningPlugins(app),
+      ...(app.config.responseCache ? [responseCachePlugin(app)] : []),
+      ...extraPlugins,
+    ],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
       const actor = await authenticate(app, request.headers.get('authorization'));

@@ -128,8 +128,18 @@ describe('response cache', () => {
     const token = await t.token('secretariat');
     const LIST = `{ networks(first: 50) { nodes { name } } }`;
     const names = async () => (await t.gql(LIST, {}, token)).data!.networks.nodes.map((n: { name: string }) => n.name);
+    const etag = async () =>
+      (
+        await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: LIST }),
+        })
+      ).headers.get('etag');
     expect(await names()).toEqual([]);
-    expect(await names()).toEqual([]);
+    const cachedTag = await etag();
+    expect(cachedTag).toMatch(/^[0-9a-f]{64}$/);
+    expect(await etag()).toBe(cachedTag);
     for (const name of ['First', 'Second']) {
       await t.gql(
         `mutation($input: RegisterNetworkInput!) { registerNetwork(input: $input) { __typename } }`,
@@ -137,7 +147,17 @@ describe('response cache', () => {
         token,
       );
       expect(await names()).toContain(name);
+      expect(await etag()).not.toBe(cachedTag);
     }
+  });
+
+  it('never answers a mutation from the cache: the same mutation twice does it twice', async () => {
+    const token = await t.token('secretariat');
+    const REGISTER = `mutation { registerNetwork(input: { name: "Twice", kind: transfer, theme: "t", startDate: "2020-01-01", endDate: "2021-01-01" }) { ... on RegisterNetworkPayload { aggregateId replayed } } }`;
+    const [first, second] = await Promise.all([t.gql(REGISTER, {}, token), t.gql(REGISTER, {}, token)]);
+    expect(first.data!.registerNetwork.aggregateId).not.toBe(second.data!.registerNetwork.aggregateId);
+    const third = await t.gql(REGISTER, {}, token);
+    expect(new Set([first, second, third].map((r) => r.data!.registerNetwork.aggregateId)).size).toBe(3);
   });
 
   it('never serves one caller an answer computed for another', async () => {
