@@ -45,7 +45,7 @@ import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
 
@@ -317,13 +317,7 @@ builder.queryFields((t) => ({
 // ---------------------------------------------------------------- mutations
 
 
-const planPayload = (t: PayloadFieldBuilder) => ({
-  actionPlan: t.field({
-    type: ActionPlan,
-    nullable: true,
-    resolve: (payload, _args, context) => findPlan(context.readModels, payload.aggregateId) ?? null,
-  }),
-});
+const planPayload = entityPayload('actionPlan', ActionPlan, findPlan).payload;
 
 async function loadNetworkSnapshot(context: Context, networkId: string, cityId: string): Promise<NetworkSnapshot> {
   const { state } = await context.app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));

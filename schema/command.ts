@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { InputFieldBuilder, InputFieldMap, ObjectFieldBuilder } from '@pothos/core';
+import type { InputFieldBuilder, InputFieldMap, ObjectFieldBuilder, ObjectRef } from '@pothos/core';
+import type { ReadModelStore } from '../projections/types.js';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
@@ -52,6 +53,27 @@ export interface CommandMutationConfig<Shape extends z.ZodRawShape> {
   ) => Promise<CommandResult<unknown>>;
   /** Extra payload fields, usually the changed entity read from the read models. */
   readonly payload?: (t: PayloadFieldBuilder) => Record<string, unknown>;
+}
+
+/**
+ * The usual payload: the aggregate the command changed, read from the read models (which have
+ * caught up with the write by the time the payload resolves).
+ */
+export function entityPayload<Row extends object>(
+  field: string,
+  type: ObjectRef<Types, Row>,
+  find: (db: ReadModelStore, id: string) => Row | undefined,
+) {
+  return {
+    payload: (t: PayloadFieldBuilder) => ({
+      [field]: t.field({
+        type,
+        nullable: true,
+        // Pothos cannot resolve its result type for a generic Row; find() is typed above.
+        resolve: (payload, _args, context) => (find(context.readModels, payload.aggregateId) ?? null) as never,
+      }),
+    }),
+  };
 }
 
 function pascal(name: string): string {

@@ -30,7 +30,7 @@ import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import {
   AsOfArg,
@@ -289,15 +289,7 @@ builder.queryFields((t) => ({
 // ------------------------------------------------------------------ mutations
 
 
-const needPayload = {
-  payload: (t: PayloadFieldBuilder) => ({
-    learningNeed: t.field({
-      type: LearningNeed,
-      nullable: true,
-      resolve: (payload: CommandPayload, _args: object, context: Context) => findNeed(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const needPayload = entityPayload('learningNeed', LearningNeed, findNeed);
 
 /** Who changes a need: the secretariat, the network's lead expert, the coordinators of its city. */
 function needWriters(context: Context, needId: string) {

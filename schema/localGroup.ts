@@ -13,7 +13,7 @@ import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
 import { loadNetworkSnapshot } from './meetingCommands.js';
@@ -167,16 +167,7 @@ builder.queryFields((t) => ({
 // ------------------------------------------------------------------ mutations
 
 
-const localGroupPayload = {
-  payload: (t: PayloadFieldBuilder) => ({
-    localGroup: t.field({
-      type: LocalGroup,
-      nullable: true,
-      resolve: (payload: CommandPayload, _args: object, context: Context) =>
-        findLocalGroup(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const localGroupPayload = entityPayload('localGroup', LocalGroup, findLocalGroup);
 
 /** Who changes a local group: the secretariat, the network's lead expert, the coordinators of its city. */
 function groupWriters(context: Context, localGroupId: string) {

@@ -52,7 +52,7 @@ import { appliedEvents } from '../src/projections/appliedEvents.js';
 import { positionToString, type RecordedEvent } from '../src/eventStore/port.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { ContactInput, GoodPractice, PracticeContact } from './practice.js';
 
@@ -547,13 +547,7 @@ async function learningNeedSnapshot(context: Context, learningNeedId: string | n
 
 const SessionTarget = z.object({ sessionId: entityId('MarketplaceSession') });
 
-const sessionPayload = (t: PayloadFieldBuilder) => ({
-  session: t.field({
-    type: MarketplaceSession,
-    nullable: true,
-    resolve: (payload: CommandPayload, _a: unknown, context: Context) => findSession(context.readModels, payload.aggregateId) ?? null,
-  }),
-});
+const sessionPayload = entityPayload('session', MarketplaceSession, findSession).payload;
 
 function runSession(command: MarketplaceCommand, sessionId: string, context: Context, options: CommandOptions) {
   return context.app.execute(marketplaceDecider, streamIdOf(marketplaceDecider.category, sessionId), command, options);

@@ -21,7 +21,7 @@ import {
 import { findNetwork, findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import {
   AsOfArg,
@@ -223,15 +223,7 @@ builder.queryFields((t) => ({
 // ------------------------------------------------------------------ mutations
 
 
-const meetingPayload = {
-  payload: (t: PayloadFieldBuilder) => ({
-    meeting: t.field({
-      type: Meeting,
-      nullable: true,
-      resolve: (payload: CommandPayload, _args: object, context: Context) => findMeeting(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const meetingPayload = entityPayload('meeting', Meeting, findMeeting);
 
 /**
  * Who may change a meeting: the secretariat, the network's lead expert, and for a local group

@@ -25,7 +25,7 @@ import {
 import { loaderFor } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder } from './builder.js';
-import { commandMutation, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { z } from 'zod';
 
@@ -169,15 +169,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const networkPayload = {
-  payload: (t: PayloadFieldBuilder) => ({
-    network: t.field({
-      type: Network,
-      nullable: true,
-      resolve: (payload, _args, context) => findNetwork(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const networkPayload = entityPayload('network', Network, findNetwork);
 
 commandMutation({
   name: 'registerNetwork',

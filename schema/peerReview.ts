@@ -30,7 +30,7 @@ import { findPartner } from '../projections/network/queries.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 
 /**
@@ -179,15 +179,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const reviewPayload = {
-  payload: (t: PayloadFieldBuilder) => ({
-    peerReview: t.field({
-      type: PeerReview,
-      nullable: true,
-      resolve: (payload: CommandPayload, _a: unknown, context: Context) => findPeerReview(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const reviewPayload = entityPayload('peerReview', PeerReview, findPeerReview);
 
 /** The host city's coordinators, the network's lead expert and the secretariat run a review. */
 function hostScopes(reviewId: string, context: Context) {

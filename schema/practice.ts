@@ -16,7 +16,7 @@ import type { PracticeRow } from '../projections/marketplace/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/marketplace/queries.js';
 import { fromSource, readModelsAsOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type CommandPayload } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 
 export const PartnershipStatusEnum = builder.enumType('PracticePartnershipStatus', {
@@ -128,15 +128,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const practicePayload = {
-  payload: (t: Parameters<NonNullable<Parameters<typeof commandMutation>[0]['payload']>>[0]) => ({
-    practice: t.field({
-      type: GoodPractice,
-      nullable: true,
-      resolve: (payload: CommandPayload, _args: unknown, context: Context) => findPractice(context.readModels, payload.aggregateId) ?? null,
-    }),
-  }),
-};
+const practicePayload = entityPayload('practice', GoodPractice, findPractice);
 
 /** The city's coordinators and the secretariat change a practice. */
 function ownerScopes(practiceId: string, context: Context) {

@@ -26,7 +26,7 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, type PayloadFieldBuilder } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
 
@@ -167,13 +167,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const transferPayload = (t: PayloadFieldBuilder) => ({
-  transfer: t.field({
-    type: Transfer,
-    nullable: true,
-    resolve: (payload, _args, context) => findTransfer(context.readModels, payload.aggregateId) ?? null,
-  }),
-});
+const transferPayload = entityPayload('transfer', Transfer, findTransfer).payload;
 
 async function loadTransferNetwork(context: Context, networkId: string): Promise<TransferNetworkSnapshot> {
   const { state } = await context.app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));

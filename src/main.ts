@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server/http.js';
 import { runSeedLoader, seedRequested } from './cli/seedLoader.js';
@@ -7,16 +7,7 @@ import { runSeedLoader, seedRequested } from './cli/seedLoader.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, { logger });
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));

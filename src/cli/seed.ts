@@ -4,22 +4,13 @@
  * Safe to run again: it appends nothing the second time.
  */
 import { createApp } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { createLogger } from '../logger.js';
 import { formatDemoTokens, mintDemoTokens } from './demoTokens.js';
 import { runSeedLoader } from './seedLoader.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // Progress goes to stdout as plain lines; the app's own logs only for warnings and errors.
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'warn');
   const app = await createApp(config, { logger });

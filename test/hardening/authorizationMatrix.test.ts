@@ -6,7 +6,6 @@ import {
   BARCELONA,
   callMutation,
   GDANSK,
-  LYON,
   MatrixWorld,
   NETWORK_DATES,
   practiceInput,
