@@ -12,7 +12,6 @@ import {
   RecordIndicatorValue,
   RevisePlanVision,
   type ActionPlanCommand,
-  type NetworkSnapshot,
 } from '../domain/actionPlan/commands.js';
 import { actionPlanDecider } from '../domain/actionPlan/decider.js';
 import { ActionPhase, ActionStatus, FundingSource, PlannedFunding } from '../domain/actionPlan/events.js';
@@ -45,6 +44,7 @@ import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
+import { findNetworkSnapshot } from './networkSnapshot.js';
 import { commandMutation, entityPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
@@ -319,17 +319,6 @@ builder.queryFields((t) => ({
 
 const planPayload = entityPayload('actionPlan', ActionPlan, findPlan).payload;
 
-async function loadNetworkSnapshot(context: Context, networkId: string, cityId: string): Promise<NetworkSnapshot> {
-  const { state } = await context.app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));
-  const partner = state.partners[cityId];
-  return {
-    exists: state.status !== 'unregistered',
-    kind: state.kind ?? null,
-    closed: state.status === 'closed',
-    partner: partner ? { name: partner.name, country: partner.country } : null,
-  };
-}
-
 function runPlan(context: Context, planId: string, command: ActionPlanCommand, options: CommandOptions) {
   return context.app.execute(actionPlanDecider, streamIdOf(actionPlanDecider.category, planId), command, options);
 }
@@ -372,7 +361,7 @@ commandMutation({
   schema: z.object({ networkId: entityId('Network'), ...DraftActionPlan.shape }),
   authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
   execute: async ({ networkId, ...data }, context, options) => {
-    const network = await loadNetworkSnapshot(context, networkId, data.cityId);
+    const network = await findNetworkSnapshot(context.app, networkId);
     return runPlan(context, actionPlanIdFor(networkId, data.cityId), { type: 'DraftActionPlan', data: { ...data, networkId, network } }, options);
   },
   payload: planPayload,

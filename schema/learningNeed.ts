@@ -42,7 +42,7 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { loadNetworkSnapshot } from './meetingCommands.js';
+import { loadNetworkSnapshot } from './networkSnapshot.js';
 import { Network, Partner } from './network.js';
 
 export const NeedKindEnum = builder.enumType('NeedKind', {

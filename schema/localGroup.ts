@@ -16,7 +16,7 @@ import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
-import { loadNetworkSnapshot } from './meetingCommands.js';
+import { loadNetworkSnapshot } from './networkSnapshot.js';
 import { Network, Partner } from './network.js';
 
 export const HelixEnum = builder.enumType('Helix', {

@@ -21,8 +21,8 @@ import { MatchId, NeedKind, OfferKind, SessionScope, matchIdOf } from '../domain
 import type { MatchSuggestion } from '../domain/marketplace/matching.js';
 import { meetingDecider } from '../domain/meeting/decider.js';
 import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
-import { networkDecider } from '../domain/network/decider.js';
-import { networkSnapshotOf } from '../domain/network/snapshot.js';
+import { isPartner, networkDecider } from '../domain/network/decider.js';
+import { findNetworkSnapshot } from './networkSnapshot.js';
 import { practiceDecider } from '../domain/practice/decider.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
@@ -847,9 +847,7 @@ commandMutation({
 
     let meetingId = ulid();
     let recordedIn: 'marketplace' | 'journey' = 'marketplace';
-    const network = need.networkId
-      ? networkSnapshotOf(need.networkId, (await app.commands.load(networkDecider, streamIdOf('network', need.networkId))).state)
-      : undefined;
+    const network = need.networkId ? await findNetworkSnapshot(app, need.networkId) : null;
     const sub = (suffix: string): CommandOptions => ({
       actor: options.actor,
       ...(options.correlationId ? { correlationId: options.correlationId } : {}),
@@ -859,8 +857,8 @@ commandMutation({
     if (
       network &&
       !network.closed &&
-      network.partnerCityIds.includes(need.cityId) &&
-      network.partnerCityIds.includes(offer.cityId)
+      isPartner(network, need.cityId) &&
+      isPartner(network, offer.cityId)
     ) {
       const hostCityId = input.hostCityId ?? offer.cityId;
       const label = input.format === 'siteVisit' ? 'Site visit' : 'Bilateral meeting';

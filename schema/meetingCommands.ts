@@ -2,11 +2,10 @@ import { InputValidationError } from '@pothos/plugin-validation';
 import type { z } from 'zod';
 import { ScheduleMeeting, type MeetingCommand } from '../domain/meeting/commands.js';
 import { meetingDecider, type MeetingState } from '../domain/meeting/decider.js';
-import { networkDecider } from '../domain/network/decider.js';
-import { networkSnapshotOf, type NetworkSnapshot } from '../domain/network/snapshot.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import type { App } from '../src/app.js';
+import { loadNetworkSnapshot } from './networkSnapshot.js';
 import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
 
 /**
@@ -22,13 +21,6 @@ import type { CommandOptions, CommandResult } from '../src/commands/handleComman
  * RuleViolationError (OUTSIDE_NETWORK_DATES, NOT_A_PARTNER, NETWORK_CLOSED, ...).
  */
 
-/** The network facts meeting, local group and learning need commands decide on. */
-export async function loadNetworkSnapshot(app: App, networkId: string): Promise<NetworkSnapshot> {
-  const { state } = await app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));
-  const snapshot = networkSnapshotOf(networkId, state);
-  if (!snapshot) throw new NotFoundError('Network', networkId);
-  return snapshot;
-}
 
 export type ScheduleMeetingInput = z.input<typeof ScheduleMeeting>;
 

@@ -1,5 +1,4 @@
-import { networkSnapshotOf } from '../domain/network/snapshot.js';
-import { networkDecider } from '../domain/network/decider.js';
+import { findNetworkSnapshot } from './networkSnapshot.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import {
@@ -212,9 +211,7 @@ commandMutation({
     ...(networkId && findPartner(context.readModels, networkId, hostCityId)?.status === 'active' ? { leadExpertOf: networkId } : {}),
   }),
   execute: async (input, { app }, options) => {
-    const network = input.networkId
-      ? (networkSnapshotOf(input.networkId, (await app.commands.load(networkDecider, streamIdOf(networkDecider.category, input.networkId))).state) ?? null)
-      : null;
+    const network = input.networkId ? await findNetworkSnapshot(app, input.networkId) : null;
     return app.execute(
       peerReviewDecider,
       { create: peerReviewDecider.category },

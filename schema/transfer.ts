@@ -15,7 +15,6 @@ import {
   SubmitInvestmentPlan,
   SubmitTransferPlan,
   type TransferCommand,
-  type TransferNetworkSnapshot,
 } from '../domain/transfer/commands.js';
 import { transferDecider, transferIdFor } from '../domain/transfer/decider.js';
 import { TransferStage } from '../domain/transfer/events.js';
@@ -26,6 +25,7 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
+import { findNetworkSnapshot } from './networkSnapshot.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { Network } from './network.js';
@@ -169,16 +169,6 @@ builder.queryFields((t) => ({
 
 const transferPayload = entityPayload('transfer', Transfer, findTransfer).payload;
 
-async function loadTransferNetwork(context: Context, networkId: string): Promise<TransferNetworkSnapshot> {
-  const { state } = await context.app.commands.load(networkDecider, streamIdOf(networkDecider.category, networkId));
-  return {
-    exists: state.status !== 'unregistered',
-    kind: state.kind ?? null,
-    closed: state.status === 'closed',
-    partners: Object.fromEntries(Object.entries(state.partners).map(([cityId, p]) => [cityId, { name: p.name, country: p.country }])),
-  };
-}
-
 function runTransfer(context: Context, transferId: string, command: TransferCommand, options: CommandOptions) {
   return context.app.execute(transferDecider, streamIdOf(transferDecider.category, transferId), command, options);
 }
@@ -205,7 +195,7 @@ commandMutation({
     $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
   }),
   execute: async ({ networkId, ...data }, context, options) => {
-    const network = await loadTransferNetwork(context, networkId);
+    const network = await findNetworkSnapshot(context.app, networkId);
     return runTransfer(context, transferIdFor(networkId, data.receivingCityId, data), { type: 'StartTransfer', data: { ...data, networkId, network } }, options);
   },
   payload: transferPayload,

@@ -1,3 +1,4 @@
+import type { NetworkSnapshot } from '../network/snapshot.js';
 import { z } from 'zod';
 import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, ActionStatus, ClusterKey, FundingSource } from './events.js';
@@ -7,14 +8,6 @@ import { EuroAmount, eurosToCents } from './money.js';
  * Facts of the network the plan belongs to, loaded by the schema layer from the network
  * aggregate and passed into the command so `decide` stays pure.
  */
-export interface NetworkSnapshot {
-  readonly exists: boolean;
-  readonly kind: string | null;
-  readonly closed: boolean;
-  /** The city as a current partner of the network, or null when it is not one. */
-  readonly partner: { readonly name: string; readonly country: string } | null;
-}
-
 export const ClusterInput = z.object({
   key: ClusterKey,
   title: Text(200),
@@ -91,7 +84,7 @@ export const EndorseActionPlan = z.object({
 type Out<T extends z.ZodType> = z.output<T>;
 
 export type ActionPlanCommand =
-  | { type: 'DraftActionPlan'; data: Out<typeof DraftActionPlan> & { networkId: string; network: NetworkSnapshot } }
+  | { type: 'DraftActionPlan'; data: Out<typeof DraftActionPlan> & { networkId: string; network: NetworkSnapshot | null } }
   | { type: 'AddPlanCluster'; data: Out<typeof AddPlanCluster> }
   | { type: 'RevisePlanVision'; data: Out<typeof RevisePlanVision> }
   | { type: 'AddPlanAction'; data: Out<typeof AddPlanAction> & { actionId: string } }

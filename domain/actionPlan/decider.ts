@@ -1,3 +1,4 @@
+import { requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import type { ActionPlanCommand } from './commands.js';
@@ -51,20 +52,18 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (state.status !== 'none') {
         throw new RuleViolationError('PLAN_ALREADY_DRAFTED', `${cityId} already has an action plan in this network`);
       }
-      if (!network.exists) throw new NotFoundError('Network', networkId);
-      if (network.closed) throw new RuleViolationError('NETWORK_CLOSED', 'The network is closed: no new plans');
-      if (!network.partner) {
-        throw new RuleViolationError('NOT_A_PARTNER', `${cityId} is not a partner of this network`);
-      }
+      const known = requireNetwork(network, networkId);
+      requireNetworkOpen(known);
+      const partner = requirePartner(known, cityId, 'A plan is drafted by a partner');
       return [
         {
           type: 'ActionPlanDrafted',
           data: {
             networkId,
-            networkKind: network.kind ?? 'actionPlanning',
+            networkKind: known.kind,
             cityId,
-            cityName: network.partner.name,
-            country: network.partner.country,
+            cityName: partner.name,
+            country: partner.country,
             title,
             vision,
             clusters,

@@ -23,8 +23,9 @@ export interface NetworkPartner {
   readonly role: 'leadPartner' | 'partner';
 }
 
-export function isPartner(state: NetworkState, cityId: string): boolean {
-  return Object.hasOwn(state.partners, cityId);
+/** For the network's state and for snapshots of it alike. */
+export function isPartner(network: Pick<NetworkState, 'partners'>, cityId: string): boolean {
+  return Object.hasOwn(network.partners, cityId);
 }
 
 const initialState = (): NetworkState => ({ status: 'unregistered', partners: {}, phase: 'activation' });

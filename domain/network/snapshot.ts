@@ -1,18 +1,20 @@
-import { RuleViolationError } from '../shared/errors.js';
-import type { NetworkState } from './decider.js';
+import { NotFoundError, RuleViolationError } from '../shared/errors.js';
+import { isPartner, type NetworkPartner, type NetworkState } from './decider.js';
+import type { NetworkKind } from './events.js';
 
 /**
- * The facts about a network that other aggregates (meetings, local groups, learning needs)
- * decide on. The schema layer loads the network and passes this snapshot in the command, so
+ * The facts about a network that other aggregates (meetings, local groups, learning needs,
+ * plans, transfers, peer reviews) decide on. The schema layer loads the network and passes this snapshot in the command, so
  * those deciders stay pure (docs/conventions.md).
  */
 export interface NetworkSnapshot {
   readonly networkId: string;
+  readonly kind: NetworkKind;
   readonly closed: boolean;
   readonly startDate: string;
   readonly endDate: string;
-  /** City ids of the current (active) partners. */
-  readonly partnerCityIds: readonly string[];
+  /** The current (active) partners, by city id. */
+  readonly partners: Readonly<Record<string, NetworkPartner>>;
 }
 
 /** The snapshot of a loaded network, or undefined when it was never registered. */
@@ -20,12 +22,20 @@ export function networkSnapshotOf(networkId: string, state: NetworkState): Netwo
   if (state.status === 'unregistered') return undefined;
   return {
     networkId,
+    kind: state.kind!,
     closed: state.status === 'closed',
     startDate: state.startDate!,
     endDate: state.endDate!,
-    partnerCityIds: Object.keys(state.partners),
+    partners: state.partners,
   };
 }
+
+/** The snapshot the schema layer passed, or NotFoundError when the network was never registered. */
+export function requireNetwork(network: NetworkSnapshot | null | undefined, networkId: string): NetworkSnapshot {
+  if (!network) throw new NotFoundError('Network', networkId);
+  return network;
+}
+
 
 /** No changes to anything of a closed network. */
 export function requireNetworkOpen(network: NetworkSnapshot): void {
@@ -41,10 +51,12 @@ export function requireSameNetwork(network: NetworkSnapshot, networkId: string):
   }
 }
 
-export function requirePartner(network: NetworkSnapshot, cityId: string, what: string): void {
-  if (!network.partnerCityIds.includes(cityId)) {
+/** The partner, or NOT_A_PARTNER. */
+export function requirePartner(network: NetworkSnapshot, cityId: string, what: string): NetworkPartner {
+  if (!isPartner(network, cityId)) {
     throw new RuleViolationError('NOT_A_PARTNER', `${what}: ${cityId} is not a partner of this network`);
   }
+  return network.partners[cityId]!;
 }
 
 /** A period (dates as YYYY-MM-DD) must fall within the network's start and end dates. */

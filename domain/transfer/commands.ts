@@ -1,16 +1,9 @@
+import type { NetworkSnapshot } from '../network/snapshot.js';
 import { z } from 'zod';
 import { FundingSource } from '../actionPlan/events.js';
 import { EuroAmount } from '../actionPlan/money.js';
 import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { TransferStage } from './events.js';
-
-export interface TransferNetworkSnapshot {
-  readonly exists: boolean;
-  readonly kind: string | null;
-  readonly closed: boolean;
-  /** Current partners of the network by city id. */
-  readonly partners: Readonly<Record<string, { readonly name: string; readonly country: string }>>;
-}
 
 export const StartTransfer = z
   .object({
@@ -52,7 +45,7 @@ export const AbandonTransfer = z.object({ date: IsoDate, reason: Text(2000) });
 type Out<T extends z.ZodType> = z.output<T>;
 
 export type TransferCommand =
-  | { type: 'StartTransfer'; data: Out<typeof StartTransfer> & { networkId: string; network: TransferNetworkSnapshot } }
+  | { type: 'StartTransfer'; data: Out<typeof StartTransfer> & { networkId: string; network: NetworkSnapshot | null } }
   | { type: 'AdvanceTransferStage'; data: Out<typeof AdvanceTransferStage> }
   | { type: 'RecordTransferMilestone'; data: Out<typeof RecordTransferMilestone> & { milestoneId: string } }
   | { type: 'SubmitTransferPlan'; data: Out<typeof SubmitTransferPlan> }

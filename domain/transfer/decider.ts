@@ -1,3 +1,4 @@
+import { requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
 import { createHash } from 'node:crypto';
 import { eurosToCents } from '../actionPlan/money.js';
 import type { Decider } from '../shared/decider.js';
@@ -49,21 +50,19 @@ function decide(command: TransferCommand, state: TransferState): TransferEvent[]
     case 'StartTransfer': {
       const { network, networkId, practiceId, practiceTitle, sourceCityId, receivingCityId, date } = command.data;
       if (state.status !== 'none') throw new RuleViolationError('TRANSFER_EXISTS', 'This transfer was already started');
-      if (!network.exists) throw new NotFoundError('Network', networkId);
-      if (network.closed) throw new RuleViolationError('NETWORK_CLOSED', 'The network is closed');
-      if (network.kind !== 'transfer' && network.kind !== 'innovationTransfer') {
+      const known = requireNetwork(network, networkId);
+      requireNetworkOpen(known);
+      if (known.kind !== 'transfer' && known.kind !== 'innovationTransfer') {
         throw new RuleViolationError('NOT_A_TRANSFER_NETWORK', 'Transfers happen in Transfer and Innovation Transfer networks only');
       }
-      const source = network.partners[sourceCityId];
-      const receiving = network.partners[receivingCityId];
-      if (!source) throw new RuleViolationError('NOT_A_PARTNER', `${sourceCityId} is not a partner of this network`);
-      if (!receiving) throw new RuleViolationError('NOT_A_PARTNER', `${receivingCityId} is not a partner of this network`);
+      const source = requirePartner(known, sourceCityId, 'The source city');
+      const receiving = requirePartner(known, receivingCityId, 'The receiving city');
       return [
         {
           type: 'TransferStarted',
           data: {
             networkId,
-            networkKind: network.kind,
+            networkKind: known.kind,
             practiceId,
             practiceTitle,
             sourceCityId,

@@ -3,7 +3,7 @@ import { AddressLearningNeed, RaiseLearningNeed, RefineLearningNeed } from '../.
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import type { LearningNeedEvent } from '../../domain/learningNeed/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, OTHER_NETWORK_ID, otherNetwork } from './fixtures.js';
+import { closedNetwork, network, NETWORK_ID, OTHER_NETWORK_ID, otherNetwork, onlyGdansk } from './fixtures.js';
 
 const spec = deciderSpec(learningNeedDecider);
 const need = {
@@ -19,7 +19,7 @@ const meeting = { meetingId: MEETING_ID, networkId: NETWORK_ID, status: 'held' a
 const byMeeting: LearningNeedEvent = { type: 'LearningNeedAddressed', data: { meetingId: MEETING_ID, peerCityId: null, note: '' } };
 const closed: LearningNeedEvent = { type: 'LearningNeedClosed', data: { note: 'learnt' } };
 const withdrawn: LearningNeedEvent = { type: 'LearningNeedWithdrawn', data: { reason: 'no longer a priority' } };
-const leftNetwork = { ...network, partnerCityIds: ['gdansk-pl'] };
+const leftNetwork = onlyGdansk;
 
 describe('learning need decider', () => {
   it('lets a partner raise a need', () => {

@@ -5,7 +5,7 @@ import type { LocalGroupEvent } from '../../domain/localGroup/events.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
 import { Ulid } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, otherNetwork } from './fixtures.js';
+import { closedNetwork, network, NETWORK_ID, otherNetwork, onlyGdansk } from './fixtures.js';
 
 const spec = deciderSpec(localGroupDecider);
 const coordinator = { name: 'Fabrizio Barbiero', organisation: 'Città di Torino' };
@@ -15,7 +15,7 @@ const formed: LocalGroupEvent = {
 };
 const incubators = { name: 'Incubators', helix: 'private' as const, role: '', planned: true };
 const added: LocalGroupEvent = { type: 'StakeholderAdded', data: { stakeholderId: 1, ...incubators } };
-const leftNetwork = { ...network, partnerCityIds: ['gdansk-pl'] };
+const leftNetwork = onlyGdansk;
 
 describe('local group decider', () => {
   it('forms the local group of a partner, once', () => {

@@ -50,7 +50,8 @@ describe('peer review decider', () => {
 
   it('puts a review on a network only when the host is a partner of that open network', () => {
     const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
-    const network = { networkId: NETWORK, closed: false, startDate: '2015-01-01', endDate: '2018-12-31', partnerCityIds: ['braga-pt'] };
+    const braga = { name: 'Braga', country: 'PT', role: 'partner' } as const;
+    const network = { networkId: NETWORK, kind: 'actionPlanning', closed: false, startDate: '2015-01-01', endDate: '2018-12-31', partners: { 'braga-pt': braga } } as const;
     const inNetwork = { ...request, networkId: NETWORK };
     spec
       .given([])
@@ -58,7 +59,7 @@ describe('peer review decider', () => {
       .then([{ type: 'PeerReviewRequested', data: { ...inNetwork, hostCountry: 'PT' } }]);
     spec
       .given([])
-      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, partnerCityIds: ['torino-it'] } } })
+      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, partners: { 'torino-it': { ...braga, name: 'Torino', country: 'IT' } } } } })
       .thenFails('NOT_A_PARTNER');
     spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, closed: true } } }).thenFails('NETWORK_CLOSED');
     spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: null } }).thenFails('NETWORK_NOT_FOUND');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPlanCommand, NetworkSnapshot } from '../../domain/actionPlan/commands.js';
+import type { ActionPlanCommand } from '../../domain/actionPlan/commands.js';
+import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 import { AddPlanAction, RecordFundingSecured } from '../../domain/actionPlan/commands.js';
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
@@ -14,7 +15,14 @@ const A1 = '01JACT00000000000000000001';
 const A2 = '01JACT00000000000000000002';
 const I1 = '01JXND00000000000000000001';
 const F1 = '01JFND00000000000000000001';
-const network: NetworkSnapshot = { exists: true, kind: 'actionPlanning', closed: false, partner: { name: 'Torino', country: 'IT' } };
+const network: NetworkSnapshot = {
+  networkId: NETWORK,
+  kind: 'actionPlanning',
+  closed: false,
+  startDate: '2015-09-01',
+  endDate: '2018-05-31',
+  partners: { 'torino-it': { name: 'Torino', country: 'IT', role: 'leadPartner' } },
+};
 const cluster = { key: 'collective-actions', title: 'Collective actions', description: '' };
 
 const drafted: ActionPlanEvent = {
@@ -73,9 +81,9 @@ describe('action plan decider: drafting', () => {
   });
   it('refuses a second draft, a missing or closed network and a city that is not a partner', () => {
     spec.given([drafted]).when(draft).thenFails('PLAN_ALREADY_DRAFTED');
-    spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, exists: false } } } as ActionPlanCommand).thenFails('NOT_FOUND');
+    spec.given([]).when({ ...draft, data: { ...draft.data, network: null } } as ActionPlanCommand).thenFails('NOT_FOUND');
     spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, closed: true } } } as ActionPlanCommand).thenFails('NETWORK_CLOSED');
-    spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, partner: null } } } as ActionPlanCommand).thenFails('NOT_A_PARTNER');
+    spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, partners: {} } } } as ActionPlanCommand).thenFails('NOT_A_PARTNER');
   });
   it('adds clusters once and revises the vision', () => {
     const civic = { key: 'civic-technologies', title: 'Civic technologies', description: 'Turin as a trial city' };

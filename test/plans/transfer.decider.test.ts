@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferCommand, TransferNetworkSnapshot } from '../../domain/transfer/commands.js';
+import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
+import type { TransferCommand } from '../../domain/transfer/commands.js';
 import { StartTransfer } from '../../domain/transfer/commands.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
 import type { TransferEvent } from '../../domain/transfer/events.js';
@@ -8,11 +9,15 @@ import { deciderSpec } from '../support/deciderSpec.js';
 const spec = deciderSpec(transferDecider);
 const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 const M1 = '01JMXX00000000000000000001';
-const network: TransferNetworkSnapshot = {
-  exists: true,
+const torino = { name: 'Torino', country: 'IT', role: 'leadPartner' } as const;
+const gdansk = { name: 'Gdansk', country: 'PL', role: 'partner' } as const;
+const network: NetworkSnapshot = {
+  networkId: NETWORK,
   kind: 'innovationTransfer',
   closed: false,
-  partners: { 'torino-it': { name: 'Torino', country: 'IT' }, 'gdansk-pl': { name: 'Gdansk', country: 'PL' } },
+  startDate: '2019-03-01',
+  endDate: '2020-09-30',
+  partners: { 'torino-it': torino, 'gdansk-pl': gdansk },
 };
 const start: TransferCommand = {
   type: 'StartTransfer',
@@ -50,12 +55,13 @@ describe('transfer decider', () => {
     spec.given([started]).when(start).thenFails('TRANSFER_EXISTS');
   });
   it('refuses other network kinds, closed or missing networks and non-partners', () => {
-    const variant = (n: Partial<TransferNetworkSnapshot>): TransferCommand => ({ ...start, data: { ...start.data, network: { ...network, ...n } } } as TransferCommand);
+    const variant = (n: Partial<NetworkSnapshot> | null): TransferCommand =>
+      ({ ...start, data: { ...start.data, network: n === null ? null : { ...network, ...n } } }) as TransferCommand;
     spec.given([]).when(variant({ kind: 'actionPlanning' })).thenFails('NOT_A_TRANSFER_NETWORK');
     spec.given([]).when(variant({ closed: true })).thenFails('NETWORK_CLOSED');
-    spec.given([]).when(variant({ exists: false })).thenFails('NOT_FOUND');
-    spec.given([]).when(variant({ partners: { 'torino-it': { name: 'Torino', country: 'IT' } } })).thenFails('NOT_A_PARTNER');
-    spec.given([]).when(variant({ partners: { 'gdansk-pl': { name: 'Gdansk', country: 'PL' } } })).thenFails('NOT_A_PARTNER');
+    spec.given([]).when(variant(null)).thenFails('NOT_FOUND');
+    spec.given([]).when(variant({ partners: { 'torino-it': torino } })).thenFails('NOT_A_PARTNER');
+    spec.given([]).when(variant({ partners: { 'gdansk-pl': gdansk } })).thenFails('NOT_A_PARTNER');
   });
   it('validates the practice reference and the two cities', () => {
     expect(StartTransfer.safeParse({ sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-01-01' }).success).toBe(false);
