@@ -27,10 +27,9 @@ export class TimeTravel {
       this.cache.set(key, cached);
       cached.catch(() => this.cache.delete(key));
       while (this.cache.size > CACHED_MOMENTS) {
-        const oldest = this.cache.keys().next().value!;
-        const evicted = this.cache.get(oldest);
-        this.cache.delete(oldest);
-        void evicted?.then((db) => db.close()).catch(() => undefined);
+        // Not closed here: a request may still be reading it; an in-memory database is freed
+        // when nothing references it any more.
+        this.cache.delete(this.cache.keys().next().value!);
       }
     }
     return cached;

@@ -97,6 +97,12 @@ describe('projection runner', () => {
     const in2017 = await travel.at(new Date('2017-06-01T00:00:00Z'));
     expect(in2017.all('SELECT * FROM counts')).toEqual([{ stream: 'a-1', n: 2 }]);
     expect(await travel.at(new Date('2016-06-01T00:00:00Z'))).toBe(in2016);
+    // More moments than the cache keeps, at once: evicted answers stay readable by whoever holds them.
+    const moments = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => travel.at(new Date(Date.UTC(2016, i, 15)))),
+    );
+    expect(moments.map((db) => db.all('SELECT * FROM counts').length)).toEqual(Array(12).fill(1));
+    expect(in2016.all('SELECT * FROM counts')).toEqual([{ stream: 'a-1', n: 1 }]);
     travel.clear();
   });
 });
