@@ -17,7 +17,6 @@ import { actionPlanDecider } from '../domain/actionPlan/decider.js';
 import { ActionPhase, ActionStatus, FundingSource, PlannedFunding } from '../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../domain/actionPlan/ids.js';
 import { centsToEuros } from '../domain/actionPlan/money.js';
-import { networkDecider } from '../domain/network/decider.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
@@ -43,6 +42,7 @@ import {
 import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { commandMutation, entityPayload, type PayloadFieldBuilder } from './command.js';
@@ -146,10 +146,7 @@ const IndicatorValue = builder.objectRef<IndicatorValueRow>('IndicatorValue').im
 export const PlanAction = builder.node(builder.objectRef<PlanActionRow>('PlanAction'), {
   description: 'An action of an Integrated Action Plan.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findActions(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findActions),
   authScopes: (row, context) => planReadScopes(findPlan(sourceOf(row, context), row.plan_id) ?? { network_id: '', city_id: '' }),
   fields: (t) => ({
     actionId: t.exposeID('id'),
@@ -203,10 +200,7 @@ export const PlanIndicator = builder.node(builder.objectRef<IndicatorRow>('PlanI
 export const ActionPlan = builder.node(builder.objectRef<ActionPlanRow>('ActionPlan'), {
   description: "A city's Integrated Action Plan in a network.",
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findPlans(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findPlans),
   authScopes: (row) => planReadScopes(row),
   fields: (t) => ({
     planId: t.exposeID('id'),

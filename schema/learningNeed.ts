@@ -25,10 +25,11 @@ import {
   listNeeds,
   listNeedsAddressedBy,
 } from '../projections/journey/queries.js';
-import { findNetwork, findPartner } from '../projections/network/queries.js';
+import { findPartner } from '../projections/network/queries.js';
 import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
@@ -43,7 +44,7 @@ import {
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
 import { loadNetworkSnapshot } from './networkSnapshot.js';
-import { Network, Partner } from './network.js';
+import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
 
 export const NeedKindEnum = builder.enumType('NeedKind', {
   values: {
@@ -161,10 +162,7 @@ const NeedChange = builder.objectRef<NeedHistoryRow>('LearningNeedChange').imple
 export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('LearningNeed'), {
   description: 'What a partner wants to learn or a capacity it wants to build, and how it was addressed.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findNeeds(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findNeeds),
   authScopes: (row) => needReaders(row),
   fields: (t) => ({
     learningNeedId: t.exposeID('id'),
@@ -172,19 +170,13 @@ export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('Lea
     network: t.field({
       type: Network,
       nullable: true,
-      resolve: (row, _args, context) => {
-        const db = sourceOf(row, context);
-        return fromSource(db, findNetwork(db, row.network_id) ?? null);
-      },
+      resolve: networkOfRow,
     }),
     cityId: t.exposeID('city_id'),
     partner: t.field({
       type: Partner,
       nullable: true,
-      resolve: (row, _args, context) => {
-        const db = sourceOf(row, context);
-        return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
-      },
+      resolve: partnerOfRow,
     }),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),

@@ -25,3 +25,17 @@ export function loaderFor<V>(
   }
   return loader;
 }
+
+/**
+ * `loadMany` for a Relay node: one query for all the ids, answered in the order asked, null for
+ * the ids that do not exist (or that `accept` rejects, e.g. a need's id asked as an offer).
+ */
+export function loadManyFrom<Row extends { id: string }>(
+  find: (db: ReadModelStore, ids: readonly string[]) => readonly Row[],
+  accept: (row: Row) => boolean = () => true,
+) {
+  return (ids: readonly string[], context: Context): (Row | null)[] => {
+    const rows = new Map(find(context.readModels, ids).filter(accept).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  };
+}

@@ -8,16 +8,16 @@ import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import type { LocalGroupRow, StakeholderRow } from '../projections/journey/localGroups.js';
 import { compositionOf, findLocalGroup, findLocalGroups, listLocalGroups, listStakeholders } from '../projections/journey/queries.js';
-import { findNetwork, findPartner } from '../projections/network/queries.js';
 import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
 import { loadNetworkSnapshot } from './networkSnapshot.js';
-import { Network, Partner } from './network.js';
+import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
 
 export const HelixEnum = builder.enumType('Helix', {
   description: 'The quadruple helix of local stakeholders.',
@@ -83,10 +83,7 @@ const groupReaders = (row: LocalGroupRow) => ({ ...networkMembers(row.network_id
 export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGroup'), {
   description: 'A partner\'s URBACT Local Group (ULG): its coordinator and local stakeholders.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findLocalGroups(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findLocalGroups),
   authScopes: (row) => groupReaders(row),
   fields: (t) => ({
     localGroupId: t.exposeID('id'),
@@ -94,19 +91,13 @@ export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGr
     network: t.field({
       type: Network,
       nullable: true,
-      resolve: (row, _args, context) => {
-        const db = sourceOf(row, context);
-        return fromSource(db, findNetwork(db, row.network_id) ?? null);
-      },
+      resolve: networkOfRow,
     }),
     cityId: t.exposeID('city_id'),
     partner: t.field({
       type: Partner,
       nullable: true,
-      resolve: (row, _args, context) => {
-        const db = sourceOf(row, context);
-        return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
-      },
+      resolve: partnerOfRow,
     }),
     name: t.exposeString('name'),
     coordinator: t.field({

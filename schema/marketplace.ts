@@ -51,6 +51,7 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { appliedEvents } from '../src/projections/appliedEvents.js';
 import { positionToString, type RecordedEvent } from '../src/eventStore/port.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from './command.js';
 import { entityId } from './ids.js';
@@ -222,10 +223,7 @@ const MatchingArgs = {
 builder.node(MarketplaceSession, {
   description: 'A marketplace session: cities post offers ("give") and needs ("use"); the matcher suggests matches.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findSessions(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findSessions),
   authScopes: (row) => sessionReaders(row),
   fields: (t) => ({
     sessionId: t.exposeID('id'),
@@ -327,10 +325,7 @@ const sharedPostFields = {
 builder.node(MarketplaceOffer, {
   description: 'An offer ("give"): a practice of the catalogue, or experience a city can share.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findPosts(context.readModels, ids).filter((r) => r.side === 'offer').map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findPosts, (r) => r.side === 'offer'),
   authScopes: (row, context) => sessionReaders(findSession(sourceOf(row, context), row.session_id)),
   fields: (t) => ({
     offerId: t.exposeID('id'),
@@ -366,10 +361,7 @@ builder.node(MarketplaceOffer, {
 builder.node(MarketplaceNeed, {
   description: 'A need ("use"): what a city wants to learn, or a capacity it wants to build.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findPosts(context.readModels, ids).filter((r) => r.side === 'need').map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findPosts, (r) => r.side === 'need'),
   authScopes: (row, context) => sessionReaders(findSession(sourceOf(row, context), row.session_id)),
   fields: (t) => ({
     needId: t.exposeID('id'),
@@ -405,10 +397,7 @@ builder.node(MarketplaceNeed, {
 builder.node(MarketplaceMatch, {
   description: 'A match of a need with an offer that a side answered. Both sides accept for it to be agreed.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findMatches(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findMatches),
   authScopes: (row, context) => sessionReaders(findSession(sourceOf(row, context), row.session_id)),
   fields: (t) => ({
     matchId: t.exposeID('id'),

@@ -18,8 +18,9 @@ import {
   listLearnings,
   listMeetings,
 } from '../projections/journey/queries.js';
-import { findNetwork, findPartner } from '../projections/network/queries.js';
+import { findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
@@ -32,7 +33,7 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { changeMeeting, scheduleMeeting } from './meetingCommands.js';
-import { Network, Partner } from './network.js';
+import { Network, Partner, networkOfRow } from './network.js';
 
 export { changeMeeting, scheduleMeeting } from './meetingCommands.js';
 
@@ -89,10 +90,7 @@ export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
   description:
     'A meeting of a network, of any kind. Its agenda is public; attendance and learnings are for the network (secretariat, lead expert, partner coordinators).',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findMeetings(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findMeetings),
   authScopes: { public: true },
   fields: (t) => ({
     meetingId: t.exposeID('id', { description: 'The bare id, also accepted wherever a meeting id is asked.' }),
@@ -100,10 +98,7 @@ export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
     network: t.field({
       type: Network,
       nullable: true,
-      resolve: (row, _args, context) => {
-        const db = sourceOf(row, context);
-        return fromSource(db, findNetwork(db, row.network_id) ?? null);
-      },
+      resolve: networkOfRow,
     }),
     kind: t.field({ type: MeetingKindEnum, resolve: (row) => MeetingKind.parse(row.kind) }),
     title: t.exposeString('title'),

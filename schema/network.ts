@@ -18,13 +18,14 @@ import type { NetworkPhaseRow } from '../projections/network/phases.js';
 import {
   findNetwork,
   findNetworkPhase,
+  findPartner,
   findNetworks,
   listNetworks,
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
-import { loaderFor } from './loaders.js';
+import { loaderFor, loadManyFrom } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { builder } from './builder.js';
+import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
 import { z } from 'zod';
@@ -83,10 +84,7 @@ export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
 
 export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findNetworks(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findNetworks),
   authScopes: { public: true },
   fields: (t) => ({
     networkId: t.exposeID('id', { description: 'The bare id, also accepted wherever a network id is asked.' }),
@@ -136,6 +134,18 @@ export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
   }),
 });
+
+/** Resolves the network a row belongs to, at the same moment as the row (see `fromSource`). */
+export function networkOfRow(row: { network_id: string }, _args: unknown, context: Context): NetworkRow | null {
+  const db = sourceOf(row, context);
+  return fromSource(db, findNetwork(db, row.network_id) ?? null);
+}
+
+/** Resolves the partner (city in its network) a row belongs to, at the same moment as the row. */
+export function partnerOfRow(row: { network_id: string; city_id: string }, _args: unknown, context: Context): PartnerRow | null {
+  const db = sourceOf(row, context);
+  return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+}
 
 builder.queryFields((t) => ({
   network: t.field({

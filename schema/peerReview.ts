@@ -28,6 +28,7 @@ import {
 import { findPartner } from '../projections/network/queries.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
@@ -110,10 +111,7 @@ const Todo = builder.objectRef<TodoRow>('PeerReviewTodo').implement({
 export const PeerReview = builder.node(builder.objectRef<PeerReviewRow>('PeerReview'), {
   description: "Peers from other countries study a host city's challenge and recommend what to do.",
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findPeerReviews(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findPeerReviews),
   authScopes: { authenticated: true },
   fields: (t) => ({
     reviewId: t.exposeID('id'),

@@ -15,6 +15,7 @@ import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/marketplace/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/marketplace/queries.js';
 import { fromSource, readModelsAsOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { entityId } from './ids.js';
@@ -55,10 +56,7 @@ export const GoodPractice = builder.node(builder.objectRef<PracticeRow>('GoodPra
   description:
     'What a city can offer others: a practice of the catalogue, which may carry the URBACT Good Practice label. Public.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findPractices(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findPractices),
   authScopes: { public: true },
   fields: (t) => ({
     practiceId: t.exposeID('id', { description: 'The bare id, also accepted wherever a practice id is asked.' }),

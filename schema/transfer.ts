@@ -2,7 +2,6 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { FundingSource } from '../domain/actionPlan/events.js';
-import { networkDecider } from '../domain/network/decider.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
 import {
@@ -24,6 +23,7 @@ import type { TransferHistoryRow, TransferRow } from '../projections/plans/trans
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -86,10 +86,7 @@ const TransferHistoryEntry = builder.objectRef<TransferHistoryRow>('TransferHist
 export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'), {
   description: 'The transfer of a good practice from a source city to a receiving city.',
   id: { resolve: (row) => row.id },
-  loadMany: (ids, context) => {
-    const rows = new Map(findTransfers(context.readModels, ids).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  },
+  loadMany: loadManyFrom(findTransfers),
   authScopes: (row) => transferScopes(row),
   fields: (t) => ({
     transferId: t.exposeID('id'),
