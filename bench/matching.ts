@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { MatchingIndex, type MatchableNeed, type MatchableOffer } from '../domain/marketplace/matching.js';
 import { marketplaceProjection } from '../projections/marketplace/sessions.js';
-import { practicesProjection } from '../projections/marketplace/practices.js';
+import { practicesProjection } from '../projections/practice/practices.js';
 import { citySuggestions, findSession, sessionSuggestions } from '../projections/marketplace/queries.js';
 import type { RecordedEvent } from '../src/eventStore/port.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';

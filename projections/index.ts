@@ -1,18 +1,18 @@
 import { networksProjection } from './network/networks.js';
 import { partnersProjection } from './network/partners.js';
 import { networkPhasesProjection } from './network/phases.js';
-import { meetingsProjection } from './journey/meetings.js';
-import { localGroupsProjection } from './journey/localGroups.js';
-import { learningNeedsProjection } from './journey/learningNeeds.js';
-import { actionPlansProjection } from './plans/plans.js';
-import { transfersProjection } from './plans/transfers.js';
+import { meetingsProjection } from './meeting/meetings.js';
+import { localGroupsProjection } from './localGroup/localGroups.js';
+import { learningNeedsProjection } from './learningNeed/learningNeeds.js';
+import { actionPlansProjection } from './actionPlan/actionPlans.js';
+import { transfersProjection } from './transfer/transfers.js';
 import { outcomeNetworksProjection } from './outcomes/networks.js';
 import { outcomePlansProjection } from './outcomes/plans.js';
 import { outcomeTransfersProjection } from './outcomes/transfers.js';
 import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsProjection, outcomePracticesProjection } from './outcomes/exchange.js';
-import { practicesProjection } from './marketplace/practices.js';
+import { practicesProjection } from './practice/practices.js';
 import { marketplaceProjection } from './marketplace/sessions.js';
-import { peerReviewsProjection } from './marketplace/peerReviews.js';
+import { peerReviewsProjection } from './peerReview/peerReviews.js';
 import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */

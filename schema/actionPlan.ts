@@ -21,24 +21,8 @@ import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
 import { findNetwork } from '../projections/network/queries.js';
-import type { ActionPlanRow, FundingSecuredRow, IndicatorRow, IndicatorValueRow, PlanActionRow, PlanClusterRow, StatusChangeRow } from '../projections/plans/plans.js';
-import {
-  actionAddedAt,
-  findAction,
-  findActions,
-  findIndicator,
-  findPlan,
-  findPlans,
-  fundingOfAction,
-  fundingTotalsOfPlan,
-  indicatorDefinedAt,
-  indicatorValues,
-  listActions,
-  listClusters,
-  listIndicators,
-  listPlans,
-  statusHistory,
-} from '../projections/plans/queries.js';
+import type { ActionPlanRow, FundingSecuredRow, IndicatorRow, IndicatorValueRow, PlanActionRow, PlanClusterRow, StatusChangeRow } from '../projections/actionPlan/actionPlans.js';
+import { actionAddedAt, findAction, findActions, findIndicator, findPlan, findPlans, fundingOfAction, fundingTotalsOfPlan, indicatorDefinedAt, indicatorValues, listActions, listClusters, listIndicators, listPlans, statusHistory } from '../projections/actionPlan/queries.js';
 import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';

@@ -9,7 +9,7 @@ import {
   type MapEdge,
   type MapNode,
   type MatchLink,
-} from '../projections/marketplace/communityMap.js';
+} from '../projections/communityMap/communityMap.js';
 import { builder } from './builder.js';
 import { entityId } from './ids.js';
 

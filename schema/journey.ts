@@ -2,16 +2,8 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import { findNetwork, listPartners } from '../projections/network/queries.js';
-import {
-  countMeetings,
-  listMeetings,
-  listNeeds,
-  needCoverage,
-  participationByCity,
-  type MeetingFilter,
-  type NeedCoverageRow,
-  type NeedFilter,
-} from '../projections/journey/queries.js';
+import { countMeetings, listMeetings, participationByCity, type MeetingFilter } from '../projections/meeting/queries.js';
+import { listNeeds, needCoverage, type NeedCoverageRow, type NeedFilter } from '../projections/learningNeed/queries.js';
 import type { ReadModelStore } from '../projections/types.js';
 import { fromSource, readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';

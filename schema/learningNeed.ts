@@ -15,16 +15,9 @@ import { meetingDecider } from '../domain/meeting/decider.js';
 import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
-import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/journey/learningNeeds.js';
-import {
-  findMeeting,
-  findNeed,
-  findNeeds,
-  listNeedHistory,
-  listNeedLinks,
-  listNeeds,
-  listNeedsAddressedBy,
-} from '../projections/journey/queries.js';
+import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/learningNeed/learningNeeds.js';
+import { findMeeting } from '../projections/meeting/queries.js';
+import { findNeed, findNeeds, listNeedHistory, listNeedLinks, listNeeds, listNeedsAddressedBy } from '../projections/learningNeed/queries.js';
 import { findPartner } from '../projections/network/queries.js';
 import type { App } from '../src/app.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';

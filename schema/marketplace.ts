@@ -27,24 +27,8 @@ import { practiceDecider } from '../domain/practice/decider.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
-import {
-  citySuggestions,
-  findMatch,
-  findMatches,
-  findPost,
-  findPosts,
-  findPractice,
-  findSession,
-  findSessions,
-  listMatches,
-  listPosts,
-  listSessions,
-  meetingsOfNeed,
-  pairSuggestion,
-  postSuggestions,
-  sessionNetworkIds,
-  sessionSuggestions,
-} from '../projections/marketplace/queries.js';
+import { citySuggestions, findMatch, findMatches, findPost, findPosts, findSession, findSessions, listMatches, listPosts, listSessions, meetingsOfNeed, pairSuggestion, postSuggestions, sessionNetworkIds, sessionSuggestions } from '../projections/marketplace/queries.js';
+import { findPractice } from '../projections/practice/queries.js';
 import type { MatchRow, PostRow, SessionRow } from '../projections/marketplace/sessions.js';
 import type { ReadModelStore } from '../projections/types.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';

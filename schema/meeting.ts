@@ -9,15 +9,8 @@ import {
   ScheduleMeeting,
 } from '../domain/meeting/commands.js';
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
-import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/journey/meetings.js';
-import {
-  countAttendees,
-  findMeeting,
-  findMeetings,
-  listAttendees,
-  listLearnings,
-  listMeetings,
-} from '../projections/journey/queries.js';
+import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
+import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';

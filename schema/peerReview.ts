@@ -15,16 +15,8 @@ import { FollowUpStatus } from '../domain/peerReview/events.js';
 import type { PeerReviewCommand } from '../domain/peerReview/commands.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
-import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from '../projections/marketplace/peerReviews.js';
-import {
-  findPeerReview,
-  findPeerReviews,
-  followUpsOf,
-  listPeerReviews,
-  peersOfReview,
-  recommendationsOfReview,
-  todosOfReview,
-} from '../projections/marketplace/queries.js';
+import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from '../projections/peerReview/peerReviews.js';
+import { findPeerReview, findPeerReviews, followUpsOf, listPeerReviews, peersOfReview, recommendationsOfReview, todosOfReview } from '../projections/peerReview/queries.js';
 import { findPartner } from '../projections/network/queries.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';

@@ -18,8 +18,8 @@ import {
 import { transferDecider, transferIdFor } from '../domain/transfer/decider.js';
 import { TransferStage } from '../domain/transfer/events.js';
 import { findNetwork } from '../projections/network/queries.js';
-import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/plans/queries.js';
-import type { TransferHistoryRow, TransferRow } from '../projections/plans/transfers.js';
+import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/transfer/queries.js';
+import type { TransferHistoryRow, TransferRow } from '../projections/transfer/transfers.js';
 import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';

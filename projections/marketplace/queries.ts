@@ -6,92 +6,10 @@ import {
   type MatchingOptions,
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
+import { placeholders } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
-import type { PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow, FollowUpRow } from './peerReviews.js';
-import type { PracticeRow } from './practices.js';
+import type { PracticeRow } from '../practice/practices.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
-
-// ---------------------------------------------------------------- practices
-
-export interface PracticeFilter {
-  /** Words searched in title, summary, topics and results (all must appear; stemmed). */
-  text?: string | null;
-  topic?: string | null;
-  country?: string | null;
-  /** true: only labelled Good Practices; false: only those without the label. */
-  labelled?: boolean | null;
-  labelYear?: number | null;
-  status?: string | null;
-  cityId?: string | null;
-  networkId?: string | null;
-  includeWithdrawn?: boolean | null;
-}
-
-/** An FTS5 query from free text: every word quoted (no operators get through), all required. */
-export function ftsQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 20).map((w) => `"${w}"`).join(' ') : null;
-}
-
-export function findPractice(db: ReadModelStore, id: string): PracticeRow | undefined {
-  return db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
-}
-
-export function findPractices(db: ReadModelStore, ids: readonly string[]): PracticeRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PracticeRow>(`SELECT * FROM mp_practices WHERE id IN (${placeholders(ids.length)})`, ids);
-}
-
-/** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
-export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const match = filter.text ? ftsQuery(filter.text) : null;
-  if (filter.text && !match) return [];
-  if (!filter.includeWithdrawn) where.push('p.withdrawn = 0');
-  if (filter.topic) {
-    where.push('EXISTS (SELECT 1 FROM json_each(p.topics) WHERE value = ?)');
-    params.push(filter.topic.trim().toLowerCase());
-  }
-  if (filter.country) {
-    where.push('p.country = ?');
-    params.push(filter.country.trim().toUpperCase());
-  }
-  if (filter.labelled === true) where.push('p.label_year IS NOT NULL');
-  if (filter.labelled === false) where.push('p.label_year IS NULL');
-  if (filter.labelYear != null) {
-    where.push('p.label_year = ?');
-    params.push(filter.labelYear);
-  }
-  if (filter.status) {
-    where.push('p.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.cityId) {
-    where.push('p.city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.networkId) {
-    where.push('p.network_id = ?');
-    params.push(filter.networkId);
-  }
-  const conditions = where.length ? where.join(' AND ') : '1';
-  if (match) {
-    return db.all<PracticeRow>(
-      `SELECT p.* FROM mp_practices_fts f JOIN mp_practices p ON p.id = f.practice_id
-       WHERE mp_practices_fts MATCH ? AND ${conditions}
-       ORDER BY bm25(mp_practices_fts, 0, 4, 1, 2, 1), p.id LIMIT ? OFFSET ?`,
-      [match, ...params, limit, offset],
-    );
-  }
-  return db.all<PracticeRow>(
-    `SELECT p.* FROM mp_practices p WHERE ${conditions}
-     ORDER BY p.label_year IS NULL, p.title COLLATE NOCASE, p.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
-}
 
 // ---------------------------------------------------------------- sessions and posts
 
@@ -101,7 +19,7 @@ export function findSession(db: ReadModelStore, id: string): SessionRow | undefi
 
 export function findSessions(db: ReadModelStore, ids: readonly string[]): SessionRow[] {
   if (ids.length === 0) return [];
-  return db.all<SessionRow>(`SELECT * FROM mp_sessions WHERE id IN (${placeholders(ids.length)})`, ids);
+  return db.all<SessionRow>(`SELECT * FROM mp_sessions WHERE id IN (${placeholders(ids)})`, ids);
 }
 
 export function listSessions(
@@ -141,7 +59,7 @@ export function findPost(db: ReadModelStore, id: string): PostRow | undefined {
 
 export function findPosts(db: ReadModelStore, ids: readonly string[]): PostRow[] {
   if (ids.length === 0) return [];
-  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE id IN (${placeholders(ids.length)})`, ids);
+  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE id IN (${placeholders(ids)})`, ids);
 }
 
 export function listPosts(
@@ -174,7 +92,7 @@ export function findMatch(db: ReadModelStore, id: string): MatchRow | undefined 
 
 export function findMatches(db: ReadModelStore, ids: readonly string[]): MatchRow[] {
   if (ids.length === 0) return [];
-  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE id IN (${placeholders(ids.length)})`, ids);
+  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE id IN (${placeholders(ids)})`, ids);
 }
 
 export function listMatches(
@@ -322,62 +240,3 @@ export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: 
     .find((s) => s.offerId === offerId);
 }
 
-// ---------------------------------------------------------------- peer reviews
-
-export function findPeerReview(db: ReadModelStore, id: string): PeerReviewRow | undefined {
-  return db.get<PeerReviewRow>('SELECT * FROM pr_reviews WHERE id = ?', [id]);
-}
-
-export function findPeerReviews(db: ReadModelStore, ids: readonly string[]): PeerReviewRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews WHERE id IN (${placeholders(ids.length)})`, ids);
-}
-
-export function listPeerReviews(
-  db: ReadModelStore,
-  filter: { hostCityId?: string | null; peerCityId?: string | null; networkId?: string | null; status?: string | null },
-  limit: number,
-  offset: number,
-): PeerReviewRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.hostCityId) {
-    where.push('host_city_id = ?');
-    params.push(filter.hostCityId);
-  }
-  if (filter.peerCityId) {
-    where.push('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)');
-    params.push(filter.peerCityId);
-  }
-  if (filter.networkId) {
-    where.push('network_id = ?');
-    params.push(filter.networkId);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  return db.all<PeerReviewRow>(
-    `SELECT * FROM pr_reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
-}
-
-export function peersOfReview(db: ReadModelStore, reviewId: string): PeerReviewPeerRow[] {
-  return db.all<PeerReviewPeerRow>('SELECT * FROM pr_peers WHERE review_id = ? ORDER BY invited_at, rowid', [reviewId]);
-}
-
-export function recommendationsOfReview(db: ReadModelStore, reviewId: string): RecommendationRow[] {
-  return db.all<RecommendationRow>('SELECT * FROM pr_recommendations WHERE review_id = ? ORDER BY number', [reviewId]);
-}
-
-export function todosOfReview(db: ReadModelStore, reviewId: string): TodoRow[] {
-  return db.all<TodoRow>('SELECT * FROM pr_todos WHERE review_id = ? ORDER BY number', [reviewId]);
-}
-
-export function followUpsOf(db: ReadModelStore, reviewId: string, recommendationId: string): FollowUpRow[] {
-  return db.all<FollowUpRow>('SELECT * FROM pr_follow_ups WHERE review_id = ? AND recommendation_id = ? ORDER BY number', [
-    reviewId,
-    recommendationId,
-  ]);
-}

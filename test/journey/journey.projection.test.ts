@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { learningNeedsProjection } from '../../projections/journey/learningNeeds.js';
-import { localGroupsProjection } from '../../projections/journey/localGroups.js';
-import { meetingsProjection } from '../../projections/journey/meetings.js';
-import {
-  compositionOf,
-  countAttendees,
-  listLearnings,
-  listMeetings,
-  listNeedHistory,
-  listNeedLinks,
-  listNeeds,
-  listStakeholders,
-  needCoverage,
-} from '../../projections/journey/queries.js';
+import { learningNeedsProjection } from '../../projections/learningNeed/learningNeeds.js';
+import { localGroupsProjection } from '../../projections/localGroup/localGroups.js';
+import { meetingsProjection } from '../../projections/meeting/meetings.js';
+import { compositionOf, listStakeholders } from '../../projections/localGroup/queries.js';
+import { countAttendees, listLearnings, listMeetings } from '../../projections/meeting/queries.js';
+import { listNeedHistory, listNeedLinks, listNeeds, needCoverage } from '../../projections/learningNeed/queries.js';
 import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
 
 const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';

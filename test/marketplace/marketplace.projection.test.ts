@@ -1,22 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { partnersProjection } from '../../projections/network/partners.js';
-import { closestPeers, communityMap } from '../../projections/marketplace/communityMap.js';
-import { peerReviewsProjection } from '../../projections/marketplace/peerReviews.js';
-import { practicesProjection } from '../../projections/marketplace/practices.js';
-import {
-  citySuggestions,
-  findMatch,
-  findPractice,
-  findSession,
-  listPeerReviews,
-  listPosts,
-  listPractices,
-  meetingsOfNeed,
-  recommendationsOfReview,
-  followUpsOf,
-  peersOfReview,
-  todosOfReview,
-} from '../../projections/marketplace/queries.js';
+import { closestPeers, communityMap } from '../../projections/communityMap/communityMap.js';
+import { peerReviewsProjection } from '../../projections/peerReview/peerReviews.js';
+import { practicesProjection } from '../../projections/practice/practices.js';
+import { citySuggestions, findMatch, findSession, listPosts, meetingsOfNeed } from '../../projections/marketplace/queries.js';
+import { findPractice, listPractices } from '../../projections/practice/queries.js';
+import { listPeerReviews, recommendationsOfReview, followUpsOf, peersOfReview, todosOfReview } from '../../projections/peerReview/queries.js';
 import { marketplaceProjection } from '../../projections/marketplace/sessions.js';
 import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
 import { NEED_TORINO, NETWORK, OFFER_GDANSK, OFFER_STRASBOURG, PRACTICE_GDANSK, matchId, needTorino, offerGdansk, offerStrasbourg, opened, pair } from './fixtures.js';

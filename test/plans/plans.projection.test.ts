@@ -1,20 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionPlansProjection } from '../../projections/plans/plans.js';
-import {
-  findPlan,
-  fundingOfAction,
-  fundingTotalsOfPlan,
-  indicatorValues,
-  listActions,
-  listClusters,
-  listIndicators,
-  listPlans,
-  listTransfers,
-  statusHistory,
-  findTransfer,
-  transferHistory,
-} from '../../projections/plans/queries.js';
-import { transfersProjection } from '../../projections/plans/transfers.js';
+import { actionPlansProjection } from '../../projections/actionPlan/actionPlans.js';
+import { findPlan, fundingOfAction, fundingTotalsOfPlan, indicatorValues, listActions, listClusters, listIndicators, listPlans, statusHistory } from '../../projections/actionPlan/queries.js';
+import { listTransfers, findTransfer, transferHistory } from '../../projections/transfer/queries.js';
+import { transfersProjection } from '../../projections/transfer/transfers.js';
 import { ACTIONS, APN, COCITY_BUDAPEST, COCITY_GDANSK, ITN, planEvents, TORINO_PLAN, transferEvents } from '../outcomes/fixtures.js';
 import { incrementalAndRebuilt, type ProjectionHarness } from '../support/projectionSpec.js';
 

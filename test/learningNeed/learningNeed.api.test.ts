@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from './apiSupport.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 

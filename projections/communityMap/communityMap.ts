@@ -5,8 +5,8 @@ import {
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
 import type { ReadModelStore } from '../types.js';
-import type { PracticeRow } from './practices.js';
-import type { PostRow } from './sessions.js';
+import type { PracticeRow } from '../practice/practices.js';
+import type { PostRow } from '../marketplace/sessions.js';
 
 /**
  * The community network map: a network drawn as a graph of its cities, what they give (good

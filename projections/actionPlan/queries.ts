@@ -1,3 +1,4 @@
+import { placeholders } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
   ActionPlanRow,
@@ -7,10 +8,7 @@ import type {
   PlanActionRow,
   PlanClusterRow,
   StatusChangeRow,
-} from './plans.js';
-import type { TransferHistoryRow, TransferRow } from './transfers.js';
-
-const placeholders = (ids: readonly unknown[]) => ids.map(() => '?').join(',');
+} from './actionPlans.js';
 
 export function findPlan(db: ReadModelStore, id: string): ActionPlanRow | undefined {
   return db.get<ActionPlanRow>('SELECT * FROM action_plans WHERE id = ?', [id]);
@@ -117,58 +115,6 @@ export function indicatorValues(db: ReadModelStore, indicatorId: string): Indica
   return db.all<IndicatorValueRow>('SELECT * FROM plan_indicator_values WHERE indicator_id = ? ORDER BY date, seq', [indicatorId]);
 }
 
-export function findTransfer(db: ReadModelStore, id: string): TransferRow | undefined {
-  return db.get<TransferRow>('SELECT * FROM transfers WHERE id = ?', [id]);
-}
-
-export function findTransfers(db: ReadModelStore, ids: readonly string[]): TransferRow[] {
-  if (ids.length === 0) return [];
-  return db.all<TransferRow>(`SELECT * FROM transfers WHERE id IN (${placeholders(ids)})`, ids);
-}
-
-export interface TransferFilter {
-  networkId?: string | null;
-  cityId?: string | null;
-  status?: string | null;
-  stage?: string | null;
-}
-
-export function listTransfers(db: ReadModelStore, filter: TransferFilter, limit: number, offset: number): TransferRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.networkId) {
-    where.push('network_id = ?');
-    params.push(filter.networkId);
-  }
-  if (filter.cityId) {
-    where.push('(source_city_id = ? OR receiving_city_id = ?)');
-    params.push(filter.cityId, filter.cityId);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  if (filter.stage) {
-    where.push('stage = ?');
-    params.push(filter.stage);
-  }
-  return db.all<TransferRow>(
-    `SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_on, id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
-}
-
-export function transferHistory(db: ReadModelStore, transferId: string, kinds?: readonly string[]): TransferHistoryRow[] {
-  if (kinds && kinds.length > 0) {
-    return db.all<TransferHistoryRow>(
-      `SELECT * FROM transfer_history WHERE transfer_id = ? AND kind IN (${placeholders(kinds)}) ORDER BY seq`,
-      [transferId, ...kinds],
-    );
-  }
-  return db.all<TransferHistoryRow>('SELECT * FROM transfer_history WHERE transfer_id = ? ORDER BY seq', [transferId]);
-}
-
-/** The action a command added at this plan revision (mutation payloads). */
 export function actionAddedAt(db: ReadModelStore, planId: string, revision: number): PlanActionRow | undefined {
   return db.get<PlanActionRow>('SELECT * FROM plan_actions WHERE plan_id = ? AND added_revision = ?', [planId, revision]);
 }

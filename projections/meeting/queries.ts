@@ -1,0 +1,122 @@
+import { like, placeholders, Where, type Period } from '../sql.js';
+import type { ReadModelStore } from '../types.js';
+import type { AttendeeRow, LearningRow, MeetingRow } from './meetings.js';
+
+export interface MeetingFilter extends Period {
+  networkId: string;
+  kind?: string | null;
+  status?: string | null;
+  /** Meetings that concern this partner: hosted, for it, for the whole network, attended or learnt from. */
+  cityId?: string | null;
+  /** Matches a theme, case-insensitively, as a substring. */
+  topic?: string | null;
+  includeCancelled?: boolean | null;
+}
+
+export function findMeeting(db: ReadModelStore, id: string): MeetingRow | undefined {
+  return db.get<MeetingRow>('SELECT * FROM meetings WHERE id = ?', [id]);
+}
+
+export function findMeetings(db: ReadModelStore, ids: readonly string[]): MeetingRow[] {
+  if (ids.length === 0) return [];
+  return db.all<MeetingRow>(`SELECT * FROM meetings WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+function meetingWhere(filter: MeetingFilter): Where {
+  const where = new Where().add('m.network_id = ?', filter.networkId);
+  if (filter.kind) where.add('m.kind = ?', filter.kind);
+  if (filter.status) where.add('m.status = ?', filter.status);
+  else if (!filter.includeCancelled) where.add(`m.status <> 'cancelled'`);
+  if (filter.from) where.add('m.end_date >= ?', filter.from);
+  if (filter.to) where.add('m.start_date <= ?', filter.to);
+  if (filter.topic) {
+    where.add(`EXISTS (SELECT 1 FROM json_each(m.themes) WHERE lower(value) LIKE ? ESCAPE '\\')`, like(filter.topic));
+  }
+  if (filter.cityId) {
+    const c = filter.cityId;
+    where.add(
+      `(m.host_city_id = ?
+        OR EXISTS (SELECT 1 FROM json_each(m.partner_city_ids) WHERE value = ?)
+        OR (json_array_length(m.partner_city_ids) = 0 AND m.kind <> 'localGroupWorkshop')
+        OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.city_id = ?)
+        OR EXISTS (SELECT 1 FROM meeting_learnings l WHERE l.meeting_id = m.id AND l.city_id = ?))`,
+      c,
+      c,
+      c,
+      c,
+    );
+  }
+  return where;
+}
+
+/** Meetings in the order they happen (start date, end date, title). */
+export function listMeetings(db: ReadModelStore, filter: MeetingFilter, limit: number, offset: number): MeetingRow[] {
+  const where = meetingWhere(filter);
+  return db.all<MeetingRow>(
+    `SELECT m.* FROM meetings m ${where} ORDER BY m.start_date, m.end_date, m.title, m.id LIMIT ? OFFSET ?`,
+    [...where.params, limit, offset],
+  );
+}
+
+export function countMeetings(db: ReadModelStore, filter: MeetingFilter): number {
+  const where = meetingWhere(filter);
+  return db.get<{ n: number }>(`SELECT count(*) AS n FROM meetings m ${where}`, where.params)!.n;
+}
+
+/** Per partner city, over the meetings the filter selects: meetings attended, people sent, lessons learnt. */
+export function participationByCity(
+  db: ReadModelStore,
+  filter: MeetingFilter,
+): { city_id: string; meetings: number; people: number; learnings: number }[] {
+  const where = meetingWhere({ ...filter, cityId: null });
+  const attendance = db.all<{ city_id: string; meetings: number; people: number }>(
+    `SELECT a.city_id, count(DISTINCT a.meeting_id) AS meetings, count(*) AS people
+     FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id ${where} GROUP BY a.city_id`,
+    where.params,
+  );
+  const learnings = db.all<{ city_id: string; learnings: number }>(
+    `SELECT l.city_id, count(*) AS learnings
+     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} GROUP BY l.city_id`,
+    where.params,
+  );
+  const cities = [...new Set([...attendance.map((a) => a.city_id), ...learnings.map((l) => l.city_id)])].sort();
+  return cities.map((city_id) => ({
+    city_id,
+    meetings: attendance.find((a) => a.city_id === city_id)?.meetings ?? 0,
+    people: attendance.find((a) => a.city_id === city_id)?.people ?? 0,
+    learnings: learnings.find((l) => l.city_id === city_id)?.learnings ?? 0,
+  }));
+}
+
+export function listAttendees(db: ReadModelStore, meetingId: string, limit: number, offset: number): AttendeeRow[] {
+  return db.all<AttendeeRow>(
+    'SELECT * FROM meeting_attendees WHERE meeting_id = ? ORDER BY city_id, name LIMIT ? OFFSET ?',
+    [meetingId, limit, offset],
+  );
+}
+
+export function countAttendees(db: ReadModelStore, meetingId: string): { people: number; cities: number } {
+  return db.get<{ people: number; cities: number }>(
+    'SELECT count(*) AS people, count(DISTINCT city_id) AS cities FROM meeting_attendees WHERE meeting_id = ?',
+    [meetingId],
+  )!;
+}
+
+export function listLearnings(
+  db: ReadModelStore,
+  meetingId: string,
+  filter: { cityId?: string | null },
+  limit: number,
+  offset: number,
+): LearningRow[] {
+  const where = new Where().add('meeting_id = ?', meetingId);
+  if (filter.cityId) where.add('city_id = ?', filter.cityId);
+  return db.all<LearningRow>(`SELECT * FROM meeting_learnings ${where} ORDER BY learning_number LIMIT ? OFFSET ?`, [
+    ...where.params,
+    limit,
+    offset,
+  ]);
+}
+
+// ------------------------------------------------------------------ local groups
+

@@ -1,0 +1,62 @@
+import { placeholders } from '../sql.js';
+import type { ReadModelStore } from '../types.js';
+import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
+
+
+export function findPeerReview(db: ReadModelStore, id: string): PeerReviewRow | undefined {
+  return db.get<PeerReviewRow>('SELECT * FROM pr_reviews WHERE id = ?', [id]);
+}
+
+export function findPeerReviews(db: ReadModelStore, ids: readonly string[]): PeerReviewRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+export function listPeerReviews(
+  db: ReadModelStore,
+  filter: { hostCityId?: string | null; peerCityId?: string | null; networkId?: string | null; status?: string | null },
+  limit: number,
+  offset: number,
+): PeerReviewRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.hostCityId) {
+    where.push('host_city_id = ?');
+    params.push(filter.hostCityId);
+  }
+  if (filter.peerCityId) {
+    where.push('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)');
+    params.push(filter.peerCityId);
+  }
+  if (filter.networkId) {
+    where.push('network_id = ?');
+    params.push(filter.networkId);
+  }
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  return db.all<PeerReviewRow>(
+    `SELECT * FROM pr_reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+
+export function peersOfReview(db: ReadModelStore, reviewId: string): PeerReviewPeerRow[] {
+  return db.all<PeerReviewPeerRow>('SELECT * FROM pr_peers WHERE review_id = ? ORDER BY invited_at, rowid', [reviewId]);
+}
+
+export function recommendationsOfReview(db: ReadModelStore, reviewId: string): RecommendationRow[] {
+  return db.all<RecommendationRow>('SELECT * FROM pr_recommendations WHERE review_id = ? ORDER BY number', [reviewId]);
+}
+
+export function todosOfReview(db: ReadModelStore, reviewId: string): TodoRow[] {
+  return db.all<TodoRow>('SELECT * FROM pr_todos WHERE review_id = ? ORDER BY number', [reviewId]);
+}
+
+export function followUpsOf(db: ReadModelStore, reviewId: string, recommendationId: string): FollowUpRow[] {
+  return db.all<FollowUpRow>('SELECT * FROM pr_follow_ups WHERE review_id = ? AND recommendation_id = ? ORDER BY number', [
+    reviewId,
+    recommendationId,
+  ]);
+}

@@ -1,0 +1,83 @@
+import { placeholders } from '../sql.js';
+import type { ReadModelStore } from '../types.js';
+import type { PracticeRow } from './practices.js';
+
+
+export interface PracticeFilter {
+  /** Words searched in title, summary, topics and results (all must appear; stemmed). */
+  text?: string | null;
+  topic?: string | null;
+  country?: string | null;
+  /** true: only labelled Good Practices; false: only those without the label. */
+  labelled?: boolean | null;
+  labelYear?: number | null;
+  status?: string | null;
+  cityId?: string | null;
+  networkId?: string | null;
+  includeWithdrawn?: boolean | null;
+}
+
+/** An FTS5 query from free text: every word quoted (no operators get through), all required. */
+export function ftsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 20).map((w) => `"${w}"`).join(' ') : null;
+}
+
+export function findPractice(db: ReadModelStore, id: string): PracticeRow | undefined {
+  return db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
+}
+
+export function findPractices(db: ReadModelStore, ids: readonly string[]): PracticeRow[] {
+  if (ids.length === 0) return [];
+  return db.all<PracticeRow>(`SELECT * FROM mp_practices WHERE id IN (${placeholders(ids)})`, ids);
+}
+
+/** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
+export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (filter.text && !match) return [];
+  if (!filter.includeWithdrawn) where.push('p.withdrawn = 0');
+  if (filter.topic) {
+    where.push('EXISTS (SELECT 1 FROM json_each(p.topics) WHERE value = ?)');
+    params.push(filter.topic.trim().toLowerCase());
+  }
+  if (filter.country) {
+    where.push('p.country = ?');
+    params.push(filter.country.trim().toUpperCase());
+  }
+  if (filter.labelled === true) where.push('p.label_year IS NOT NULL');
+  if (filter.labelled === false) where.push('p.label_year IS NULL');
+  if (filter.labelYear != null) {
+    where.push('p.label_year = ?');
+    params.push(filter.labelYear);
+  }
+  if (filter.status) {
+    where.push('p.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.cityId) {
+    where.push('p.city_id = ?');
+    params.push(filter.cityId);
+  }
+  if (filter.networkId) {
+    where.push('p.network_id = ?');
+    params.push(filter.networkId);
+  }
+  const conditions = where.length ? where.join(' AND ') : '1';
+  if (match) {
+    return db.all<PracticeRow>(
+      `SELECT p.* FROM mp_practices_fts f JOIN mp_practices p ON p.id = f.practice_id
+       WHERE mp_practices_fts MATCH ? AND ${conditions}
+       ORDER BY bm25(mp_practices_fts, 0, 4, 1, 2, 1), p.id LIMIT ? OFFSET ?`,
+      [match, ...params, limit, offset],
+    );
+  }
+  return db.all<PracticeRow>(
+    `SELECT p.* FROM mp_practices p WHERE ${conditions}
+     ORDER BY p.label_year IS NULL, p.title COLLATE NOCASE, p.id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  );
+}
+

@@ -1,0 +1,27 @@
+/** Small helpers every read-model query uses to build SQL. */
+
+/** Period bounds are dates, YYYY-MM-DD, both inclusive. */
+export interface Period {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** `?,?,?` for an `IN (...)` list of these values. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(',');
+
+/** A case-insensitive LIKE pattern matching `text` anywhere (use with `ESCAPE '\'`). */
+export const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A WHERE clause built one condition at a time, with its parameters in order. */
+export class Where {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+  add(clause: string, ...params: unknown[]): this {
+    this.clauses.push(clause);
+    this.params.push(...params);
+    return this;
+  }
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
