@@ -28,9 +28,9 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { findNetworkSnapshot } from './networkSnapshot.js';
-import { commandMutation, entityPayload, type PayloadFieldBuilder } from './command.js';
-import { entityId } from './ids.js';
+import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
+import { legacyCommandMutation, entityPayload, type PayloadFieldBuilder } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import { Network } from './network.js';
 
 // ---------------------------------------------------------------- shared output types
@@ -326,7 +326,7 @@ const FundingLineInputType = builder.inputType('PlannedFundingInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'draftActionPlan',
   description: "A partner city drafts its Integrated Action Plan in a network (one plan per city and network).",
   input: (t) => ({
@@ -347,7 +347,7 @@ commandMutation({
 
 const planScopesOf = async (planId: string, context: Context) => planScopes(findPlan(context.readModels, planId));
 
-commandMutation({
+legacyCommandMutation({
   name: 'addPlanCluster',
   description: 'Adds a cluster (entry point) to a plan.',
   input: (t) => ({
@@ -362,7 +362,7 @@ commandMutation({
   payload: planPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'revisePlanVision',
   description: "Revises a plan's title and vision.",
   input: (t) => ({
@@ -376,7 +376,7 @@ commandMutation({
   payload: planPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'addPlanAction',
   description: 'Adds an action to a plan. Actions added after endorsement are flagged as such.',
   input: (t) => ({
@@ -407,7 +407,7 @@ const actionPayload = (t: PayloadFieldBuilder) => ({
   ...planPayload(t),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'changeActionStatus',
   description: 'Moves an action to planned, inProgress, implemented or abandoned, with a date and a note.',
   input: (t) => ({
@@ -423,7 +423,7 @@ commandMutation({
   payload: actionPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordFundingSecured',
   description: 'Records money secured for an action, by source.',
   input: (t) => ({
@@ -446,7 +446,7 @@ commandMutation({
   payload: actionPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'defineIndicator',
   description: 'Defines an indicator of a plan, plan-wide or for one of its actions.',
   input: (t) => ({
@@ -471,7 +471,7 @@ commandMutation({
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordIndicatorValue',
   description: 'Records a measured value of an indicator on a date.',
   input: (t) => ({
@@ -490,7 +490,7 @@ commandMutation({
   payload: planPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'endorseActionPlan',
   description: 'Records that the city council endorsed the plan on a date.',
   input: (t) => ({

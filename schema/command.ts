@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { InputFieldBuilder, InputFieldMap, ObjectFieldBuilder, ObjectRef } from '@pothos/core';
+import { stringify } from 'safe-stable-stringify';
+import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
 import type { ReadModelStore } from '../projections/types.js';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
-import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { DomainEvent } from '../domain/shared/decider.js';
-import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
+import { CommandRequest, CommandRequestFields, runUseCase, type UseCase } from '../src/application/useCase.js';
 import { builder, type AuthScopes, type Context } from './builder.js';
 import { commandErrors } from './errors.js';
+import { inputFields } from './inputs.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -24,33 +26,15 @@ export interface CommandPayload {
 /** The builder `payload` fields are declared with. */
 export type PayloadFieldBuilder = ObjectFieldBuilder<Types, CommandPayload>;
 
-const commandMeta = {
-  idempotencyKey: z.string().trim().min(1).max(200).nullish(),
-  expectedRevision: z.number().int().min(-1).nullish(),
-  occurredAt: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
-    .nullish(),
-};
-
-export interface CommandMutationConfig<Shape extends z.ZodRawShape> {
-  /** The mutation field, e.g. `registerNetwork`; types are named after it. */
-  readonly name: string;
+export interface CommandMutationConfig<Input extends z.ZodType, State> {
+  /** What the mutation does: its input schema is the mutation's input, its name the field's. */
+  readonly useCase: UseCase<Input, State>;
   readonly description: string;
-  /** GraphQL fields of the input (idempotencyKey and expectedRevision are added). */
-  readonly input: (t: InputFieldBuilder<Types, 'InputObject'>) => InputFieldMap;
-  /** Validates the input fields before authorization; its output is what `execute` gets. */
-  readonly schema: z.ZodObject<Shape>;
   /** Who may run it, given the validated input. */
   readonly authScopes: (
-    input: z.output<z.ZodObject<Shape>>,
+    input: z.output<Input>,
     context: Context,
   ) => AuthScopeMap<Types> | Promise<AuthScopeMap<Types>>;
-  readonly execute: (
-    input: z.output<z.ZodObject<Shape>>,
-    context: Context,
-    options: CommandOptions,
-  ) => Promise<CommandResult<unknown>>;
   /** Extra payload fields, usually the changed entity read from the read models. */
   readonly payload?: (t: PayloadFieldBuilder) => Record<string, unknown>;
 }
@@ -80,13 +64,105 @@ function pascal(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+/** The request fields every command input carries beside its own. */
+const requestKeys = Object.keys(CommandRequestFields) as (keyof CommandRequest)[];
+
+/**
+ * Declares a command mutation the one way all of them work: its `input` type is derived from the
+ * use case's zod schema and validated with it once (typed InputValidationError); the parsed value
+ * goes to the scopes (typed ForbiddenError) and to the use case; business failures are typed
+ * errors; the payload is read after the projections caught up with the write.
+ */
+export function commandMutation<Input extends z.ZodType, State>(config: CommandMutationConfig<Input, State>): void {
+  const { useCase } = config;
+  const typeName = pascal(useCase.name);
+  // An intersection, not extend: extend drops the refinements of the use case's schema.
+  const validated = z.object({ input: useCase.input.and(CommandRequest) });
+  type Parsed = { input: z.output<Input> & CommandRequest };
+  const split = (args: unknown) => {
+    const parsed = (args as Parsed).input;
+    const input = { ...parsed } as Record<string, unknown>;
+    for (const key of requestKeys) delete input[key];
+    return { input: input as z.output<Input>, request: parsed as CommandRequest };
+  };
+
+  const Input = builder.inputType(`${typeName}Input`, {
+    fields: (t) => ({ ...inputFields(t, useCase.input, `${typeName}Input`), ...inputFields(t, CommandRequest, `${typeName}Input`) }),
+  });
+
+  const Payload = builder.objectRef<CommandPayload>(`${typeName}Payload`).implement({
+    fields: (t) => ({
+      aggregateId: t.exposeID('aggregateId'),
+      revision: t.int({
+        description: 'Revision of the aggregate after the command: send it as expectedRevision next time.',
+        resolve: (payload) => Number(payload.revision),
+      }),
+      replayed: t.exposeBoolean('replayed', {
+        description: 'True when this answers a retry with an idempotency key already used.',
+      }),
+      ...((config.payload?.(t) ?? {}) as object),
+    }),
+  });
+
+  builder.mutationField(useCase.name, (t) =>
+    t.field({
+      type: Payload,
+      description: config.description,
+      args: { input: t.arg({ type: Input, required: true }) },
+      validate: validated,
+      errors: { types: commandErrors },
+      authScopes: (_parent, args, context) => config.authScopes(split(args).input, context),
+      resolve: async (_parent, args, context) => {
+        const { input, request } = split(args);
+        const result = await runUseCase(context.app, useCase, input, request, {
+          actor: context.actor,
+          correlationId: context.requestId,
+        });
+        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed, events: result.events };
+      },
+    }),
+  );
+}
+
+// ------------------------------------------------ TEMPORARY: until every capability runs through src/application
+const commandMeta = {
+  idempotencyKey: z.string().trim().min(1).max(200).nullish(),
+  expectedRevision: z.number().int().min(-1).nullish(),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
+    .nullish(),
+};
+
+export interface LegacyCommandMutationConfig<Shape extends z.ZodRawShape> {
+  /** The mutation field, e.g. `registerNetwork`; types are named after it. */
+  readonly name: string;
+  readonly description: string;
+  /** GraphQL fields of the input (idempotencyKey and expectedRevision are added). */
+  readonly input: (t: InputFieldBuilder<Types, 'InputObject'>) => InputFieldMap;
+  /** Validates the input fields before authorization; its output is what `execute` gets. */
+  readonly schema: z.ZodObject<Shape>;
+  /** Who may run it, given the validated input. */
+  readonly authScopes: (
+    input: z.output<z.ZodObject<Shape>>,
+    context: Context,
+  ) => AuthScopeMap<Types> | Promise<AuthScopeMap<Types>>;
+  readonly execute: (
+    input: z.output<z.ZodObject<Shape>>,
+    context: Context,
+    options: CommandOptions,
+  ) => Promise<CommandResult<unknown>>;
+  /** Extra payload fields, usually the changed entity read from the read models. */
+  readonly payload?: (t: PayloadFieldBuilder) => Record<string, unknown>;
+}
+
 /**
  * Declares a command mutation the one way all of them work: one `input` validated with zod
  * (typed InputValidationError), scopes checked with scope-auth (typed ForbiddenError), optional
  * idempotency key and expected revision, business failures as typed errors, and a payload read
  * after the projections caught up with the write.
  */
-export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMutationConfig<Shape>): void {
+export function legacyCommandMutation<Shape extends z.ZodRawShape>(config: LegacyCommandMutationConfig<Shape>): void {
   const typeName = pascal(config.name);
   // An intersection, not extend: extend drops the refinements of the command schema.
   const fullSchema = z.object({ input: config.schema.and(z.object(commandMeta)) });
@@ -160,5 +236,6 @@ export function commandMutation<Shape extends z.ZodRawShape>(config: CommandMuta
     }),
   );
 }
+
 
 export type { AuthScopes };

@@ -11,7 +11,7 @@ import {
   type MatchLink,
 } from '../projections/communityMap/communityMap.js';
 import { builder } from './builder.js';
-import { entityId } from './ids.js';
+import { entityId } from '../src/application/ids.js';
 
 /**
  * The community network map: a network as a graph to draw (cities, topics, practices, offers,

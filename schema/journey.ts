@@ -7,7 +7,7 @@ import { listNeeds, needCoverage, type NeedCoverageRow, type NeedFilter } from '
 import type { ReadModelStore } from '../projections/types.js';
 import { fromSource, readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
-import { entityId } from './ids.js';
+import { entityId } from '../src/application/ids.js';
 import { AsOfArg, bareId, CityArg, DateArg, networkMembers, TopicArg } from './journeySupport.js';
 import { LearningNeed, NeedStatusEnum } from './learningNeed.js';
 import { Meeting } from './meeting.js';

@@ -1,31 +1,22 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import {
-  AddressLearningNeedFields,
-  CloseLearningNeed,
-  oneAddressee,
-  RaiseLearningNeed,
-  RefineLearningNeed,
-  WithdrawLearningNeed,
-  type LearningNeedCommand,
-} from '../domain/learningNeed/commands.js';
-import { learningNeedDecider } from '../domain/learningNeed/decider.js';
 import { NeedKind, NeedPriority, NeedStatus, type LearningNeedEventOf } from '../domain/learningNeed/events.js';
-import { meetingDecider } from '../domain/meeting/decider.js';
-import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
-import { streamIdOf } from '../domain/shared/decider.js';
-import { NotFoundError } from '../domain/shared/errors.js';
 import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/learningNeed/learningNeeds.js';
 import { findMeeting } from '../projections/meeting/queries.js';
 import { findNeed, findNeeds, listNeedHistory, listNeedLinks, listNeeds, listNeedsAddressedBy } from '../projections/learningNeed/queries.js';
 import { findPartner } from '../projections/network/queries.js';
-import type { App } from '../src/app.js';
-import type { CommandOptions } from '../src/commands/handleCommand.js';
+import {
+  addressLearningNeed,
+  closeLearningNeed,
+  raiseLearningNeed,
+  refineLearningNeed,
+  withdrawLearningNeed,
+} from '../src/application/learningNeed.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { enumOf } from './inputs.js';
+import { entityId } from '../src/application/ids.js';
 import {
   AsOfArg,
   bareId,
@@ -36,23 +27,22 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { loadNetworkSnapshot } from './networkSnapshot.js';
 import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
 
-export const NeedKindEnum = builder.enumType('NeedKind', {
+export const NeedKindEnum = enumOf(NeedKind, 'NeedKind', {
   values: {
-    learning: { description: 'What the city wants to learn, e.g. "How to develop new impact funds?"' },
-    capacityBuilding: { description: 'A capacity the city wants to build, e.g. "Brokerage capacity".' },
-  } as const,
+    learning: 'What the city wants to learn, e.g. "How to develop new impact funds?"',
+    capacityBuilding: 'A capacity the city wants to build, e.g. "Brokerage capacity".',
+  },
 });
-export const NeedPriorityEnum = builder.enumType('NeedPriority', { values: NeedPriority.options });
-export const NeedStatusEnum = builder.enumType('NeedStatus', {
+export const NeedPriorityEnum = enumOf(NeedPriority, 'NeedPriority');
+export const NeedStatusEnum = enumOf(NeedStatus, 'NeedStatus', {
   values: {
-    open: { description: 'Raised, not addressed yet.' },
-    addressed: { description: 'At least one meeting or peer addressed it.' },
-    closed: { description: 'Addressed and closed.' },
-    withdrawn: { description: 'Withdrawn by the partner.' },
-  } as const,
+    open: 'Raised, not addressed yet.',
+    addressed: 'At least one meeting or peer addressed it.',
+    closed: 'Addressed and closed.',
+    withdrawn: 'Withdrawn by the partner.',
+  },
 });
 
 /** Who reads a need: the network's members, and the coordinators of the need's city. */
@@ -277,109 +267,43 @@ builder.queryFields((t) => ({
 const needPayload = entityPayload('learningNeed', LearningNeed, findNeed);
 
 /** Who changes a need: the secretariat, the network's lead expert, the coordinators of its city. */
-function needWriters(context: Context, needId: string) {
-  const need = findNeed(context.readModels, needId);
+function needWriters({ learningNeedId }: { learningNeedId: string }, context: Context) {
+  const need = findNeed(context.readModels, learningNeedId);
   if (!need) return { secretariat: true };
   return { secretariat: true, leadExpertOf: need.network_id, coordinatorOf: need.city_id };
 }
 
-type NeedChangeCommand = Exclude<LearningNeedCommand, { type: 'RaiseLearningNeed' }>;
-type NeedChangeWithoutNetwork = {
-  [C in NeedChangeCommand as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
-}[NeedChangeCommand['type']];
-
-async function changeNeed(app: App, needId: string, change: NeedChangeWithoutNetwork, options: CommandOptions) {
-  const streamId = streamIdOf(learningNeedDecider.category, needId);
-  const { state } = await app.commands.load(learningNeedDecider, streamId);
-  if (state.status === 'unraised') throw new NotFoundError('LearningNeed', needId);
-  const network = await loadNetworkSnapshot(app, state.networkId!);
-  const command = { type: change.type, data: { ...change.data, network } } as NeedChangeCommand;
-  return app.execute(learningNeedDecider, streamId, command, options);
-}
-
-const NeedTarget = z.object({ learningNeedId: entityId('LearningNeed') });
-
 commandMutation({
-  name: 'raiseLearningNeed',
+  useCase: raiseLearningNeed,
   description: 'A partner raises what it wants to learn, or a capacity it wants to build.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    cityId: t.id({ required: true, description: 'The partner city raising the need.' }),
-    kind: t.field({ type: NeedKindEnum, required: true }),
-    topics: t.stringList({ required: true, description: 'At least one short keyword, e.g. "impact finance".' }),
-    description: t.string({ required: true }),
-    priority: t.field({ type: NeedPriorityEnum, required: false, description: 'Defaults to medium.' }),
-  }),
-  schema: RaiseLearningNeed.extend({ networkId: entityId('Network') }),
   authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
-  execute: async ({ networkId, ...data }, { app }, options) => {
-    const network = await loadNetworkSnapshot(app, networkId);
-    return app.execute(
-      learningNeedDecider,
-      { create: learningNeedDecider.category },
-      { type: 'RaiseLearningNeed', data: { ...data, network } },
-      options,
-    );
-  },
   ...needPayload,
 });
 
 commandMutation({
-  name: 'refineLearningNeed',
+  useCase: refineLearningNeed,
   description: 'Refines a need: its kind, topics, description or priority (give only what changes).',
-  input: (t) => ({
-    learningNeedId: t.id({ required: true }),
-    kind: t.field({ type: NeedKindEnum, required: false }),
-    topics: t.stringList({ required: false }),
-    description: t.string({ required: false }),
-    priority: t.field({ type: NeedPriorityEnum, required: false }),
-  }),
-  schema: RefineLearningNeed.extend(NeedTarget.shape),
-  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
-  execute: ({ learningNeedId, ...data }, { app }, options) => changeNeed(app, learningNeedId, { type: 'RefineLearningNeed', data }, options),
+  authScopes: needWriters,
   ...needPayload,
 });
 
 commandMutation({
-  name: 'addressLearningNeed',
+  useCase: addressLearningNeed,
   description: 'Links a need to a meeting of the network, or to a peer (another partner city), that addressed it.',
-  input: (t) => ({
-    learningNeedId: t.id({ required: true }),
-    meetingId: t.id({ required: false, description: 'Either a meeting...' }),
-    peerCityId: t.id({ required: false, description: '...or a peer partner city, e.g. gdansk-pl.' }),
-    note: t.string({ required: false }),
-  }),
-  schema: oneAddressee(AddressLearningNeedFields.extend({ ...NeedTarget.shape, meetingId: entityId('Meeting').nullish() })),
-  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
-  execute: async ({ learningNeedId, ...data }, { app }, options) => {
-    let meeting = null;
-    if (data.meetingId) {
-      const { state } = await app.commands.load(meetingDecider, streamIdOf(meetingDecider.category, data.meetingId));
-      meeting = meetingSnapshotOf(data.meetingId, state) ?? null;
-      if (!meeting) throw new NotFoundError('Meeting', data.meetingId);
-    }
-    return changeNeed(app, learningNeedId, { type: 'AddressLearningNeed', data: { ...data, meeting } }, options);
-  },
+  authScopes: needWriters,
   ...needPayload,
 });
 
 commandMutation({
-  name: 'closeLearningNeed',
+  useCase: closeLearningNeed,
   description: 'Closes a need that meetings or peers addressed.',
-  input: (t) => ({ learningNeedId: t.id({ required: true }), note: t.string({ required: false }) }),
-  schema: NeedTarget.extend(CloseLearningNeed.shape),
-  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
-  execute: ({ learningNeedId, ...data }, { app }, options) => changeNeed(app, learningNeedId, { type: 'CloseLearningNeed', data }, options),
+  authScopes: needWriters,
   ...needPayload,
 });
 
 commandMutation({
-  name: 'withdrawLearningNeed',
+  useCase: withdrawLearningNeed,
   description: 'Withdraws a need the partner no longer has.',
-  input: (t) => ({ learningNeedId: t.id({ required: true }), reason: t.string({ required: false }) }),
-  schema: NeedTarget.extend(WithdrawLearningNeed.shape),
-  authScopes: ({ learningNeedId }, context) => needWriters(context, learningNeedId),
-  execute: ({ learningNeedId, ...data }, { app }, options) =>
-    changeNeed(app, learningNeedId, { type: 'WithdrawLearningNeed', data }, options),
+  authScopes: needWriters,
   ...needPayload,
 });

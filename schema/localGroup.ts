@@ -13,10 +13,10 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
-import { loadNetworkSnapshot } from './networkSnapshot.js';
+import { loadNetworkSnapshot } from '../src/application/networkSnapshot.js';
 import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
 
 export const HelixEnum = builder.enumType('Helix', {
@@ -189,7 +189,7 @@ const CoordinatorInput = builder.inputType('LocalGroupCoordinatorInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'formLocalGroup',
   description: 'Forms a partner\'s URBACT Local Group; one per partner and network.',
   input: (t) => ({
@@ -208,7 +208,7 @@ commandMutation({
   ...localGroupPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'addStakeholder',
   description: 'Adds a local stakeholder, with its helix, to a local group.',
   input: (t) => ({
@@ -224,7 +224,7 @@ commandMutation({
   ...localGroupPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'removeStakeholder',
   description: 'Removes a stakeholder from a local group; it stays in the group\'s history.',
   input: (t) => ({
@@ -239,7 +239,7 @@ commandMutation({
   ...localGroupPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'changeLocalGroupCoordinator',
   description: 'Names the local group\'s coordinator, replacing the current one.',
   input: (t) => ({

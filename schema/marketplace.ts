@@ -22,7 +22,7 @@ import type { MatchSuggestion } from '../domain/marketplace/matching.js';
 import { meetingDecider } from '../domain/meeting/decider.js';
 import { meetingSnapshotOf } from '../domain/meeting/snapshot.js';
 import { isPartner, networkDecider } from '../domain/network/decider.js';
-import { findNetworkSnapshot } from './networkSnapshot.js';
+import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
 import { practiceDecider } from '../domain/practice/decider.js';
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
@@ -37,8 +37,8 @@ import { positionToString, type RecordedEvent } from '../src/eventStore/port.js'
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import { ContactInput, GoodPractice, PracticeContact } from './practice.js';
 
 // ---------------------------------------------------------------- who may read and act
@@ -526,7 +526,7 @@ function runSession(command: MarketplaceCommand, sessionId: string, context: Con
   return context.app.execute(marketplaceDecider, streamIdOf(marketplaceDecider.category, sessionId), command, options);
 }
 
-commandMutation({
+legacyCommandMutation({
   name: 'openMarketplaceSession',
   description:
     "Opens a marketplace session for one network (its lead expert), across networks (the lead expert of each), or for the whole programme (the secretariat).",
@@ -556,7 +556,7 @@ commandMutation({
   payload: sessionPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'closeMarketplaceSession',
   description: 'Closes a session: no new offers, needs or matches; matches under way can still be answered and scheduled.',
   input: (t) => ({ sessionId: t.id({ required: true }), reason: t.string({ required: false }) }),
@@ -613,7 +613,7 @@ function postIdOf(events: readonly { type: string; data: unknown }[]): string | 
   return undefined;
 }
 
-commandMutation({
+legacyCommandMutation({
   name: 'postMarketplaceOffer',
   description:
     'A city posts an offer ("give"): one of its practices of the catalogue (text and topics taken from it), or its experience described here. Its coordinators, or the secretariat.',
@@ -650,7 +650,7 @@ commandMutation({
   payload: offerPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'postMarketplaceNeed',
   description:
     "A city posts a need (\"use\"): a learning need of its journey (text and topics taken from it), or one described here. Its coordinators, or the secretariat.",
@@ -687,7 +687,7 @@ commandMutation({
   payload: needPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'withdrawMarketplacePost',
   description: "Withdraws an offer or a need from the session. The city's coordinators, or the secretariat.",
   input: (t) => ({ sessionId: t.id({ required: true }), postId: t.id({ required: true }), reason: t.string({ required: false }) }),
@@ -721,7 +721,7 @@ const matchPayload = (t: PayloadFieldBuilder) => ({
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'respondToMarketplaceMatch',
   description:
     'The city with the need, or the one with the offer, accepts or declines a match (usually a suggestion). When both accepted, the match is agreed. Their coordinators, or the secretariat.',
@@ -765,7 +765,7 @@ commandMutation({
  * decider (a bilateral meeting, or a study visit for a site visit), and the journey's learning need
  * the marketplace need came from is addressed by it. Otherwise it is recorded in the marketplace.
  */
-commandMutation({
+legacyCommandMutation({
   name: 'scheduleMarketplaceMeeting',
   description:
     "Schedules a bilateral meeting or a site visit (at the giving city) for an agreed match, on the journey of the learning city's network when both cities are its partners; the need records it.",

@@ -15,8 +15,8 @@ import { findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import {
   AsOfArg,
   CityArg,
@@ -236,7 +236,7 @@ const MeetingOriginInput = builder.inputType('MeetingOriginInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'scheduleMeeting',
   description: `Schedules a meeting within the network's dates. ${KINDS_WITH_HOST.join(', ')} need a host city; a bilateral meeting names its two partners.`,
   input: (t) => ({
@@ -261,7 +261,7 @@ commandMutation({
   ...meetingPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'rescheduleMeeting',
   description: 'Moves a scheduled meeting to new dates within the network\'s dates.',
   input: (t) => ({
@@ -276,7 +276,7 @@ commandMutation({
   ...meetingPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'cancelMeeting',
   description: 'Cancels a meeting that has not been held.',
   input: (t) => ({ meetingId: t.id({ required: true }), reason: t.string({ required: false }) }),
@@ -286,7 +286,7 @@ commandMutation({
   ...meetingPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'markMeetingHeld',
   description: 'Records that the meeting took place; attendance and learnings are recorded after this.',
   input: (t) => ({ meetingId: t.id({ required: true }) }),
@@ -303,7 +303,7 @@ const AttendeeInput = builder.inputType('AttendeeInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordAttendance',
   description: 'Records who attended a held meeting; only people of partner cities. People already recorded are skipped.',
   input: (t) => ({
@@ -316,7 +316,7 @@ commandMutation({
   ...meetingPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordLearning',
   description: 'Records a lesson a partner learnt at a held meeting.',
   input: (t) => ({

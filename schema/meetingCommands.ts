@@ -5,7 +5,7 @@ import { meetingDecider, type MeetingState } from '../domain/meeting/decider.js'
 import { streamIdOf } from '../domain/shared/decider.js';
 import { NotFoundError } from '../domain/shared/errors.js';
 import type { App } from '../src/app.js';
-import { loadNetworkSnapshot } from './networkSnapshot.js';
+import { loadNetworkSnapshot } from '../src/application/networkSnapshot.js';
 import type { CommandOptions, CommandResult } from '../src/commands/handleCommand.js';
 
 /**

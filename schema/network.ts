@@ -26,8 +26,8 @@ import {
 import { loaderFor, loadManyFrom } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import { z } from 'zod';
 
 export const NetworkKindEnum = builder.enumType('NetworkKind', {
@@ -181,7 +181,7 @@ builder.queryFields((t) => ({
 
 const networkPayload = entityPayload('network', Network, findNetwork);
 
-commandMutation({
+legacyCommandMutation({
   name: 'registerNetwork',
   description: 'Registers a network the programme has approved. Secretariat only.',
   input: (t) => ({
@@ -201,7 +201,7 @@ commandMutation({
 
 const NetworkTarget = z.object({ networkId: entityId('Network') });
 
-commandMutation({
+legacyCommandMutation({
   name: 'assignLeadExpert',
   description: 'Assigns the lead expert of a network, replacing the current one. Secretariat only.',
   input: (t) => ({
@@ -216,7 +216,7 @@ commandMutation({
   ...networkPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'closeNetwork',
   description: 'Closes a network at the end of its programme: no changes after that.',
   input: (t) => ({
@@ -230,7 +230,7 @@ commandMutation({
   ...networkPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'joinNetwork',
   description: 'A city, metropolitan authority or agency joins a network. One lead partner per network.',
   input: (t) => ({
@@ -249,7 +249,7 @@ commandMutation({
   ...networkPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'leaveNetwork',
   description: 'A partner leaves a network; its history stays.',
   input: (t) => ({
@@ -264,7 +264,7 @@ commandMutation({
   ...networkPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordBaselineStudy',
   description:
     'Records the baseline study that concludes the activation phase (again to revise it, until implementation starts).',
@@ -282,7 +282,7 @@ commandMutation({
   ...networkPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'startImplementationPhase',
   description: 'Moves the network from activation to implementation; needs the baseline study.',
   input: (t) => ({

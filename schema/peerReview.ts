@@ -1,4 +1,4 @@
-import { findNetworkSnapshot } from './networkSnapshot.js';
+import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import {
@@ -22,8 +22,8 @@ import type { CommandOptions } from '../src/commands/handleCommand.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 
 /**
  * Peer reviews: a host city asks peers from other countries to study a challenge; they give
@@ -181,7 +181,7 @@ const ReviewTarget = z.object({ reviewId: entityId('PeerReview') });
 const run = (reviewId: string, command: PeerReviewCommand, context: Context, options: CommandOptions) =>
   context.app.execute(peerReviewDecider, streamIdOf(peerReviewDecider.category, reviewId), command, options);
 
-commandMutation({
+legacyCommandMutation({
   name: 'requestPeerReview',
   description: 'A host city asks for a peer review of a challenge. Its coordinators, its network\'s lead expert, or the secretariat.',
   input: (t) => ({
@@ -212,7 +212,7 @@ commandMutation({
   ...reviewPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'invitePeerReviewer',
   description: 'Invites a peer city (and who comes for it) to a review. Counts toward the rule only if it is from another country than the host.',
   input: (t) => ({
@@ -227,7 +227,7 @@ commandMutation({
   ...reviewPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'answerPeerReviewInvitation',
   description: "An invited peer city accepts or declines. Its coordinators, or the secretariat.",
   input: (t) => ({
@@ -242,7 +242,7 @@ commandMutation({
   ...reviewPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'holdPeerReview',
   description: `Records that the review took place: it needs at least ${MIN_FOREIGN_PEERS} peers from other countries than the host's who accepted.`,
   input: (t) => ({
@@ -267,7 +267,7 @@ const TodoInput = builder.inputType('PeerReviewTodoInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordPeerReviewRecommendations',
   description:
     'Records recommendations and to-dos after the review (numbered R1.., T1..). A peer city that took part (give peerCityId), the lead expert, or the secretariat.',
@@ -293,7 +293,7 @@ commandMutation({
   ...reviewPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordPeerReviewFollowUp',
   description: 'Records what the host did with a recommendation. The host city, its lead expert, or the secretariat.',
   input: (t) => ({
@@ -309,7 +309,7 @@ commandMutation({
   ...reviewPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'cancelPeerReview',
   description: 'Cancels a review before it takes place.',
   input: (t) => ({ reviewId: t.id({ required: true }), reason: t.string({ required: false }) }),

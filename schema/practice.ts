@@ -17,8 +17,8 @@ import { findPractice, findPractices, listPractices } from '../projections/pract
 import { fromSource, readModelsAsOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 
 export const PartnershipStatusEnum = builder.enumType('PracticePartnershipStatus', {
   values: {
@@ -136,10 +136,10 @@ function ownerScopes(practiceId: string, context: Context) {
 
 const PracticeTarget = z.object({ practiceId: entityId('GoodPractice') });
 
-const ContactSchemaInput = (t: Parameters<Parameters<typeof commandMutation>[0]['input']>[0]) =>
+const ContactSchemaInput = (t: Parameters<Parameters<typeof legacyCommandMutation>[0]['input']>[0]) =>
   t.field({ type: ContactInput, required: true });
 
-commandMutation({
+legacyCommandMutation({
   name: 'proposePractice',
   description: "A city proposes one of its practices for the catalogue. The city's coordinators, or the secretariat.",
   input: (t) => ({
@@ -159,7 +159,7 @@ commandMutation({
   ...practicePayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'revisePractice',
   description: 'Changes the text, topics, results or contact of a practice; only what changed is recorded.',
   input: (t) => ({
@@ -180,7 +180,7 @@ commandMutation({
   ...practicePayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'awardGoodPracticeLabel',
   description: 'Awards the URBACT Good Practice label (once). Secretariat only.',
   input: (t) => ({
@@ -194,7 +194,7 @@ commandMutation({
   ...practicePayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'setPracticePartnershipStatus',
   description: 'Says whether the city still looks for partners to transfer the practice to.',
   input: (t) => ({
@@ -208,7 +208,7 @@ commandMutation({
   ...practicePayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'withdrawPractice',
   description: 'Takes a practice out of the catalogue; its history stays.',
   input: (t) => ({

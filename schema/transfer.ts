@@ -25,9 +25,9 @@ import { FundingSourceEnum, Money, money } from './actionPlan.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { findNetworkSnapshot } from './networkSnapshot.js';
-import { commandMutation, entityPayload } from './command.js';
-import { entityId } from './ids.js';
+import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
+import { legacyCommandMutation, entityPayload } from './command.js';
+import { entityId } from '../src/application/ids.js';
 import { Network } from './network.js';
 
 export const TransferStageEnum = builder.enumType('TransferStage', {
@@ -173,7 +173,7 @@ function runTransfer(context: Context, transferId: string, command: TransferComm
 const TransferTarget = z.object({ transferId: entityId('Transfer') });
 const scopesOf = (transferId: string, context: Context) => transferScopes(findTransfer(context.readModels, transferId));
 
-commandMutation({
+legacyCommandMutation({
   name: 'startTransfer',
   description:
     'Starts the transfer of a good practice from a source city to a receiving city, both partners of a Transfer or Innovation Transfer network.',
@@ -198,7 +198,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'advanceTransferStage',
   description: 'Moves the transfer to its next stage: Understand, then Adapt, then Re-use.',
   input: (t) => ({
@@ -213,7 +213,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'recordTransferMilestone',
   description: 'Records a milestone of the transfer (a study visit, a ULG decision...).',
   input: (t) => ({
@@ -229,7 +229,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'submitTransferPlan',
   description: 'Submits (a new version of) the transfer plan, from the Adapt stage on.',
   input: (t) => ({
@@ -251,7 +251,7 @@ const InvestmentLineInput = builder.inputType('InvestmentPlanLineInput', {
   }),
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'submitInvestmentPlan',
   description: 'Submits (a new version of) the investment plan of an innovation transfer, from the Adapt stage on.',
   input: (t) => ({
@@ -267,7 +267,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'assessTransferReadiness',
   description: 'Records a readiness assessment of the receiving city, 1 (not ready) to 5 (ready to re-use).',
   input: (t) => ({
@@ -282,7 +282,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'completeTransfer',
   description: 'Completes the transfer, in the Re-use stage, once its plans are in.',
   input: (t) => ({
@@ -296,7 +296,7 @@ commandMutation({
   payload: transferPayload,
 });
 
-commandMutation({
+legacyCommandMutation({
   name: 'abandonTransfer',
   description: 'Abandons the transfer, with a reason.',
   input: (t) => ({

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Decider, DomainEvent } from '../domain/shared/decider.js';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
-import { CommandHandler, type CommandOptions, type CommandResult, type StreamTarget } from './commands/handleCommand.js';
+import type { Ledger } from './application/ledger.js';
+import { CommandHandler } from './commands/handleCommand.js';
 import type { Config } from './config.js';
 import { openEventStore } from './eventStore/index.js';
 import type { EventStore } from './eventStore/port.js';
@@ -12,8 +12,8 @@ import { ProjectionRunner } from './projections/runner.js';
 import { TimeTravel } from './projections/timeTravel.js';
 import { ReadModelDatabase } from './readModels/database.js';
 
-/** Everything a request needs, wired once per process. */
-export interface App {
+/** Everything a request needs, wired once per process; use cases see it as their Ledger. */
+export interface App extends Ledger {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: EventStore;
@@ -21,13 +21,6 @@ export interface App {
   readonly projections: ProjectionRunner;
   readonly commands: CommandHandler;
   readonly timeTravel: TimeTravel;
-  /** Handles a command and waits until the read models show its effects (read your writes). */
-  execute<C, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    target: StreamTarget,
-    command: C,
-    options: CommandOptions,
-  ): Promise<CommandResult<S>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +56,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     projections: runner,
     commands,
     timeTravel,
+    load: (decider, streamId) => commands.load(decider, streamId),
+    /** Handles a command and waits until the read models show its effects (read your writes). */
     async execute(decider, target, command, commandOptions) {
       const result = await commands.handle(decider, target, command, commandOptions);
       await runner.waitFor(result.position);

@@ -7,11 +7,11 @@ import { NeedKind, NeedPriority } from './events.js';
 const NeedTopics = Topics.refine((topics) => topics.length > 0, 'name at least one topic');
 
 export const RaiseLearningNeed = z.object({
-  cityId: CityId,
+  cityId: CityId.describe('The partner city raising the need.'),
   kind: NeedKind,
-  topics: NeedTopics,
+  topics: NeedTopics.describe('At least one short keyword, e.g. "impact finance".'),
   description: Text(2000),
-  priority: NeedPriority.default('medium'),
+  priority: NeedPriority.default('medium').describe('Defaults to medium.'),
 });
 
 export const RefineLearningNeed = z
@@ -28,8 +28,8 @@ export const RefineLearningNeed = z
 
 /** Fields of AddressLearningNeed without its rule, for schemas that extend it; apply `oneAddressee`. */
 export const AddressLearningNeedFields = z.object({
-  meetingId: Ulid.nullish(),
-  peerCityId: CityId.nullish(),
+  meetingId: Ulid.nullish().describe('Either a meeting...'),
+  peerCityId: CityId.nullish().describe('...or a peer partner city, e.g. gdansk-pl.'),
   note: OptionalText(2000).default(''),
 });
 

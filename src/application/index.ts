@@ -1,0 +1,16 @@
+import type { UseCase } from './useCase.js';
+import * as learningNeed from './learningNeed.js';
+
+/**
+ * Every use case by name (the mutation's name): what the seed loader and any transport other than
+ * GraphQL call. Each capability module adds its use cases here (one line each).
+ */
+const modules: Record<string, unknown>[] = [learningNeed];
+
+export const useCases: ReadonlyMap<string, UseCase> = new Map(
+  modules.flatMap((module) =>
+    Object.values(module)
+      .filter((value): value is UseCase => typeof value === 'object' && value !== null && 'run' in value && 'input' in value)
+      .map((useCase) => [useCase.name, useCase] as const),
+  ),
+);

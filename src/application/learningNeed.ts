@@ -1,0 +1,68 @@
+import {
+  AddressLearningNeedFields,
+  CloseLearningNeed,
+  oneAddressee,
+  RaiseLearningNeed,
+  RefineLearningNeed,
+  WithdrawLearningNeed,
+} from '../../domain/learningNeed/commands.js';
+import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
+import { meetingDecider } from '../../domain/meeting/decider.js';
+import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { entityId } from './ids.js';
+import { inNetwork } from './networkSnapshot.js';
+import { defineUseCase } from './useCase.js';
+
+/** Learning needs: what a partner wants to learn; raised, refined, addressed, closed or withdrawn. */
+
+const need = inNetwork(learningNeedDecider, 'LearningNeed', (state) => (state.status === 'unraised' ? undefined : state.networkId));
+const NeedTarget = { learningNeedId: entityId('LearningNeed') };
+
+export const raiseLearningNeed = defineUseCase(
+  'raiseLearningNeed',
+  RaiseLearningNeed.extend({ networkId: entityId('Network') }),
+  (ledger, { networkId, ...data }, options) =>
+    need.create(ledger, networkId, (network) => ({ type: 'RaiseLearningNeed', data: { ...data, network } }), options),
+);
+
+export const refineLearningNeed = defineUseCase(
+  'refineLearningNeed',
+  RefineLearningNeed.extend(NeedTarget),
+  (ledger, { learningNeedId, ...data }, options) =>
+    need.change(ledger, learningNeedId, (network) => ({ type: 'RefineLearningNeed', data: { ...data, network } }), options),
+);
+
+export const addressLearningNeed = defineUseCase(
+  'addressLearningNeed',
+  oneAddressee(AddressLearningNeedFields.extend({ ...NeedTarget, meetingId: entityId('Meeting').nullish().describe('Either a meeting...') })),
+  async (ledger, { learningNeedId, ...data }, options) => {
+    let meeting = null;
+    if (data.meetingId) {
+      const { state } = await ledger.load(meetingDecider, streamIdOf(meetingDecider.category, data.meetingId));
+      meeting = meetingSnapshotOf(data.meetingId, state) ?? null;
+      if (!meeting) throw new NotFoundError('Meeting', data.meetingId);
+    }
+    return need.change(
+      ledger,
+      learningNeedId,
+      (network) => ({ type: 'AddressLearningNeed', data: { ...data, meeting, network } }),
+      options,
+    );
+  },
+);
+
+export const closeLearningNeed = defineUseCase(
+  'closeLearningNeed',
+  CloseLearningNeed.extend(NeedTarget),
+  (ledger, { learningNeedId, ...data }, options) =>
+    need.change(ledger, learningNeedId, (network) => ({ type: 'CloseLearningNeed', data: { ...data, network } }), options),
+);
+
+export const withdrawLearningNeed = defineUseCase(
+  'withdrawLearningNeed',
+  WithdrawLearningNeed.extend(NeedTarget),
+  (ledger, { learningNeedId, ...data }, options) =>
+    need.change(ledger, learningNeedId, (network) => ({ type: 'WithdrawLearningNeed', data: { ...data, network } }), options),
+);

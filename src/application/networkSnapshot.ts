@@ -1,0 +1,64 @@
+import { networkDecider } from '../../domain/network/decider.js';
+import { networkSnapshotOf, type NetworkSnapshot } from '../../domain/network/snapshot.js';
+import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
+import type { Ledger } from './ledger.js';
+
+/**
+ * The network facts other aggregates decide on, loaded from the network's stream (not from a read
+ * model, so a command decides on the latest state). Null when the network was never registered.
+ */
+export async function findNetworkSnapshot(ledger: Ledger, networkId: string): Promise<NetworkSnapshot | null> {
+  const { state } = await ledger.load(networkDecider, streamIdOf(networkDecider.category, networkId));
+  return networkSnapshotOf(networkId, state) ?? null;
+}
+
+/** As findNetworkSnapshot, but a network that does not exist is a NotFoundError. */
+export async function loadNetworkSnapshot(ledger: Ledger, networkId: string): Promise<NetworkSnapshot> {
+  const snapshot = await findNetworkSnapshot(ledger, networkId);
+  if (!snapshot) throw new NotFoundError('Network', networkId);
+  return snapshot;
+}
+
+/** Commands on an aggregate that belongs to one network and decides with that network's facts. */
+export interface InNetwork<C, S> {
+  /** Creates the aggregate with a command built from the network's snapshot. */
+  create(ledger: Ledger, networkId: string, build: (network: NetworkSnapshot) => C, options: CommandOptions): Promise<CommandResult<S>>;
+  /**
+   * Loads the aggregate, refuses a missing one (NotFoundError), loads its network's snapshot and
+   * runs the command `build` makes with it.
+   */
+  change(
+    ledger: Ledger,
+    id: string,
+    build: (network: NetworkSnapshot, state: S) => C,
+    options: CommandOptions,
+  ): Promise<CommandResult<S>>;
+}
+
+/**
+ * The one way every aggregate of a network (need, meeting, local group…) is created and changed.
+ * `entity` names a missing aggregate in errors; `networkOf` is undefined while it does not exist.
+ */
+export function inNetwork<C, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  entity: string,
+  networkOf: (state: S) => string | undefined,
+): InNetwork<C, S> {
+  return {
+    async create(ledger, networkId, build, options) {
+      const network = await loadNetworkSnapshot(ledger, networkId);
+      return ledger.execute(decider, { create: decider.category }, build(network), options);
+    },
+    async change(ledger, id, build, options) {
+      const streamId = streamIdOf(decider.category, id);
+      const { state } = await ledger.load(decider, streamId);
+      const networkId = networkOf(state);
+      if (networkId === undefined) throw new NotFoundError(entity, id);
+      const network = await loadNetworkSnapshot(ledger, networkId);
+      return ledger.execute(decider, streamId, build(network, state), options);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
+import type { Ledger } from './ledger.js';
+
+/**
+ * One thing a user can do: its input (declared once, as a zod object: transports derive their
+ * input types from it) and how it runs against the ledger. GraphQL mutations, the seed loader and
+ * any future transport call use cases; none of them loads aggregates or builds commands itself.
+ */
+export interface UseCase<Input extends z.ZodType = z.ZodType, State = unknown> {
+  /** The verb, e.g. `raiseLearningNeed`: the mutation's name and the idempotency fingerprint's. */
+  readonly name: string;
+  readonly input: Input;
+  readonly run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>;
+}
+
+export function defineUseCase<Input extends z.ZodType, State>(
+  name: string,
+  input: Input,
+  run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>,
+): UseCase<Input, State> {
+  return { name, input, run };
+}
+
+/** What every command accepts beside its own input. */
+export const CommandRequestFields = {
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullish()
+    .describe('Send the same key when retrying: the first result is returned and nothing is written twice.'),
+  expectedRevision: z
+    .number()
+    .int()
+    .min(-1)
+    .nullish()
+    .describe('The revision you last saw; if it changed since, you get a ConcurrencyConflictError.'),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
+    .nullish()
+    .describe(
+      'When this happened, if earlier than now (recording past facts). "As of" queries use it; the time it was recorded is kept too.',
+    ),
+};
+export const CommandRequest = z.object(CommandRequestFields);
+export type CommandRequest = z.output<typeof CommandRequest>;
+
+/** Who asks, and in which request (for the events' metadata). */
+export interface Caller {
+  readonly actor: Actor;
+  readonly correlationId?: string;
+}
+
+/** The handler's options for one request: idempotency is keyed by the use case and its parsed input. */
+export function commandOptions(useCase: UseCase, input: unknown, request: CommandRequest, caller: Caller): CommandOptions {
+  const { idempotencyKey, expectedRevision, occurredAt } = request;
+  return {
+    actor: caller.actor,
+    ...(caller.correlationId ? { correlationId: caller.correlationId } : {}),
+    ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
+    ...(expectedRevision != null ? { expectedRevision: BigInt(expectedRevision) } : {}),
+    ...(idempotencyKey
+      ? {
+          idempotency: {
+            key: idempotencyKey,
+            fingerprint: createHash('sha256')
+              .update(stringify({ mutation: useCase.name, input }) ?? '')
+              .digest('hex'),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Runs a use case on an input already parsed with its schema (transports validate at the edge). */
+export function runUseCase<Input extends z.ZodType, State>(
+  ledger: Ledger,
+  useCase: UseCase<Input, State>,
+  input: z.output<Input>,
+  request: CommandRequest,
+  caller: Caller,
+): Promise<CommandResult<State>> {
+  return useCase.run(ledger, input, commandOptions(useCase as UseCase, input, request, caller));
+}
