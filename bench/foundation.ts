@@ -29,6 +29,7 @@ import { SqliteEventStore } from '../src/eventStore/sqlite.js';
 import { createLogger } from '../src/logger.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';
+import { buildSchema as buildLedgerSchema } from '../schema/index.js';
 import { startServer } from '../src/server/http.js';
 import type { Report } from './report.js';
 
@@ -365,9 +366,9 @@ async function graphql(report: Report, dir: string): Promise<void> {
     }
   }
   await app.projections.catchUp();
-  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  const server = await startServer(app, { host: '127.0.0.1', port: 0, schema: buildLedgerSchema() });
   // The same app without the response cache: what every query costs when the read models keep moving.
-  const uncachedServer = await startServer({ ...app, config: { ...app.config, responseCache: false } }, { host: '127.0.0.1', port: 0 });
+  const uncachedServer = await startServer({ ...app, config: { ...app.config, responseCache: false } }, { host: '127.0.0.1', port: 0, schema: buildLedgerSchema() });
 
   const hello = buildSchema('type Query { hello: String! }');
   hello.getQueryType()!.getFields().hello!.resolve = () => 'world';

@@ -27,6 +27,7 @@ import { SqliteEventStore } from '../src/eventStore/sqlite.js';
 import { createLogger } from '../src/logger.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';
+import { buildSchema } from '../schema/index.js';
 import { createGraphqlHandler } from '../src/server/http.js';
 import type { Report } from './report.js';
 
@@ -387,7 +388,7 @@ export async function run(report: Report): Promise<void> {
     const app = await createApp(config, { logger: createLogger('silent'), store, projections: outcomeProjections, readModelFile });
     try {
       await app.projections.catchUp();
-      const yoga = createGraphqlHandler(app);
+      const yoga = createGraphqlHandler(app, buildSchema());
       const token = await mintToken({ subject: 'secretariat:bench', role: 'secretariat', cityIds: [] }, config.jwtSecret, '1h');
       for (const [label, filter] of [FILTERS[0]!, FILTERS[4]!, FILTERS[5]!]) {
         const query = async () => {

@@ -1,5 +1,3 @@
-import type { RecordedEvent } from '../src/eventStore/port.js';
-
 export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
 
 /** The small storage interface projections and read-model queries use: plain SQL on SQLite. */
@@ -24,7 +22,26 @@ export interface Projection {
   /** Creates the tables (IF NOT EXISTS). */
   readonly setup: (db: ReadModelStore) => void;
   readonly handles: readonly string[];
-  readonly apply: (db: ReadModelStore, event: RecordedEvent) => void;
+  readonly apply: (db: ReadModelStore, event: ProjectedEvent) => void;
 }
 
-export type { RecordedEvent };
+/**
+ * What a projection reads of a recorded event. The event store's recorded events satisfy it;
+ * projections depend on this shape only, not on the store.
+ */
+export interface ProjectedEvent {
+  readonly streamId: string;
+  /** The event's revision in its stream, from 0. */
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: {
+    /** Subject of who did it. */
+    readonly actor: string;
+    readonly role?: string;
+    /** When the fact happened in the world (ISO 8601). */
+    readonly occurredAt: string;
+    /** When the ledger learnt it (ISO 8601). */
+    readonly recordedAt: string;
+  };
+}

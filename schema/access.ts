@@ -1,4 +1,4 @@
-import type { Context } from './builder.js';
+import type { Context } from './context.js';
 
 /**
  * Whether the caller is the lead expert currently assigned to a network, read from the

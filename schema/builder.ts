@@ -3,21 +3,11 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import type { Logger } from 'pino';
-import type { ReadModelStore } from '../projections/types.js';
-import type { App } from '../src/app.js';
-import type { Actor } from '../src/auth/actor.js';
 import { ForbiddenError } from '../src/commands/errors.js';
 import { isLeadExpertOf, isPartnerCoordinatorOf } from './access.js';
+import type { Context } from './context.js';
 
-export interface Context {
-  readonly app: App;
-  readonly actor: Actor;
-  readonly requestId: string;
-  readonly logger: Logger;
-  /** The live read models; "as of" queries use `app.timeTravel` instead. */
-  readonly readModels: ReadModelStore;
-}
+export type { Context };
 
 /**
  * Scopes every field declares (see README "Access control"):

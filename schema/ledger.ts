@@ -1,11 +1,10 @@
-import { positionToString } from '../src/eventStore/port.js';
+import { ledgerStatus, type LedgerStatus as Status } from '../src/application/ledgerStatus.js';
 import { appliedEvents } from '../src/projections/appliedEvents.js';
-import type { App } from '../src/app.js';
 import { builder } from './builder.js';
 
 /** Health of the log and the read models, for operators and for the demo. */
 const LedgerStatus = builder
-  .objectRef<{ store: string; headPosition: string; projectedPosition: string; caughtUp: boolean }>('LedgerStatus')
+  .objectRef<Status>('LedgerStatus')
   .implement({
     fields: (t) => ({
       store: t.exposeString('store', { description: 'sqlite (embedded) or eventstoredb' }),
@@ -14,15 +13,6 @@ const LedgerStatus = builder
       caughtUp: t.exposeBoolean('caughtUp'),
     }),
   });
-
-async function ledgerStatus(app: App) {
-  return {
-    store: app.store.kind,
-    headPosition: positionToString(await app.store.headPosition()),
-    projectedPosition: positionToString(app.projections.position),
-    caughtUp: app.projections.status().caughtUp,
-  };
-}
 
 builder.queryField('ledger', (t) =>
   t.field({

@@ -1,8 +1,9 @@
 import { createApp } from './app.js';
 import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
+import { buildSchema } from '../schema/index.js';
 import { startServer } from './server/http.js';
-import { runSeedLoader, seedRequested } from './cli/seedLoader.js';
+import { runSeedLoader, seedRequested } from '../seed/load/run.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, { logger });
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
-  const server = await startServer(app, { host: config.host, port: config.port });
+  const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   logger.info(
     { url: `${server.url}/graphql`, store: app.store.kind, dataDir: config.dataDir },
     `Exchange Ledger listening on ${server.url}/graphql`,

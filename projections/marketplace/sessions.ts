@@ -1,6 +1,6 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, RecordedEvent } from '../types.js';
+import type { Projection, ProjectedEvent } from '../types.js';
 
 export interface SessionRow {
   id: string;
@@ -67,7 +67,7 @@ export interface MatchRow {
   meeting_recorded_in: 'marketplace' | 'journey' | null;
 }
 
-function data<K extends MarketplaceEvent['type']>(event: RecordedEvent, _type: K): MarketplaceEventOf<K>['data'] {
+function data<K extends MarketplaceEvent['type']>(event: ProjectedEvent, _type: K): MarketplaceEventOf<K>['data'] {
   return event.data as MarketplaceEventOf<K>['data'];
 }
 

@@ -1,6 +1,6 @@
 import type { MeetingEventOf } from '../../domain/meeting/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, RecordedEvent } from '../types.js';
+import type { Projection, ProjectedEvent } from '../types.js';
 
 export interface MeetingRow {
   id: string;
@@ -43,7 +43,7 @@ export interface LearningRow {
   recorded_by: string;
 }
 
-function data<K extends MeetingEventOf<any>['type']>(event: RecordedEvent, _type: K): MeetingEventOf<K>['data'] {
+function data<K extends MeetingEventOf<any>['type']>(event: ProjectedEvent, _type: K): MeetingEventOf<K>['data'] {
   return event.data as MeetingEventOf<K>['data'];
 }
 

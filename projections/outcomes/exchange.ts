@@ -1,5 +1,5 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ReadModelStore, RecordedEvent } from '../types.js';
+import type { Projection, ReadModelStore, ProjectedEvent } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 /**
@@ -23,7 +23,7 @@ const day = (occurredAt: string) => occurredAt.slice(0, 10);
 function networkKinds(table: string) {
   return {
     sql: `CREATE TABLE IF NOT EXISTS ${table} (network_id TEXT PRIMARY KEY, kind TEXT NOT NULL);`,
-    record(db: ReadModelStore, event: RecordedEvent): void {
+    record(db: ReadModelStore, event: ProjectedEvent): void {
       db.run(`INSERT OR REPLACE INTO ${table} (network_id, kind) VALUES (?, ?)`, [idOfStream(event.streamId), (event.data as { kind: string }).kind]);
     },
     of(db: ReadModelStore, networkId: string): string {

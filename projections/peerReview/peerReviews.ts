@@ -1,6 +1,6 @@
 import type { PeerReviewEvent, PeerReviewEventOf } from '../../domain/peerReview/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, RecordedEvent } from '../types.js';
+import type { Projection, ProjectedEvent } from '../types.js';
 
 export interface PeerReviewRow {
   id: string;
@@ -65,7 +65,7 @@ export interface FollowUpRow {
   recorded_at: string;
 }
 
-function data<K extends PeerReviewEvent['type']>(event: RecordedEvent, _type: K): PeerReviewEventOf<K>['data'] {
+function data<K extends PeerReviewEvent['type']>(event: ProjectedEvent, _type: K): PeerReviewEventOf<K>['data'] {
   return event.data as PeerReviewEventOf<K>['data'];
 }
 

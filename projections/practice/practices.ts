@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
 import type { PracticeEvent, PracticeEventOf } from '../../domain/practice/events.js';
-import type { Projection, RecordedEvent } from '../types.js';
+import type { Projection, ProjectedEvent } from '../types.js';
 
 export interface PracticeRow {
   id: string;
@@ -24,7 +24,7 @@ export interface PracticeRow {
   revision: number;
 }
 
-function data<K extends PracticeEvent['type']>(event: RecordedEvent, _type: K): PracticeEventOf<K>['data'] {
+function data<K extends PracticeEvent['type']>(event: ProjectedEvent, _type: K): PracticeEventOf<K>['data'] {
   return event.data as PracticeEventOf<K>['data'];
 }
 

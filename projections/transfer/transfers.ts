@@ -1,6 +1,6 @@
 import type { TransferEvent, TransferEventOf } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, RecordedEvent } from '../types.js';
+import type { Projection, ProjectedEvent } from '../types.js';
 
 export interface TransferRow {
   id: string;
@@ -38,7 +38,7 @@ export interface TransferHistoryRow {
   sources: string | null;
 }
 
-function data<K extends TransferEvent['type']>(event: RecordedEvent, _type: K): TransferEventOf<K>['data'] {
+function data<K extends TransferEvent['type']>(event: ProjectedEvent, _type: K): TransferEventOf<K>['data'] {
   return event.data as TransferEventOf<K>['data'];
 }
 

@@ -1,10 +1,11 @@
 /**
  * The seed loader's only way in: GraphQL operations executed in-process against the same
- * yoga instance the HTTP server uses (`createGraphqlHandler(app).fetch`), with a secretariat
+ * yoga instance the HTTP server uses (`createGraphqlHandler(app, buildSchema()).fetch`), with a secretariat
  * token signed with the configured secret. No direct event appends, no read-model writes.
  */
 import type { App } from '../../src/app.js';
 import { mintToken } from '../../src/auth/tokens.js';
+import { buildSchema } from '../../schema/index.js';
 import { createGraphqlHandler } from '../../src/server/http.js';
 
 /** The subject the seed acts as. Idempotency keys are scoped per subject, so it never changes. */
@@ -56,7 +57,7 @@ export class SeedClient {
       app.config.jwtSecret,
       '1h',
     );
-    return new SeedClient(createGraphqlHandler(app), token);
+    return new SeedClient(createGraphqlHandler(app, buildSchema()), token);
   }
 
   /** Starts counting a new step; returns the tally of the previous one. */

@@ -7,7 +7,7 @@ import { createApp } from '../app.js';
 import { loadConfigOrExit } from '../config.js';
 import { createLogger } from '../logger.js';
 import { formatDemoTokens, mintDemoTokens } from './demoTokens.js';
-import { runSeedLoader } from './seedLoader.js';
+import { runSeedLoader } from '../../seed/load/run.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

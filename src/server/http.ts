@@ -8,8 +8,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { Context } from '../../schema/builder.js';
-import { buildSchema } from '../../schema/index.js';
+import type { GraphQLSchema } from 'graphql';
 import type { App } from '../app.js';
 import { positionToString } from '../eventStore/port.js';
 import { anonymous, type Actor } from '../auth/actor.js';
@@ -17,6 +16,7 @@ import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
 import { outcomesCsvPlugin } from './export/outcomesCsv.js';
 import { graphiqlExample } from './graphiqlExample.js';
+import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
   readonly requestId: string;
@@ -112,10 +112,15 @@ function responseCachePlugin(app: App): Plugin {
   }) as Plugin;
 }
 
-export function createGraphqlHandler(app: App, extraPlugins: Plugin[] = []): YogaServerInstance<object, Context> {
+/** The GraphQL API over HTTP for a schema built for `RequestContext` (the entry point passes it in). */
+export function createGraphqlHandler(
+  app: App,
+  schema: GraphQLSchema,
+  extraPlugins: Plugin[] = [],
+): YogaServerInstance<object, RequestContext> {
   const logger = app.logger;
-  return createYoga<object, Context>({
-    schema: buildSchema(),
+  return createYoga<object, RequestContext>({
+    schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -194,8 +199,11 @@ export interface RunningServer {
 }
 
 /** Serves the API over HTTP, with a request id on every request and its log lines. */
-export async function startServer(app: App, options: { host: string; port: number }): Promise<RunningServer> {
-  const yoga = createGraphqlHandler(app);
+export async function startServer(
+  app: App,
+  options: { host: string; port: number; schema: GraphQLSchema },
+): Promise<RunningServer> {
+  const yoga = createGraphqlHandler(app, options.schema);
   const server = createServer((req, res) => {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();

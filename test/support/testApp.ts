@@ -6,6 +6,7 @@ import type { Actor, Role } from '../../src/auth/actor.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { buildSchema } from '../../schema/index.js';
 import { startServer, type RunningServer } from '../../src/server/http.js';
 
 export interface GraphqlResponse<T = Record<string, any>> {
@@ -31,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await createApp(config, { logger: createLogger(config.logLevel) });
-  const server = await startServer(app, { host: config.host, port: config.port });
+  const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   return {
     app,
     server,

@@ -2,8 +2,8 @@
  * Loads the demo data set through the GraphQL API (seed/load): used by `npm run seed` and by
  * `npm start -- --seed` / `SEED_DEMO=true npm start`. Idempotent: a second run appends nothing.
  */
-import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
-import type { App } from '../app.js';
+import { loadDemoData, type SeedReport } from './index.js';
+import type { App } from '../../src/app.js';
 
 /** True when the server was asked to load the demo data: `--seed` or SEED_DEMO=true. */
 export function seedRequested(app: Pick<App, 'config'>, argv: readonly string[] = process.argv.slice(2)): boolean {
