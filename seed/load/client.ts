@@ -1,21 +1,26 @@
 /**
- * The seed loader's only way in: GraphQL operations executed in-process against the same
- * yoga instance the HTTP server uses (`createGraphqlHandler(app, buildSchema()).fetch`), with a secretariat
- * token signed with the configured secret. No direct event appends, no read-model writes.
+ * The seed loader's only way in: the application's use cases (`src/application`), the same ones
+ * the GraphQL mutations call, run as the secretariat with an idempotency key per record. Inputs are
+ * parsed with each use case's schema. No direct event appends, no read-model writes.
  */
+import type { DomainEvent } from '../../domain/shared/decider.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { useCases } from '../../src/application/index.js';
+import { ledgerStatus } from '../../src/application/ledgerStatus.js';
+import { runUseCase } from '../../src/application/useCase.js';
 import type { App } from '../../src/app.js';
-import { mintToken } from '../../src/auth/tokens.js';
-import { buildSchema } from '../../schema/index.js';
-import { createGraphqlHandler } from '../../src/server/http.js';
+import type { Actor } from '../../src/auth/actor.js';
 
 /** The subject the seed acts as. Idempotency keys are scoped per subject, so it never changes. */
 export const SEED_SUBJECT = 'secretariat:demo-seed';
 
+const seedActor: Actor = Object.freeze({ subject: SEED_SUBJECT, role: 'secretariat', name: 'Demo data loader', cityIds: [] });
+
 export interface MutationResult {
   readonly aggregateId: string;
   readonly replayed: boolean;
-  /** Extra payload fields asked for with `select`. */
-  readonly payload: Record<string, unknown>;
+  /** The events the command recorded (the first run's, on a replay). */
+  readonly events: readonly DomainEvent[];
 }
 
 export class SeedError extends Error {
@@ -31,33 +36,32 @@ export class Tally {
   }
 }
 
-const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-
 /** Matches a date-time the API accepts for `occurredAt`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** "code: message" of a refused command, whatever refused it. */
+function describeFailure(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return `${(error as { code?: string }).code ?? error.name}: ${error.message}`;
+  return String(error);
+}
 
 export class SeedClient {
   private tally = new Tally();
 
   private constructor(
-    private readonly handler: ReturnType<typeof createGraphqlHandler>,
-    private readonly token: string,
+    private readonly app: App,
     /** Every mutation since the client was opened, across its forks. */
     readonly totals = new Tally(),
   ) {}
 
   /** A client for work done alongside this one: its own step counts, the same totals. */
   fork(): SeedClient {
-    return new SeedClient(this.handler, this.token, this.totals);
+    return new SeedClient(this.app, this.totals);
   }
 
-  static async open(app: App): Promise<SeedClient> {
-    const token = await mintToken(
-      { subject: SEED_SUBJECT, role: 'secretariat', name: 'Demo data loader', cityIds: [] },
-      app.config.jwtSecret,
-      '1h',
-    );
-    return new SeedClient(createGraphqlHandler(app, buildSchema()), token);
+  static open(app: App): SeedClient {
+    return new SeedClient(app);
   }
 
   /** Starts counting a new step; returns the tally of the previous one. */
@@ -67,58 +71,42 @@ export class SeedClient {
     return previous;
   }
 
-  /** Runs any operation; GraphQL errors (not typed payload errors) are thrown. */
-  async execute<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await this.handler.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string; path?: unknown }[] };
-    if (body.errors?.length) {
-      throw new SeedError(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
-    }
-    if (!body.data) throw new SeedError(`No data (HTTP ${response.status})`);
-    return body.data;
+  /** Position of the last event in the log. */
+  async headPosition(): Promise<string> {
+    return (await ledgerStatus(this.app)).headPosition;
   }
 
   /**
-   * Runs one command mutation with an idempotency key and the time the fact occurred.
-   * A typed error in the payload is thrown with its code, message and the key, so a broken
-   * record is easy to find; a replay of an earlier run is counted as such.
+   * Runs one use case (named as its mutation) with an idempotency key and the time the fact
+   * occurred. A refusal is thrown with its code, message and the key, so a broken record is easy
+   * to find; a replay of an earlier run is counted as such.
    */
-  async mutate(
-    field: string,
-    key: string,
-    occurredAt: string,
-    input: Record<string, unknown>,
-    select = '',
-  ): Promise<MutationResult> {
+  async mutate(name: string, key: string, occurredAt: string, input: Record<string, unknown>): Promise<MutationResult> {
     if (!DATE_TIME.test(occurredAt)) throw new SeedError(`${key}: occurredAt ${occurredAt} is not a UTC date-time`);
-    const type = pascal(field);
-    const query = `mutation Seed($input: ${type}Input!) {
-  result: ${field}(input: $input) {
-    __typename
-    ... on ${type}Payload { aggregateId replayed ${select} }
-    ... on InputValidationError { issues { path message } }
-    ... on Error { code message }
-  }
-}`;
-    const data = await this.execute<{ result: Record<string, unknown> }>(query, {
-      input: { ...input, idempotencyKey: key, occurredAt },
-    });
-    const result = data.result;
-    if (result.__typename !== `${type}Payload`) {
-      const issues = (result.issues as { path: string[]; message: string }[] | undefined)
-        ?.map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ');
-      throw new SeedError(`${key}: ${field} failed with ${String(result.code)}: ${String(result.message)}${issues ? ` (${issues})` : ''}`);
+    const useCase = useCases.get(name);
+    if (!useCase) throw new SeedError(`${key}: no use case ${name}`);
+    const parsed = useCase.input.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new SeedError(`${key}: ${name} failed with INVALID_INPUT (${issues})`);
     }
-    const replayed = result.replayed === true;
+    let result;
+    try {
+      result = await runUseCase(this.app, useCase, parsed.data, { idempotencyKey: key, occurredAt }, { actor: seedActor });
+    } catch (error) {
+      throw new SeedError(`${key}: ${name} failed with ${describeFailure(error)}`);
+    }
     for (const tally of [this.tally, this.totals]) {
-      if (replayed) tally.replayed++;
+      if (result.replayed) tally.replayed++;
       else tally.created++;
     }
-    return { aggregateId: String(result.aggregateId), replayed, payload: result };
+    return { aggregateId: result.id, replayed: result.replayed, events: result.events };
   }
+}
+
+/** The data of the first event of a type a command recorded (e.g. the id of an added action). */
+export function recorded<T>(result: MutationResult, type: string): T {
+  const event = result.events.find((e) => e.type === type);
+  if (!event) throw new SeedError(`expected a ${type} event`);
+  return event.data as T;
 }

@@ -1,6 +1,6 @@
 /**
  * Loads the demo data set (seed/data, extracted from the five URBACT documents) through the
- * GraphQL API, network by network. Idempotent: every mutation carries a deterministic key, so a
+ * application's use cases (the ones the GraphQL mutations call), network by network. Idempotent: every mutation carries a deterministic key, so a
  * second run replays and appends nothing (the log head does not move).
  */
 import type { App } from '../../src/app.js';
@@ -36,11 +36,11 @@ export interface LoadOptions {
 
 export async function loadDemoData(app: App, options: LoadOptions = {}): Promise<SeedReport> {
   const started = performance.now();
-  const client = await SeedClient.open(app);
+  const client = SeedClient.open(app);
   const log = options.log ?? (() => {});
   // Networks load side by side, each with its own client (its own progress counts).
   const context = (): LoadContext => ({ client: client.fork(), log });
-  const head = async () => (await client.execute<{ ledger: { headPosition: string } }>('{ ledger { headPosition } }')).ledger.headPosition;
+  const head = () => client.headPosition();
 
   const headBefore = await head();
   const [{ boostinno, plan }, urbinclusion, interactiveCities, uia] = await Promise.all([

@@ -1,5 +1,5 @@
 /**
- * Loads the demo data set through the GraphQL API (seed/load): used by `npm run seed` and by
+ * Loads the demo data set through the application's use cases (seed/load), the ones the GraphQL mutations call: used by `npm run seed` and by
  * `npm start -- --seed` / `SEED_DEMO=true npm start`. Idempotent: a second run appends nothing.
  */
 import { loadDemoData, type SeedReport } from './index.js';
@@ -15,7 +15,7 @@ const head = (position: string) => (position.startsWith('-1') ? 'empty' : positi
 
 /** One line per network and step, then a summary line. */
 export async function runSeedLoader(app: App, print: (line: string) => void): Promise<SeedReport> {
-  print('Loading the demo data (seed/data, from five URBACT documents) through the GraphQL API...');
+  print('Loading the demo data (seed/data, from five URBACT documents) through the use cases...');
   const report = await loadDemoData(app, { log: (line) => print(`  ${line}`) });
   const written = report.mutations - report.replayed;
   print(

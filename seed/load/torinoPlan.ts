@@ -11,6 +11,7 @@
  * summary; structured funding follows the table below.
  */
 import { torinoPlan, type SeedAction, type SeedFunding } from '../data/index.js';
+import { recorded } from './client.js';
 import type { LoadContext } from './network.js';
 import { cityId, written } from './network.js';
 import { at, clip } from './values.js';
@@ -144,7 +145,7 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
   const actionIds = new Map<string, string>();
   for (const action of plan.actions) {
     const planned = PLANNED[action.key];
-    const { payload } = await ctx.client.mutate(
+    const added = await ctx.client.mutate(
       'addPlanAction',
       `${PREFIX}:action:${action.key}`,
       at(ACTIONS_VALIDATED_ON),
@@ -158,9 +159,8 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
         ...(planned?.budget ? { budget: planned.budget } : {}),
         ...(planned ? { funding: planned.funding } : {}),
       },
-      'action { actionId }',
     );
-    actionIds.set(action.key, String((payload.action as { actionId: string }).actionId));
+    actionIds.set(action.key, recorded<{ actionId: string }>(added, 'PlanActionAdded').actionId);
   }
   ctx.log(`Torino plan: ${plan.clusters.length} clusters, ${plan.actions.length} actions (${written(ctx)})`);
 
@@ -175,7 +175,7 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
     });
   }
 
-  const { payload } = await ctx.client.mutate(
+  const defined = await ctx.client.mutate(
     'defineIndicator',
     `${PREFIX}:indicator:share-implemented`,
     at(IMPLEMENTATION_ESTIMATE_ON),
@@ -184,9 +184,8 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
       name: "Share of the plan's actions put into place (city's estimate)",
       unit: '%',
     },
-    'indicator { indicatorId }',
   );
-  const indicatorId = (payload.indicator as { indicatorId: string }).indicatorId;
+  const { indicatorId } = recorded<{ indicatorId: string }>(defined, 'IndicatorDefined');
   await ctx.client.mutate('recordIndicatorValue', `${PREFIX}:indicator:share-implemented:2022`, at(IMPLEMENTATION_ESTIMATE_ON), {
     indicatorId,
     date: IMPLEMENTATION_ESTIMATE_ON,
