@@ -22,85 +22,148 @@ const withdrawn: LearningNeedEvent = { type: 'LearningNeedWithdrawn', data: { re
 const leftNetwork = onlyGdansk;
 
 describe('learning need decider', () => {
-  it('lets a partner raise a need', () => {
-    spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, network } }).then([raised]);
-    spec.given([raised]).when({ type: 'RaiseLearningNeed', data: { ...need, network } }).thenFails('LEARNING_NEED_ALREADY_RAISED');
-  });
-
-  it('refuses a need from a city that is not a partner, or in a closed network', () => {
-    spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, cityId: 'lviv-ua', network } }).thenFails('NOT_A_PARTNER');
-    spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
-  it('refines a need, recording only what changed and what it was', () => {
-    spec
-      .given([raised])
-      .when({ type: 'RefineLearningNeed', data: { description: 'How to develop new impact funds with banks?', priority: 'high', network } })
-      .then([
-        {
-          type: 'LearningNeedRefined',
-          data: {
-            changes: { description: 'How to develop new impact funds with banks?' },
-            previous: { description: 'How to develop new impact funds?' },
-          },
-        },
-      ]);
-    spec.given([raised]).when({ type: 'RefineLearningNeed', data: { topics: ['impact funds', 'finance'], network } }).thenNothing();
-    spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-    spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: leftNetwork } }).thenFails('NOT_A_PARTNER');
-    spec.given([raised, withdrawn]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network } }).thenFails('LEARNING_NEED_WITHDRAWN');
-    spec.given([]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network } }).thenFails('LEARNING_NEED_NOT_FOUND');
-    spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
-  });
-
-  it('links the meetings that addressed a need, each once', () => {
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting, network } }).then([byMeeting]);
-    spec.given([raised, byMeeting]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting, network } }).thenNothing();
-    spec
-      .given([raised])
-      .when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: { ...meeting, networkId: OTHER_NETWORK_ID }, network } })
-      .thenFails('MEETING_NOT_IN_NETWORK');
-    spec
-      .given([raised])
-      .when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: { ...meeting, status: 'cancelled' }, network } })
-      .thenFails('MEETING_CANCELLED');
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: null, network } }).thenFails('MEETING_NOT_FOUND');
-  });
-
-  it('links the peers that addressed a need: other partners', () => {
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: 'site visit', network } }).then([
-      { type: 'LearningNeedAddressed', data: { meetingId: null, peerCityId: 'gdansk-pl', note: 'site visit' } },
-    ]);
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'lviv-ua', note: '', network } }).thenFails('NOT_A_PARTNER');
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'torino-it', note: '', network } }).thenFails('PEER_IS_SAME_CITY');
-    spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
-  it('closes an addressed need, and nothing changes after', () => {
-    spec.given([raised, byMeeting]).when({ type: 'CloseLearningNeed', data: { note: 'learnt', network } }).then([closed]);
-    spec.given([raised]).when({ type: 'CloseLearningNeed', data: { note: '', network } }).thenFails('LEARNING_NEED_NOT_ADDRESSED');
-    spec.given([raised, byMeeting, closed]).when({ type: 'CloseLearningNeed', data: { note: '', network } }).thenFails('LEARNING_NEED_CLOSED');
-    spec
-      .given([raised, byMeeting, closed])
-      .when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: '', network } })
-      .thenFails('LEARNING_NEED_CLOSED');
-    spec.given([raised, byMeeting]).when({ type: 'CloseLearningNeed', data: { note: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
-  it('withdraws a need once', () => {
-    spec.given([raised]).when({ type: 'WithdrawLearningNeed', data: { reason: 'no longer a priority', network } }).then([withdrawn]);
-    spec.given([raised, withdrawn]).when({ type: 'WithdrawLearningNeed', data: { reason: '', network } }).thenFails('LEARNING_NEED_WITHDRAWN');
-    spec.given([raised]).when({ type: 'WithdrawLearningNeed', data: { reason: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
-  it('validates input', () => {
-    expect(RaiseLearningNeed.safeParse({ ...need, topics: [] }).success).toBe(false);
-    expect(RaiseLearningNeed.parse({ ...need, priority: undefined, topics: ['Finance', 'finance'] })).toMatchObject({
-      priority: 'medium',
-      topics: ['finance'],
+  describe('RaiseLearningNeed', () => {
+    it('lets a partner raise a need', () => {
+      spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, network } }).then([raised]);
     });
-    expect(RefineLearningNeed.safeParse({}).success).toBe(false);
-    expect(AddressLearningNeed.safeParse({ note: 'x' }).success).toBe(false);
-    expect(AddressLearningNeed.safeParse({ meetingId: MEETING_ID, peerCityId: 'gdansk-pl' }).success).toBe(false);
+    it('refuses to raise the same need twice', () => {
+      spec.given([raised]).when({ type: 'RaiseLearningNeed', data: { ...need, network } }).thenFails('LEARNING_NEED_ALREADY_RAISED');
+    });
+    it('refuses a need from a city that is not a partner', () => {
+      spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, cityId: 'lviv-ua', network } }).thenFails('NOT_A_PARTNER');
+    });
+    it('refuses a need in a closed network', () => {
+      spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    });
+  });
+
+  describe('RefineLearningNeed', () => {
+    it('records only what changed and what it was', () => {
+      spec
+        .given([raised])
+        .when({ type: 'RefineLearningNeed', data: { description: 'How to develop new impact funds with banks?', priority: 'high', network } })
+        .then([
+          {
+            type: 'LearningNeedRefined',
+            data: {
+              changes: { description: 'How to develop new impact funds with banks?' },
+              previous: { description: 'How to develop new impact funds?' },
+            },
+          },
+        ]);
+    });
+    it('records nothing when nothing changes', () => {
+      spec.given([raised]).when({ type: 'RefineLearningNeed', data: { topics: ['impact funds', 'finance'], network } }).thenNothing();
+    });
+    it('refuses in a closed network', () => {
+      spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    });
+    it('refuses once the city left the network', () => {
+      spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: leftNetwork } }).thenFails('NOT_A_PARTNER');
+    });
+    it('refuses a withdrawn need', () => {
+      spec.given([raised, withdrawn]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network } }).thenFails('LEARNING_NEED_WITHDRAWN');
+    });
+    it('refuses a need never raised', () => {
+      spec.given([]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network } }).thenFails('LEARNING_NEED_NOT_FOUND');
+    });
+    it("refuses another network's facts", () => {
+      spec.given([raised]).when({ type: 'RefineLearningNeed', data: { priority: 'low', network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
+    });
+  });
+
+  describe('AddressLearningNeed by a meeting', () => {
+    it('links the meeting', () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting, network } }).then([byMeeting]);
+    });
+    it('links each meeting once', () => {
+      spec.given([raised, byMeeting]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting, network } }).thenNothing();
+    });
+    it("refuses another network's meeting", () => {
+      spec
+        .given([raised])
+        .when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: { ...meeting, networkId: OTHER_NETWORK_ID }, network } })
+        .thenFails('MEETING_NOT_IN_NETWORK');
+    });
+    it('refuses a cancelled meeting', () => {
+      spec
+        .given([raised])
+        .when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: { ...meeting, status: 'cancelled' }, network } })
+        .thenFails('MEETING_CANCELLED');
+    });
+    it('refuses a meeting that does not exist', () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { meetingId: MEETING_ID, note: '', meeting: null, network } }).thenFails('MEETING_NOT_FOUND');
+    });
+  });
+
+  describe('AddressLearningNeed by a peer', () => {
+    it('links another partner', () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: 'site visit', network } }).then([
+        { type: 'LearningNeedAddressed', data: { meetingId: null, peerCityId: 'gdansk-pl', note: 'site visit' } },
+      ]);
+    });
+    it('refuses a city that is not a partner', () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'lviv-ua', note: '', network } }).thenFails('NOT_A_PARTNER');
+    });
+    it("refuses the need's own city", () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'torino-it', note: '', network } }).thenFails('PEER_IS_SAME_CITY');
+    });
+    it('refuses in a closed network', () => {
+      spec.given([raised]).when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    });
+  });
+
+  describe('CloseLearningNeed', () => {
+    it('closes an addressed need', () => {
+      spec.given([raised, byMeeting]).when({ type: 'CloseLearningNeed', data: { note: 'learnt', network } }).then([closed]);
+    });
+    it('refuses a need nothing addressed', () => {
+      spec.given([raised]).when({ type: 'CloseLearningNeed', data: { note: '', network } }).thenFails('LEARNING_NEED_NOT_ADDRESSED');
+    });
+    it('refuses to close twice', () => {
+      spec.given([raised, byMeeting, closed]).when({ type: 'CloseLearningNeed', data: { note: '', network } }).thenFails('LEARNING_NEED_CLOSED');
+    });
+    it('refuses to address a closed need', () => {
+      spec
+        .given([raised, byMeeting, closed])
+        .when({ type: 'AddressLearningNeed', data: { peerCityId: 'gdansk-pl', note: '', network } })
+        .thenFails('LEARNING_NEED_CLOSED');
+    });
+    it('refuses in a closed network', () => {
+      spec.given([raised, byMeeting]).when({ type: 'CloseLearningNeed', data: { note: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    });
+  });
+
+  describe('WithdrawLearningNeed', () => {
+    it('withdraws a need', () => {
+      spec.given([raised]).when({ type: 'WithdrawLearningNeed', data: { reason: 'no longer a priority', network } }).then([withdrawn]);
+    });
+    it('refuses to withdraw twice', () => {
+      spec.given([raised, withdrawn]).when({ type: 'WithdrawLearningNeed', data: { reason: '', network } }).thenFails('LEARNING_NEED_WITHDRAWN');
+    });
+    it('refuses in a closed network', () => {
+      spec.given([raised]).when({ type: 'WithdrawLearningNeed', data: { reason: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+    });
+  });
+
+  describe('input', () => {
+    it('a need names at least one topic', () => {
+      expect(RaiseLearningNeed.safeParse({ ...need, topics: [] }).success).toBe(false);
+    });
+    it('priority defaults to medium; topics are lower-cased and deduplicated', () => {
+      expect(RaiseLearningNeed.parse({ ...need, priority: undefined, topics: ['Finance', 'finance'] })).toMatchObject({
+        priority: 'medium',
+        topics: ['finance'],
+      });
+    });
+    it('a refinement changes something', () => {
+      expect(RefineLearningNeed.safeParse({}).success).toBe(false);
+    });
+    it('a need is addressed by a meeting or a peer', () => {
+      expect(AddressLearningNeed.safeParse({ note: 'x' }).success).toBe(false);
+    });
+    it('a need is not addressed by a meeting and a peer at once', () => {
+      expect(AddressLearningNeed.safeParse({ meetingId: MEETING_ID, peerCityId: 'gdansk-pl' }).success).toBe(false);
+    });
   });
 });
