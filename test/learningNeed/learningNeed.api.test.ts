@@ -1,7 +1,10 @@
 import { ulid } from 'ulid';
+import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
+import { networkDecider } from '../../domain/network/decider.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
+import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, setUpNetwork, when, type NetworkSetup } from '../support/api.js';
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 
@@ -150,5 +153,126 @@ describe('learning needs through the API', () => {
     await mutate(t, 'closeNetwork', { networkId: n.networkId }, n.secretariat);
     await expectRefused(t, 'raiseLearningNeed', funds(), n.torino, 'RuleViolationError', 'NETWORK_CLOSED');
     await expectRefused(t, 'withdrawLearningNeed', { learningNeedId: raised.aggregateId }, n.torino, 'RuleViolationError', 'NETWORK_CLOSED');
+  });
+});
+
+/**
+ * The same capability as given (events already in the log) / when (one request) / then (the
+ * response and the events it added), each scenario on its own streams of a fresh store.
+ */
+describe('learning needs: given events, when a request, then response and new events', () => {
+  let t: TestApp;
+  let torino: string;
+  const at = '2016-01-10T09:00:00Z';
+
+  /** A network with Torino and Gdansk as partners; a need of Torino's when `need` is true. */
+  async function givenNetwork(options: { closed?: boolean; need?: boolean } = {}) {
+    const networkId = ulid();
+    const needId = ulid();
+    await given(t, [
+      {
+        streamId: streamIdOf(networkDecider.category, networkId),
+        at,
+        events: [
+          {
+            type: 'NetworkRegistered',
+            data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: ['social innovation'], startDate: '2015-09-01', endDate: '2018-05-31' },
+          },
+          ...['torino-it', 'gdansk-pl'].map((cityId) => ({
+            type: 'PartnerJoined',
+            data: { cityId, name: cityId, country: cityId.slice(-2).toUpperCase(), partnerKind: 'city', role: 'partner', newcomer: false },
+          })),
+          ...(options.closed ? [{ type: 'NetworkClosed', data: { reason: 'ended' } }] : []),
+        ],
+      },
+      ...(options.need
+        ? [
+            {
+              streamId: streamIdOf(learningNeedDecider.category, needId),
+              at,
+              events: [
+                {
+                  type: 'LearningNeedRaised',
+                  data: { networkId, cityId: 'torino-it', kind: 'learning', topics: ['impact funds'], description: 'How to develop new impact funds?', priority: 'medium' },
+                },
+              ],
+            },
+          ]
+        : []),
+    ]);
+    return { networkId, needId };
+  }
+
+  const RAISE = `mutation($input: RaiseLearningNeedInput!) { raiseLearningNeed(input: $input) {
+    __typename ... on RaiseLearningNeedPayload { revision learningNeed { cityId topics priority status } } ... on Error { code } } }`;
+  const REFINE = `mutation($input: RefineLearningNeedInput!) { refineLearningNeed(input: $input) {
+    __typename ... on RefineLearningNeedPayload { revision learningNeed { description priority } } ... on Error { code } } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
+  });
+  afterAll(async () => t?.close());
+
+  it("a partner's coordinator raises a need: the need is recorded and readable", async () => {
+    const { networkId } = await givenNetwork();
+    const outcome = await when(t, {
+      query: RAISE,
+      variables: { input: { networkId, cityId: 'torino-it', kind: 'learning', topics: ['Impact funds'], description: 'How to develop new impact funds?' } },
+      token: torino,
+    });
+    expect(outcome.data?.raiseLearningNeed).toEqual({
+      __typename: 'RaiseLearningNeedPayload',
+      revision: 0,
+      learningNeed: { cityId: 'torino-it', topics: ['impact funds'], priority: 'medium', status: 'open' },
+    });
+    expect(eventTypes(outcome)).toEqual(['LearningNeedRaised']);
+    expect(outcome.newEvents[0]!.metadata.actor).toBe('coordinator:torino');
+  });
+
+  it('a refinement records only what changed', async () => {
+    const { needId } = await givenNetwork({ need: true });
+    const outcome = await when(t, {
+      query: REFINE,
+      variables: { input: { learningNeedId: needId, description: 'How to develop new impact funds with banks?', priority: 'medium' } },
+      token: torino,
+    });
+    expect(outcome.data?.refineLearningNeed).toEqual({
+      __typename: 'RefineLearningNeedPayload',
+      revision: 1,
+      learningNeed: { description: 'How to develop new impact funds with banks?', priority: 'medium' },
+    });
+    expect(outcome.newEvents.map((e) => [e.type, e.data])).toEqual([
+      [
+        'LearningNeedRefined',
+        { changes: { description: 'How to develop new impact funds with banks?' }, previous: { description: 'How to develop new impact funds?' } },
+      ],
+    ]);
+  });
+
+  it('a refinement that changes nothing records nothing', async () => {
+    const { needId } = await givenNetwork({ need: true });
+    const outcome = await when(t, { query: REFINE, variables: { input: { learningNeedId: needId, priority: 'medium' } }, token: torino });
+    expect(outcome.data?.refineLearningNeed).toMatchObject({ __typename: 'RefineLearningNeedPayload', revision: 0 });
+    expect(outcome.newEvents).toEqual([]);
+  });
+
+  it('a need of a closed network cannot be refined, and nothing is written', async () => {
+    const { needId } = await givenNetwork({ closed: true, need: true });
+    const outcome = await when(t, { query: REFINE, variables: { input: { learningNeedId: needId, priority: 'high' } }, token: torino });
+    expect(outcome.data?.refineLearningNeed).toEqual({ __typename: 'RuleViolationError', code: 'NETWORK_CLOSED' });
+    expect(outcome.newEvents).toEqual([]);
+  });
+
+  it('a city outside the network cannot raise a need there, and nothing is written', async () => {
+    const { networkId } = await givenNetwork();
+    const lviv = await t.token('cityCoordinator', { subject: 'coordinator:lviv', cityIds: ['lviv-ua'] });
+    const outcome = await when(t, {
+      query: RAISE,
+      variables: { input: { networkId, cityId: 'lviv-ua', kind: 'learning', topics: ['funds'], description: 'Funds?' } },
+      token: lviv,
+    });
+    expect(outcome.data?.raiseLearningNeed).toEqual({ __typename: 'RuleViolationError', code: 'NOT_A_PARTNER' });
+    expect(outcome.newEvents).toEqual([]);
   });
 });
