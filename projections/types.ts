@@ -1,3 +1,5 @@
+import type { DomainEvent } from '../domain/shared/decider.js';
+
 export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
 
 /** The small storage interface projections and read-model queries use: plain SQL on SQLite. */
@@ -44,4 +46,12 @@ export interface ProjectedEvent {
     /** When the ledger learnt it (ISO 8601). */
     readonly recordedAt: string;
   };
+}
+
+/**
+ * A typed reader for the data of one aggregate's events (projections receive them untyped):
+ * `const data = dataOf<NetworkEvent>();` then `data(event, 'PartnerJoined').cityId`.
+ */
+export function dataOf<E extends DomainEvent>() {
+  return <K extends E['type']>(event: ProjectedEvent, _type: K) => event.data as Extract<E, { type: K }>['data'];
 }

@@ -1,6 +1,6 @@
-import type { ActionPlanEvent, ActionPlanEventOf } from '../../domain/actionPlan/events.js';
+import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface ActionPlanRow {
   id: string;
@@ -90,9 +90,7 @@ export interface IndicatorValueRow {
   note: string;
 }
 
-function data<K extends ActionPlanEvent['type']>(event: ProjectedEvent, _type: K): ActionPlanEventOf<K>['data'] {
-  return event.data as ActionPlanEventOf<K>['data'];
-}
+const data = dataOf<ActionPlanEvent>();
 
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection: Projection = {

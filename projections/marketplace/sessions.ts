@@ -1,6 +1,6 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface SessionRow {
   id: string;
@@ -67,9 +67,7 @@ export interface MatchRow {
   meeting_recorded_in: 'marketplace' | 'journey' | null;
 }
 
-function data<K extends MarketplaceEvent['type']>(event: ProjectedEvent, _type: K): MarketplaceEventOf<K>['data'] {
-  return event.data as MarketplaceEventOf<K>['data'];
-}
+const data = dataOf<MarketplaceEvent>();
 
 /** Marketplace sessions, their offers and needs (posts), and the matches the cities answered. */
 export const marketplaceProjection: Projection = {

@@ -1,6 +1,6 @@
-import type { MeetingEventOf } from '../../domain/meeting/events.js';
+import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface MeetingRow {
   id: string;
@@ -43,9 +43,7 @@ export interface LearningRow {
   recorded_by: string;
 }
 
-function data<K extends MeetingEventOf<any>['type']>(event: ProjectedEvent, _type: K): MeetingEventOf<K>['data'] {
-  return event.data as MeetingEventOf<K>['data'];
-}
+const data = dataOf<MeetingEvent>();
 
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection: Projection = {

@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import { NetworkEventSchemas, type NetworkEvent, type NetworkEventOf } from '../../domain/network/events.js';
-import type { Projection, ProjectedEvent, ReadModelStore } from '../types.js';
+import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
+import { dataOf, type Projection, type ProjectedEvent, type ReadModelStore } from '../types.js';
 
 export interface NetworkRow {
   id: string;
@@ -19,9 +19,7 @@ export interface NetworkRow {
   revision: number;
 }
 
-function data<K extends NetworkEvent['type']>(event: ProjectedEvent, _type: K): NetworkEventOf<K>['data'] {
-  return event.data as NetworkEventOf<K>['data'];
-}
+const data = dataOf<NetworkEvent>();
 
 /** One row per network: what the lead expert and the secretariat see in lists. */
 export const networksProjection: Projection = {

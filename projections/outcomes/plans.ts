@@ -1,6 +1,6 @@
-import type { ActionPlanEvent, ActionPlanEventOf } from '../../domain/actionPlan/events.js';
+import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 export interface OutcomePlanRow {
@@ -45,9 +45,7 @@ export interface OutcomeFundingRow {
 
 const TOTALS = 'outcome_plan_totals';
 
-function data<K extends ActionPlanEvent['type']>(event: ProjectedEvent, _type: K): ActionPlanEventOf<K>['data'] {
-  return event.data as ActionPlanEventOf<K>['data'];
-}
+const data = dataOf<ActionPlanEvent>();
 
 /**
  * Outcomes of Integrated Action Plans: one fact row per plan, action and secured funding (for

@@ -1,6 +1,6 @@
-import type { TransferEvent, TransferEventOf } from '../../domain/transfer/events.js';
+import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface OutcomeTransferRow {
   transfer_id: string;
@@ -19,9 +19,7 @@ export interface OutcomeTransferRow {
   ended_on: string | null;
 }
 
-function data<K extends TransferEvent['type']>(event: ProjectedEvent, _type: K): TransferEventOf<K>['data'] {
-  return event.data as TransferEventOf<K>['data'];
-}
+const data = dataOf<TransferEvent>();
 
 /** Outcomes of transfers: one fact row per transfer (a few per network, so no totals table). */
 export const outcomeTransfersProjection: Projection = {

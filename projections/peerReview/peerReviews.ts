@@ -1,6 +1,6 @@
-import type { PeerReviewEvent, PeerReviewEventOf } from '../../domain/peerReview/events.js';
+import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface PeerReviewRow {
   id: string;
@@ -65,9 +65,7 @@ export interface FollowUpRow {
   recorded_at: string;
 }
 
-function data<K extends PeerReviewEvent['type']>(event: ProjectedEvent, _type: K): PeerReviewEventOf<K>['data'] {
-  return event.data as PeerReviewEventOf<K>['data'];
-}
+const data = dataOf<PeerReviewEvent>();
 
 /** Peer reviews: the host's challenge, the peers, recommendations, to-dos and follow-ups. */
 export const peerReviewsProjection: Projection = {

@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { PracticeEvent, PracticeEventOf } from '../../domain/practice/events.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import type { PracticeEvent } from '../../domain/practice/events.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface PracticeRow {
   id: string;
@@ -24,9 +24,7 @@ export interface PracticeRow {
   revision: number;
 }
 
-function data<K extends PracticeEvent['type']>(event: ProjectedEvent, _type: K): PracticeEventOf<K>['data'] {
-  return event.data as PracticeEventOf<K>['data'];
-}
+const data = dataOf<PracticeEvent>();
 
 /**
  * The good-practice catalogue: one row per practice, and an FTS5 index (Porter stemming, BM25

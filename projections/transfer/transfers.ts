@@ -1,6 +1,6 @@
-import type { TransferEvent, TransferEventOf } from '../../domain/transfer/events.js';
+import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ProjectedEvent } from '../types.js';
+import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
 
 export interface TransferRow {
   id: string;
@@ -38,9 +38,7 @@ export interface TransferHistoryRow {
   sources: string | null;
 }
 
-function data<K extends TransferEvent['type']>(event: ProjectedEvent, _type: K): TransferEventOf<K>['data'] {
-  return event.data as TransferEventOf<K>['data'];
-}
+const data = dataOf<TransferEvent>();
 
 /** Transfers of good practices, with one history row per stage change, milestone, plan and assessment. */
 export const transfersProjection: Projection = {
