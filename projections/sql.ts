@@ -1,3 +1,5 @@
+import type { ReadModelStore } from './types.js';
+
 /** Small helpers every read-model query uses to build SQL. */
 
 /** Period bounds are dates, YYYY-MM-DD, both inclusive. */
@@ -24,4 +26,13 @@ export class Where {
   toString(): string {
     return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
   }
+}
+
+/** Reads rows of a table by their `id`: one, or many at once (for Relay `nodes` and dataloaders). */
+export function rowsById<Row>(table: string) {
+  return {
+    find: (db: ReadModelStore, id: string): Row | undefined => db.get<Row>(`SELECT * FROM ${table} WHERE id = ?`, [id]),
+    findMany: (db: ReadModelStore, ids: readonly string[]): Row[] =>
+      ids.length === 0 ? [] : db.all<Row>(`SELECT * FROM ${table} WHERE id IN (${placeholders(ids)})`, ids),
+  };
 }

@@ -1,4 +1,4 @@
-import { placeholders } from '../sql.js';
+import { placeholders, rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
   ActionPlanRow,
@@ -10,14 +10,9 @@ import type {
   StatusChangeRow,
 } from './actionPlans.js';
 
-export function findPlan(db: ReadModelStore, id: string): ActionPlanRow | undefined {
-  return db.get<ActionPlanRow>('SELECT * FROM action_plans WHERE id = ?', [id]);
-}
-
-export function findPlans(db: ReadModelStore, ids: readonly string[]): ActionPlanRow[] {
-  if (ids.length === 0) return [];
-  return db.all<ActionPlanRow>(`SELECT * FROM action_plans WHERE id IN (${placeholders(ids)})`, ids);
-}
+const actionPlansById = rowsById<ActionPlanRow>('action_plans');
+export const findPlan = actionPlansById.find;
+export const findPlans = actionPlansById.findMany;
 
 export interface PlanFilter {
   networkId?: string | null;
@@ -78,14 +73,9 @@ export function listActions(db: ReadModelStore, planId: string, filter: ActionFi
   ]);
 }
 
-export function findAction(db: ReadModelStore, id: string): PlanActionRow | undefined {
-  return db.get<PlanActionRow>('SELECT * FROM plan_actions WHERE id = ?', [id]);
-}
-
-export function findActions(db: ReadModelStore, ids: readonly string[]): PlanActionRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PlanActionRow>(`SELECT * FROM plan_actions WHERE id IN (${placeholders(ids)})`, ids);
-}
+const planActionsById = rowsById<PlanActionRow>('plan_actions');
+export const findAction = planActionsById.find;
+export const findActions = planActionsById.findMany;
 
 export function statusHistory(db: ReadModelStore, actionId: string): StatusChangeRow[] {
   return db.all<StatusChangeRow>('SELECT * FROM plan_status_changes WHERE action_id = ? ORDER BY seq', [actionId]);

@@ -1,4 +1,4 @@
-import { like, placeholders, Where, type Period } from '../sql.js';
+import { like, placeholders, rowsById, type Period, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from './learningNeeds.js';
 
@@ -11,14 +11,9 @@ export interface NeedFilter extends Period {
   topic?: string | null;
 }
 
-export function findNeed(db: ReadModelStore, id: string): LearningNeedRow | undefined {
-  return db.get<LearningNeedRow>('SELECT * FROM learning_needs WHERE id = ?', [id]);
-}
-
-export function findNeeds(db: ReadModelStore, ids: readonly string[]): LearningNeedRow[] {
-  if (ids.length === 0) return [];
-  return db.all<LearningNeedRow>(`SELECT * FROM learning_needs WHERE id IN (${placeholders(ids)})`, ids);
-}
+const learningNeedsById = rowsById<LearningNeedRow>('learning_needs');
+export const findNeed = learningNeedsById.find;
+export const findNeeds = learningNeedsById.findMany;
 
 function needWhere(filter: NeedFilter): Where {
   const where = new Where().add('n.network_id = ?', filter.networkId);

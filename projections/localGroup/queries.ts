@@ -1,18 +1,13 @@
-import { placeholders, Where } from '../sql.js';
+import { placeholders, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { LocalGroupRow, StakeholderRow } from './localGroups.js';
 
 export type Helix = StakeholderRow['helix'];
 export const HELIXES: readonly Helix[] = ['public', 'private', 'knowledge', 'civilSociety'];
 
-export function findLocalGroup(db: ReadModelStore, id: string): LocalGroupRow | undefined {
-  return db.get<LocalGroupRow>('SELECT * FROM local_groups WHERE id = ?', [id]);
-}
-
-export function findLocalGroups(db: ReadModelStore, ids: readonly string[]): LocalGroupRow[] {
-  if (ids.length === 0) return [];
-  return db.all<LocalGroupRow>(`SELECT * FROM local_groups WHERE id IN (${placeholders(ids)})`, ids);
-}
+const localGroupsById = rowsById<LocalGroupRow>('local_groups');
+export const findLocalGroup = localGroupsById.find;
+export const findLocalGroups = localGroupsById.findMany;
 
 export function listLocalGroups(db: ReadModelStore, networkId: string, cityId?: string | null): LocalGroupRow[] {
   const where = new Where().add('network_id = ?', networkId);

@@ -6,21 +6,16 @@ import {
   type MatchingOptions,
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
-import { placeholders } from '../sql.js';
+import { placeholders, rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { PracticeRow } from '../practice/practices.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
 // ---------------------------------------------------------------- sessions and posts
 
-export function findSession(db: ReadModelStore, id: string): SessionRow | undefined {
-  return db.get<SessionRow>('SELECT * FROM mp_sessions WHERE id = ?', [id]);
-}
-
-export function findSessions(db: ReadModelStore, ids: readonly string[]): SessionRow[] {
-  if (ids.length === 0) return [];
-  return db.all<SessionRow>(`SELECT * FROM mp_sessions WHERE id IN (${placeholders(ids)})`, ids);
-}
+const sessionsById = rowsById<SessionRow>('mp_sessions');
+export const findSession = sessionsById.find;
+export const findSessions = sessionsById.findMany;
 
 export function listSessions(
   db: ReadModelStore,
@@ -53,14 +48,9 @@ export function sessionNetworkIds(session: Pick<SessionRow, 'network_ids'>): str
   return JSON.parse(session.network_ids) as string[];
 }
 
-export function findPost(db: ReadModelStore, id: string): PostRow | undefined {
-  return db.get<PostRow>('SELECT * FROM mp_posts WHERE id = ?', [id]);
-}
-
-export function findPosts(db: ReadModelStore, ids: readonly string[]): PostRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE id IN (${placeholders(ids)})`, ids);
-}
+const postsById = rowsById<PostRow>('mp_posts');
+export const findPost = postsById.find;
+export const findPosts = postsById.findMany;
 
 export function listPosts(
   db: ReadModelStore,
@@ -86,14 +76,9 @@ export function listPosts(
 
 // ---------------------------------------------------------------- matches
 
-export function findMatch(db: ReadModelStore, id: string): MatchRow | undefined {
-  return db.get<MatchRow>('SELECT * FROM mp_matches WHERE id = ?', [id]);
-}
-
-export function findMatches(db: ReadModelStore, ids: readonly string[]): MatchRow[] {
-  if (ids.length === 0) return [];
-  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE id IN (${placeholders(ids)})`, ids);
-}
+const matchesById = rowsById<MatchRow>('mp_matches');
+export const findMatch = matchesById.find;
+export const findMatches = matchesById.findMany;
 
 export function listMatches(
   db: ReadModelStore,

@@ -1,4 +1,4 @@
-import { like, placeholders, Where, type Period } from '../sql.js';
+import { like, placeholders, rowsById, type Period, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from './meetings.js';
 
@@ -13,14 +13,9 @@ export interface MeetingFilter extends Period {
   includeCancelled?: boolean | null;
 }
 
-export function findMeeting(db: ReadModelStore, id: string): MeetingRow | undefined {
-  return db.get<MeetingRow>('SELECT * FROM meetings WHERE id = ?', [id]);
-}
-
-export function findMeetings(db: ReadModelStore, ids: readonly string[]): MeetingRow[] {
-  if (ids.length === 0) return [];
-  return db.all<MeetingRow>(`SELECT * FROM meetings WHERE id IN (${placeholders(ids)})`, ids);
-}
+const meetingsById = rowsById<MeetingRow>('meetings');
+export const findMeeting = meetingsById.find;
+export const findMeetings = meetingsById.findMany;
 
 function meetingWhere(filter: MeetingFilter): Where {
   const where = new Where().add('m.network_id = ?', filter.networkId);

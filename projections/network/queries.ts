@@ -1,3 +1,4 @@
+import { rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
 import type { PartnerRow } from './partners.js';
@@ -10,14 +11,9 @@ export interface NetworkFilter {
   topic?: string | null;
 }
 
-export function findNetwork(db: ReadModelStore, id: string): NetworkRow | undefined {
-  return db.get<NetworkRow>('SELECT * FROM networks WHERE id = ?', [id]);
-}
-
-export function findNetworks(db: ReadModelStore, ids: readonly string[]): NetworkRow[] {
-  if (ids.length === 0) return [];
-  return db.all<NetworkRow>(`SELECT * FROM networks WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
-}
+const networksById = rowsById<NetworkRow>('networks');
+export const findNetwork = networksById.find;
+export const findNetworks = networksById.findMany;
 
 export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: number, offset: number): NetworkRow[] {
   const where: string[] = [];

@@ -1,16 +1,11 @@
-import { placeholders } from '../sql.js';
+import { placeholders, rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
 
 
-export function findPeerReview(db: ReadModelStore, id: string): PeerReviewRow | undefined {
-  return db.get<PeerReviewRow>('SELECT * FROM pr_reviews WHERE id = ?', [id]);
-}
-
-export function findPeerReviews(db: ReadModelStore, ids: readonly string[]): PeerReviewRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews WHERE id IN (${placeholders(ids)})`, ids);
-}
+const prReviewsById = rowsById<PeerReviewRow>('pr_reviews');
+export const findPeerReview = prReviewsById.find;
+export const findPeerReviews = prReviewsById.findMany;
 
 export function listPeerReviews(
   db: ReadModelStore,

@@ -1,4 +1,4 @@
-import { placeholders } from '../sql.js';
+import { placeholders, rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { PracticeRow } from './practices.js';
 
@@ -23,14 +23,9 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.slice(0, 20).map((w) => `"${w}"`).join(' ') : null;
 }
 
-export function findPractice(db: ReadModelStore, id: string): PracticeRow | undefined {
-  return db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
-}
-
-export function findPractices(db: ReadModelStore, ids: readonly string[]): PracticeRow[] {
-  if (ids.length === 0) return [];
-  return db.all<PracticeRow>(`SELECT * FROM mp_practices WHERE id IN (${placeholders(ids)})`, ids);
-}
+const practicesById = rowsById<PracticeRow>('mp_practices');
+export const findPractice = practicesById.find;
+export const findPractices = practicesById.findMany;
 
 /** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
 export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {

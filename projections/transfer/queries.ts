@@ -1,15 +1,10 @@
-import { placeholders } from '../sql.js';
+import { placeholders, rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { TransferHistoryRow, TransferRow } from './transfers.js';
 
-export function findTransfer(db: ReadModelStore, id: string): TransferRow | undefined {
-  return db.get<TransferRow>('SELECT * FROM transfers WHERE id = ?', [id]);
-}
-
-export function findTransfers(db: ReadModelStore, ids: readonly string[]): TransferRow[] {
-  if (ids.length === 0) return [];
-  return db.all<TransferRow>(`SELECT * FROM transfers WHERE id IN (${placeholders(ids)})`, ids);
-}
+const transfersById = rowsById<TransferRow>('transfers');
+export const findTransfer = transfersById.find;
+export const findTransfers = transfersById.findMany;
 
 export interface TransferFilter {
   networkId?: string | null;
