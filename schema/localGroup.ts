@@ -17,7 +17,7 @@ import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
 import { entityId } from '../src/application/ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
-import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
+import { partnerRowFields } from './network.js';
 
 export const HelixEnum = enumOf(Helix, 'Helix', {
   description: 'The quadruple helix of local stakeholders.',
@@ -87,18 +87,7 @@ export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGr
   authScopes: (row) => groupReaders(row),
   fields: (t) => ({
     localGroupId: t.exposeID('id'),
-    networkId: t.exposeID('network_id'),
-    network: t.field({
-      type: Network,
-      nullable: true,
-      resolve: networkOfRow,
-    }),
-    cityId: t.exposeID('city_id'),
-    partner: t.field({
-      type: Partner,
-      nullable: true,
-      resolve: partnerOfRow,
-    }),
+    ...partnerRowFields(t),
     name: t.exposeString('name'),
     coordinator: t.field({
       type: LocalGroupCoordinator,

@@ -1,3 +1,4 @@
+import type { ObjectFieldBuilder } from '@pothos/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
 import { IsoDateTime } from '../domain/shared/values.js';
@@ -144,6 +145,18 @@ export function networkOfRow(row: { network_id: string }, _args: unknown, contex
 export function partnerOfRow(row: { network_id: string; city_id: string }, _args: unknown, context: Context): PartnerRow | null {
   const db = sourceOf(row, context);
   return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields of a row that belongs to one partner of a network: both ids, and the network and partner they name. */
+export function partnerRowFields<Row extends { network_id: string; city_id: string }>(t: ObjectFieldBuilder<Types, Row>) {
+  return {
+    networkId: t.id({ resolve: (row) => row.network_id }),
+    network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
+    cityId: t.id({ resolve: (row) => row.city_id }),
+    partner: t.field({ type: Partner, nullable: true, resolve: partnerOfRow }),
+  };
 }
 
 builder.queryFields((t) => ({
