@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import {
-  AddStakeholder,
-  ChangeLocalGroupCoordinator,
-  FormLocalGroup,
-  RemoveStakeholder,
-  type LocalGroupCommand,
-} from '../../domain/localGroup/commands.js';
-import { localGroupDecider, type LocalGroupState } from '../../domain/localGroup/decider.js';
+import { AddStakeholder, ChangeLocalGroupCoordinator, FormLocalGroup, RemoveStakeholder } from '../../domain/localGroup/commands.js';
+import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
-import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import { entityId } from './ids.js';
-import type { Ledger } from './ledger.js';
 import { inNetwork, loadNetworkSnapshot } from './networkSnapshot.js';
 import { defineUseCase } from './useCase.js';
 
@@ -19,21 +11,6 @@ import { defineUseCase } from './useCase.js';
 
 const group = inNetwork(localGroupDecider, 'LocalGroup', (state) => (state.formed ? state.networkId : undefined));
 const GroupTarget = z.object({ localGroupId: entityId('LocalGroup') });
-
-type GroupChange = Exclude<LocalGroupCommand, { type: 'FormLocalGroup' }>;
-/** A command on a formed group, without the network snapshot (it is loaded here). */
-type LocalGroupChange = {
-  [C in GroupChange as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
-}[GroupChange['type']];
-
-function changeLocalGroup(
-  ledger: Ledger,
-  localGroupId: string,
-  change: LocalGroupChange,
-  options: CommandOptions,
-): Promise<CommandResult<LocalGroupState>> {
-  return group.change(ledger, localGroupId, (network) => ({ type: change.type, data: { ...change.data, network } }) as GroupChange, options);
-}
 
 /** The group's id derives from its network and city, so a second group of a partner is refused by the decider. */
 export const formLocalGroup = defineUseCase(
@@ -49,18 +26,20 @@ export const formLocalGroup = defineUseCase(
 export const addStakeholder = defineUseCase(
   'addStakeholder',
   GroupTarget.extend(AddStakeholder.shape),
-  (ledger, { localGroupId, ...data }, options) => changeLocalGroup(ledger, localGroupId, { type: 'AddStakeholder', data }, options),
+  (ledger, { localGroupId, ...data }, options) =>
+    group.change(ledger, localGroupId, (network) => ({ type: 'AddStakeholder', data: { ...data, network } }), options),
 );
 
 export const removeStakeholder = defineUseCase(
   'removeStakeholder',
   GroupTarget.extend(RemoveStakeholder.shape),
-  (ledger, { localGroupId, ...data }, options) => changeLocalGroup(ledger, localGroupId, { type: 'RemoveStakeholder', data }, options),
+  (ledger, { localGroupId, ...data }, options) =>
+    group.change(ledger, localGroupId, (network) => ({ type: 'RemoveStakeholder', data: { ...data, network } }), options),
 );
 
 export const changeLocalGroupCoordinator = defineUseCase(
   'changeLocalGroupCoordinator',
   GroupTarget.extend(ChangeLocalGroupCoordinator.shape),
   (ledger, { localGroupId, ...data }, options) =>
-    changeLocalGroup(ledger, localGroupId, { type: 'ChangeLocalGroupCoordinator', data }, options),
+    group.change(ledger, localGroupId, (network) => ({ type: 'ChangeLocalGroupCoordinator', data: { ...data, network } }), options),
 );
