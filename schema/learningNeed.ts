@@ -27,7 +27,7 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
+import { Partner, partnerRowFields } from './network.js';
 
 export const NeedKindEnum = enumOf(NeedKind, 'NeedKind', {
   values: {
@@ -149,18 +149,7 @@ export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('Lea
   authScopes: (row) => needReaders(row),
   fields: (t) => ({
     learningNeedId: t.exposeID('id'),
-    networkId: t.exposeID('network_id'),
-    network: t.field({
-      type: Network,
-      nullable: true,
-      resolve: networkOfRow,
-    }),
-    cityId: t.exposeID('city_id'),
-    partner: t.field({
-      type: Partner,
-      nullable: true,
-      resolve: partnerOfRow,
-    }),
+    ...partnerRowFields(t),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),
     description: t.exposeString('description'),

@@ -1,32 +1,32 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import { AddStakeholder, ChangeLocalGroupCoordinator, FormLocalGroup, RemoveStakeholder } from '../domain/localGroup/commands.js';
-import { localGroupDecider } from '../domain/localGroup/decider.js';
+import type { z } from 'zod';
+import { CoordinatorInput } from '../domain/localGroup/commands.js';
 import { Helix } from '../domain/localGroup/events.js';
-import { localGroupIdOf } from '../domain/localGroup/ids.js';
-import { streamIdOf } from '../domain/shared/decider.js';
-import { NotFoundError } from '../domain/shared/errors.js';
 import type { LocalGroupRow, StakeholderRow } from '../projections/localGroup/localGroups.js';
 import { compositionOf, findLocalGroup, findLocalGroups, listLocalGroups, listStakeholders } from '../projections/localGroup/queries.js';
-import type { App } from '../src/app.js';
-import type { CommandOptions } from '../src/commands/handleCommand.js';
+import {
+  addStakeholder,
+  changeLocalGroupCoordinator,
+  formLocalGroup,
+  removeStakeholder,
+} from '../src/application/localGroup.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf, inputName } from './inputs.js';
 import { entityId } from '../src/application/ids.js';
 import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
-import { loadNetworkSnapshot } from '../src/application/networkSnapshot.js';
-import { Network, Partner, networkOfRow, partnerOfRow } from './network.js';
+import { partnerRowFields } from './network.js';
 
-export const HelixEnum = builder.enumType('Helix', {
+export const HelixEnum = enumOf(Helix, 'Helix', {
   description: 'The quadruple helix of local stakeholders.',
   values: {
-    public: { description: 'Public authorities and agencies.' },
-    private: { description: 'Businesses, banks, incubators.' },
-    knowledge: { description: 'Universities, research and training centres.' },
-    civilSociety: { description: 'Associations, NGOs, the third sector, citizens.' },
-  } as const,
+    public: 'Public authorities and agencies.',
+    private: 'Businesses, banks, incubators.',
+    knowledge: 'Universities, research and training centres.',
+    civilSociety: 'Associations, NGOs, the third sector, citizens.',
+  },
 });
 
 const LocalGroupCoordinator = builder
@@ -87,18 +87,7 @@ export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGr
   authScopes: (row) => groupReaders(row),
   fields: (t) => ({
     localGroupId: t.exposeID('id'),
-    networkId: t.exposeID('network_id'),
-    network: t.field({
-      type: Network,
-      nullable: true,
-      resolve: networkOfRow,
-    }),
-    cityId: t.exposeID('city_id'),
-    partner: t.field({
-      type: Partner,
-      nullable: true,
-      resolve: partnerOfRow,
-    }),
+    ...partnerRowFields(t),
     name: t.exposeString('name'),
     coordinator: t.field({
       type: LocalGroupCoordinator,
@@ -157,98 +146,41 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ mutations
 
-
 const localGroupPayload = entityPayload('localGroup', LocalGroup, findLocalGroup);
 
+inputName(CoordinatorInput, 'LocalGroupCoordinatorInput');
+
 /** Who changes a local group: the secretariat, the network's lead expert, the coordinators of its city. */
-function groupWriters(context: Context, localGroupId: string) {
+function groupWriters({ localGroupId }: { localGroupId: string }, context: Context) {
   const group = findLocalGroup(context.readModels, localGroupId);
   if (!group) return { secretariat: true };
   return { secretariat: true, leadExpertOf: group.network_id, coordinatorOf: group.city_id };
 }
 
-type GroupChange = Exclude<Parameters<typeof localGroupDecider.decide>[0], { type: 'FormLocalGroup' }>;
-type GroupChangeWithoutNetwork = {
-  [C in GroupChange as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
-}[GroupChange['type']];
-
-async function changeLocalGroup(app: App, localGroupId: string, change: GroupChangeWithoutNetwork, options: CommandOptions) {
-  const streamId = streamIdOf(localGroupDecider.category, localGroupId);
-  const { state } = await app.commands.load(localGroupDecider, streamId);
-  if (!state.formed) throw new NotFoundError('LocalGroup', localGroupId);
-  const network = await loadNetworkSnapshot(app, state.networkId!);
-  return app.execute(localGroupDecider, streamId, { type: change.type, data: { ...change.data, network } } as GroupChange, options);
-}
-
-const GroupTarget = z.object({ localGroupId: entityId('LocalGroup') });
-
-const CoordinatorInput = builder.inputType('LocalGroupCoordinatorInput', {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    organisation: t.string({ required: false }),
-  }),
-});
-
-legacyCommandMutation({
-  name: 'formLocalGroup',
+commandMutation({
+  useCase: formLocalGroup,
   description: 'Forms a partner\'s URBACT Local Group; one per partner and network.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    cityId: t.id({ required: true }),
-    name: t.string({ required: false, description: 'Defaults to "URBACT Local Group".' }),
-    coordinator: t.field({ type: CoordinatorInput, required: false }),
-  }),
-  schema: FormLocalGroup.extend({ networkId: entityId('Network') }),
   authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
-  execute: async ({ networkId, ...data }, { app }, options) => {
-    const network = await loadNetworkSnapshot(app, networkId);
-    const streamId = streamIdOf(localGroupDecider.category, localGroupIdOf(networkId, data.cityId));
-    return app.execute(localGroupDecider, streamId, { type: 'FormLocalGroup', data: { ...data, network } }, options);
-  },
   ...localGroupPayload,
 });
 
-legacyCommandMutation({
-  name: 'addStakeholder',
+commandMutation({
+  useCase: addStakeholder,
   description: 'Adds a local stakeholder, with its helix, to a local group.',
-  input: (t) => ({
-    localGroupId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    helix: t.field({ type: HelixEnum, required: true }),
-    role: t.string({ required: false }),
-    planned: t.boolean({ required: false, description: 'Envisaged rather than already involved.' }),
-  }),
-  schema: GroupTarget.extend(AddStakeholder.shape),
-  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
-  execute: ({ localGroupId, ...data }, { app }, options) => changeLocalGroup(app, localGroupId, { type: 'AddStakeholder', data }, options),
+  authScopes: groupWriters,
   ...localGroupPayload,
 });
 
-legacyCommandMutation({
-  name: 'removeStakeholder',
+commandMutation({
+  useCase: removeStakeholder,
   description: 'Removes a stakeholder from a local group; it stays in the group\'s history.',
-  input: (t) => ({
-    localGroupId: t.id({ required: true }),
-    stakeholderId: t.int({ required: true }),
-    reason: t.string({ required: false }),
-  }),
-  schema: GroupTarget.extend(RemoveStakeholder.shape),
-  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
-  execute: ({ localGroupId, ...data }, { app }, options) =>
-    changeLocalGroup(app, localGroupId, { type: 'RemoveStakeholder', data }, options),
+  authScopes: groupWriters,
   ...localGroupPayload,
 });
 
-legacyCommandMutation({
-  name: 'changeLocalGroupCoordinator',
+commandMutation({
+  useCase: changeLocalGroupCoordinator,
   description: 'Names the local group\'s coordinator, replacing the current one.',
-  input: (t) => ({
-    localGroupId: t.id({ required: true }),
-    coordinator: t.field({ type: CoordinatorInput, required: true }),
-  }),
-  schema: GroupTarget.extend(ChangeLocalGroupCoordinator.shape),
-  authScopes: ({ localGroupId }, context) => groupWriters(context, localGroupId),
-  execute: ({ localGroupId, ...data }, { app }, options) =>
-    changeLocalGroup(app, localGroupId, { type: 'ChangeLocalGroupCoordinator', data }, options),
+  authScopes: groupWriters,
   ...localGroupPayload,
 });

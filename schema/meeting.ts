@@ -1,13 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import {
-  CancelMeeting,
-  KINDS_WITH_HOST,
-  RecordAttendance,
-  RecordLearning,
-  RescheduleMeeting,
-  ScheduleMeeting,
-} from '../domain/meeting/commands.js';
+import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/meeting/commands.js';
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
@@ -15,7 +7,8 @@ import { findPartner } from '../projections/network/queries.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf, inputName } from './inputs.js';
 import { entityId } from '../src/application/ids.js';
 import {
   AsOfArg,
@@ -25,24 +18,29 @@ import {
   parseJson,
   TopicArg,
 } from './journeySupport.js';
-import { changeMeeting, scheduleMeeting } from './meetingCommands.js';
+import {
+  cancelMeeting,
+  markMeetingHeld,
+  recordAttendance,
+  recordLearning,
+  rescheduleMeeting,
+  scheduleMeetingUseCase,
+} from '../src/application/meeting.js';
 import { Network, Partner, networkOfRow } from './network.js';
 
-export { changeMeeting, scheduleMeeting } from './meetingCommands.js';
-
-export const MeetingKindEnum = builder.enumType('MeetingKind', {
+export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
-    transnationalMeeting: { description: 'All partners meet in one city.' },
-    thematicSeminar: { description: 'A seminar on one theme, often with outside experts.' },
-    studyVisit: { description: 'A study visit or field trip, possibly to a city outside the network.' },
-    bilateralMeeting: { description: 'Two partners meet, e.g. after a marketplace match.' },
-    webinar: { description: 'Online.' },
-    localGroupWorkshop: { description: 'A workshop of one partner\'s URBACT Local Group.' },
-    marketplaceSession: { description: 'Cities post offers and needs and are matched.' },
-  } as const,
+    transnationalMeeting: 'All partners meet in one city.',
+    thematicSeminar: 'A seminar on one theme, often with outside experts.',
+    studyVisit: 'A study visit or field trip, possibly to a city outside the network.',
+    bilateralMeeting: 'Two partners meet, e.g. after a marketplace match.',
+    webinar: 'Online.',
+    localGroupWorkshop: 'A workshop of one partner\'s URBACT Local Group.',
+    marketplaceSession: 'Cities post offers and needs and are matched.',
+  },
 });
 
-export const MeetingStatusEnum = builder.enumType('MeetingStatus', { values: MeetingStatus.options });
+export const MeetingStatusEnum = enumOf(MeetingStatus, 'MeetingStatus');
 
 const MeetingOrigin = builder.objectRef<{ kind: string; id: string }>('MeetingOrigin').implement({
   description: 'What led to the meeting, e.g. a marketplace match.',
@@ -210,14 +208,16 @@ builder.queryFields((t) => ({
 
 // ------------------------------------------------------------------ mutations
 
-
 const meetingPayload = entityPayload('meeting', Meeting, findMeeting);
+
+inputName(MeetingOriginInput, 'MeetingOriginInput');
+inputName(AttendeeInput, 'AttendeeInput');
 
 /**
  * Who may change a meeting: the secretariat, the network's lead expert, and for a local group
  * workshop the coordinator of the host city.
  */
-function meetingScopes(context: Context, meetingId: string) {
+function meetingWriters({ meetingId }: { meetingId: string }, context: Context) {
   const meeting = findMeeting(context.readModels, meetingId);
   if (!meeting) return { secretariat: true };
   return {
@@ -227,107 +227,48 @@ function meetingScopes(context: Context, meetingId: string) {
   };
 }
 
-const MeetingTarget = z.object({ meetingId: entityId('Meeting') });
-
-const MeetingOriginInput = builder.inputType('MeetingOriginInput', {
-  fields: (t) => ({
-    kind: t.string({ required: true, description: 'e.g. marketplaceMatch' }),
-    id: t.string({ required: true }),
-  }),
-});
-
-legacyCommandMutation({
-  name: 'scheduleMeeting',
+commandMutation({
+  useCase: scheduleMeetingUseCase,
   description: `Schedules a meeting within the network's dates. ${KINDS_WITH_HOST.join(', ')} need a host city; a bilateral meeting names its two partners.`,
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    kind: t.field({ type: MeetingKindEnum, required: true }),
-    title: t.string({ required: true }),
-    hostCityId: t.id({ required: false, description: 'City key, e.g. torino-it; leave out for online meetings.' }),
-    startDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
-    endDate: t.string({ required: true, description: 'YYYY-MM-DD; the start date for a one-day meeting.' }),
-    themes: t.stringList({ required: false }),
-    guidingQuestions: t.stringList({ required: false }),
-    partnerCityIds: t.idList({ required: false, description: 'The partners it is for; leave out for the whole network.' }),
-    origin: t.field({ type: MeetingOriginInput, required: false }),
-  }),
-  schema: ScheduleMeeting.extend({ networkId: entityId('Network') }),
   authScopes: ({ networkId, kind, hostCityId }) => ({
     secretariat: true,
     leadExpertOf: networkId,
     ...(kind === 'localGroupWorkshop' && hostCityId ? { coordinatorOf: hostCityId } : {}),
   }),
-  execute: ({ networkId, ...data }, { app }, options) => scheduleMeeting(app, networkId, data, options),
   ...meetingPayload,
 });
 
-legacyCommandMutation({
-  name: 'rescheduleMeeting',
+commandMutation({
+  useCase: rescheduleMeeting,
   description: 'Moves a scheduled meeting to new dates within the network\'s dates.',
-  input: (t) => ({
-    meetingId: t.id({ required: true }),
-    startDate: t.string({ required: true }),
-    endDate: t.string({ required: true }),
-    reason: t.string({ required: false }),
-  }),
-  schema: RescheduleMeeting.extend(MeetingTarget.shape),
-  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
-  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RescheduleMeeting', data }, options),
+  authScopes: meetingWriters,
   ...meetingPayload,
 });
 
-legacyCommandMutation({
-  name: 'cancelMeeting',
+commandMutation({
+  useCase: cancelMeeting,
   description: 'Cancels a meeting that has not been held.',
-  input: (t) => ({ meetingId: t.id({ required: true }), reason: t.string({ required: false }) }),
-  schema: MeetingTarget.extend(CancelMeeting.shape),
-  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
-  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'CancelMeeting', data }, options),
+  authScopes: meetingWriters,
   ...meetingPayload,
 });
 
-legacyCommandMutation({
-  name: 'markMeetingHeld',
+commandMutation({
+  useCase: markMeetingHeld,
   description: 'Records that the meeting took place; attendance and learnings are recorded after this.',
-  input: (t) => ({ meetingId: t.id({ required: true }) }),
-  schema: MeetingTarget,
-  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
-  execute: ({ meetingId }, { app }, options) => changeMeeting(app, meetingId, { type: 'MarkMeetingHeld', data: {} }, options),
+  authScopes: meetingWriters,
   ...meetingPayload,
 });
 
-const AttendeeInput = builder.inputType('AttendeeInput', {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    cityId: t.id({ required: true, description: 'The partner city the person came for.' }),
-  }),
-});
-
-legacyCommandMutation({
-  name: 'recordAttendance',
+commandMutation({
+  useCase: recordAttendance,
   description: 'Records who attended a held meeting; only people of partner cities. People already recorded are skipped.',
-  input: (t) => ({
-    meetingId: t.id({ required: true }),
-    attendees: t.field({ type: [AttendeeInput], required: true }),
-  }),
-  schema: MeetingTarget.extend(RecordAttendance.shape),
-  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
-  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RecordAttendance', data }, options),
+  authScopes: meetingWriters,
   ...meetingPayload,
 });
 
-legacyCommandMutation({
-  name: 'recordLearning',
+commandMutation({
+  useCase: recordLearning,
   description: 'Records a lesson a partner learnt at a held meeting.',
-  input: (t) => ({
-    meetingId: t.id({ required: true }),
-    lesson: t.string({ required: true }),
-    theme: t.string({ required: false }),
-    cityId: t.id({ required: true, description: 'The partner that learnt it.' }),
-  }),
-  schema: MeetingTarget.extend(RecordLearning.shape),
-  authScopes: ({ meetingId }, context) => meetingScopes(context, meetingId),
-  execute: ({ meetingId, ...data }, { app }, options) => changeMeeting(app, meetingId, { type: 'RecordLearning', data }, options),
+  authScopes: meetingWriters,
   ...meetingPayload,
 });
-

@@ -1,16 +1,6 @@
+import type { ObjectFieldBuilder } from '@pothos/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import {
-  AssignLeadExpert,
-  CloseNetwork,
-  JoinNetwork,
-  LeaveNetwork,
-  RecordBaselineStudy,
-  RegisterNetwork,
-  StartImplementationPhase,
-} from '../domain/network/commands.js';
-import { networkDecider } from '../domain/network/decider.js';
-import { NetworkKind, NetworkPhase, PartnerKind } from '../domain/network/events.js';
-import { streamIdOf } from '../domain/shared/decider.js';
+import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
@@ -26,17 +16,27 @@ import {
 import { loaderFor, loadManyFrom } from './loaders.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf } from './inputs.js';
+import {
+  assignLeadExpert,
+  closeNetwork,
+  joinNetwork,
+  leaveNetwork,
+  recordBaselineStudy,
+  registerNetwork,
+  startImplementationPhase,
+} from '../src/application/network.js';
 import { entityId } from '../src/application/ids.js';
 import { z } from 'zod';
 
-export const NetworkKindEnum = builder.enumType('NetworkKind', {
+export const NetworkKindEnum = enumOf(NetworkKind, 'NetworkKind', {
   values: {
-    actionPlanning: { description: 'Action Planning Network: each city produces an Integrated Action Plan.' },
-    transfer: { description: 'Transfer Network: cities adapt a labelled Good Practice.' },
-    innovationTransfer: { description: 'Innovation Transfer Network / UIA Transfer Mechanism.' },
-    implementation: { description: 'Implementation Network: cities carry out an existing integrated strategy.' },
-  } as const,
+    actionPlanning: 'Action Planning Network: each city produces an Integrated Action Plan.',
+    transfer: 'Transfer Network: cities adapt a labelled Good Practice.',
+    innovationTransfer: 'Innovation Transfer Network / UIA Transfer Mechanism.',
+    implementation: 'Implementation Network: cities carry out an existing integrated strategy.',
+  },
 });
 
 export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['open', 'closed'] as const });
@@ -45,11 +45,11 @@ export const LeadExpert = builder.objectRef<{ subject: string; name: string }>('
   fields: (t) => ({ subject: t.exposeString('subject'), name: t.exposeString('name') }),
 });
 
-export const NetworkPhaseEnum = builder.enumType('NetworkPhase', {
+export const NetworkPhaseEnum = enumOf(NetworkPhase, 'NetworkPhase', {
   values: {
-    activation: { description: 'Phase 1: partners assess their challenge; ends with the baseline study.' },
-    implementation: { description: 'Phase 2: exchange and learning, and the partners\' plans.' },
-  } as const,
+    activation: 'Phase 1: partners assess their challenge; ends with the baseline study.',
+    implementation: 'Phase 2: exchange and learning, and the partners\' plans.',
+  },
 });
 
 export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy').implement({
@@ -63,8 +63,8 @@ export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy')
   }),
 });
 
-export const PartnerKindEnum = builder.enumType('PartnerKind', { values: PartnerKind.options });
-export const PartnerRoleEnum = builder.enumType('PartnerRole', { values: ['leadPartner', 'partner'] as const });
+export const PartnerKindEnum = enumOf(PartnerKind, 'PartnerKind');
+export const PartnerRoleEnum = enumOf(PartnerRole, 'PartnerRole');
 
 export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
   description: 'A city, metropolitan authority or agency taking part in a network.',
@@ -147,6 +147,18 @@ export function partnerOfRow(row: { network_id: string; city_id: string }, _args
   return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
 }
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields of a row that belongs to one partner of a network: both ids, and the network and partner they name. */
+export function partnerRowFields<Row extends { network_id: string; city_id: string }>(t: ObjectFieldBuilder<Types, Row>) {
+  return {
+    networkId: t.id({ resolve: (row) => row.network_id }),
+    network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
+    cityId: t.id({ resolve: (row) => row.city_id }),
+    partner: t.field({ type: Partner, nullable: true, resolve: partnerOfRow }),
+  };
+}
+
 builder.queryFields((t) => ({
   network: t.field({
     type: Network,
@@ -179,119 +191,60 @@ builder.queryFields((t) => ({
   }),
 }));
 
+// ------------------------------------------------------------------ mutations
+
 const networkPayload = entityPayload('network', Network, findNetwork);
 
-legacyCommandMutation({
-  name: 'registerNetwork',
+const secretariatOnly = () => ({ secretariat: true });
+/** Who runs a network: the secretariat and the network's lead expert. */
+const networkRunners = ({ networkId }: { networkId: string }) => ({ secretariat: true, leadExpertOf: networkId });
+
+commandMutation({
+  useCase: registerNetwork,
   description: 'Registers a network the programme has approved. Secretariat only.',
-  input: (t) => ({
-    name: t.string({ required: true }),
-    kind: t.field({ type: NetworkKindEnum, required: true }),
-    theme: t.string({ required: true }),
-    topics: t.stringList({ required: false }),
-    startDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
-    endDate: t.string({ required: true, description: 'YYYY-MM-DD' }),
-  }),
-  schema: RegisterNetwork,
-  authScopes: () => ({ secretariat: true }),
-  execute: (input, { app }, options) =>
-    app.execute(networkDecider, { create: networkDecider.category }, { type: 'RegisterNetwork', data: input }, options),
+  authScopes: secretariatOnly,
   ...networkPayload,
 });
 
-const NetworkTarget = z.object({ networkId: entityId('Network') });
-
-legacyCommandMutation({
-  name: 'assignLeadExpert',
+commandMutation({
+  useCase: assignLeadExpert,
   description: 'Assigns the lead expert of a network, replacing the current one. Secretariat only.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    subject: t.string({ required: true, description: 'The expert\'s subject id, as in their token.' }),
-    name: t.string({ required: true }),
-  }),
-  schema: NetworkTarget.extend(AssignLeadExpert.shape),
-  authScopes: () => ({ secretariat: true }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'AssignLeadExpert', data }, options),
+  authScopes: secretariatOnly,
   ...networkPayload,
 });
 
-legacyCommandMutation({
-  name: 'closeNetwork',
+commandMutation({
+  useCase: closeNetwork,
   description: 'Closes a network at the end of its programme: no changes after that.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    reason: t.string({ required: false }),
-  }),
-  schema: NetworkTarget.extend(CloseNetwork.shape),
-  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'CloseNetwork', data }, options),
+  authScopes: networkRunners,
   ...networkPayload,
 });
 
-legacyCommandMutation({
-  name: 'joinNetwork',
+commandMutation({
+  useCase: joinNetwork,
   description: 'A city, metropolitan authority or agency joins a network. One lead partner per network.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    cityId: t.id({ required: true, description: 'Stable city key: name and country code, e.g. torino-it.' }),
-    name: t.string({ required: true }),
-    country: t.string({ required: true, description: 'ISO 3166-1 alpha-2 code, e.g. IT.' }),
-    partnerKind: t.field({ type: PartnerKindEnum, required: false }),
-    role: t.field({ type: PartnerRoleEnum, required: false }),
-    newcomer: t.boolean({ required: false, description: 'New to the URBACT programme.' }),
-  }),
-  schema: NetworkTarget.extend(JoinNetwork.shape),
-  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'JoinNetwork', data }, options),
+  authScopes: networkRunners,
   ...networkPayload,
 });
 
-legacyCommandMutation({
-  name: 'leaveNetwork',
+commandMutation({
+  useCase: leaveNetwork,
   description: 'A partner leaves a network; its history stays.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    cityId: t.id({ required: true }),
-    reason: t.string({ required: false }),
-  }),
-  schema: NetworkTarget.extend(LeaveNetwork.shape),
-  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'LeaveNetwork', data }, options),
+  authScopes: networkRunners,
   ...networkPayload,
 });
 
-legacyCommandMutation({
-  name: 'recordBaselineStudy',
+commandMutation({
+  useCase: recordBaselineStudy,
   description:
     'Records the baseline study that concludes the activation phase (again to revise it, until implementation starts).',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    title: t.string({ required: true }),
-    date: t.string({ required: true, description: 'YYYY-MM-DD, within the network\'s dates.' }),
-    summary: t.string({ required: false, description: 'A summary, or give the url (or both).' }),
-    url: t.string({ required: false, description: 'Where the study is published (http or https).' }),
-  }),
-  schema: RecordBaselineStudy.extend(NetworkTarget.shape),
-  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'RecordBaselineStudy', data }, options),
+  authScopes: networkRunners,
   ...networkPayload,
 });
 
-legacyCommandMutation({
-  name: 'startImplementationPhase',
+commandMutation({
+  useCase: startImplementationPhase,
   description: 'Moves the network from activation to implementation; needs the baseline study.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    startDate: t.string({ required: true, description: 'YYYY-MM-DD, within the network\'s dates, not before the baseline study.' }),
-  }),
-  schema: NetworkTarget.extend(StartImplementationPhase.shape),
-  authScopes: ({ networkId }) => ({ secretariat: true, leadExpertOf: networkId }),
-  execute: ({ networkId, ...data }, { app }, options) =>
-    app.execute(networkDecider, streamIdOf('network', networkId), { type: 'StartImplementationPhase', data }, options),
+  authScopes: networkRunners,
   ...networkPayload,
 });

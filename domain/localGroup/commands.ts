@@ -10,10 +10,10 @@ export const CoordinatorInput = z.object({
 
 export const FormLocalGroup = z.object({
   cityId: CityId,
-  /** Defaults to "URBACT Local Group". */
   name: OptionalText(200)
     .nullish()
-    .transform((name) => name || 'URBACT Local Group'),
+    .transform((name) => name || 'URBACT Local Group')
+    .describe('Defaults to "URBACT Local Group".'),
   coordinator: CoordinatorInput.nullish().transform((c) => c ?? null),
 });
 
@@ -21,7 +21,7 @@ export const AddStakeholder = z.object({
   name: Text(300),
   helix: Helix,
   role: OptionalText(500).default(''),
-  planned: z.boolean().default(false),
+  planned: z.boolean().default(false).describe('Envisaged rather than already involved.'),
 });
 
 export const RemoveStakeholder = z.object({

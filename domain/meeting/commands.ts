@@ -18,21 +18,22 @@ export const GuidingQuestions = list(Text(1000), 30, 'guiding questions');
 /** Kinds that happen in a place, so they need a host city. */
 export const KINDS_WITH_HOST: readonly MeetingKind[] = ['transnationalMeeting', 'studyVisit', 'localGroupWorkshop'];
 
+/** What led to a meeting, e.g. a marketplace match. */
+export const MeetingOriginInput = z.object({ kind: Text(60).describe('e.g. marketplaceMatch'), id: Text(200) });
+
 export const ScheduleMeeting = z
   .object({
     kind: MeetingKind,
     title: Text(300),
-    hostCityId: CityId.nullish().transform((city) => city ?? null),
-    startDate: IsoDate,
-    /** The same as startDate for a one-day meeting. */
-    endDate: IsoDate,
+    hostCityId: CityId.nullish()
+      .transform((city) => city ?? null)
+      .describe('City key, e.g. torino-it; leave out for online meetings.'),
+    startDate: IsoDate.describe('YYYY-MM-DD'),
+    endDate: IsoDate.describe('YYYY-MM-DD; the start date for a one-day meeting.'),
     themes: Themes,
     guidingQuestions: GuidingQuestions,
-    partnerCityIds: list(CityId, 30, 'partners'),
-    origin: z
-      .object({ kind: Text(60), id: Text(200) })
-      .nullish()
-      .transform((origin) => origin ?? null),
+    partnerCityIds: list(CityId, 30, 'partners').describe('The partners it is for; leave out for the whole network.'),
+    origin: MeetingOriginInput.nullish().transform((origin) => origin ?? null),
   })
   .superRefine((m, ctx) => {
     if (m.endDate < m.startDate) {
@@ -58,7 +59,7 @@ export const CancelMeeting = z.object({ reason: OptionalText(1000).default('') }
 
 export const MarkMeetingHeld = z.object({});
 
-export const AttendeeInput = z.object({ name: Text(200), cityId: CityId });
+export const AttendeeInput = z.object({ name: Text(200), cityId: CityId.describe('The partner city the person came for.') });
 
 export const RecordAttendance = z.object({
   attendees: z.array(AttendeeInput).min(1, 'name at least one attendee').max(300, 'at most 300 attendees at once'),
@@ -69,8 +70,7 @@ export const RecordLearning = z.object({
   theme: OptionalText(200)
     .nullish()
     .transform((theme) => (theme ? theme : null)),
-  /** The partner that learnt it. */
-  cityId: CityId,
+  cityId: CityId.describe('The partner that learnt it.'),
 });
 
 type WithNetwork<T> = T & { readonly network: NetworkSnapshot };

@@ -8,13 +8,13 @@ export const RegisterNetwork = z
     kind: NetworkKind,
     theme: Text(300),
     topics: Topics.default([]),
-    startDate: IsoDate,
-    endDate: IsoDate,
+    startDate: IsoDate.describe('YYYY-MM-DD'),
+    endDate: IsoDate.describe('YYYY-MM-DD'),
   })
   .refine((c) => c.endDate > c.startDate, { message: 'endDate must be after startDate', path: ['endDate'] });
 
 export const AssignLeadExpert = z.object({
-  subject: Subject,
+  subject: Subject.describe("The expert's subject id, as in their token."),
   name: Text(200),
 });
 
@@ -23,12 +23,12 @@ export const CloseNetwork = z.object({
 });
 
 export const JoinNetwork = z.object({
-  cityId: CityId,
+  cityId: CityId.describe('Stable city key: name and country code, e.g. torino-it.'),
   name: Text(200),
-  country: CountryCode,
+  country: CountryCode.describe('ISO 3166-1 alpha-2 code, e.g. IT.'),
   partnerKind: PartnerKind.default('city'),
   role: PartnerRole.default('partner'),
-  newcomer: z.boolean().default(false),
+  newcomer: z.boolean().default(false).describe('New to the URBACT programme.'),
 });
 
 export const LeaveNetwork = z.object({
@@ -46,9 +46,11 @@ export const WebUrl = z
 export const RecordBaselineStudy = z
   .object({
     title: Text(300),
-    date: IsoDate,
-    summary: OptionalText(5000).default(''),
-    url: WebUrl.nullish().transform((url) => url ?? null),
+    date: IsoDate.describe("YYYY-MM-DD, within the network's dates."),
+    summary: OptionalText(5000).default('').describe('A summary, or give the url (or both).'),
+    url: WebUrl.nullish()
+      .transform((url) => url ?? null)
+      .describe('Where the study is published (http or https).'),
   })
   .refine((c) => c.summary !== '' || c.url !== null, {
     message: 'give a summary or the address of the study',
@@ -56,7 +58,7 @@ export const RecordBaselineStudy = z
   });
 
 export const StartImplementationPhase = z.object({
-  startDate: IsoDate,
+  startDate: IsoDate.describe("YYYY-MM-DD, within the network's dates, not before the baseline study."),
 });
 
 export type NetworkCommand =

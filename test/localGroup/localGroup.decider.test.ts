@@ -17,64 +17,117 @@ const incubators = { name: 'Incubators', helix: 'private' as const, role: '', pl
 const added: LocalGroupEvent = { type: 'StakeholderAdded', data: { stakeholderId: 1, ...incubators } };
 const leftNetwork = onlyGdansk;
 
-describe('local group decider', () => {
-  it('forms the local group of a partner, once', () => {
+describe('local group decider: forming', () => {
+  it('forms the local group of a partner', () => {
     spec
       .given([])
       .when({ type: 'FormLocalGroup', data: { cityId: 'torino-it', name: 'Torino Social Innovation ULG', coordinator: null, network } })
       .then([formed]);
+  });
+
+  it('forms a group once', () => {
     spec
       .given([formed])
       .when({ type: 'FormLocalGroup', data: { cityId: 'torino-it', name: 'x', coordinator: null, network } })
       .thenFails('LOCAL_GROUP_ALREADY_FORMED');
   });
 
-  it('refuses a group for a non-partner or in a closed network', () => {
+  it('refuses a group for a non-partner', () => {
     spec.given([]).when({ type: 'FormLocalGroup', data: { cityId: 'lviv-ua', name: 'ULG', coordinator: null, network } }).thenFails('NOT_A_PARTNER');
+  });
+
+  it('refuses a group in a closed network', () => {
     spec
       .given([])
       .when({ type: 'FormLocalGroup', data: { cityId: 'torino-it', name: 'ULG', coordinator: null, network: closedNetwork } })
       .thenFails('NETWORK_CLOSED');
   });
+});
 
-  it('adds stakeholders with their helix, numbered, each name once', () => {
+describe('local group decider: adding stakeholders', () => {
+  it('adds a stakeholder with its helix, numbered 1', () => {
     spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network } }).then([added]);
+  });
+
+  it('numbers the next stakeholder', () => {
     const banks = { name: 'Banks', helix: 'private' as const, role: 'funders', planned: false };
     spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...banks, network } }).then([
       { type: 'StakeholderAdded', data: { stakeholderId: 2, ...banks } },
     ]);
-    spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...incubators, name: 'INCUBATORS', network } }).thenFails('STAKEHOLDER_ALREADY_IN_GROUP');
-    spec.given([]).when({ type: 'AddStakeholder', data: { ...incubators, network } }).thenFails('LOCAL_GROUP_NOT_FOUND');
-    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: leftNetwork } }).thenFails('NOT_A_PARTNER');
-    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
   });
 
-  it('removes a stakeholder, and never reuses its number', () => {
-    const removed: LocalGroupEvent = { type: 'StakeholderRemoved', data: { stakeholderId: 1, reason: 'merged' } };
+  it('adds each name once, whatever its case', () => {
+    spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...incubators, name: 'INCUBATORS', network } }).thenFails('STAKEHOLDER_ALREADY_IN_GROUP');
+  });
+
+  it('refuses a group never formed', () => {
+    spec.given([]).when({ type: 'AddStakeholder', data: { ...incubators, network } }).thenFails('LOCAL_GROUP_NOT_FOUND');
+  });
+
+  it('refuses a group of a closed network', () => {
+    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+
+  it('refuses a group whose city left the network', () => {
+    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: leftNetwork } }).thenFails('NOT_A_PARTNER');
+  });
+
+  it('refuses the snapshot of another network', () => {
+    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
+  });
+});
+
+describe('local group decider: removing stakeholders', () => {
+  const removed: LocalGroupEvent = { type: 'StakeholderRemoved', data: { stakeholderId: 1, reason: 'merged' } };
+
+  it('removes a stakeholder', () => {
     spec.given([formed, added]).when({ type: 'RemoveStakeholder', data: { stakeholderId: 1, reason: 'merged', network } }).then([removed]);
+  });
+
+  it('refuses a stakeholder already removed', () => {
     spec.given([formed, added, removed]).when({ type: 'RemoveStakeholder', data: { stakeholderId: 1, reason: '', network } }).thenFails('STAKEHOLDER_NOT_FOUND');
+  });
+
+  it('never reuses a removed stakeholder\'s number', () => {
     spec.given([formed, added, removed]).when({ type: 'AddStakeholder', data: { ...incubators, network } }).then([
       { type: 'StakeholderAdded', data: { stakeholderId: 2, ...incubators } },
     ]);
+  });
+
+  it('refuses a group of a closed network', () => {
     spec.given([formed, added]).when({ type: 'RemoveStakeholder', data: { stakeholderId: 1, reason: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
   });
+});
+
+describe('local group decider: changing the coordinator', () => {
+  const changed: LocalGroupEvent = { type: 'LocalGroupCoordinatorChanged', data: { coordinator, previous: null } };
 
   it('changes the coordinator, recording the previous one', () => {
-    spec.given([formed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).then([
-      { type: 'LocalGroupCoordinatorChanged', data: { coordinator, previous: null } },
-    ]);
-    const changed: LocalGroupEvent = { type: 'LocalGroupCoordinatorChanged', data: { coordinator, previous: null } };
-    spec.given([formed, changed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).thenNothing();
-    spec.given([formed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-    spec.given([]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).thenFails('LOCAL_GROUP_NOT_FOUND');
+    spec.given([formed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).then([changed]);
   });
 
+  it('treats naming the current coordinator as a no-op', () => {
+    spec.given([formed, changed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).thenNothing();
+  });
+
+  it('refuses a group of a closed network', () => {
+    spec.given([formed]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+
+  it('refuses a group never formed', () => {
+    spec.given([]).when({ type: 'ChangeLocalGroupCoordinator', data: { coordinator, network } }).thenFails('LOCAL_GROUP_NOT_FOUND');
+  });
+});
+
+describe('local group ids and input', () => {
   it('derives one group id per network and city, shaped like a ULID', () => {
     const id = localGroupIdOf(NETWORK_ID, 'torino-it');
     expect(Ulid.safeParse(id).success).toBe(true);
     expect(localGroupIdOf(NETWORK_ID, 'torino-it')).toBe(id);
     expect(localGroupIdOf(NETWORK_ID, 'gdansk-pl')).not.toBe(id);
+  });
+
+  it('names a group "URBACT Local Group" by default, and lowercases the city key', () => {
     expect(FormLocalGroup.parse({ cityId: 'Torino-IT' })).toEqual({ cityId: 'torino-it', name: 'URBACT Local Group', coordinator: null });
   });
 });

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
-import { scheduleMeeting } from '../../schema/meeting.js';
+import { scheduleMeeting } from '../../src/application/meeting.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
 
