@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from './apiSupport.js';
+import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
 const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: String, $to: String, $asOf: String, $includeCancelled: Boolean) {
   journey(networkId: $networkId, cityId: $cityId, topic: $topic, from: $from, to: $to, asOf: $asOf, includeCancelled: $includeCancelled) {

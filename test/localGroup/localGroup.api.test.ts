@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
 const GROUP_FIELDS = `localGroup { id localGroupId cityId name coordinator { name organisation } revision
   composition { total public private knowledge civilSociety helixesCovered byHelix { helix count planned } }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
 const MEETING_FIELDS = 'meeting { id meetingId kind title hostCityId startDate endDate themes guidingQuestions partnerCityIds status revision }';
 

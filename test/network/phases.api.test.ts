@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectRefused, issuePaths, mutate, query, setUpNetwork, type NetworkSetup } from '../journey/apiSupport.js';
+import { expectRefused, issuePaths, mutate, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
