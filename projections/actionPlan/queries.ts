@@ -122,3 +122,9 @@ export function actionAddedAt(db: ReadModelStore, planId: string, revision: numb
 export function indicatorDefinedAt(db: ReadModelStore, planId: string, revision: number): IndicatorRow | undefined {
   return db.get<IndicatorRow>('SELECT * FROM plan_indicators WHERE plan_id = ? AND defined_revision = ?', [planId, revision]);
 }
+
+/** The plan holding an action or an indicator: they have ids of their own, and commands may name them alone. */
+export const planHolders: Readonly<Record<string, (db: ReadModelStore, id: string) => string | undefined>> = {
+  PlanAction: (db, id) => findAction(db, id)?.plan_id,
+  PlanIndicator: (db, id) => findIndicator(db, id)?.plan_id,
+};

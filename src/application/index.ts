@@ -1,11 +1,13 @@
 import type { UseCase } from './useCase.js';
+import * as actionPlan from './actionPlan.js';
 import * as learningNeed from './learningNeed.js';
+import * as transfer from './transfer.js';
 
 /**
  * Every use case by name (the mutation's name): what the seed loader and any transport other than
  * GraphQL call. Each capability module adds its use cases here (one line each).
  */
-const modules: Record<string, unknown>[] = [learningNeed];
+const modules: Record<string, unknown>[] = [learningNeed, actionPlan, transfer];
 
 export const useCases: ReadonlyMap<string, UseCase> = new Map(
   modules.flatMap((module) =>
