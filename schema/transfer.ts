@@ -33,13 +33,17 @@ const HistoryKindEnum = builder.enumType('TransferHistoryKind', {
 });
 
 /** Who may see and change a transfer: both cities' coordinators, the lead expert, the secretariat. */
-function transferScopes(row: Pick<TransferRow, 'network_id' | 'source_city_id' | 'receiving_city_id'> | undefined) {
-  if (!row) return { secretariat: true };
+function transferScopes(networkId: string, sourceCityId: string, receivingCityId: string) {
   return {
     secretariat: true,
-    leadExpertOf: row.network_id,
-    $any: { coordinatorOf: row.source_city_id, $any: { coordinatorOf: row.receiving_city_id } },
+    leadExpertOf: networkId,
+    $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
   };
+}
+
+/** The scopes of this transfer; the secretariat alone when there is no such transfer. */
+function scopesOfTransfer(row: TransferRow | undefined) {
+  return row ? transferScopes(row.network_id, row.source_city_id, row.receiving_city_id) : { secretariat: true };
 }
 
 const TransferCity = builder.objectRef<{ cityId: string; name: string; country: string }>('TransferCity').implement({
@@ -80,7 +84,7 @@ export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'),
   description: 'The transfer of a good practice from a source city to a receiving city.',
   id: { resolve: (row) => row.id },
   loadMany: loadManyFrom(findTransfers),
-  authScopes: (row) => transferScopes(row),
+  authScopes: (row) => scopesOfTransfer(row),
   fields: (t) => ({
     transferId: t.exposeID('id'),
     network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
@@ -152,7 +156,7 @@ builder.queryFields((t) => ({
 
 const transferPayload = entityPayload('transfer', Transfer, findTransfer).payload;
 const writersOfTransfer = ({ transferId }: { transferId: string }, context: Context) =>
-  transferScopes(findTransfer(context.readModels, transferId));
+  scopesOfTransfer(findTransfer(context.readModels, transferId));
 
 inputName(InvestmentLine, 'InvestmentPlanLineInput');
 
@@ -160,11 +164,7 @@ commandMutation({
   useCase: startTransfer,
   description:
     'Starts the transfer of a good practice from a source city to a receiving city, both partners of a Transfer or Innovation Transfer network.',
-  authScopes: ({ networkId, sourceCityId, receivingCityId }) => ({
-    secretariat: true,
-    leadExpertOf: networkId,
-    $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
-  }),
+  authScopes: ({ networkId, sourceCityId, receivingCityId }) => transferScopes(networkId, sourceCityId, receivingCityId),
   payload: transferPayload,
 });
 

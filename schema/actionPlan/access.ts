@@ -6,10 +6,14 @@ interface PlanKeys {
   city_id: string;
 }
 
-/** Who may see and change a plan: its city's coordinators, the network's lead expert, the secretariat. */
+/** Who may see and change a city's plan in a network: its coordinators, the network's lead expert, the secretariat. */
+export function cityPlanScopes(networkId: string, cityId: string) {
+  return { secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId };
+}
+
+/** Who may see and change this plan; the secretariat alone when there is no such plan. */
 export function planScopes(plan: PlanKeys | undefined) {
-  if (!plan) return { secretariat: true };
-  return { secretariat: true, leadExpertOf: plan.network_id, coordinatorOf: plan.city_id };
+  return plan ? cityPlanScopes(plan.network_id, plan.city_id) : { secretariat: true };
 }
 
 /** Readers also include the coordinators of the other partners of the network: they learn from each other's plans. */

@@ -1,5 +1,6 @@
 import { ClusterInput, FundingLineInput } from '../../domain/actionPlan/commands.js';
 import { actionAddedAt, findAction, findIndicator, findPlan, indicatorDefinedAt } from '../../projections/actionPlan/queries.js';
+import type { ReadModelStore } from '../../projections/types.js';
 import {
   addPlanAction,
   addPlanCluster,
@@ -12,9 +13,9 @@ import {
   revisePlanVision,
 } from '../../src/application/actionPlan.js';
 import type { Context } from '../builder.js';
-import { commandMutation, entityPayload, type PayloadFieldBuilder } from '../command.js';
+import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
 import { inputName } from '../inputs.js';
-import { planScopes } from './access.js';
+import { cityPlanScopes, planScopes } from './access.js';
 import { ActionPlan } from './actionPlan.js';
 import { PlanAction } from './planAction.js';
 import { PlanIndicator } from './planIndicator.js';
@@ -23,6 +24,12 @@ inputName(ClusterInput, 'PlanClusterInput');
 inputName(FundingLineInput, 'PlannedFundingInput');
 
 const planPayload = entityPayload('actionPlan', ActionPlan, findPlan).payload;
+
+/** Resolves what the command added to the plan: the row the plan's new revision added. */
+const addedToPlan =
+  <Row>(addedAt: (db: ReadModelStore, planId: string, revision: number) => Row | undefined) =>
+  (payload: CommandPayload, _args: unknown, context: Context) =>
+    addedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null;
 
 /** Who changes a plan, or what it holds (an action, an indicator): see planScopes. */
 const planWriters = (context: Context, planId: string | undefined) => planScopes(planId ? findPlan(context.readModels, planId) : undefined);
@@ -33,7 +40,7 @@ const writersOfAction = ({ actionId }: { actionId: string }, context: Context) =
 commandMutation({
   useCase: draftActionPlan,
   description: 'A partner city drafts its Integrated Action Plan in a network (one plan per city and network).',
-  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  authScopes: ({ networkId, cityId }) => cityPlanScopes(networkId, cityId),
   payload: planPayload,
 });
 
@@ -57,11 +64,7 @@ commandMutation({
   authScopes: writersOfPlan,
   payload: (t: PayloadFieldBuilder) => ({
     ...planPayload(t),
-    action: t.field({
-      type: PlanAction,
-      nullable: true,
-      resolve: (payload, _args, context) => actionAddedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null,
-    }),
+    action: t.field({ type: PlanAction, nullable: true, resolve: addedToPlan(actionAddedAt) }),
   }),
 });
 
@@ -85,11 +88,7 @@ commandMutation({
   authScopes: writersOfPlan,
   payload: (t: PayloadFieldBuilder) => ({
     ...planPayload(t),
-    indicator: t.field({
-      type: PlanIndicator,
-      nullable: true,
-      resolve: (payload, _args, context) => indicatorDefinedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null,
-    }),
+    indicator: t.field({ type: PlanIndicator, nullable: true, resolve: addedToPlan(indicatorDefinedAt) }),
   }),
 });
 
