@@ -31,7 +31,8 @@ import {
 import { actionSummary, share } from '../projections/outcomes/report.js';
 import type { OutcomeTransferRow } from '../projections/outcomes/transfers.js';
 import type { ReadModelStore } from '../projections/types.js';
-import { ActionPhaseEnum, ActionStatusEnum, FundingSourceEnum, Money, SourceAmount, money } from './actionPlan.js';
+import { ActionPhaseEnum, ActionStatusEnum } from './actionPlan/planAction.js';
+import { FundingSourceEnum, Money, SourceAmount, money } from './money.js';
 import { readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
 import { NetworkKindEnum } from './network.js';

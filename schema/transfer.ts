@@ -1,37 +1,30 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { ulid } from 'ulid';
-import { z } from 'zod';
 import { FundingSource } from '../domain/actionPlan/events.js';
-import { streamIdOf } from '../domain/shared/decider.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
-import {
-  AbandonTransfer,
-  AdvanceTransferStage,
-  AssessReadiness,
-  CompleteTransfer,
-  RecordTransferMilestone,
-  StartTransfer,
-  SubmitInvestmentPlan,
-  SubmitTransferPlan,
-  type TransferCommand,
-} from '../domain/transfer/commands.js';
-import { transferDecider, transferIdFor } from '../domain/transfer/decider.js';
+import { InvestmentLine } from '../domain/transfer/commands.js';
 import { TransferStage } from '../domain/transfer/events.js';
-import { findNetwork } from '../projections/network/queries.js';
 import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/transfer/queries.js';
 import type { TransferHistoryRow, TransferRow } from '../projections/transfer/transfers.js';
-import type { CommandOptions } from '../src/commands/handleCommand.js';
-import { FundingSourceEnum, Money, money } from './actionPlan.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
-import { builder, type Context } from './builder.js';
-import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
 import { entityId } from '../src/application/ids.js';
-import { Network } from './network.js';
+import {
+  abandonTransfer,
+  advanceTransferStage,
+  assessTransferReadiness,
+  completeTransfer,
+  recordTransferMilestone,
+  startTransfer,
+  submitInvestmentPlan,
+  submitTransferPlan,
+} from '../src/application/transfer.js';
+import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context } from './builder.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf, inputName } from './inputs.js';
+import { loadManyFrom } from './loaders.js';
+import { FundingSourceEnum, Money, money } from './money.js';
+import { Network, networkOfRow } from './network.js';
 
-export const TransferStageEnum = builder.enumType('TransferStage', {
-  values: TransferStage.options,
+export const TransferStageEnum = enumOf(TransferStage, 'TransferStage', {
   description: 'Understand, Adapt, Re-use: in this order, no skipping, no going back.',
 });
 export const TransferStatusEnum = builder.enumType('TransferStatus', { values: ['inProgress', 'completed', 'abandoned'] as const });
@@ -40,13 +33,17 @@ const HistoryKindEnum = builder.enumType('TransferHistoryKind', {
 });
 
 /** Who may see and change a transfer: both cities' coordinators, the lead expert, the secretariat. */
-function transferScopes(row: Pick<TransferRow, 'network_id' | 'source_city_id' | 'receiving_city_id'> | undefined) {
-  if (!row) return { secretariat: true };
+function transferScopes(networkId: string, sourceCityId: string, receivingCityId: string) {
   return {
     secretariat: true,
-    leadExpertOf: row.network_id,
-    $any: { coordinatorOf: row.source_city_id, $any: { coordinatorOf: row.receiving_city_id } },
+    leadExpertOf: networkId,
+    $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
   };
+}
+
+/** The scopes of this transfer; the secretariat alone when there is no such transfer. */
+function scopesOfTransfer(row: TransferRow | undefined) {
+  return row ? transferScopes(row.network_id, row.source_city_id, row.receiving_city_id) : { secretariat: true };
 }
 
 const TransferCity = builder.objectRef<{ cityId: string; name: string; country: string }>('TransferCity').implement({
@@ -58,7 +55,7 @@ const GoodPracticeRef = builder.objectRef<{ practiceId: string | null; title: st
   fields: (t) => ({ practiceId: t.exposeID('practiceId', { nullable: true }), title: t.exposeString('title') }),
 });
 
-const InvestmentLine = builder.objectRef<{ source: string; amountCents: number }>('InvestmentPlanLine').implement({
+const InvestmentPlanLine = builder.objectRef<{ source: string; amountCents: number }>('InvestmentPlanLine').implement({
   fields: (t) => ({
     source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amountCents) }),
@@ -77,7 +74,7 @@ const TransferHistoryEntry = builder.objectRef<TransferHistoryRow>('TransferHist
     version: t.exposeInt('version', { nullable: true }),
     total: t.field({ type: Money, nullable: true, resolve: (r) => (r.total_cents === null ? null : money(r.total_cents)) }),
     sources: t.field({
-      type: [InvestmentLine],
+      type: [InvestmentPlanLine],
       resolve: (r) => (r.sources ? (JSON.parse(r.sources) as { source: string; amountCents: number }[]) : []),
     }),
   }),
@@ -87,17 +84,10 @@ export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'),
   description: 'The transfer of a good practice from a source city to a receiving city.',
   id: { resolve: (row) => row.id },
   loadMany: loadManyFrom(findTransfers),
-  authScopes: (row) => transferScopes(row),
+  authScopes: (row) => scopesOfTransfer(row),
   fields: (t) => ({
     transferId: t.exposeID('id'),
-    network: t.field({
-      type: Network,
-      nullable: true,
-      resolve: (r, _args, context) => {
-        const db = sourceOf(r, context);
-        return fromSource(db, findNetwork(db, r.network_id) ?? null);
-      },
-    }),
+    network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
     practice: t.field({ type: GoodPracticeRef, resolve: (r) => ({ practiceId: r.practice_id, title: r.practice_title }) }),
     sourceCity: t.field({ type: TransferCity, resolve: (r) => ({ cityId: r.source_city_id, name: r.source_city_name, country: r.source_country }) }),
     receivingCity: t.field({
@@ -165,147 +155,64 @@ builder.queryFields((t) => ({
 }));
 
 const transferPayload = entityPayload('transfer', Transfer, findTransfer).payload;
+const writersOfTransfer = ({ transferId }: { transferId: string }, context: Context) =>
+  scopesOfTransfer(findTransfer(context.readModels, transferId));
 
-function runTransfer(context: Context, transferId: string, command: TransferCommand, options: CommandOptions) {
-  return context.app.execute(transferDecider, streamIdOf(transferDecider.category, transferId), command, options);
-}
+inputName(InvestmentLine, 'InvestmentPlanLineInput');
 
-const TransferTarget = z.object({ transferId: entityId('Transfer') });
-const scopesOf = (transferId: string, context: Context) => transferScopes(findTransfer(context.readModels, transferId));
-
-legacyCommandMutation({
-  name: 'startTransfer',
+commandMutation({
+  useCase: startTransfer,
   description:
     'Starts the transfer of a good practice from a source city to a receiving city, both partners of a Transfer or Innovation Transfer network.',
-  input: (t) => ({
-    networkId: t.id({ required: true }),
-    practiceId: t.id({ required: false, description: 'The good practice id in the marketplace, when known.' }),
-    practiceTitle: t.string({ required: false, description: 'Its title; one of practiceId and practiceTitle is needed.' }),
-    sourceCityId: t.id({ required: true }),
-    receivingCityId: t.id({ required: true }),
-    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
-  }),
-  schema: StartTransfer.safeExtend({ networkId: entityId('Network') }),
-  authScopes: ({ networkId, sourceCityId, receivingCityId }) => ({
-    secretariat: true,
-    leadExpertOf: networkId,
-    $any: { coordinatorOf: sourceCityId, $any: { coordinatorOf: receivingCityId } },
-  }),
-  execute: async ({ networkId, ...data }, context, options) => {
-    const network = await findNetworkSnapshot(context.app, networkId);
-    return runTransfer(context, transferIdFor(networkId, data.receivingCityId, data), { type: 'StartTransfer', data: { ...data, networkId, network } }, options);
-  },
+  authScopes: ({ networkId, sourceCityId, receivingCityId }) => transferScopes(networkId, sourceCityId, receivingCityId),
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'advanceTransferStage',
+commandMutation({
+  useCase: advanceTransferStage,
   description: 'Moves the transfer to its next stage: Understand, then Adapt, then Re-use.',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    to: t.field({ type: TransferStageEnum, required: true }),
-    date: t.string({ required: true }),
-    note: t.string({ required: false }),
-  }),
-  schema: TransferTarget.extend(AdvanceTransferStage.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AdvanceTransferStage', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'recordTransferMilestone',
+commandMutation({
+  useCase: recordTransferMilestone,
   description: 'Records a milestone of the transfer (a study visit, a ULG decision...).',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    title: t.string({ required: true }),
-    date: t.string({ required: true }),
-    note: t.string({ required: false }),
-  }),
-  schema: TransferTarget.extend(RecordTransferMilestone.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) =>
-    runTransfer(context, transferId, { type: 'RecordTransferMilestone', data: { ...data, milestoneId: ulid() } }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'submitTransferPlan',
+commandMutation({
+  useCase: submitTransferPlan,
   description: 'Submits (a new version of) the transfer plan, from the Adapt stage on.',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    title: t.string({ required: true }),
-    summary: t.string({ required: false }),
-    date: t.string({ required: true }),
-  }),
-  schema: TransferTarget.extend(SubmitTransferPlan.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'SubmitTransferPlan', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-const InvestmentLineInput = builder.inputType('InvestmentPlanLineInput', {
-  fields: (t) => ({
-    source: t.field({ type: FundingSourceEnum, required: true }),
-    amount: t.string({ required: true, description: 'Euros as a decimal string.' }),
-  }),
-});
-
-legacyCommandMutation({
-  name: 'submitInvestmentPlan',
+commandMutation({
+  useCase: submitInvestmentPlan,
   description: 'Submits (a new version of) the investment plan of an innovation transfer, from the Adapt stage on.',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    title: t.string({ required: true }),
-    summary: t.string({ required: false }),
-    date: t.string({ required: true }),
-    sources: t.field({ type: [InvestmentLineInput], required: true }),
-  }),
-  schema: TransferTarget.extend(SubmitInvestmentPlan.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'SubmitInvestmentPlan', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'assessTransferReadiness',
+commandMutation({
+  useCase: assessTransferReadiness,
   description: 'Records a readiness assessment of the receiving city, 1 (not ready) to 5 (ready to re-use).',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    date: t.string({ required: true }),
-    score: t.int({ required: true }),
-    note: t.string({ required: false }),
-  }),
-  schema: TransferTarget.extend(AssessReadiness.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AssessReadiness', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'completeTransfer',
+commandMutation({
+  useCase: completeTransfer,
   description: 'Completes the transfer, in the Re-use stage, once its plans are in.',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    date: t.string({ required: true }),
-    note: t.string({ required: false }),
-  }),
-  schema: TransferTarget.extend(CompleteTransfer.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'CompleteTransfer', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });
 
-legacyCommandMutation({
-  name: 'abandonTransfer',
+commandMutation({
+  useCase: abandonTransfer,
   description: 'Abandons the transfer, with a reason.',
-  input: (t) => ({
-    transferId: t.id({ required: true }),
-    date: t.string({ required: true }),
-    reason: t.string({ required: true }),
-  }),
-  schema: TransferTarget.extend(AbandonTransfer.shape),
-  authScopes: ({ transferId }, context) => scopesOf(transferId, context),
-  execute: ({ transferId, ...data }, context, options) => runTransfer(context, transferId, { type: 'AbandonTransfer', data }, options),
+  authScopes: writersOfTransfer,
   payload: transferPayload,
 });

@@ -4,12 +4,9 @@ import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
 
-/**
- * Facts of the network the plan belongs to, loaded by the schema layer from the network
- * aggregate and passed into the command so `decide` stays pure.
- */
+/** A cluster (entry point) of a plan, as commands give it. */
 export const ClusterInput = z.object({
-  key: ClusterKey,
+  key: ClusterKey.describe('Short key, e.g. civic-technologies.'),
   title: Text(200),
   description: OptionalText(2000).default(''),
 });
@@ -34,7 +31,7 @@ export const RevisePlanVision = z.object({
 
 export const FundingLineInput = z.object({
   source: FundingSource,
-  amount: EuroAmount,
+  amount: EuroAmount.describe('Euros as a decimal string, e.g. "1500000" or "44000.50".'),
   programme: OptionalText(200).default(''),
 });
 
@@ -43,22 +40,27 @@ export const AddPlanAction = z.object({
   clusterKey: ClusterKey,
   phase: ActionPhase,
   summary: OptionalText(5000).default(''),
-  budget: EuroAmount.nullish().transform((v) => v ?? null),
+  budget: EuroAmount.describe('Euros as a decimal string.').nullish().transform((v) => v ?? null),
   responsibleBody: OptionalText(300).default(''),
   funding: z.array(FundingLineInput).max(20, 'at most 20 funding lines').default([]),
 });
 
+/** A date, with its format in the API's description. */
+const Day = IsoDate.describe('YYYY-MM-DD');
+
 export const ChangeActionStatus = z.object({
   status: ActionStatus,
-  date: IsoDate,
+  date: Day,
   note: OptionalText(2000).default(''),
 });
 
 export const RecordFundingSecured = z.object({
   source: FundingSource,
-  amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero'),
+  amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
+    'Euros as a decimal string, e.g. "1500000".',
+  ),
   programme: OptionalText(200).default(''),
-  date: IsoDate,
+  date: Day,
   note: OptionalText(2000).default(''),
 });
 
@@ -70,19 +72,20 @@ export const DefineIndicator = z.object({
 });
 
 export const RecordIndicatorValue = z.object({
-  date: IsoDate,
+  date: Day,
   value: z.number().finite(),
   note: OptionalText(2000).default(''),
 });
 
 export const EndorseActionPlan = z.object({
-  date: IsoDate,
-  body: Text(200).default('City Council'),
+  date: Day,
+  body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
   note: OptionalText(2000).default(''),
 });
 
 type Out<T extends z.ZodType> = z.output<T>;
 
+/** Drafting carries the network's facts, loaded by the use case, so `decide` stays pure. */
 export type ActionPlanCommand =
   | { type: 'DraftActionPlan'; data: Out<typeof DraftActionPlan> & { networkId: string; network: NetworkSnapshot | null } }
   | { type: 'AddPlanCluster'; data: Out<typeof AddPlanCluster> }

@@ -7,11 +7,18 @@ import { TransferStage } from './events.js';
 
 export const StartTransfer = z
   .object({
-    practiceId: z.string().trim().min(1).max(200).nullish().transform((v) => v ?? null),
-    practiceTitle: OptionalText(300).default(''),
+    practiceId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .nullish()
+      .transform((v) => v ?? null)
+      .describe('The good practice id in the marketplace, when known.'),
+    practiceTitle: OptionalText(300).default('').describe('Its title; one of practiceId and practiceTitle is needed.'),
     sourceCityId: CityId,
     receivingCityId: CityId,
-    date: IsoDate,
+    date: IsoDate.describe('YYYY-MM-DD'),
   })
   .refine((c) => c.practiceId !== null || c.practiceTitle !== '', {
     message: 'name the good practice by practiceId or practiceTitle',
@@ -25,12 +32,14 @@ export const StartTransfer = z
 export const AdvanceTransferStage = z.object({ to: TransferStage, date: IsoDate, note: OptionalText(2000).default('') });
 export const RecordTransferMilestone = z.object({ title: Text(300), date: IsoDate, note: OptionalText(2000).default('') });
 export const SubmitTransferPlan = z.object({ title: Text(300), summary: OptionalText(5000).default(''), date: IsoDate });
+/** How much of an investment plan one source funds. */
+export const InvestmentLine = z.object({ source: FundingSource, amount: EuroAmount.describe('Euros as a decimal string.') });
 export const SubmitInvestmentPlan = z.object({
   title: Text(300),
   summary: OptionalText(5000).default(''),
   date: IsoDate,
   sources: z
-    .array(z.object({ source: FundingSource, amount: EuroAmount }))
+    .array(InvestmentLine)
     .min(1, 'name at least one funding source')
     .max(20),
 });

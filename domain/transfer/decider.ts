@@ -8,6 +8,7 @@ import { transferStages, type TransferEvent, type TransferStage } from './events
 
 export interface TransferState {
   readonly status: 'none' | 'inProgress' | 'completed' | 'abandoned';
+  readonly networkId?: string;
   readonly kind?: 'transfer' | 'innovationTransfer';
   readonly stage: TransferStage;
   /** Latest business date seen: later facts may not be dated before it. */
@@ -144,7 +145,14 @@ function later(current: string | null, date: string): string {
 function evolve(state: TransferState, event: TransferEvent): TransferState {
   switch (event.type) {
     case 'TransferStarted':
-      return { ...state, status: 'inProgress', kind: event.data.networkKind, stage: 'understand', lastDate: event.data.date };
+      return {
+        ...state,
+        status: 'inProgress',
+        networkId: event.data.networkId,
+        kind: event.data.networkKind,
+        stage: 'understand',
+        lastDate: event.data.date,
+      };
     case 'TransferStageAdvanced':
       return { ...state, stage: event.data.to, lastDate: later(state.lastDate, event.data.date) };
     case 'TransferPlanSubmitted':

@@ -1,4 +1,4 @@
-import { placeholders, rowsById } from '../sql.js';
+import { placeholders, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
   ActionPlanRow,
@@ -21,21 +21,15 @@ export interface PlanFilter {
 }
 
 export function listPlans(db: ReadModelStore, filter: PlanFilter, limit: number, offset: number): ActionPlanRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.networkId) {
-    where.push('network_id = ?');
-    params.push(filter.networkId);
-  }
-  if (filter.cityId) {
-    where.push('city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.endorsed != null) where.push(filter.endorsed ? 'endorsed_on IS NOT NULL' : 'endorsed_on IS NULL');
-  return db.all<ActionPlanRow>(
-    `SELECT * FROM action_plans ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY city_name, id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
+  const where = new Where();
+  if (filter.networkId) where.add('network_id = ?', filter.networkId);
+  if (filter.cityId) where.add('city_id = ?', filter.cityId);
+  if (filter.endorsed != null) where.add(filter.endorsed ? 'endorsed_on IS NOT NULL' : 'endorsed_on IS NULL');
+  return db.all<ActionPlanRow>(`SELECT * FROM action_plans ${where} ORDER BY city_name, id LIMIT ? OFFSET ?`, [
+    ...where.params,
+    limit,
+    offset,
+  ]);
 }
 
 export function listClusters(db: ReadModelStore, planId: string): PlanClusterRow[] {
@@ -50,27 +44,12 @@ export interface ActionFilter {
 }
 
 export function listActions(db: ReadModelStore, planId: string, filter: ActionFilter, limit: number, offset: number): PlanActionRow[] {
-  const where = ['plan_id = ?'];
-  const params: unknown[] = [planId];
-  for (const [column, value] of [
-    ['cluster_key', filter.clusterKey],
-    ['phase', filter.phase],
-    ['status', filter.status],
-  ] as const) {
-    if (value) {
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
-  }
-  if (filter.addedAfterEndorsement != null) {
-    where.push('added_after_endorsement = ?');
-    params.push(filter.addedAfterEndorsement ? 1 : 0);
-  }
-  return db.all<PlanActionRow>(`SELECT * FROM plan_actions WHERE ${where.join(' AND ')} ORDER BY position LIMIT ? OFFSET ?`, [
-    ...params,
-    limit,
-    offset,
-  ]);
+  const where = new Where().add('plan_id = ?', planId);
+  if (filter.clusterKey) where.add('cluster_key = ?', filter.clusterKey);
+  if (filter.phase) where.add('phase = ?', filter.phase);
+  if (filter.status) where.add('status = ?', filter.status);
+  if (filter.addedAfterEndorsement != null) where.add('added_after_endorsement = ?', filter.addedAfterEndorsement ? 1 : 0);
+  return db.all<PlanActionRow>(`SELECT * FROM plan_actions ${where} ORDER BY position LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 const planActionsById = rowsById<PlanActionRow>('plan_actions');
@@ -112,3 +91,9 @@ export function actionAddedAt(db: ReadModelStore, planId: string, revision: numb
 export function indicatorDefinedAt(db: ReadModelStore, planId: string, revision: number): IndicatorRow | undefined {
   return db.get<IndicatorRow>('SELECT * FROM plan_indicators WHERE plan_id = ? AND defined_revision = ?', [planId, revision]);
 }
+
+/** The plan holding an action or an indicator: they have ids of their own, and commands may name them alone. */
+export const planHolders: Readonly<Record<string, (db: ReadModelStore, id: string) => string | undefined>> = {
+  PlanAction: (db, id) => findAction(db, id)?.plan_id,
+  PlanIndicator: (db, id) => findIndicator(db, id)?.plan_id,
+};

@@ -1,4 +1,4 @@
-import { placeholders, rowsById } from '../sql.js';
+import { placeholders, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { TransferHistoryRow, TransferRow } from './transfers.js';
 
@@ -14,28 +14,12 @@ export interface TransferFilter {
 }
 
 export function listTransfers(db: ReadModelStore, filter: TransferFilter, limit: number, offset: number): TransferRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.networkId) {
-    where.push('network_id = ?');
-    params.push(filter.networkId);
-  }
-  if (filter.cityId) {
-    where.push('(source_city_id = ? OR receiving_city_id = ?)');
-    params.push(filter.cityId, filter.cityId);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  if (filter.stage) {
-    where.push('stage = ?');
-    params.push(filter.stage);
-  }
-  return db.all<TransferRow>(
-    `SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_on, id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
+  const where = new Where();
+  if (filter.networkId) where.add('network_id = ?', filter.networkId);
+  if (filter.cityId) where.add('(source_city_id = ? OR receiving_city_id = ?)', filter.cityId, filter.cityId);
+  if (filter.status) where.add('status = ?', filter.status);
+  if (filter.stage) where.add('stage = ?', filter.stage);
+  return db.all<TransferRow>(`SELECT * FROM transfers ${where} ORDER BY started_on, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 export function transferHistory(db: ReadModelStore, transferId: string, kinds?: readonly string[]): TransferHistoryRow[] {

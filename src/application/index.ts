@@ -1,14 +1,16 @@
 import type { UseCase } from './useCase.js';
+import * as actionPlan from './actionPlan.js';
 import * as learningNeed from './learningNeed.js';
 import * as localGroup from './localGroup.js';
 import * as meeting from './meeting.js';
 import * as network from './network.js';
+import * as transfer from './transfer.js';
 
 /**
  * Every use case by name (the mutation's name): what the seed loader and any transport other than
  * GraphQL call. Each capability module adds its use cases here (one line each).
  */
-const modules: Record<string, unknown>[] = [learningNeed, localGroup, meeting, network];
+const modules: Record<string, unknown>[] = [actionPlan, learningNeed, localGroup, meeting, network, transfer];
 
 export const useCases: ReadonlyMap<string, UseCase> = new Map(
   modules.flatMap((module) =>

@@ -7,6 +7,12 @@ import type { CommandOptions, CommandResult, LoadedAggregate, StreamTarget } fro
  */
 export interface Ledger {
   load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>>;
+  /**
+   * The id of the aggregate whose stream holds an entity with an id of its own (a plan's action
+   * or indicator), as the read models know it; undefined when none does. Commands may name such
+   * an entity alone.
+   */
+  holderOf(entity: string, id: string): Promise<string | undefined>;
   execute<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,

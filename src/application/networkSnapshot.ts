@@ -24,8 +24,17 @@ export async function loadNetworkSnapshot(ledger: Ledger, networkId: string): Pr
 
 /** Commands on an aggregate that belongs to one network and decides with that network's facts. */
 export interface InNetwork<C, S> {
-  /** Creates the aggregate with a command built from the network's snapshot. */
-  create(ledger: Ledger, networkId: string, build: (network: NetworkSnapshot) => C, options: CommandOptions): Promise<CommandResult<S>>;
+  /**
+   * Creates the aggregate with a command built from the network's snapshot, under a new id, or
+   * under `id` when the id derives from what the aggregate is (one plan per city and network).
+   */
+  create(
+    ledger: Ledger,
+    networkId: string,
+    build: (network: NetworkSnapshot) => C,
+    options: CommandOptions,
+    id?: string,
+  ): Promise<CommandResult<S>>;
   /**
    * Loads the aggregate, refuses a missing one (NotFoundError), loads its network's snapshot and
    * runs the command `build` makes with it.
@@ -48,9 +57,10 @@ export function inNetwork<C, E extends DomainEvent, S>(
   networkOf: (state: S) => string | undefined,
 ): InNetwork<C, S> {
   return {
-    async create(ledger, networkId, build, options) {
+    async create(ledger, networkId, build, options, id) {
       const network = await loadNetworkSnapshot(ledger, networkId);
-      return ledger.execute(decider, { create: decider.category }, build(network), options);
+      const target = id === undefined ? { create: decider.category } : streamIdOf(decider.category, id);
+      return ledger.execute(decider, target, build(network), options);
     },
     async change(ledger, id, build, options) {
       const streamId = streamIdOf(decider.category, id);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectForbidden, mutate, network, refused } from '../plans/helpers.js';
+import { expectForbidden, mutate, network, refused } from '../support/api.js';
 
 const PLAN_FIELDS = `aggregateId revision actionPlan { id planId cityId country title vision endorsed endorsedOn
   clusters { key title } actions { nodes { title status addedAfterEndorsement } } }`;

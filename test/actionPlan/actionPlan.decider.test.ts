@@ -75,24 +75,40 @@ const status = (to: 'inProgress' | 'implemented' | 'abandoned' | 'planned', date
   data: { actionId: A1, from: from as never, to, date, note: '' },
 });
 
+const withNetwork = (network: NetworkSnapshot | null) => ({ ...draft, data: { ...draft.data, network } }) as ActionPlanCommand;
+const civic = { key: 'civic-technologies', title: 'Civic technologies', description: 'Turin as a trial city' };
+const revised = { title: 'TSI', vision: 'new' };
+const change = (s: 'inProgress' | 'implemented' | 'abandoned' | 'planned', date: string): ActionPlanCommand => ({
+  type: 'ChangeActionStatus',
+  data: { actionId: A1, status: s, date, note: '' },
+});
+const secure: ActionPlanCommand = {
+  type: 'RecordFundingSecured',
+  data: { actionId: A1, fundingId: F1, source: 'ESF', amount: '1500000', programme: 'PON Metro', date: '2018-09-01', note: '' },
+};
+const define: ActionPlanCommand = {
+  type: 'DefineIndicator',
+  data: { indicatorId: I1, name: 'Social enterprises supported', unit: 'enterprises', baseline: 0, target: 50, actionId: A1 },
+};
+const defined: ActionPlanEvent = { type: 'IndicatorDefined', data: define.data as never };
+const record: ActionPlanCommand = { type: 'RecordIndicatorValue', data: { indicatorId: I1, date: '2019-01-01', value: 12, note: '' } };
+const endorse: ActionPlanCommand = { type: 'EndorseActionPlan', data: endorsed.data as never };
+
 describe('action plan decider: drafting', () => {
   it('lets a partner draft its plan, with the network facts in the event', () => {
     spec.given([]).when(draft).then([drafted]);
   });
-  it('refuses a second draft, a missing or closed network and a city that is not a partner', () => {
+  it('refuses a second draft', () => {
     spec.given([drafted]).when(draft).thenFails('PLAN_ALREADY_DRAFTED');
-    spec.given([]).when({ ...draft, data: { ...draft.data, network: null } } as ActionPlanCommand).thenFails('NOT_FOUND');
-    spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, closed: true } } } as ActionPlanCommand).thenFails('NETWORK_CLOSED');
-    spec.given([]).when({ ...draft, data: { ...draft.data, network: { ...network, partners: {} } } } as ActionPlanCommand).thenFails('NOT_A_PARTNER');
   });
-  it('adds clusters once and revises the vision', () => {
-    const civic = { key: 'civic-technologies', title: 'Civic technologies', description: 'Turin as a trial city' };
-    spec.given([drafted]).when({ type: 'AddPlanCluster', data: civic }).then([{ type: 'PlanClusterAdded', data: civic }]);
-    spec.given([drafted]).when({ type: 'AddPlanCluster', data: cluster }).thenFails('CLUSTER_EXISTS');
-    spec.given([]).when({ type: 'AddPlanCluster', data: civic }).thenFails('NOT_FOUND');
-    const revised = { title: 'TSI', vision: 'new' };
-    spec.given([drafted]).when({ type: 'RevisePlanVision', data: revised }).then([{ type: 'PlanVisionRevised', data: revised }]);
-    spec.given([]).when({ type: 'RevisePlanVision', data: revised }).thenFails('NOT_FOUND');
+  it('refuses a draft in a network that does not exist', () => {
+    spec.given([]).when(withNetwork(null)).thenFails('NOT_FOUND');
+  });
+  it('refuses a draft in a closed network', () => {
+    spec.given([]).when(withNetwork({ ...network, closed: true })).thenFails('NETWORK_CLOSED');
+  });
+  it('refuses a draft by a city that is not a partner', () => {
+    spec.given([]).when(withNetwork({ ...network, partners: {} })).thenFails('NOT_A_PARTNER');
   });
   it('derives one plan id per network and city, shaped like a ULID', () => {
     const id = actionPlanIdFor(NETWORK, 'torino-it');
@@ -102,78 +118,148 @@ describe('action plan decider: drafting', () => {
   });
 });
 
-describe('action plan decider: actions', () => {
-  it('adds actions to a known cluster, flagged when added after endorsement', () => {
-    spec.given([drafted]).when(addAction()).then([actionAdded(false)]);
-    spec.given([drafted, actionAdded(false), endorsed]).when(addAction(A2, 'Civic Crowdfunding Academy')).then([actionAdded(true, A2, 'Civic Crowdfunding Academy')]);
+describe('action plan decider: clusters and vision', () => {
+  it('adds a cluster', () => {
+    spec.given([drafted]).when({ type: 'AddPlanCluster', data: civic }).then([{ type: 'PlanClusterAdded', data: civic }]);
   });
-  it('refuses an unknown cluster, a duplicate title and a plan that does not exist', () => {
+  it('adds each cluster once', () => {
+    spec.given([drafted]).when({ type: 'AddPlanCluster', data: cluster }).thenFails('CLUSTER_EXISTS');
+  });
+  it('adds no cluster to a plan that does not exist', () => {
+    spec.given([]).when({ type: 'AddPlanCluster', data: civic }).thenFails('NOT_FOUND');
+  });
+  it('revises the vision', () => {
+    spec.given([drafted]).when({ type: 'RevisePlanVision', data: revised }).then([{ type: 'PlanVisionRevised', data: revised }]);
+  });
+  it('revises no vision of a plan that does not exist', () => {
+    spec.given([]).when({ type: 'RevisePlanVision', data: revised }).thenFails('NOT_FOUND');
+  });
+});
+
+describe('action plan decider: actions', () => {
+  it('adds an action to a known cluster', () => {
+    spec.given([drafted]).when(addAction()).then([actionAdded(false)]);
+  });
+  it('flags an action added after endorsement', () => {
+    spec
+      .given([drafted, actionAdded(false), endorsed])
+      .when(addAction(A2, 'Civic Crowdfunding Academy'))
+      .then([actionAdded(true, A2, 'Civic Crowdfunding Academy')]);
+  });
+  it('refuses an action in an unknown cluster', () => {
     const unknown = addAction();
     (unknown.data as { clusterKey: string }).clusterKey = 'nowhere';
     spec.given([drafted]).when(unknown).thenFails('UNKNOWN_CLUSTER');
+  });
+  it('refuses a title the plan already has, whatever its case', () => {
     spec.given([drafted, actionAdded()]).when(addAction(A2, 'torino social factory')).thenFails('ACTION_TITLE_TAKEN');
+  });
+  it('refuses an action id the plan already has', () => {
     spec.given([drafted, actionAdded()]).when(addAction(A1, 'Other')).thenFails('ACTION_EXISTS');
+  });
+  it('adds no action to a plan that does not exist', () => {
     spec.given([]).when(addAction()).thenFails('NOT_FOUND');
   });
-  it('changes status along the allowed transitions, with dates that do not go back', () => {
-    const change = (s: 'inProgress' | 'implemented' | 'abandoned' | 'planned', date: string): ActionPlanCommand => ({
-      type: 'ChangeActionStatus',
-      data: { actionId: A1, status: s, date, note: '' },
-    });
+});
+
+describe('action plan decider: action status', () => {
+  it('moves a planned action in progress', () => {
     spec.given([drafted, actionAdded()]).when(change('inProgress', '2018-06-01')).then([status('inProgress', '2018-06-01')]);
+  });
+  it('records nothing when the status does not change', () => {
     spec.given([drafted, actionAdded()]).when(change('planned', '2018-06-01')).thenNothing();
+  });
+  it('keeps an implemented action implemented: it is final', () => {
     const implemented = status('implemented', '2019-01-01', 'inProgress');
-    spec.given([drafted, actionAdded(), status('inProgress', '2018-06-01'), implemented]).when(change('abandoned', '2019-02-01')).thenFails('STATUS_TRANSITION_NOT_ALLOWED');
+    spec
+      .given([drafted, actionAdded(), status('inProgress', '2018-06-01'), implemented])
+      .when(change('abandoned', '2019-02-01'))
+      .thenFails('STATUS_TRANSITION_NOT_ALLOWED');
+  });
+  it('does not move an action in progress back to planned', () => {
     spec.given([drafted, actionAdded(), status('inProgress', '2018-06-01')]).when(change('planned', '2019-02-01')).thenFails('STATUS_TRANSITION_NOT_ALLOWED');
-    spec.given([drafted, actionAdded(), status('inProgress', '2018-06-01')]).when(change('implemented', '2018-05-01')).thenFails('STATUS_DATE_BEFORE_PREVIOUS');
-    spec.given([drafted, actionAdded(), status('abandoned', '2018-06-01')]).when(change('planned', '2018-07-01')).then([status('planned', '2018-07-01', 'abandoned')]);
+  });
+  it('refuses a date before the current status\'s', () => {
+    spec
+      .given([drafted, actionAdded(), status('inProgress', '2018-06-01')])
+      .when(change('implemented', '2018-05-01'))
+      .thenFails('STATUS_DATE_BEFORE_PREVIOUS');
+  });
+  it('revives an abandoned action', () => {
+    spec
+      .given([drafted, actionAdded(), status('abandoned', '2018-06-01')])
+      .when(change('planned', '2018-07-01'))
+      .then([status('planned', '2018-07-01', 'abandoned')]);
+  });
+  it('changes no status of an action the plan does not have', () => {
     spec.given([drafted]).when(change('inProgress', '2018-06-01')).thenFails('NOT_FOUND');
   });
-  it('records funding secured for a live action only', () => {
-    const secure: ActionPlanCommand = {
-      type: 'RecordFundingSecured',
-      data: { actionId: A1, fundingId: F1, source: 'ESF', amount: '1500000', programme: 'PON Metro', date: '2018-09-01', note: '' },
-    };
+});
+
+describe('action plan decider: funding secured', () => {
+  it('records funding secured for an action, in cents', () => {
     spec.given([drafted, actionAdded()]).when(secure).then([
       { type: 'FundingSecured', data: { actionId: A1, fundingId: F1, source: 'ESF', amountCents: 150_000_000, programme: 'PON Metro', date: '2018-09-01', note: '' } },
     ]);
+  });
+  it('records no funding for an abandoned action', () => {
     spec.given([drafted, actionAdded(), status('abandoned', '2018-06-01')]).when(secure).thenFails('ACTION_ABANDONED');
+  });
+  it('records no funding for an action the plan does not have', () => {
     spec.given([drafted]).when(secure).thenFails('NOT_FOUND');
   });
 });
 
-describe('action plan decider: indicators and endorsement', () => {
-  const define: ActionPlanCommand = {
-    type: 'DefineIndicator',
-    data: { indicatorId: I1, name: 'Social enterprises supported', unit: 'enterprises', baseline: 0, target: 50, actionId: A1 },
-  };
-  const defined: ActionPlanEvent = { type: 'IndicatorDefined', data: define.data as never };
-  it('defines indicators, plan-wide or for an existing action, and records values', () => {
+describe('action plan decider: indicators', () => {
+  it('defines an indicator for an existing action', () => {
     spec.given([drafted, actionAdded()]).when(define).then([defined]);
+  });
+  it('defines no indicator for an action the plan does not have', () => {
     spec.given([drafted]).when(define).thenFails('NOT_FOUND');
+  });
+  it('defines each indicator once', () => {
     spec.given([drafted, actionAdded(), defined]).when(define).thenFails('INDICATOR_EXISTS');
-    const record: ActionPlanCommand = { type: 'RecordIndicatorValue', data: { indicatorId: I1, date: '2019-01-01', value: 12, note: '' } };
+  });
+  it('records a value of an indicator', () => {
     spec.given([drafted, actionAdded(), defined]).when(record).then([{ type: 'IndicatorValueRecorded', data: record.data as never }]);
+  });
+  it('records no value of an indicator the plan does not have', () => {
     spec.given([drafted]).when(record).thenFails('NOT_FOUND');
   });
-  it('is endorsed once, and only with actions', () => {
-    const endorse: ActionPlanCommand = { type: 'EndorseActionPlan', data: endorsed.data as never };
+});
+
+describe('action plan decider: endorsement', () => {
+  it('is endorsed with its actions', () => {
     spec.given([drafted, actionAdded()]).when(endorse).then([endorsed]);
+  });
+  it('is not endorsed without actions', () => {
     spec.given([drafted]).when(endorse).thenFails('PLAN_HAS_NO_ACTIONS');
+  });
+  it('is endorsed once', () => {
     spec.given([drafted, actionAdded(), endorsed]).when(endorse).thenFails('PLAN_ALREADY_ENDORSED');
+  });
+  it('endorses no plan that does not exist', () => {
     spec.given([]).when(endorse).thenFails('NOT_FOUND');
   });
 });
 
 describe('money', () => {
-  it('parses euros exactly into integer cents and back', () => {
+  it('parses euros exactly into integer cents', () => {
     expect(eurosToCents('1500000')).toBe(150_000_000);
     expect(eurosToCents('44000.5')).toBe(4_400_050);
     expect(eurosToCents('0.07')).toBe(7);
+  });
+  it('gives cents back as euros with two decimals, beyond 2^53', () => {
     expect(centsToEuros(4_400_050)).toBe('44000.50');
     expect(centsToEuros(10n ** 17n + 1n)).toBe('1000000000000000.01');
+  });
+  it('refuses a budget with fractions of cents', () => {
     expect(AddPlanAction.safeParse({ title: 'x', clusterKey: 'a', phase: 'design', budget: '1.005' }).success).toBe(false);
+  });
+  it('refuses a negative budget', () => {
     expect(AddPlanAction.safeParse({ title: 'x', clusterKey: 'a', phase: 'design', budget: '-1' }).success).toBe(false);
+  });
+  it('refuses funding secured of zero', () => {
     expect(RecordFundingSecured.safeParse({ source: 'ESF', amount: '0', date: '2020-01-01' }).success).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadataAt } from '../support/projectionSpec.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectForbidden, mutate, network } from '../plans/helpers.js';
+import { expectForbidden, mutate, network } from '../support/api.js';
 
 const OUTCOMES = `query($filter: OutcomeFilter, $asOf: String) { outcomes(filter: $filter, asOf: $asOf) {
   plans { drafted endorsed records { nodes { cityId endorsedOn planId } } }

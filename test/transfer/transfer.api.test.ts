@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectForbidden, mutate, network, refused } from '../plans/helpers.js';
+import { expectForbidden, mutate, network, refused } from '../support/api.js';
 
 const FIELDS = `aggregateId revision transfer { id stage status practice { practiceId title } sourceCity { cityId } receivingCity { cityId country }
   readinessScore endNote history { kind stage title score version total { euros } sources { source amount { euros } } } }`;

@@ -1,0 +1,125 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
+import { CityId, IsoDateTime } from '../../domain/shared/values.js';
+import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan/actionPlans.js';
+import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans } from '../../projections/actionPlan/queries.js';
+import { entityId } from '../../src/application/ids.js';
+import { fromSource, readModelsAsOf, sourceOf } from '../asOf.js';
+import { builder } from '../builder.js';
+import { loadManyFrom } from '../loaders.js';
+import { SourceAmount } from '../money.js';
+import { Network, networkOfRow } from '../network.js';
+import { planReadScopes } from './access.js';
+import { ActionPhaseEnum, ActionStatusEnum, PlanAction } from './planAction.js';
+import { PlanIndicator } from './planIndicator.js';
+
+const PlanCluster = builder.objectRef<PlanClusterRow>('PlanCluster').implement({
+  description: 'A cluster or entry point of a plan ("Collective actions").',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+  }),
+});
+
+export const ActionPlan = builder.node(builder.objectRef<ActionPlanRow>('ActionPlan'), {
+  description: "A city's Integrated Action Plan in a network.",
+  id: { resolve: (row) => row.id },
+  loadMany: loadManyFrom(findPlans),
+  authScopes: (row) => planReadScopes(row),
+  fields: (t) => ({
+    planId: t.exposeID('id'),
+    network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
+    cityId: t.exposeID('city_id'),
+    cityName: t.exposeString('city_name'),
+    country: t.exposeString('country'),
+    title: t.exposeString('title'),
+    vision: t.exposeString('vision'),
+    clusters: t.field({ type: [PlanCluster], resolve: (r, _args, context) => listClusters(sourceOf(r, context), r.id) }),
+    endorsed: t.boolean({ resolve: (r) => r.endorsed_on !== null }),
+    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+    endorsedBy: t.exposeString('endorsed_by', { nullable: true }),
+    actions: t.connection({
+      type: PlanAction,
+      args: {
+        clusterKey: t.arg.string({ required: false }),
+        phase: t.arg({ type: ActionPhaseEnum, required: false }),
+        status: t.arg({ type: ActionStatusEnum, required: false }),
+        addedAfterEndorsement: t.arg.boolean({ required: false }),
+      },
+      resolve: (r, args, context) => {
+        const db = sourceOf(r, context);
+        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
+          fromSource(db, listActions(db, r.id, args, limit, offset)),
+        );
+      },
+    }),
+    indicators: t.field({
+      type: [PlanIndicator],
+      resolve: (r, _args, context) => {
+        const db = sourceOf(r, context);
+        return fromSource(db, listIndicators(db, r.id));
+      },
+    }),
+    fundingSecured: t.field({
+      type: [SourceAmount],
+      description: 'Funding secured for the plan\'s actions, by source.',
+      resolve: (r, _args, context) => fundingTotalsOfPlan(sourceOf(r, context), r.id),
+    }),
+    revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this plan safely.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  actionPlan: t.field({
+    type: ActionPlan,
+    nullable: true,
+    description: 'A plan, by its id or by network and city.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: false, validate: entityId('ActionPlan').nullish() }),
+      networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
+      cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      const id = args.id
+        ? entityId('ActionPlan').parse(args.id)
+        : args.networkId && args.cityId
+          ? actionPlanIdFor(entityId('Network').parse(args.networkId), CityId.parse(args.cityId))
+          : null;
+      return id ? fromSource(db, findPlan(db, id) ?? null) : null;
+    },
+  }),
+  actionPlans: t.connection({
+    type: ActionPlan,
+    description: "Plans of a network (its lead expert, partners, secretariat) or of a city (its coordinators).",
+    args: {
+      networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
+      cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
+      endorsed: t.arg.boolean({ required: false }),
+      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+    },
+    authScopes: (_root, args) => {
+      const networkId = args.networkId ? entityId('Network').parse(args.networkId) : null;
+      const cityId = args.cityId ? CityId.parse(args.cityId) : null;
+      return {
+        secretariat: true,
+        ...(networkId ? { leadExpertOf: networkId, partnerOf: networkId } : {}),
+        ...(cityId ? { coordinatorOf: cityId } : {}),
+      };
+    },
+    resolve: async (_root, args, context) => {
+      const db = await readModelsAsOf(context, args.asOf);
+      const filter = {
+        networkId: args.networkId ? entityId('Network').parse(args.networkId) : null,
+        cityId: args.cityId ? CityId.parse(args.cityId) : null,
+        endorsed: args.endorsed ?? null,
+      };
+      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
+        fromSource(db, listPlans(db, filter, limit, offset)),
+      );
+    },
+  }),
+}));

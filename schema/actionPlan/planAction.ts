@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ActionPhase, ActionStatus, FundingSource, PlannedFunding } from '../../domain/actionPlan/events.js';
+import type { FundingSecuredRow, PlanActionRow, StatusChangeRow } from '../../projections/actionPlan/actionPlans.js';
+import { findActions, fundingOfAction, statusHistory } from '../../projections/actionPlan/queries.js';
+import { sourceOf } from '../asOf.js';
+import { builder } from '../builder.js';
+import { enumOf } from '../inputs.js';
+import { loadManyFrom } from '../loaders.js';
+import { FundingSourceEnum, Money, money } from '../money.js';
+import { heldByPlanReadScopes } from './access.js';
+
+export const ActionPhaseEnum = enumOf(ActionPhase, 'ActionPhase');
+export const ActionStatusEnum = enumOf(ActionStatus, 'ActionStatus');
+
+const PlannedFundingLine = builder.objectRef<z.infer<typeof PlannedFunding>>('PlannedFunding').implement({
+  fields: (t) => ({
+    source: t.field({ type: FundingSourceEnum, resolve: (r) => r.source }),
+    amount: t.field({ type: Money, resolve: (r) => money(r.amountCents) }),
+    programme: t.exposeString('programme'),
+  }),
+});
+
+const StatusChange = builder.objectRef<StatusChangeRow>('ActionStatusChange').implement({
+  fields: (t) => ({
+    from: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.from_status) }),
+    to: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.to_status) }),
+    date: t.exposeString('date'),
+    note: t.exposeString('note'),
+  }),
+});
+
+const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecured').implement({
+  description: 'Money secured for an action.',
+  fields: (t) => ({
+    fundingId: t.exposeID('id'),
+    source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
+    amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
+    programme: t.exposeString('programme'),
+    date: t.exposeString('date'),
+    note: t.exposeString('note'),
+  }),
+});
+
+export const PlanAction = builder.node(builder.objectRef<PlanActionRow>('PlanAction'), {
+  description: 'An action of an Integrated Action Plan.',
+  id: { resolve: (row) => row.id },
+  loadMany: loadManyFrom(findActions),
+  authScopes: (row, context) => heldByPlanReadScopes(sourceOf(row, context), row),
+  fields: (t) => ({
+    actionId: t.exposeID('id'),
+    planId: t.exposeID('plan_id'),
+    title: t.exposeString('title'),
+    clusterKey: t.exposeString('cluster_key'),
+    phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
+    summary: t.exposeString('summary'),
+    budget: t.field({ type: Money, nullable: true, resolve: (r) => (r.budget_cents === null ? null : money(r.budget_cents)) }),
+    responsibleBody: t.exposeString('responsible_body'),
+    plannedFunding: t.field({
+      type: [PlannedFundingLine],
+      resolve: (r) => z.array(PlannedFunding).parse(JSON.parse(r.funding)),
+    }),
+    status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }),
+    statusDate: t.exposeString('status_date', { nullable: true }),
+    statusHistory: t.field({
+      type: [StatusChange],
+      resolve: (r, _args, context) => statusHistory(sourceOf(r, context), r.id),
+    }),
+    addedAt: t.exposeString('added_at'),
+    addedAfterEndorsement: t.boolean({
+      description: 'Added after the city council endorsed the plan: plans are living documents.',
+      resolve: (r) => r.added_after_endorsement === 1,
+    }),
+    securedFunding: t.field({ type: Money, resolve: (r) => money(r.secured_cents) }),
+    fundingSecured: t.field({
+      type: [FundingSecuredRecord],
+      resolve: (r, _args, context) => fundingOfAction(sourceOf(r, context), r.id),
+    }),
+  }),
+});

@@ -1,0 +1,96 @@
+import { ulid } from 'ulid';
+import {
+  AddPlanAction,
+  AddPlanCluster,
+  ChangeActionStatus,
+  DefineIndicator,
+  DraftActionPlan,
+  EndorseActionPlan,
+  RecordFundingSecured,
+  RecordIndicatorValue,
+  RevisePlanVision,
+} from '../../domain/actionPlan/commands.js';
+import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
+import { ClusterKey } from '../../domain/actionPlan/events.js';
+import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
+import { aggregate } from './aggregate.js';
+import { entityId } from './ids.js';
+import { inNetwork } from './networkSnapshot.js';
+import { defineUseCase } from './useCase.js';
+
+/**
+ * Integrated Action Plans: a partner city's plan in a network (one per city and network, so its id
+ * derives from both), its clusters, actions, funding and indicators, endorsed by the city council.
+ * Only drafting decides with the network's facts; the plan decides every later change alone.
+ */
+
+const newPlan = inNetwork(actionPlanDecider, 'ActionPlan', (state) => state.networkId);
+const plan = aggregate(actionPlanDecider);
+const PlanTarget = { planId: entityId('ActionPlan') };
+const ActionTarget = { actionId: entityId('PlanAction') };
+
+export const draftActionPlan = defineUseCase(
+  'draftActionPlan',
+  DraftActionPlan.extend({ networkId: entityId('Network') }),
+  (ledger, { networkId, ...data }, options) =>
+    newPlan.create(
+      ledger,
+      networkId,
+      (network) => ({ type: 'DraftActionPlan', data: { ...data, networkId, network } }),
+      options,
+      actionPlanIdFor(networkId, data.cityId),
+    ),
+);
+
+export const addPlanCluster = defineUseCase(
+  'addPlanCluster',
+  // The key's description belongs to the clusters of a draft (PlanClusterInput), as the API always had it.
+  AddPlanCluster.extend({ ...PlanTarget, key: ClusterKey }),
+  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'AddPlanCluster', data }, options),
+);
+
+export const revisePlanVision = defineUseCase(
+  'revisePlanVision',
+  RevisePlanVision.extend(PlanTarget),
+  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'RevisePlanVision', data }, options),
+);
+
+export const addPlanAction = defineUseCase(
+  'addPlanAction',
+  AddPlanAction.extend(PlanTarget),
+  (ledger, { planId, ...data }, options) =>
+    plan.change(ledger, planId, { type: 'AddPlanAction', data: { ...data, actionId: ulid() } }, options),
+);
+
+export const changeActionStatus = defineUseCase(
+  'changeActionStatus',
+  ChangeActionStatus.extend(ActionTarget),
+  (ledger, data, options) => plan.changeHolder(ledger, 'PlanAction', data.actionId, { type: 'ChangeActionStatus', data }, options),
+);
+
+export const recordFundingSecured = defineUseCase(
+  'recordFundingSecured',
+  RecordFundingSecured.extend(ActionTarget),
+  (ledger, data, options) =>
+    plan.changeHolder(ledger, 'PlanAction', data.actionId, { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
+);
+
+export const defineIndicator = defineUseCase(
+  'defineIndicator',
+  DefineIndicator.extend({ ...PlanTarget, actionId: entityId('PlanAction').nullish() }),
+  (ledger, { planId, actionId, ...data }, options) =>
+    plan.change(ledger, planId, { type: 'DefineIndicator', data: { ...data, actionId: actionId ?? null, indicatorId: ulid() } }, options),
+);
+
+export const recordIndicatorValue = defineUseCase(
+  'recordIndicatorValue',
+  RecordIndicatorValue.extend({ indicatorId: entityId('PlanIndicator') }),
+  (ledger, data, options) =>
+    plan.changeHolder(ledger, 'PlanIndicator', data.indicatorId, { type: 'RecordIndicatorValue', data }, options),
+);
+
+export const endorseActionPlan = defineUseCase(
+  'endorseActionPlan',
+  EndorseActionPlan.extend(PlanTarget),
+  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'EndorseActionPlan', data }, options),
+);

@@ -1,0 +1,85 @@
+import { ulid } from 'ulid';
+import {
+  AbandonTransfer,
+  AdvanceTransferStage,
+  AssessReadiness,
+  CompleteTransfer,
+  RecordTransferMilestone,
+  StartTransfer,
+  SubmitInvestmentPlan,
+  SubmitTransferPlan,
+} from '../../domain/transfer/commands.js';
+import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
+import { aggregate } from './aggregate.js';
+import { asId, entityId } from './ids.js';
+import { inNetwork } from './networkSnapshot.js';
+import { defineUseCase } from './useCase.js';
+
+/**
+ * Good-practice transfers: a receiving city adapts a source city's practice, Understand, Adapt,
+ * Re-use. One transfer per receiving city, network and practice, so its id derives from them.
+ * Only starting decides with the network's facts; the transfer decides every later step alone.
+ */
+
+const newTransfer = inNetwork(transferDecider, 'Transfer', (state) => state.networkId);
+const transfer = aggregate(transferDecider);
+const TransferTarget = { transferId: entityId('Transfer') };
+
+// The practice is named by its id in the marketplace.
+asId(StartTransfer.shape.practiceId);
+
+export const startTransfer = defineUseCase(
+  'startTransfer',
+  StartTransfer.safeExtend({ networkId: entityId('Network') }),
+  (ledger, { networkId, ...data }, options) =>
+    newTransfer.create(
+      ledger,
+      networkId,
+      (network) => ({ type: 'StartTransfer', data: { ...data, networkId, network } }),
+      options,
+      transferIdFor(networkId, data.receivingCityId, data),
+    ),
+);
+
+export const advanceTransferStage = defineUseCase(
+  'advanceTransferStage',
+  AdvanceTransferStage.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AdvanceTransferStage', data }, options),
+);
+
+export const recordTransferMilestone = defineUseCase(
+  'recordTransferMilestone',
+  RecordTransferMilestone.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) =>
+    transfer.change(ledger, transferId, { type: 'RecordTransferMilestone', data: { ...data, milestoneId: ulid() } }, options),
+);
+
+export const submitTransferPlan = defineUseCase(
+  'submitTransferPlan',
+  SubmitTransferPlan.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'SubmitTransferPlan', data }, options),
+);
+
+export const submitInvestmentPlan = defineUseCase(
+  'submitInvestmentPlan',
+  SubmitInvestmentPlan.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'SubmitInvestmentPlan', data }, options),
+);
+
+export const assessTransferReadiness = defineUseCase(
+  'assessTransferReadiness',
+  AssessReadiness.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AssessReadiness', data }, options),
+);
+
+export const completeTransfer = defineUseCase(
+  'completeTransfer',
+  CompleteTransfer.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'CompleteTransfer', data }, options),
+);
+
+export const abandonTransfer = defineUseCase(
+  'abandonTransfer',
+  AbandonTransfer.extend(TransferTarget),
+  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AbandonTransfer', data }, options),
+);
