@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allProjections } from '../projections/index.js';
+import { marketplaceDirectory } from '../projections/marketplace/queries.js';
 import type { Projection } from '../projections/types.js';
 import type { Ledger } from './application/ledger.js';
+import type { MarketplaceLedger } from './application/marketplace.js';
 import { CommandHandler } from './commands/handleCommand.js';
 import type { Config } from './config.js';
 import { openEventStore } from './eventStore/index.js';
@@ -13,7 +15,7 @@ import { TimeTravel } from './projections/timeTravel.js';
 import { ReadModelDatabase } from './readModels/database.js';
 
 /** Everything a request needs, wired once per process; use cases see it as their Ledger. */
-export interface App extends Ledger {
+export interface App extends Ledger, MarketplaceLedger {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: EventStore;
@@ -57,6 +59,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     commands,
     timeTravel,
     load: (decider, streamId) => commands.load(decider, streamId),
+    marketplaceDirectory: marketplaceDirectory(readModels),
     /** Handles a command and waits until the read models show its effects (read your writes). */
     async execute(decider, target, command, commandOptions) {
       const result = await commands.handle(decider, target, command, commandOptions);

@@ -1,11 +1,14 @@
 import type { UseCase } from './useCase.js';
 import * as learningNeed from './learningNeed.js';
+import * as marketplace from './marketplace.js';
+import * as peerReview from './peerReview.js';
+import * as practice from './practice.js';
 
 /**
  * Every use case by name (the mutation's name): what the seed loader and any transport other than
  * GraphQL call. Each capability module adds its use cases here (one line each).
  */
-const modules: Record<string, unknown>[] = [learningNeed];
+const modules: Record<string, unknown>[] = [learningNeed, marketplace, peerReview, practice];
 
 export const useCases: ReadonlyMap<string, UseCase> = new Map(
   modules.flatMap((module) =>
