@@ -6,6 +6,7 @@ import type { MeetingSnapshot } from '../meeting/snapshot.js';
 import { isPartner } from '../network/decider.js';
 import type { NetworkSnapshot } from '../network/snapshot.js';
 import { NotFoundError } from '../shared/errors.js';
+import type { Workflow } from '../shared/workflow.js';
 import type { MarketplaceCommand, ScheduleMatchMeeting } from './commands.js';
 import { marketplaceDecider, type SessionPost, type SessionState } from './decider.js';
 
@@ -16,10 +17,10 @@ import { marketplaceDecider, type SessionPost, type SessionState } from './decid
  * learning need the marketplace need came from is addressed by it. Otherwise the session records
  * the meeting alone.
  *
- * Pure: given the facts loaded when the request came and what happened since, `decide` names the
- * next command and the aggregate it goes to (null once the work is done); `evolve` takes in each
- * outcome. A step that fails ends the process with its error; a retry with the same idempotency
- * key runs it again, and the steps already done answer with their first result.
+ * A Workflow: given the facts loaded when the request came and what happened since, `decide` names
+ * the next command and the aggregate it goes to; `evolve` takes in each outcome. A step that fails
+ * ends the process with its error; a retry with the same idempotency key runs it again, and the
+ * steps already done answer with their first result.
  */
 
 export type MatchMeetingRequest = z.output<typeof ScheduleMatchMeeting>;
@@ -157,4 +158,8 @@ function evolve(state: MatchMeetingState, event: MatchMeetingEvent): MatchMeetin
   }
 }
 
-export const matchMeetingWorkflow = { initialState, decide, evolve };
+export const matchMeetingWorkflow: Workflow<MatchMeetingFacts, MatchMeetingCommand, MatchMeetingEvent, MatchMeetingState> = {
+  initialState,
+  decide,
+  evolve,
+};
