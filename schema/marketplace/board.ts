@@ -5,7 +5,7 @@ import { entityId } from '../../src/application/ids.js';
 import { isEventOfSession } from '../../src/application/marketplace.js';
 import { positionToString, type RecordedEvent } from '../../src/eventStore/port.js';
 import { appliedEvents } from '../../src/projections/appliedEvents.js';
-import { builder } from '../builder.js';
+import { builder, type Context } from '../builder.js';
 import { enumOf } from '../inputs.js';
 import { bareId } from '../journeySupport.js';
 import { sessionReaders } from './access.js';
@@ -28,6 +28,15 @@ const boardKinds: Partial<Record<MarketplaceEvent['type'], z.infer<typeof BoardE
   MarketplaceSessionClosed: 'sessionClosed',
 };
 
+/** The offer or need an event names: posted, withdrawn, or answered in a match. */
+function postNamedBy(side: 'offer' | 'need') {
+  return (e: RecordedEvent, _args: unknown, context: Context) => {
+    const d = e.data as { offerId?: string; needId?: string; postId?: string; side?: string };
+    const id = (side === 'offer' ? d.offerId : d.needId) ?? (d.side === side ? d.postId : undefined);
+    return id ? (findPost(context.readModels, id) ?? null) : null;
+  };
+}
+
 const boardSuggestions = new WeakMap<RecordedEvent, SuggestionValue[]>();
 
 const BoardEvent = builder.objectRef<RecordedEvent>('MarketplaceBoardEvent').implement({
@@ -37,24 +46,8 @@ const BoardEvent = builder.objectRef<RecordedEvent>('MarketplaceBoardEvent').imp
     sessionId: t.id({ resolve: (e) => e.streamId.slice(e.streamId.indexOf('-') + 1) }),
     position: t.string({ description: 'Position of the event in the log.', resolve: (e) => positionToString(e.position) }),
     occurredAt: t.string({ resolve: (e) => e.metadata.occurredAt }),
-    offer: t.field({
-      type: MarketplaceOffer,
-      nullable: true,
-      resolve: (e, _a, context) => {
-        const d = e.data as { offerId?: string; postId?: string; side?: string };
-        const id = d.offerId ?? (d.side === 'offer' ? d.postId : undefined);
-        return id ? (findPost(context.readModels, id) ?? null) : null;
-      },
-    }),
-    need: t.field({
-      type: MarketplaceNeed,
-      nullable: true,
-      resolve: (e, _a, context) => {
-        const d = e.data as { needId?: string; postId?: string; side?: string };
-        const id = d.needId ?? (d.side === 'need' ? d.postId : undefined);
-        return id ? (findPost(context.readModels, id) ?? null) : null;
-      },
-    }),
+    offer: t.field({ type: MarketplaceOffer, nullable: true, resolve: postNamedBy('offer') }),
+    need: t.field({ type: MarketplaceNeed, nullable: true, resolve: postNamedBy('need') }),
     match: t.field({
       type: MarketplaceMatch,
       nullable: true,

@@ -26,6 +26,23 @@ import { CitySuggestions, MatchingArgs, suggestionsOf } from './suggestions.js';
 
 /** A marketplace session: its posts, matches and suggestions; opened and closed. */
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The session's offers or needs, a city's only if asked. */
+function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, side: 'offer' | 'need') {
+  return t.connection({
+    type: side === 'offer' ? MarketplaceOffer : MarketplaceNeed,
+    authScopes: (row) => sessionReaders(row),
+    args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), includeWithdrawn: t.arg.boolean({ required: false }) },
+    resolve: (row, args, context) => {
+      const db = sourceOf(row, context);
+      return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
+        fromSource(db, listPosts(db, row.id, side, args, limit, offset)),
+      );
+    },
+  });
+}
+
 builder.node(MarketplaceSession, {
   description: 'A marketplace session: cities post offers ("give") and needs ("use"); the matcher suggests matches.',
   id: { resolve: (row) => row.id },
@@ -44,28 +61,8 @@ builder.node(MarketplaceSession, {
     openedAt: t.exposeString('opened_at'),
     closedAt: t.exposeString('closed_at', { nullable: true }),
     revision: t.exposeInt('revision'),
-    offers: t.connection({
-      type: MarketplaceOffer,
-      authScopes: (row) => sessionReaders(row),
-      args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), includeWithdrawn: t.arg.boolean({ required: false }) },
-      resolve: (row, args, context) => {
-        const db = sourceOf(row, context);
-        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-          fromSource(db, listPosts(db, row.id, 'offer', args, limit, offset)),
-        );
-      },
-    }),
-    needs: t.connection({
-      type: MarketplaceNeed,
-      authScopes: (row) => sessionReaders(row),
-      args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), includeWithdrawn: t.arg.boolean({ required: false }) },
-      resolve: (row, args, context) => {
-        const db = sourceOf(row, context);
-        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-          fromSource(db, listPosts(db, row.id, 'need', args, limit, offset)),
-        );
-      },
-    }),
+    offers: postsOf(t, 'offer'),
+    needs: postsOf(t, 'need'),
     matches: t.connection({
       type: MarketplaceMatch,
       description: 'Matches a side answered (accepted or declined).',

@@ -4,6 +4,7 @@ import { marketplaceDecider } from '../../domain/marketplace/decider.js';
 import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
 import {
+  MEETING,
   NEED_GDANSK,
   NEED_TORINO,
   NETWORK,
@@ -12,7 +13,11 @@ import {
   OFFER_TORINO,
   OTHER_NETWORK,
   PRACTICE_GDANSK,
+  acceptedByNeed,
+  acceptedByOffer,
+  agreed,
   matchId,
+  meetingScheduled,
   needTorino,
   offerGdansk,
   offerStrasbourg,
@@ -97,9 +102,6 @@ const respond = (cityId: string, accept: boolean, over: Partial<Data<'RespondToM
   data: { needId: NEED_TORINO, offerId: OFFER_STRASBOURG, cityId, accept, note: '', suggestion: null, ...over },
 });
 const posted = [opened, offerStrasbourg, needTorino];
-const acceptedByNeed: MarketplaceEvent = { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'need', cityId: 'torino-it', note: '', suggestion: null } };
-const acceptedByOffer: MarketplaceEvent = { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'offer', cityId: 'strasbourg-fr', note: '', suggestion: null } };
-const agreed: MarketplaceEvent = { type: 'MarketplaceMatchAgreed', data: { matchId, needId: NEED_TORINO, offerId: OFFER_STRASBOURG } };
 
 describe('marketplace sessions', () => {
   describe('opens a session for one network, across networks, or for the programme', () => {
@@ -383,27 +385,12 @@ describe('matches: both sides accept or decline', () => {
 });
 
 describe('from match to meeting', () => {
-  const MEETING = '01JMEET1NG0000000000000001';
   const schedule = (over: Partial<Data<'ScheduleMatchMeeting'>> = {}): MarketplaceCommand => ({
     type: 'ScheduleMatchMeeting',
     data: { matchId, format: 'siteVisit', date: '2016-05-10', hostCityId: null, title: null, meetingId: MEETING, recordedIn: 'journey', ...over },
   });
   const agreedMatch = [...posted, acceptedByNeed, acceptedByOffer, agreed];
-  const scheduled: MarketplaceEvent = {
-    type: 'MarketplaceMeetingScheduled',
-    data: {
-      matchId,
-      needId: NEED_TORINO,
-      offerId: OFFER_STRASBOURG,
-      meetingId: MEETING,
-      format: 'siteVisit',
-      date: '2016-05-10',
-      hostCityId: 'strasbourg-fr',
-      networkId: NETWORK,
-      title: 'Site visit: How to develop new impact funds?',
-      recordedIn: 'journey',
-    },
-  };
+  const scheduled = meetingScheduled;
 
   describe('schedules a site visit to the giving city, or a bilateral meeting, once both agreed', () => {
     it('a site visit to the giving city', () => {

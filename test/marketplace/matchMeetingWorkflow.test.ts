@@ -10,38 +10,26 @@ import {
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 import { fold } from '../../domain/shared/decider.js';
 import { workflowSpec } from '../support/workflowSpec.js';
-import { NETWORK, NEED_TORINO, OFFER_STRASBOURG, matchId, needTorino, offerStrasbourg, opened, pair } from './fixtures.js';
+import {
+  MEETING,
+  NETWORK,
+  acceptedByNeed,
+  acceptedByOffer,
+  agreed,
+  matchId,
+  meetingScheduled,
+  needTorino,
+  offerStrasbourg,
+  opened,
+} from './fixtures.js';
 
 const spec = workflowSpec(matchMeetingWorkflow);
 
 const LEARNING_NEED = '01JLEARN1NGNEED00000000001';
-const MEETING = '01JMEET1NG0000000000000001';
 const NEW_MEETING = '01JMEET1NG0000000000000002';
 
 const needFromJourney: MarketplaceEvent = { ...needTorino, data: { ...needTorino.data, learningNeedId: LEARNING_NEED } } as MarketplaceEvent;
-const agreedMatch: MarketplaceEvent[] = [
-  opened,
-  offerStrasbourg,
-  needFromJourney,
-  { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'need', cityId: 'torino-it', note: '', suggestion: null } },
-  { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'offer', cityId: 'strasbourg-fr', note: '', suggestion: null } },
-  { type: 'MarketplaceMatchAgreed', data: { matchId, needId: NEED_TORINO, offerId: OFFER_STRASBOURG } },
-];
-const meetingScheduled: MarketplaceEvent = {
-  type: 'MarketplaceMeetingScheduled',
-  data: {
-    matchId,
-    needId: NEED_TORINO,
-    offerId: OFFER_STRASBOURG,
-    meetingId: MEETING,
-    format: 'siteVisit',
-    date: '2016-05-10',
-    hostCityId: 'strasbourg-fr',
-    networkId: NETWORK,
-    title: 'Site visit: How to develop new impact funds?',
-    recordedIn: 'journey',
-  },
-};
+const agreedMatch: MarketplaceEvent[] = [opened, offerStrasbourg, needFromJourney, acceptedByNeed, acceptedByOffer, agreed];
 
 const boostInno: NetworkSnapshot = {
   networkId: NETWORK,
@@ -90,6 +78,15 @@ const studyVisit: Extract<MatchMeetingCommand, { to: 'meeting' }> = {
   },
 };
 
+const addressLearningNeed: MatchMeetingCommand = {
+  to: 'learningNeed',
+  learningNeedId: LEARNING_NEED,
+  command: {
+    type: 'AddressLearningNeed',
+    data: { meetingId: MEETING, peerCityId: null, note: 'Marketplace match with strasbourg-fr', meeting: meetingSnapshot, network: boostInno },
+  },
+};
+
 const recordIn = (meetingId: string, recordedIn: 'marketplace' | 'journey', request: MatchMeetingFacts['request'] = siteVisit) =>
   ({ to: 'session', command: { type: 'ScheduleMatchMeeting', data: { ...request, meetingId, recordedIn } } }) as const;
 
@@ -116,28 +113,14 @@ describe('the match meeting: on the journey when both cities are partners of the
     spec
       .given([onJourney, recordedOnJourney])
       .when(facts())
-      .thenSends({
-        to: 'learningNeed',
-        learningNeedId: LEARNING_NEED,
-        command: {
-          type: 'AddressLearningNeed',
-          data: { meetingId: MEETING, peerCityId: null, note: 'Marketplace match with strasbourg-fr', meeting: meetingSnapshot, network: boostInno },
-        },
-      });
+      .thenSends(addressLearningNeed);
   });
 
   it('addresses a learning need other meetings already addressed', () => {
     spec
       .given([onJourney, recordedOnJourney])
       .when(facts({ learningNeed: { learningNeedId: LEARNING_NEED, status: 'addressed' } }))
-      .thenSends({
-        to: 'learningNeed',
-        learningNeedId: LEARNING_NEED,
-        command: {
-          type: 'AddressLearningNeed',
-          data: { meetingId: MEETING, peerCityId: null, note: 'Marketplace match with strasbourg-fr', meeting: meetingSnapshot, network: boostInno },
-        },
-      });
+      .thenSends(addressLearningNeed);
   });
 
   it('completes once the learning need is addressed', () => {
