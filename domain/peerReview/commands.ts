@@ -73,7 +73,7 @@ export const CancelPeerReview = z.object({ reason: OptionalText(1000).default(''
 export type PeerReviewCommand =
   | {
       type: 'RequestPeerReview';
-      /** `network`: the named network's facts (loaded by the schema layer), null when none is named. */
+      /** `network`: the named network's facts (loaded by the application layer), null when none is named. */
       data: z.output<typeof RequestPeerReview> & { network?: NetworkSnapshot | null };
     }
   | { type: 'InvitePeer'; data: z.output<typeof InvitePeer> }

@@ -8,7 +8,6 @@ import {
 } from '../../domain/marketplace/matching.js';
 import { placeholders } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
-import type { PracticeRow } from '../practice/practices.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
 // ---------------------------------------------------------------- sessions and posts

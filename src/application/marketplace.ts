@@ -10,7 +10,6 @@ import {
   ScheduleMatchMeeting,
   WithdrawPost,
   type LearningNeedSnapshot,
-  type MarketplaceCommand,
   type NetworkSnapshot as SessionNetworkSnapshot,
   type ParticipantSnapshot,
   type PracticeSnapshot,
@@ -25,6 +24,7 @@ import { networkDecider } from '../../domain/network/decider.js';
 import { practiceDecider } from '../../domain/practice/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
+import { onItsOwn } from './aggregate.js';
 import { asId, entityId } from './ids.js';
 import type { Ledger } from './ledger.js';
 import { findNetworkSnapshot, inNetwork } from './networkSnapshot.js';
@@ -131,8 +131,8 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
   return event.streamId === streamIdOf(marketplaceDecider.category, sessionId);
 }
 
-const onSession = (ledger: Ledger, sessionId: string, command: MarketplaceCommand, options: CommandOptions) =>
-  ledger.execute(marketplaceDecider, streamIdOf(marketplaceDecider.category, sessionId), command, options);
+// A session may span several networks: it decides on the snapshots its commands carry.
+const sessions = onItsOwn(marketplaceDecider);
 
 export const openMarketplaceSession = defineUseCase(
   'openMarketplaceSession',
@@ -145,18 +145,13 @@ export const openMarketplaceSession = defineUseCase(
       .describe('One network, several, or none for a programme-wide session.'),
   }),
   async (ledger, data, options) =>
-    ledger.execute(
-      marketplaceDecider,
-      { create: marketplaceDecider.category },
-      { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } },
-      options,
-    ),
+    sessions.create(ledger, { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } }, options),
 );
 
 export const closeMarketplaceSession = defineUseCase(
   'closeMarketplaceSession',
   CloseSession.extend(SessionTarget),
-  (ledger, { sessionId, ...data }, options) => onSession(ledger, sessionId, { type: 'CloseSession', data }, options),
+  (ledger, { sessionId, ...data }, options) => sessions.change(ledger, sessionId, { type: 'CloseSession', data }, options),
 );
 
 export const postMarketplaceOffer = defineUseCase(
@@ -172,7 +167,7 @@ export const postMarketplaceOffer = defineUseCase(
     const session = await loadSession(ledger, sessionId);
     const participant = await participantOf(ledger, session.state, data.cityId);
     const practice = await practiceSnapshot(ledger, data.practiceId);
-    return onSession(ledger, sessionId, { type: 'PostOffer', data: { ...data, offerId: ulid(), participant, practice } }, options);
+    return sessions.change(ledger, sessionId, { type: 'PostOffer', data: { ...data, offerId: ulid(), participant, practice } }, options);
   },
 );
 
@@ -189,7 +184,7 @@ export const postMarketplaceNeed = defineUseCase(
     const session = await loadSession(ledger, sessionId);
     const participant = await participantOf(ledger, session.state, data.cityId);
     const learningNeed = await learningNeedSnapshot(ledger, data.learningNeedId);
-    return onSession(ledger, sessionId, { type: 'PostNeed', data: { ...data, needId: ulid(), participant, learningNeed } }, options);
+    return sessions.change(ledger, sessionId, { type: 'PostNeed', data: { ...data, needId: ulid(), participant, learningNeed } }, options);
   },
 );
 
@@ -211,7 +206,7 @@ const PostId = asId(
 export const withdrawMarketplacePost = defineUseCase(
   'withdrawMarketplacePost',
   WithdrawPost.extend({ ...SessionTarget, postId: PostId }),
-  (ledger, { sessionId, ...data }, options) => onSession(ledger, sessionId, { type: 'WithdrawPost', data }, options),
+  (ledger, { sessionId, ...data }, options) => sessions.change(ledger, sessionId, { type: 'WithdrawPost', data }, options),
 );
 
 // ---------------------------------------------------------------- matches
@@ -221,7 +216,7 @@ export const respondToMarketplaceMatch = defineUseCase(
   RespondToMatch.extend({ ...SessionTarget, needId: entityId('MarketplaceNeed'), offerId: entityId('MarketplaceOffer') }),
   (ledger, { sessionId, ...data }, options) => {
     const suggestion = directoryOf(ledger).suggestionFor(sessionId, data.needId, data.offerId);
-    return onSession(ledger, sessionId, { type: 'RespondToMatch', data: { ...data, suggestion } }, options);
+    return sessions.change(ledger, sessionId, { type: 'RespondToMatch', data: { ...data, suggestion } }, options);
   },
 );
 
@@ -292,7 +287,7 @@ async function runMatchMeeting(
         break;
       }
       case 'session': {
-        recorded = await onSession(ledger, sessionId, step.command, options);
+        recorded = await sessions.change(ledger, sessionId, step.command, options);
         // What the session recorded: on a retry, the first attempt's meeting.
         const scheduled = recorded.events.find(
           (event): event is MarketplaceEventOf<'MarketplaceMeetingScheduled'> => event.type === 'MarketplaceMeetingScheduled',

@@ -6,13 +6,10 @@ import {
   RecordFollowUp,
   RecordRecommendations,
   RequestPeerReview,
-  type PeerReviewCommand,
 } from '../../domain/peerReview/commands.js';
 import { peerReviewDecider } from '../../domain/peerReview/decider.js';
-import { streamIdOf } from '../../domain/shared/decider.js';
-import type { CommandOptions } from '../commands/handleCommand.js';
+import { onItsOwn } from './aggregate.js';
 import { asId, entityId } from './ids.js';
-import type { Ledger } from './ledger.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { defineUseCase } from './useCase.js';
 
@@ -23,56 +20,50 @@ import { defineUseCase } from './useCase.js';
 
 const ReviewTarget = { reviewId: entityId('PeerReview') };
 
-// Only the request decides on another aggregate (the network named); later commands need the review alone.
-const onReview = (ledger: Ledger, reviewId: string, command: PeerReviewCommand, options: CommandOptions) =>
-  ledger.execute(peerReviewDecider, streamIdOf(peerReviewDecider.category, reviewId), command, options);
+// Only the request decides on another aggregate (the network named, if any); later commands on the review alone.
+const reviews = onItsOwn(peerReviewDecider);
 
 export const requestPeerReview = defineUseCase(
   'requestPeerReview',
   RequestPeerReview.extend({ networkId: entityId('Network').nullish().transform((id) => id ?? null) }),
   async (ledger, data, options) => {
     const network = data.networkId ? await findNetworkSnapshot(ledger, data.networkId) : null;
-    return ledger.execute(
-      peerReviewDecider,
-      { create: peerReviewDecider.category },
-      { type: 'RequestPeerReview', data: { ...data, network } },
-      options,
-    );
+    return reviews.create(ledger, { type: 'RequestPeerReview', data: { ...data, network } }, options);
   },
 );
 
 export const invitePeerReviewer = defineUseCase(
   'invitePeerReviewer',
   InvitePeer.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'InvitePeer', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'InvitePeer', data }, options),
 );
 
 export const answerPeerReviewInvitation = defineUseCase(
   'answerPeerReviewInvitation',
   AnswerInvitation.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'AnswerInvitation', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'AnswerInvitation', data }, options),
 );
 
 export const holdPeerReview = defineUseCase(
   'holdPeerReview',
   HoldPeerReview.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'HoldPeerReview', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'HoldPeerReview', data }, options),
 );
 
 export const recordPeerReviewRecommendations = defineUseCase(
   'recordPeerReviewRecommendations',
   RecordRecommendations.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'RecordRecommendations', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'RecordRecommendations', data }, options),
 );
 
 export const recordPeerReviewFollowUp = defineUseCase(
   'recordPeerReviewFollowUp',
   RecordFollowUp.extend({ ...ReviewTarget, recommendationId: asId(RecordFollowUp.shape.recommendationId) }),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'RecordFollowUp', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'RecordFollowUp', data }, options),
 );
 
 export const cancelPeerReview = defineUseCase(
   'cancelPeerReview',
   CancelPeerReview.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => onReview(ledger, reviewId, { type: 'CancelPeerReview', data }, options),
+  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'CancelPeerReview', data }, options),
 );
