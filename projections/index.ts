@@ -5,7 +5,6 @@ import { meetingsProjection } from './meeting/meetings.js';
 import { localGroupsProjection } from './localGroup/localGroups.js';
 import { learningNeedsProjection } from './learningNeed/learningNeeds.js';
 import { actionPlansProjection } from './actionPlan/actionPlans.js';
-import { planHolders } from './actionPlan/queries.js';
 import { transfersProjection } from './transfer/transfers.js';
 import { outcomeNetworksProjection } from './outcomes/networks.js';
 import { outcomePlansProjection } from './outcomes/plans.js';
@@ -14,7 +13,7 @@ import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsPr
 import { practicesProjection } from './practice/practices.js';
 import { marketplaceProjection } from './marketplace/sessions.js';
 import { peerReviewsProjection } from './peerReview/peerReviews.js';
-import type { Projection, ReadModelStore } from './types.js';
+import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
 export const allProjections: readonly Projection[] = [
@@ -38,10 +37,3 @@ export const allProjections: readonly Projection[] = [
   peerReviewsProjection,
 ];
 
-/**
- * Which aggregate holds an entity that has an id of its own, by entity type (the use cases'
- * `Ledger.holderOf`). Each capability whose commands name such entities adds its finders here.
- */
-export const entityHolders: Readonly<Record<string, (db: ReadModelStore, id: string) => string | undefined>> = {
-  ...planHolders,
-};

@@ -10,7 +10,7 @@ import './localGroup.js';
 import './learningNeed.js';
 import './journey.js';
 import './practice.js';
-import './marketplace.js';
+import './marketplace/index.js';
 import './outcomes.js';
 import './peerReview.js';
 import './communityMap.js';

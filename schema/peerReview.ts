@@ -1,29 +1,26 @@
-import { findNetworkSnapshot } from '../src/application/networkSnapshot.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
-import {
-  AnswerInvitation,
-  CancelPeerReview,
-  HoldPeerReview,
-  InvitePeer,
-  RecordFollowUp,
-  RecordRecommendations,
-  RequestPeerReview,
-} from '../domain/peerReview/commands.js';
-import { MIN_FOREIGN_PEERS, peerReviewDecider } from '../domain/peerReview/decider.js';
-import { FollowUpStatus } from '../domain/peerReview/events.js';
-import type { PeerReviewCommand } from '../domain/peerReview/commands.js';
-import { streamIdOf } from '../domain/shared/decider.js';
+import { RecommendationInput, TodoInput } from '../domain/peerReview/commands.js';
+import { MIN_FOREIGN_PEERS } from '../domain/peerReview/decider.js';
+import { FollowUpStatus, InvitationStatus, PeerReviewStatus } from '../domain/peerReview/events.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from '../projections/peerReview/peerReviews.js';
 import { findPeerReview, findPeerReviews, followUpsOf, listPeerReviews, peersOfReview, recommendationsOfReview, todosOfReview } from '../projections/peerReview/queries.js';
 import { findPartner } from '../projections/network/queries.js';
-import type { CommandOptions } from '../src/commands/handleCommand.js';
+import { entityId } from '../src/application/ids.js';
+import {
+  answerPeerReviewInvitation,
+  cancelPeerReview,
+  holdPeerReview,
+  invitePeerReviewer,
+  recordPeerReviewFollowUp,
+  recordPeerReviewRecommendations,
+  requestPeerReview,
+} from '../src/application/peerReview.js';
 import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
-import { entityId } from '../src/application/ids.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf, inputName } from './inputs.js';
 
 /**
  * Peer reviews: a host city asks peers from other countries to study a challenge; they give
@@ -32,21 +29,21 @@ import { entityId } from '../src/application/ids.js';
  * the network's lead expert and the secretariat run them; invited peers answer for their city.
  */
 
-const ReviewStatusEnum = builder.enumType('PeerReviewStatus', {
+const ReviewStatusEnum = enumOf(PeerReviewStatus, 'PeerReviewStatus', {
   values: {
-    requested: { description: 'Requested; peers are being invited.' },
-    held: { description: 'The review took place.' },
-    cancelled: { description: 'Cancelled before it took place.' },
-  } as const,
+    requested: 'Requested; peers are being invited.',
+    held: 'The review took place.',
+    cancelled: 'Cancelled before it took place.',
+  },
 });
-const InvitationStatusEnum = builder.enumType('PeerReviewInvitationStatus', { values: ['invited', 'accepted', 'declined'] as const });
-const FollowUpStatusEnum = builder.enumType('PeerReviewFollowUpStatus', {
+const InvitationStatusEnum = enumOf(InvitationStatus, 'PeerReviewInvitationStatus');
+const FollowUpStatusEnum = enumOf(FollowUpStatus, 'PeerReviewFollowUpStatus', {
   values: {
-    planned: { description: 'The host plans to act on it.' },
-    inProgress: { description: 'Being implemented.' },
-    implemented: { description: 'Done.' },
-    dropped: { description: 'The host decided not to act on it.' },
-  } as const,
+    planned: 'The host plans to act on it.',
+    inProgress: 'Being implemented.',
+    implemented: 'Done.',
+    dropped: 'The host decided not to act on it.',
+  },
 });
 
 const topicsOf = (json: string) => JSON.parse(json) as string[];
@@ -171,116 +168,52 @@ builder.queryFields((t) => ({
 const reviewPayload = entityPayload('peerReview', PeerReview, findPeerReview);
 
 /** The host city's coordinators, the network's lead expert and the secretariat run a review. */
-function hostScopes(reviewId: string, context: Context) {
+function hostScopes({ reviewId }: { reviewId: string }, context: Context) {
   const row = findPeerReview(context.readModels, reviewId);
   if (!row) return { secretariat: true };
   return { secretariat: true, coordinatorOf: row.host_city_id, ...(row.network_id ? { leadExpertOf: row.network_id } : {}) };
 }
 
-const ReviewTarget = z.object({ reviewId: entityId('PeerReview') });
-const run = (reviewId: string, command: PeerReviewCommand, context: Context, options: CommandOptions) =>
-  context.app.execute(peerReviewDecider, streamIdOf(peerReviewDecider.category, reviewId), command, options);
-
-legacyCommandMutation({
-  name: 'requestPeerReview',
+commandMutation({
+  useCase: requestPeerReview,
   description: 'A host city asks for a peer review of a challenge. Its coordinators, its network\'s lead expert, or the secretariat.',
-  input: (t) => ({
-    hostCityId: t.id({ required: true }),
-    hostCityName: t.string({ required: true }),
-    networkId: t.id({ required: false }),
-    challenge: t.string({ required: true, description: 'The challenge, in one line.' }),
-    description: t.string({ required: false }),
-    topics: t.stringList({ required: false }),
-    plannedFor: t.string({ required: false, description: 'YYYY-MM-DD' }),
-  }),
-  schema: RequestPeerReview.extend({ networkId: entityId('Network').nullish().transform((v) => v ?? null) }),
   // The lead expert of the host's network: only when the host is an active partner of the network named.
   authScopes: ({ hostCityId, networkId }, context) => ({
     secretariat: true,
     coordinatorOf: hostCityId,
     ...(networkId && findPartner(context.readModels, networkId, hostCityId)?.status === 'active' ? { leadExpertOf: networkId } : {}),
   }),
-  execute: async (input, { app }, options) => {
-    const network = input.networkId ? await findNetworkSnapshot(app, input.networkId) : null;
-    return app.execute(
-      peerReviewDecider,
-      { create: peerReviewDecider.category },
-      { type: 'RequestPeerReview', data: { ...input, network } },
-      options,
-    );
-  },
   ...reviewPayload,
 });
 
-legacyCommandMutation({
-  name: 'invitePeerReviewer',
+commandMutation({
+  useCase: invitePeerReviewer,
   description: 'Invites a peer city (and who comes for it) to a review. Counts toward the rule only if it is from another country than the host.',
-  input: (t) => ({
-    reviewId: t.id({ required: true }),
-    cityId: t.id({ required: true }),
-    cityName: t.string({ required: true }),
-    reviewer: t.string({ required: false }),
-  }),
-  schema: ReviewTarget.extend(InvitePeer.shape),
-  authScopes: ({ reviewId }, context) => hostScopes(reviewId, context),
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'InvitePeer', data }, context, options),
+  authScopes: hostScopes,
   ...reviewPayload,
 });
 
-legacyCommandMutation({
-  name: 'answerPeerReviewInvitation',
+commandMutation({
+  useCase: answerPeerReviewInvitation,
   description: "An invited peer city accepts or declines. Its coordinators, or the secretariat.",
-  input: (t) => ({
-    reviewId: t.id({ required: true }),
-    cityId: t.id({ required: true }),
-    accept: t.boolean({ required: true }),
-    note: t.string({ required: false }),
-  }),
-  schema: ReviewTarget.extend(AnswerInvitation.shape),
   authScopes: ({ cityId }) => ({ secretariat: true, coordinatorOf: cityId }),
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'AnswerInvitation', data }, context, options),
   ...reviewPayload,
 });
 
-legacyCommandMutation({
-  name: 'holdPeerReview',
+commandMutation({
+  useCase: holdPeerReview,
   description: `Records that the review took place: it needs at least ${MIN_FOREIGN_PEERS} peers from other countries than the host's who accepted.`,
-  input: (t) => ({
-    reviewId: t.id({ required: true }),
-    heldOn: t.string({ required: true, description: 'YYYY-MM-DD' }),
-    place: t.string({ required: false }),
-  }),
-  schema: ReviewTarget.extend(HoldPeerReview.shape),
-  authScopes: ({ reviewId }, context) => hostScopes(reviewId, context),
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'HoldPeerReview', data }, context, options),
+  authScopes: hostScopes,
   ...reviewPayload,
 });
 
-const RecommendationInput = builder.inputType('PeerReviewRecommendationInput', {
-  fields: (t) => ({ text: t.string({ required: true }), topics: t.stringList({ required: false }) }),
-});
-const TodoInput = builder.inputType('PeerReviewTodoInput', {
-  fields: (t) => ({
-    text: t.string({ required: true }),
-    owner: t.string({ required: false }),
-    dueDate: t.string({ required: false, description: 'YYYY-MM-DD' }),
-  }),
-});
+inputName(RecommendationInput, 'PeerReviewRecommendationInput');
+inputName(TodoInput, 'PeerReviewTodoInput');
 
-legacyCommandMutation({
-  name: 'recordPeerReviewRecommendations',
+commandMutation({
+  useCase: recordPeerReviewRecommendations,
   description:
     'Records recommendations and to-dos after the review (numbered R1.., T1..). A peer city that took part (give peerCityId), the lead expert, or the secretariat.',
-  input: (t) => ({
-    reviewId: t.id({ required: true }),
-    peerCityId: t.id({ required: false, description: 'The peer city recording.' }),
-    recommendations: t.field({ type: [RecommendationInput], required: false }),
-    todos: t.field({ type: [TodoInput], required: false }),
-  }),
-  schema: ReviewTarget.extend(RecordRecommendations.shape).refine((c) => c.recommendations.length + c.todos.length > 0, {
-    message: 'record at least one recommendation or to-do',
-    path: ['recommendations'],
-  }),
   authScopes: ({ reviewId, peerCityId }, context) => {
     const row = findPeerReview(context.readModels, reviewId);
     return {
@@ -289,32 +222,19 @@ legacyCommandMutation({
       ...(row?.network_id ? { leadExpertOf: row.network_id } : {}),
     };
   },
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'RecordRecommendations', data }, context, options),
   ...reviewPayload,
 });
 
-legacyCommandMutation({
-  name: 'recordPeerReviewFollowUp',
+commandMutation({
+  useCase: recordPeerReviewFollowUp,
   description: 'Records what the host did with a recommendation. The host city, its lead expert, or the secretariat.',
-  input: (t) => ({
-    reviewId: t.id({ required: true }),
-    recommendationId: t.id({ required: true, description: 'R1, R2, ...' }),
-    status: t.field({ type: FollowUpStatusEnum, required: true }),
-    note: t.string({ required: false }),
-    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
-  }),
-  schema: ReviewTarget.extend(RecordFollowUp.shape),
-  authScopes: ({ reviewId }, context) => hostScopes(reviewId, context),
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'RecordFollowUp', data }, context, options),
+  authScopes: hostScopes,
   ...reviewPayload,
 });
 
-legacyCommandMutation({
-  name: 'cancelPeerReview',
+commandMutation({
+  useCase: cancelPeerReview,
   description: 'Cancels a review before it takes place.',
-  input: (t) => ({ reviewId: t.id({ required: true }), reason: t.string({ required: false }) }),
-  schema: ReviewTarget.extend(CancelPeerReview.shape),
-  authScopes: ({ reviewId }, context) => hostScopes(reviewId, context),
-  execute: ({ reviewId, ...data }, context, options) => run(reviewId, { type: 'CancelPeerReview', data }, context, options),
+  authScopes: hostScopes,
   ...reviewPayload,
 });

@@ -1,30 +1,29 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { LabelYear } from '../domain/marketplace/values.js';
-import {
-  AwardGoodPracticeLabel,
-  ProposePractice,
-  RevisePractice,
-  SetPartnershipStatus,
-  WithdrawPractice,
-} from '../domain/practice/commands.js';
-import { practiceDecider } from '../domain/practice/decider.js';
+import { Contact, LabelYear } from '../domain/marketplace/values.js';
 import { PartnershipStatus } from '../domain/practice/events.js';
-import { streamIdOf } from '../domain/shared/decider.js';
 import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/practice/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/practice/queries.js';
 import { fromSource, readModelsAsOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
-import { legacyCommandMutation, entityPayload } from './command.js';
+import { commandMutation, entityPayload } from './command.js';
+import { enumOf, inputName } from './inputs.js';
 import { entityId } from '../src/application/ids.js';
+import {
+  awardGoodPracticeLabel,
+  proposePractice,
+  revisePractice,
+  setPracticePartnershipStatus,
+  withdrawPractice,
+} from '../src/application/practice.js';
 
-export const PartnershipStatusEnum = builder.enumType('PracticePartnershipStatus', {
+export const PartnershipStatusEnum = enumOf(PartnershipStatus, 'PracticePartnershipStatus', {
   values: {
-    lookingForPartners: { description: 'The city looks for cities to transfer the practice to.' },
-    partnershipComplete: { description: 'The transfer partnership is complete.' },
-  } as const,
+    lookingForPartners: 'The city looks for cities to transfer the practice to.',
+    partnershipComplete: 'The transfer partnership is complete.',
+  },
 });
 
 interface ContactValue {
@@ -42,13 +41,7 @@ export const PracticeContact = builder.objectRef<ContactValue>('PracticeContact'
   }),
 });
 
-export const ContactInput = builder.inputType('PracticeContactInput', {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    email: t.string({ required: false }),
-    role: t.string({ required: false }),
-  }),
-});
+inputName(Contact, 'PracticeContactInput');
 
 const topicsOf = (json: string) => JSON.parse(json) as string[];
 
@@ -129,95 +122,42 @@ builder.queryFields((t) => ({
 const practicePayload = entityPayload('practice', GoodPractice, findPractice);
 
 /** The city's coordinators and the secretariat change a practice. */
-function ownerScopes(practiceId: string, context: Context) {
+function ownerScopes({ practiceId }: { practiceId: string }, context: Context) {
   const row = findPractice(context.readModels, practiceId);
   return row ? { secretariat: true, coordinatorOf: row.city_id } : { secretariat: true };
 }
 
-const PracticeTarget = z.object({ practiceId: entityId('GoodPractice') });
-
-const ContactSchemaInput = (t: Parameters<Parameters<typeof legacyCommandMutation>[0]['input']>[0]) =>
-  t.field({ type: ContactInput, required: true });
-
-legacyCommandMutation({
-  name: 'proposePractice',
+commandMutation({
+  useCase: proposePractice,
   description: "A city proposes one of its practices for the catalogue. The city's coordinators, or the secretariat.",
-  input: (t) => ({
-    cityId: t.id({ required: true, description: 'Stable city key, e.g. gdansk-pl; the country is read from it.' }),
-    cityName: t.string({ required: true }),
-    networkId: t.id({ required: false, description: 'The network in which the practice was identified.' }),
-    title: t.string({ required: true }),
-    summary: t.string({ required: true }),
-    topics: t.stringList({ required: true }),
-    results: t.string({ required: false }),
-    contact: ContactSchemaInput(t),
-  }),
-  schema: ProposePractice.extend({ networkId: entityId('Network').nullish().transform((v) => v ?? null) }),
   authScopes: ({ cityId }) => ({ secretariat: true, coordinatorOf: cityId }),
-  execute: (input, { app }, options) =>
-    app.execute(practiceDecider, { create: practiceDecider.category }, { type: 'ProposePractice', data: input }, options),
   ...practicePayload,
 });
 
-legacyCommandMutation({
-  name: 'revisePractice',
+commandMutation({
+  useCase: revisePractice,
   description: 'Changes the text, topics, results or contact of a practice; only what changed is recorded.',
-  input: (t) => ({
-    practiceId: t.id({ required: true }),
-    title: t.string({ required: false }),
-    summary: t.string({ required: false }),
-    topics: t.stringList({ required: false }),
-    results: t.string({ required: false }),
-    contact: t.field({ type: ContactInput, required: false }),
-  }),
-  schema: PracticeTarget.extend(RevisePractice.shape).refine(
-    ({ practiceId: _p, ...c }) => Object.values(c).some((v) => v !== undefined && v !== null),
-    { message: 'change at least one field' },
-  ),
-  authScopes: ({ practiceId }, context) => ownerScopes(practiceId, context),
-  execute: ({ practiceId, ...data }, { app }, options) =>
-    app.execute(practiceDecider, streamIdOf('practice', practiceId), { type: 'RevisePractice', data }, options),
+  authScopes: ownerScopes,
   ...practicePayload,
 });
 
-legacyCommandMutation({
-  name: 'awardGoodPracticeLabel',
+commandMutation({
+  useCase: awardGoodPracticeLabel,
   description: 'Awards the URBACT Good Practice label (once). Secretariat only.',
-  input: (t) => ({
-    practiceId: t.id({ required: true }),
-    year: t.int({ required: true }),
-  }),
-  schema: PracticeTarget.extend(AwardGoodPracticeLabel.shape),
   authScopes: () => ({ secretariat: true }),
-  execute: ({ practiceId, ...data }, { app }, options) =>
-    app.execute(practiceDecider, streamIdOf('practice', practiceId), { type: 'AwardGoodPracticeLabel', data }, options),
   ...practicePayload,
 });
 
-legacyCommandMutation({
-  name: 'setPracticePartnershipStatus',
+commandMutation({
+  useCase: setPracticePartnershipStatus,
   description: 'Says whether the city still looks for partners to transfer the practice to.',
-  input: (t) => ({
-    practiceId: t.id({ required: true }),
-    status: t.field({ type: PartnershipStatusEnum, required: true }),
-  }),
-  schema: PracticeTarget.extend({ status: PartnershipStatus }),
-  authScopes: ({ practiceId }, context) => ownerScopes(practiceId, context),
-  execute: ({ practiceId, ...data }, { app }, options) =>
-    app.execute(practiceDecider, streamIdOf('practice', practiceId), { type: 'SetPartnershipStatus', data: SetPartnershipStatus.parse(data) }, options),
+  authScopes: ownerScopes,
   ...practicePayload,
 });
 
-legacyCommandMutation({
-  name: 'withdrawPractice',
+commandMutation({
+  useCase: withdrawPractice,
   description: 'Takes a practice out of the catalogue; its history stays.',
-  input: (t) => ({
-    practiceId: t.id({ required: true }),
-    reason: t.string({ required: false }),
-  }),
-  schema: PracticeTarget.extend(WithdrawPractice.shape),
-  authScopes: ({ practiceId }, context) => ownerScopes(practiceId, context),
-  execute: ({ practiceId, ...data }, { app }, options) =>
-    app.execute(practiceDecider, streamIdOf('practice', practiceId), { type: 'WithdrawPractice', data }, options),
+  authScopes: ownerScopes,
   ...practicePayload,
 });

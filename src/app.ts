@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allProjections, entityHolders } from '../projections/index.js';
+import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
 import type { Ledger } from './application/ledger.js';
 import { CommandHandler } from './commands/handleCommand.js';
@@ -57,7 +57,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     commands,
     timeTravel,
     load: (decider, streamId) => commands.load(decider, streamId),
-    holderOf: async (entity, id) => entityHolders[entity]?.(readModels, id),
     /** Handles a command and waits until the read models show its effects (read your writes). */
     async execute(decider, target, command, commandOptions) {
       const result = await commands.handle(decider, target, command, commandOptions);

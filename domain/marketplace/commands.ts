@@ -12,8 +12,10 @@ export const OpenSession = z.object({
     .max(20, 'at most 20 networks')
     .default([])
     .transform((ids) => [...new Set(ids)]),
-  otherCountryOnly: z.boolean().default(false),
-  heldOn: IsoDate.nullish().transform((v) => v ?? null),
+  otherCountryOnly: z.boolean().default(false).describe('Hard filter: match only cities of different countries.'),
+  heldOn: IsoDate.describe('YYYY-MM-DD')
+    .nullish()
+    .transform((v) => v ?? null),
   place: OptionalText(200).default(''),
 });
 
@@ -45,7 +47,7 @@ export const RespondToMatch = z.object({
   needId: Ulid,
   offerId: Ulid,
   /** The city answering: the one with the need, or the one with the offer. */
-  cityId: CityId,
+  cityId: CityId.describe('The city answering.'),
   accept: z.boolean(),
   note: OptionalText(1000).default(''),
 });
@@ -53,13 +55,15 @@ export const RespondToMatch = z.object({
 export const ScheduleMatchMeeting = z.object({
   matchId: MatchId,
   format: MeetingFormat,
-  date: IsoDate,
+  date: IsoDate.describe('YYYY-MM-DD'),
   /** Defaults to the city that gives (a site visit is always there). */
-  hostCityId: CityId.nullish().transform((v) => v ?? null),
+  hostCityId: CityId.describe('Defaults to the city that gives.')
+    .nullish()
+    .transform((v) => v ?? null),
   title: Text(200).nullish(),
 });
 
-/** A network's state as the session needs it, loaded by the schema layer. */
+/** A network's state as the session needs it, loaded by the application layer. */
 export type NetworkSnapshot = 'open' | 'closed' | 'unregistered';
 
 /** How the city takes part: null when it is not a partner of the session's networks. */

@@ -16,6 +16,15 @@ export type MatchSide = z.infer<typeof MatchSide>;
 export const MeetingFormat = z.enum(['bilateralMeeting', 'siteVisit']);
 export type MeetingFormat = z.infer<typeof MeetingFormat>;
 
+/** A session takes posts and new matches while open. */
+export const SessionStatus = z.enum(['open', 'closed']);
+/** A post stays open until its city withdraws it. */
+export const PostStatus = z.enum(['open', 'withdrawn']);
+/** What one side of a match answered. */
+export const MatchAnswer = z.enum(['accepted', 'declined']);
+/** A match is proposed once one side accepted, agreed once both did, declined when either declined. */
+export const MatchStatus = z.enum(['proposed', 'agreed', 'declined']);
+
 const Poster = {
   cityId: CityId,
   cityName: z.string(),

@@ -9,7 +9,7 @@ export function countryOfCity(cityId: string): string {
   return cityId.slice(-2).toUpperCase();
 }
 
-/** A city taking part, as the schema layer found it (network partners, or the catalogue). */
+/** A city taking part, as the application layer found it (network partners, or the catalogue). */
 export const CityRef = z.object({
   cityId: CityId,
   name: Text(200),

@@ -8,10 +8,12 @@ export const RequestPeerReview = z.object({
   hostCityName: Text(200),
   networkId: Ulid.nullish().transform((v) => v ?? null),
   /** The challenge the host wants peers to look at, in one line. */
-  challenge: Text(300),
+  challenge: Text(300).describe('The challenge, in one line.'),
   description: OptionalText(4000).default(''),
   topics: Topics.default([]),
-  plannedFor: IsoDate.nullish().transform((v) => v ?? null),
+  plannedFor: IsoDate.describe('YYYY-MM-DD')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const InvitePeer = z.object({
@@ -27,36 +29,43 @@ export const AnswerInvitation = z.object({
 });
 
 export const HoldPeerReview = z.object({
-  heldOn: IsoDate,
+  heldOn: IsoDate.describe('YYYY-MM-DD'),
   place: OptionalText(200).default(''),
+});
+
+export const RecommendationInput = z.object({ text: Text(2000), topics: Topics.default([]) });
+
+export const TodoInput = z.object({
+  text: Text(1000),
+  owner: OptionalText(200).default(''),
+  dueDate: IsoDate.describe('YYYY-MM-DD')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const RecordRecommendations = z
   .object({
     /** The peer city recording; leave out when the lead expert or the secretariat records. */
-    peerCityId: CityId.nullish().transform((v) => v ?? null),
-    recommendations: z
-      .array(z.object({ text: Text(2000), topics: Topics.default([]) }))
-      .max(50, 'at most 50 recommendations at once')
-      .default([]),
-    todos: z
-      .array(
-        z.object({
-          text: Text(1000),
-          owner: OptionalText(200).default(''),
-          dueDate: IsoDate.nullish().transform((v) => v ?? null),
-        }),
-      )
-      .max(100, 'at most 100 to-dos at once')
-      .default([]),
+    peerCityId: CityId.describe('The peer city recording.')
+      .nullish()
+      .transform((v) => v ?? null),
+    recommendations: z.array(RecommendationInput).max(50, 'at most 50 recommendations at once').default([]),
+    todos: z.array(TodoInput).max(100, 'at most 100 to-dos at once').default([]),
   })
-  .refine((c) => c.recommendations.length + c.todos.length > 0, { message: 'record at least one recommendation or to-do' });
+  .refine((c) => c.recommendations.length + c.todos.length > 0, {
+    message: 'record at least one recommendation or to-do',
+    path: ['recommendations'],
+  });
 
 export const RecordFollowUp = z.object({
-  recommendationId: z.string().trim().regex(/^R\d{1,4}$/, 'must be a recommendation id such as R1'),
+  recommendationId: z
+    .string()
+    .trim()
+    .regex(/^R\d{1,4}$/, 'must be a recommendation id such as R1')
+    .describe('R1, R2, ...'),
   status: FollowUpStatus,
   note: OptionalText(2000).default(''),
-  date: IsoDate,
+  date: IsoDate.describe('YYYY-MM-DD'),
 });
 
 export const CancelPeerReview = z.object({ reason: OptionalText(1000).default('') });
@@ -64,7 +73,7 @@ export const CancelPeerReview = z.object({ reason: OptionalText(1000).default(''
 export type PeerReviewCommand =
   | {
       type: 'RequestPeerReview';
-      /** `network`: the named network's facts (loaded by the schema layer), null when none is named. */
+      /** `network`: the named network's facts (loaded by the application layer), null when none is named. */
       data: z.output<typeof RequestPeerReview> & { network?: NetworkSnapshot | null };
     }
   | { type: 'InvitePeer'; data: z.output<typeof InvitePeer> }

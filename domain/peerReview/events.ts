@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Topics, Ulid } from '../shared/values.js';
 
+/** A review is requested, then held or cancelled. */
+export const PeerReviewStatus = z.enum(['requested', 'held', 'cancelled']);
 export const InvitationStatus = z.enum(['invited', 'accepted', 'declined']);
 /** What the host did with a recommendation, last known. */
 export const FollowUpStatus = z.enum(['planned', 'inProgress', 'implemented', 'dropped']);

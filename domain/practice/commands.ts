@@ -6,7 +6,7 @@ import { PartnershipStatus } from './events.js';
 const PracticeTopics = Topics.refine((topics) => topics.length > 0, 'name at least one topic');
 
 export const ProposePractice = z.object({
-  cityId: CityId,
+  cityId: CityId.describe('Stable city key, e.g. gdansk-pl; the country is read from it.'),
   cityName: Text(200),
   networkId: Ulid.nullish().transform((v) => v ?? null),
   title: Text(200),

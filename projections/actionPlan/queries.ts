@@ -1,4 +1,4 @@
-import { placeholders, rowsById, Where } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
   ActionPlanRow,
@@ -92,8 +92,7 @@ export function indicatorDefinedAt(db: ReadModelStore, planId: string, revision:
   return db.get<IndicatorRow>('SELECT * FROM plan_indicators WHERE plan_id = ? AND defined_revision = ?', [planId, revision]);
 }
 
-/** The plan holding an action or an indicator: they have ids of their own, and commands may name them alone. */
-export const planHolders: Readonly<Record<string, (db: ReadModelStore, id: string) => string | undefined>> = {
-  PlanAction: (db, id) => findAction(db, id)?.plan_id,
-  PlanIndicator: (db, id) => findIndicator(db, id)?.plan_id,
-};
+/** The plan holding an action: actions have ids of their own, and commands may name them alone. */
+export const planOfAction = (db: ReadModelStore, actionId: string) => findAction(db, actionId)?.plan_id;
+/** The plan holding an indicator. */
+export const planOfIndicator = (db: ReadModelStore, indicatorId: string) => findIndicator(db, indicatorId)?.plan_id;

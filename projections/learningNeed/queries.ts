@@ -1,4 +1,4 @@
-import { like, placeholders, rowsById, type Period, Where } from '../sql.js';
+import { like, rowsById, type Period, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from './learningNeeds.js';
 

@@ -1,4 +1,4 @@
-import { placeholders, rowsById, Where } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { LocalGroupRow, StakeholderRow } from './localGroups.js';
 

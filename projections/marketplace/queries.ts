@@ -6,9 +6,8 @@ import {
   type MatchingOptions,
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
-import { placeholders, rowsById } from '../sql.js';
+import { rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
-import type { PracticeRow } from '../practice/practices.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
 // ---------------------------------------------------------------- sessions and posts
@@ -225,3 +224,27 @@ export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: 
     .find((s) => s.offerId === offerId);
 }
 
+
+// ---------------------------------------------------------------- for the marketplace's use cases
+
+/**
+ * What the marketplace's commands read from the read models (the application's
+ * MarketplaceDirectory): a city's name as an active partner of some network, and the matcher's
+ * reasons for a pair.
+ */
+export function marketplaceDirectory(db: ReadModelStore) {
+  return {
+    partnerName(cityId: string): string | undefined {
+      return db.get<{ name: string }>(
+        `SELECT name FROM partners WHERE city_id = ? AND status = 'active' ORDER BY joined_at LIMIT 1`,
+        [cityId],
+      )?.name;
+    },
+    suggestionFor(sessionId: string, needId: string, offerId: string) {
+      const session = findSession(db, sessionId);
+      const suggestion = session ? pairSuggestion(db, session, needId, offerId) : undefined;
+      if (!suggestion) return null;
+      return { score: suggestion.score, sharedTopics: [...suggestion.sharedTopics], matchedTerms: [...suggestion.matchedTerms] };
+    },
+  };
+}

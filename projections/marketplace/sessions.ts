@@ -1,6 +1,6 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 
 export interface SessionRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 
 export interface MeetingRow {
   id: string;

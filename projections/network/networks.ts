@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
 import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
-import { dataOf, type Projection, type ProjectedEvent, type ReadModelStore } from '../types.js';
+import { dataOf, type Projection, type ReadModelStore } from '../types.js';
 
 export interface NetworkRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 export interface OutcomePlanRow {

@@ -1,6 +1,6 @@
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 
 export interface OutcomeTransferRow {
   transfer_id: string;

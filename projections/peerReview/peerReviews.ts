@@ -1,6 +1,6 @@
 import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 
 export interface PeerReviewRow {
   id: string;

@@ -1,4 +1,4 @@
-import { placeholders, rowsById } from '../sql.js';
+import { rowsById } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
 

@@ -1,6 +1,6 @@
 import { idOfStream } from '../../domain/shared/decider.js';
 import type { PracticeEvent } from '../../domain/practice/events.js';
-import { dataOf, type Projection, type ProjectedEvent } from '../types.js';
+import { dataOf, type Projection } from '../types.js';
 
 export interface PracticeRow {
   id: string;

@@ -19,13 +19,11 @@ import type {
  * saying which one was the Lead Expert. It gives no newcomer information.
  */
 
-const ABOUT = 'doc 004, opening page and "About"';
 const MEET = 'doc 004, "Project meetings"';
 const TRIPS = 'doc 004, "Field trips"';
 const WEB = 'doc 004, "Webinars"';
 const METH = 'doc 004, "Methodology" boxes';
 const PLANS = 'doc 004, "Local Social Media Governance Plan" city pages';
-const GUIDE = 'doc 004, "12 Guidelines to digital tools for interactive cities"';
 
 /** Genoa is the Lead Partner (doc 004 opening page); the other nine are partners. */
 export const interactiveCitiesPartners: SeedPartner[] = [

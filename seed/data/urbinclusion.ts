@@ -419,7 +419,6 @@ export const urbinclusionLocalGroups: SeedLocalGroup[] = [
 
 // ------------------------------------------------------------------ implementation framework
 
-const EN13 = 'doc 003, EN Version 1.3 "Local strategy"';
 
 export const torinoImplementationFramework: SeedImplementationFramework = {
   key: 'torino-oif-urbinclusion',

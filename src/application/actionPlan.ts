@@ -13,6 +13,7 @@ import {
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { ClusterKey } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
+import { planOfAction, planOfIndicator } from '../../projections/actionPlan/queries.js';
 import { aggregate } from './aggregate.js';
 import { entityId } from './ids.js';
 import { inNetwork } from './networkSnapshot.js';
@@ -65,14 +66,14 @@ export const addPlanAction = defineUseCase(
 export const changeActionStatus = defineUseCase(
   'changeActionStatus',
   ChangeActionStatus.extend(ActionTarget),
-  (ledger, data, options) => plan.changeHolder(ledger, 'PlanAction', data.actionId, { type: 'ChangeActionStatus', data }, options),
+  (ledger, data, options) => plan.changeHolder(ledger, { name: 'PlanAction', id: data.actionId, holderOf: planOfAction }, { type: 'ChangeActionStatus', data }, options),
 );
 
 export const recordFundingSecured = defineUseCase(
   'recordFundingSecured',
   RecordFundingSecured.extend(ActionTarget),
   (ledger, data, options) =>
-    plan.changeHolder(ledger, 'PlanAction', data.actionId, { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
+    plan.changeHolder(ledger, { name: 'PlanAction', id: data.actionId, holderOf: planOfAction }, { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
 );
 
 export const defineIndicator = defineUseCase(
@@ -86,7 +87,7 @@ export const recordIndicatorValue = defineUseCase(
   'recordIndicatorValue',
   RecordIndicatorValue.extend({ indicatorId: entityId('PlanIndicator') }),
   (ledger, data, options) =>
-    plan.changeHolder(ledger, 'PlanIndicator', data.indicatorId, { type: 'RecordIndicatorValue', data }, options),
+    plan.changeHolder(ledger, { name: 'PlanIndicator', id: data.indicatorId, holderOf: planOfIndicator }, { type: 'RecordIndicatorValue', data }, options),
 );
 
 export const endorseActionPlan = defineUseCase(

@@ -1,29 +1,39 @@
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
+import type { ReadModelStore } from '../../projections/types.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
 
-/** Commands on an aggregate that exists and decides on its own state alone. */
+/** Commands on an aggregate that decides on its own state (a session, a practice, a plan…). */
 export interface Aggregate<C, S> {
+  /** Creates the aggregate: its stream gets a new id. */
+  create(ledger: Ledger, command: C, options: CommandOptions): Promise<CommandResult<S>>;
   /** Runs the command on the aggregate with this id; its decider refuses one that does not exist. */
   change(ledger: Ledger, id: string, command: C, options: CommandOptions): Promise<CommandResult<S>>;
   /**
-   * Runs the command on the aggregate holding the entity (one with an id of its own in the
-   * aggregate's stream, such as a plan's action); a NotFoundError when none holds it.
+   * Runs the command on the aggregate holding an entity that has an id of its own in the
+   * aggregate's stream (a plan's action), found with `holderOf` in the read models (such ids never
+   * move, so a read model is a safe index); a NotFoundError naming the entity when none holds it.
    */
-  changeHolder(ledger: Ledger, entity: string, id: string, command: C, options: CommandOptions): Promise<CommandResult<S>>;
+  changeHolder(
+    ledger: Ledger,
+    entity: { readonly name: string; readonly id: string; readonly holderOf: (db: ReadModelStore, id: string) => string | undefined },
+    command: C,
+    options: CommandOptions,
+  ): Promise<CommandResult<S>>;
 }
 
-/** The one way commands reach an aggregate by its id (see `inNetwork` for those deciding with their network's facts). */
+/** The one way an aggregate outside a network is created and changed (see `inNetwork` for the others). */
 export function aggregate<C, E extends DomainEvent, S>(decider: Decider<C, E, S>): Aggregate<C, S> {
   const change: Aggregate<C, S>['change'] = (ledger, id, command, options) =>
     ledger.execute(decider, streamIdOf(decider.category, id), command, options);
   return {
+    create: (ledger, command, options) => ledger.execute(decider, { create: decider.category }, command, options),
     change,
-    async changeHolder(ledger, entity, id, command, options) {
-      const holderId = await ledger.holderOf(entity, id);
-      if (holderId === undefined) throw new NotFoundError(entity, id);
+    async changeHolder(ledger, entity, command, options) {
+      const holderId = entity.holderOf(ledger.readModels, entity.id);
+      if (holderId === undefined) throw new NotFoundError(entity.name, entity.id);
       return change(ledger, holderId, command, options);
     },
   };

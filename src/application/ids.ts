@@ -23,18 +23,19 @@ function decodeGlobalId(value: string): { typename: string; id: string } | undef
 
 /**
  * An input id: the Relay global id a query returned, or the bare aggregate id. Either way the
- * use case gets the bare id, checked to belong to the expected type.
+ * use case gets the bare id, checked to belong to the expected type. Bare ids are ULIDs unless
+ * `bareId` says otherwise (a marketplace match is named by its need and offer).
  */
-export function entityId(typename: string) {
+export function entityId(typename: string, bareId: z.ZodType<string> = Ulid) {
   return asId(
     z
       .string()
       .trim()
       .max(200)
       .transform((value, ctx) => {
-        if (Ulid.safeParse(value).success) return value;
+        if (bareId.safeParse(value).success) return value;
         const decoded = decodeGlobalId(value);
-        if (decoded?.typename === typename && Ulid.safeParse(decoded.id).success) return decoded.id;
+        if (decoded?.typename === typename && bareId.safeParse(decoded.id).success) return decoded.id;
         ctx.addIssue({ code: 'custom', message: `must be the id of a ${typename}` });
         return z.NEVER;
       }),

@@ -5,12 +5,25 @@ import * as localGroup from './localGroup.js';
 import * as meeting from './meeting.js';
 import * as network from './network.js';
 import * as transfer from './transfer.js';
+import * as marketplace from './marketplace.js';
+import * as peerReview from './peerReview.js';
+import * as practice from './practice.js';
 
 /**
  * Every use case by name (the mutation's name): what the seed loader and any transport other than
  * GraphQL call. Each capability module adds its use cases here (one line each).
  */
-const modules: Record<string, unknown>[] = [actionPlan, learningNeed, localGroup, meeting, network, transfer];
+const modules: Record<string, unknown>[] = [
+  actionPlan,
+  learningNeed,
+  localGroup,
+  marketplace,
+  meeting,
+  network,
+  peerReview,
+  practice,
+  transfer,
+];
 
 export const useCases: ReadonlyMap<string, UseCase> = new Map(
   modules.flatMap((module) =>

@@ -1,4 +1,5 @@
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
+import type { ReadModelStore } from '../../projections/types.js';
 import type { CommandOptions, CommandResult, LoadedAggregate, StreamTarget } from '../commands/handleCommand.js';
 
 /**
@@ -8,11 +9,10 @@ import type { CommandOptions, CommandResult, LoadedAggregate, StreamTarget } fro
 export interface Ledger {
   load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>>;
   /**
-   * The id of the aggregate whose stream holds an entity with an id of its own (a plan's action
-   * or indicator), as the read models know it; undefined when none does. Commands may name such
-   * an entity alone.
+   * The live read models, for look-ups a command does not decide on but needs to be named:
+   * which plan holds an action, a city's name, the matcher's suggestion. Decisions use `load`.
    */
-  holderOf(entity: string, id: string): Promise<string | undefined>;
+  readonly readModels: ReadModelStore;
   execute<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,

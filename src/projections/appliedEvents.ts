@@ -1,5 +1,11 @@
-import type { RecordedEvent } from '../eventStore/port.js';
+import { positionToString, type RecordedEvent } from '../eventStore/port.js';
 import type { ProjectionRunner } from './runner.js';
+
+/** An event the read models have applied, as subscriptions see it. */
+export type AppliedEvent = RecordedEvent;
+
+/** Where an applied event stands in the log, as clients see positions ("commit/prepare"). */
+export const positionOf = (event: AppliedEvent): string => positionToString(event.position);
 
 /**
  * The events the read models have applied, from now on, as an async iterable (for GraphQL

@@ -5,7 +5,7 @@ import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../marketplace/api.js';
+import { boostInnoNetwork, type Fixture } from '../support/api.js';
 
 describe('the community network map through the API', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
+import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
 
 /** Ids and events shared by the marketplace specs (BoostInno's exchange, 2016). */
 export const NETWORK = '01JBOOSTINNO0000000000000A';
@@ -80,4 +80,27 @@ export const pair = {
   offerId: OFFER_STRASBOURG,
   needCityId: 'torino-it',
   offerCityId: 'strasbourg-fr',
+};
+
+export const acceptedByNeed: MarketplaceEvent = { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'need', cityId: 'torino-it', note: '', suggestion: null } };
+export const acceptedByOffer: MarketplaceEvent = { type: 'MarketplaceMatchAccepted', data: { ...pair, side: 'offer', cityId: 'strasbourg-fr', note: '', suggestion: null } };
+export const agreed: MarketplaceEvent = { type: 'MarketplaceMatchAgreed', data: { matchId, needId: NEED_TORINO, offerId: OFFER_STRASBOURG } };
+
+export const MEETING = '01JMEET1NG0000000000000001';
+
+/** A site visit to Strasbourg, on BoostInno's journey. */
+export const meetingScheduled: MarketplaceEventOf<'MarketplaceMeetingScheduled'> = {
+  type: 'MarketplaceMeetingScheduled',
+  data: {
+    matchId,
+    needId: NEED_TORINO,
+    offerId: OFFER_STRASBOURG,
+    meetingId: MEETING,
+    format: 'siteVisit',
+    date: '2016-05-10',
+    hostCityId: 'strasbourg-fr',
+    networkId: NETWORK,
+    title: 'Site visit: How to develop new impact funds?',
+    recordedIn: 'journey',
+  },
 };

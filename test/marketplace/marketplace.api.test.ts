@@ -5,7 +5,7 @@ import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, openSse, type Fixture } from './api.js';
+import { boostInnoNetwork, openSse, type Fixture } from '../support/api.js';
 
 const OPEN = /* GraphQL */ `
   mutation($input: OpenMarketplaceSessionInput!) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../marketplace/api.js';
+import { boostInnoNetwork, type Fixture } from '../support/api.js';
 
 const fields = `__typename
   ... on Error { code message }

@@ -43,85 +43,162 @@ const recorded: PeerReviewEvent = {
 };
 
 describe('peer review decider', () => {
-  it('requests a review of the host city challenge', () => {
-    spec.given([]).when({ type: 'RequestPeerReview', data: request }).then([requested]);
-    spec.given([requested]).when({ type: 'RequestPeerReview', data: request }).thenFails('PEER_REVIEW_ALREADY_REQUESTED');
+  describe('requests a review of the host city challenge', () => {
+    it('requests it', () => {
+      spec.given([]).when({ type: 'RequestPeerReview', data: request }).then([requested]);
+    });
+
+    it('once', () => {
+      spec.given([requested]).when({ type: 'RequestPeerReview', data: request }).thenFails('PEER_REVIEW_ALREADY_REQUESTED');
+    });
   });
 
-  it('puts a review on a network only when the host is a partner of that open network', () => {
+  describe('puts a review on a network only when the host is a partner of that open network', () => {
     const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
     const braga = { name: 'Braga', country: 'PT', role: 'partner' } as const;
     const network = { networkId: NETWORK, kind: 'actionPlanning', closed: false, startDate: '2015-01-01', endDate: '2018-12-31', partners: { 'braga-pt': braga } } as const;
     const inNetwork = { ...request, networkId: NETWORK };
-    spec
-      .given([])
-      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network } })
-      .then([{ type: 'PeerReviewRequested', data: { ...inNetwork, hostCountry: 'PT' } }]);
-    spec
-      .given([])
-      .when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, partners: { 'torino-it': { ...braga, name: 'Torino', country: 'IT' } } } } })
-      .thenFails('NOT_A_PARTNER');
-    spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, closed: true } } }).thenFails('NETWORK_CLOSED');
-    spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: null } }).thenFails('NETWORK_NOT_FOUND');
+
+    it('on the network of the host', () => {
+      spec
+        .given([])
+        .when({ type: 'RequestPeerReview', data: { ...inNetwork, network } })
+        .then([{ type: 'PeerReviewRequested', data: { ...inNetwork, hostCountry: 'PT' } }]);
+    });
+
+    it('not on a network the host is not a partner of', () => {
+      spec
+        .given([])
+        .when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, partners: { 'torino-it': { ...braga, name: 'Torino', country: 'IT' } } } } })
+        .thenFails('NOT_A_PARTNER');
+    });
+
+    it('not on a closed network', () => {
+      spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: { ...network, closed: true } } }).thenFails('NETWORK_CLOSED');
+    });
+
+    it('not on a network never registered', () => {
+      spec.given([]).when({ type: 'RequestPeerReview', data: { ...inNetwork, network: null } }).thenFails('NETWORK_NOT_FOUND');
+    });
   });
 
-  it('invites peers, never the host itself nor twice', () => {
-    spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).then([invited('torino-it', 'Torino', 'IT')]);
-    spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'braga-pt', cityName: 'Braga', reviewer: '' } }).thenFails('HOST_CANNOT_REVIEW_ITSELF');
-    spec.given(ready).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('ALREADY_INVITED');
-    spec.given([]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('PEER_REVIEW_NOT_FOUND');
+  describe('invites peers, never the host itself nor twice', () => {
+    it('invites a peer', () => {
+      spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).then([invited('torino-it', 'Torino', 'IT')]);
+    });
+
+    it('not the host itself', () => {
+      spec.given([requested]).when({ type: 'InvitePeer', data: { cityId: 'braga-pt', cityName: 'Braga', reviewer: '' } }).thenFails('HOST_CANNOT_REVIEW_ITSELF');
+    });
+
+    it('not twice', () => {
+      spec.given(ready).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('ALREADY_INVITED');
+    });
+
+    it('not to a review never requested', () => {
+      spec.given([]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('PEER_REVIEW_NOT_FOUND');
+    });
   });
 
-  it('lets invited peers answer; others cannot', () => {
-    spec.given([requested, ...peers]).when({ type: 'AnswerInvitation', data: { cityId: 'torino-it', accept: true, note: '' } }).then([accepted('torino-it')]);
-    spec.given(ready).when({ type: 'AnswerInvitation', data: { cityId: 'torino-it', accept: true, note: '' } }).thenNothing();
-    spec.given([requested]).when({ type: 'AnswerInvitation', data: { cityId: 'wroclaw-pl', accept: true, note: '' } }).thenFails('NOT_INVITED');
+  describe('lets invited peers answer; others cannot', () => {
+    it('records the answer of an invited peer', () => {
+      spec.given([requested, ...peers]).when({ type: 'AnswerInvitation', data: { cityId: 'torino-it', accept: true, note: '' } }).then([accepted('torino-it')]);
+    });
+
+    it('records nothing when the peer gives the same answer again', () => {
+      spec.given(ready).when({ type: 'AnswerInvitation', data: { cityId: 'torino-it', accept: true, note: '' } }).thenNothing();
+    });
+
+    it('not from a city never invited', () => {
+      spec.given([requested]).when({ type: 'AnswerInvitation', data: { cityId: 'wroclaw-pl', accept: true, note: '' } }).thenFails('NOT_INVITED');
+    });
   });
 
-  it('holds a review only with at least two peers from other countries than the host', () => {
-    spec.given(ready).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: 'Braga' } }).then([held]);
-    // Porto is Portuguese like the host: it does not count.
-    spec
-      .given([requested, ...peers, accepted('torino-it'), accepted('porto-pt')])
-      .when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: 'Braga' } })
-      .thenFails('NOT_ENOUGH_FOREIGN_PEERS');
-    // Invited is not enough: they must have accepted.
-    spec.given([requested, ...peers, accepted('torino-it')]).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: '' } }).thenFails('NOT_ENOUGH_FOREIGN_PEERS');
-    spec.given([...ready, held]).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-03', place: '' } }).thenFails('PEER_REVIEW_ALREADY_HELD');
+  describe('holds a review only with at least two peers from other countries than the host', () => {
+    it('holds it with two foreign peers who accepted', () => {
+      spec.given(ready).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: 'Braga' } }).then([held]);
+    });
+
+    it('does not count a peer of the host country', () => {
+      // Porto is Portuguese like the host: it does not count.
+      spec
+        .given([requested, ...peers, accepted('torino-it'), accepted('porto-pt')])
+        .when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: 'Braga' } })
+        .thenFails('NOT_ENOUGH_FOREIGN_PEERS');
+    });
+
+    it('does not count a peer who did not accept', () => {
+      // Invited is not enough: they must have accepted.
+      spec.given([requested, ...peers, accepted('torino-it')]).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-02', place: '' } }).thenFails('NOT_ENOUGH_FOREIGN_PEERS');
+    });
+
+    it('once', () => {
+      spec.given([...ready, held]).when({ type: 'HoldPeerReview', data: { heldOn: '2017-03-03', place: '' } }).thenFails('PEER_REVIEW_ALREADY_HELD');
+    });
   });
 
-  it('records recommendations and to-dos after the review, numbered in order', () => {
+  describe('records recommendations and to-dos after the review, numbered in order', () => {
     const { recordedBy: _r, ...rest } = recorded.data;
     const command = {
       peerCityId: 'torino-it',
       recommendations: rest.recommendations.map(({ text, topics }) => ({ text, topics })),
       todos: rest.todos.map(({ text, owner, dueDate }) => ({ text, owner, dueDate })),
     };
-    spec.given(ready).when({ type: 'RecordRecommendations', data: command }).thenFails('PEER_REVIEW_NOT_HELD');
-    spec.given([...ready, held]).when({ type: 'RecordRecommendations', data: command }).then([recorded]);
-    spec
-      .given([...ready, held, recorded])
-      .when({ type: 'RecordRecommendations', data: { peerCityId: null, recommendations: [{ text: 'Third', topics: [] }], todos: [] } })
-      .then([
-        {
-          type: 'PeerReviewRecommendationsRecorded',
-          data: { recordedBy: null, recommendations: [{ recommendationId: 'R3', text: 'Third', topics: [] }], todos: [] },
-        },
-      ]);
-    spec.given([...ready, held]).when({ type: 'RecordRecommendations', data: { ...command, peerCityId: 'porto-pt' } }).thenFails('NOT_A_PEER');
+
+    it('not before the review was held', () => {
+      spec.given(ready).when({ type: 'RecordRecommendations', data: command }).thenFails('PEER_REVIEW_NOT_HELD');
+    });
+
+    it('records them, numbered', () => {
+      spec.given([...ready, held]).when({ type: 'RecordRecommendations', data: command }).then([recorded]);
+    });
+
+    it('numbers the next ones after those recorded', () => {
+      spec
+        .given([...ready, held, recorded])
+        .when({ type: 'RecordRecommendations', data: { peerCityId: null, recommendations: [{ text: 'Third', topics: [] }], todos: [] } })
+        .then([
+          {
+            type: 'PeerReviewRecommendationsRecorded',
+            data: { recordedBy: null, recommendations: [{ recommendationId: 'R3', text: 'Third', topics: [] }], todos: [] },
+          },
+        ]);
+    });
+
+    it('not from a city that was not a peer', () => {
+      spec.given([...ready, held]).when({ type: 'RecordRecommendations', data: { ...command, peerCityId: 'porto-pt' } }).thenFails('NOT_A_PEER');
+    });
   });
 
-  it('follows up each recommendation', () => {
+  describe('follows up each recommendation', () => {
     const followUp = { recommendationId: 'R2', status: 'inProgress' as const, note: 'Incubator call launched', date: '2017-09-01' };
-    spec.given([...ready, held, recorded]).when({ type: 'RecordFollowUp', data: followUp }).then([{ type: 'PeerReviewFollowUpRecorded', data: followUp }]);
-    spec.given([...ready, held, recorded]).when({ type: 'RecordFollowUp', data: { ...followUp, recommendationId: 'R3' } }).thenFails('RECOMMENDATION_NOT_FOUND');
-    spec.given(ready).when({ type: 'RecordFollowUp', data: followUp }).thenFails('PEER_REVIEW_NOT_HELD');
+
+    it('records a follow-up', () => {
+      spec.given([...ready, held, recorded]).when({ type: 'RecordFollowUp', data: followUp }).then([{ type: 'PeerReviewFollowUpRecorded', data: followUp }]);
+    });
+
+    it('not of a recommendation never recorded', () => {
+      spec.given([...ready, held, recorded]).when({ type: 'RecordFollowUp', data: { ...followUp, recommendationId: 'R3' } }).thenFails('RECOMMENDATION_NOT_FOUND');
+    });
+
+    it('not before the review was held', () => {
+      spec.given(ready).when({ type: 'RecordFollowUp', data: followUp }).thenFails('PEER_REVIEW_NOT_HELD');
+    });
   });
 
-  it('cancels a review before it is held', () => {
+  describe('cancels a review before it is held', () => {
     const cancelled: PeerReviewEvent = { type: 'PeerReviewCancelled', data: { reason: 'elections' } };
-    spec.given([requested]).when({ type: 'CancelPeerReview', data: { reason: 'elections' } }).then([cancelled]);
-    spec.given([requested, cancelled]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('PEER_REVIEW_CANCELLED');
-    spec.given([...ready, held]).when({ type: 'CancelPeerReview', data: { reason: '' } }).thenFails('PEER_REVIEW_ALREADY_HELD');
+
+    it('cancels it', () => {
+      spec.given([requested]).when({ type: 'CancelPeerReview', data: { reason: 'elections' } }).then([cancelled]);
+    });
+
+    it('takes nothing more once cancelled', () => {
+      spec.given([requested, cancelled]).when({ type: 'InvitePeer', data: { cityId: 'torino-it', cityName: 'Torino', reviewer: '' } }).thenFails('PEER_REVIEW_CANCELLED');
+    });
+
+    it('not once held', () => {
+      spec.given([...ready, held]).when({ type: 'CancelPeerReview', data: { reason: '' } }).thenFails('PEER_REVIEW_ALREADY_HELD');
+    });
   });
 });

@@ -23,41 +23,83 @@ const proposed: PracticeEvent = {
 const withdrawn: PracticeEvent = { type: 'PracticeWithdrawn', data: { reason: 'replaced' } };
 
 describe('practice decider', () => {
-  it('proposes a practice, its country read from the city id, looking for partners', () => {
-    spec.given([]).when({ type: 'ProposePractice', data: propose }).then([proposed]);
-    spec.given([proposed]).when({ type: 'ProposePractice', data: propose }).thenFails('PRACTICE_ALREADY_PROPOSED');
+  describe('proposes a practice, its country read from the city id, looking for partners', () => {
+    it('proposes it', () => {
+      spec.given([]).when({ type: 'ProposePractice', data: propose }).then([proposed]);
+    });
+
+    it('once', () => {
+      spec.given([proposed]).when({ type: 'ProposePractice', data: propose }).thenFails('PRACTICE_ALREADY_PROPOSED');
+    });
   });
 
-  it('revises only what changed, and nothing when nothing changed', () => {
-    spec
-      .given([proposed])
-      .when({ type: 'RevisePractice', data: { title: 'Creative mapping', summary: propose.summary } })
-      .then([{ type: 'PracticeRevised', data: { title: 'Creative mapping' } }]);
-    spec.given([proposed]).when({ type: 'RevisePractice', data: { topics: ['mapping', 'horizontal management'], contact } }).thenNothing();
-    spec.given([]).when({ type: 'RevisePractice', data: { title: 'x' } }).thenFails('PRACTICE_NOT_FOUND');
-    spec.given([proposed, withdrawn]).when({ type: 'RevisePractice', data: { title: 'x' } }).thenFails('PRACTICE_WITHDRAWN');
+  describe('revises only what changed, and nothing when nothing changed', () => {
+    it('records only the fields that changed', () => {
+      spec
+        .given([proposed])
+        .when({ type: 'RevisePractice', data: { title: 'Creative mapping', summary: propose.summary } })
+        .then([{ type: 'PracticeRevised', data: { title: 'Creative mapping' } }]);
+    });
+
+    it('records nothing when nothing changed', () => {
+      spec.given([proposed]).when({ type: 'RevisePractice', data: { topics: ['mapping', 'horizontal management'], contact } }).thenNothing();
+    });
+
+    it('not a practice never proposed', () => {
+      spec.given([]).when({ type: 'RevisePractice', data: { title: 'x' } }).thenFails('PRACTICE_NOT_FOUND');
+    });
+
+    it('not a withdrawn practice', () => {
+      spec.given([proposed, withdrawn]).when({ type: 'RevisePractice', data: { title: 'x' } }).thenFails('PRACTICE_WITHDRAWN');
+    });
   });
 
-  it('awards the URBACT Good Practice label once', () => {
+  describe('awards the URBACT Good Practice label once', () => {
     const awarded: PracticeEvent = { type: 'GoodPracticeLabelAwarded', data: { year: 2017 } };
-    spec.given([proposed]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2017 } }).then([awarded]);
-    spec.given([proposed, awarded]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2018 } }).thenFails('LABEL_ALREADY_AWARDED');
-    spec.given([proposed, withdrawn]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2017 } }).thenFails('PRACTICE_WITHDRAWN');
+
+    it('awards it', () => {
+      spec.given([proposed]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2017 } }).then([awarded]);
+    });
+
+    it('once', () => {
+      spec.given([proposed, awarded]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2018 } }).thenFails('LABEL_ALREADY_AWARDED');
+    });
+
+    it('not to a withdrawn practice', () => {
+      spec.given([proposed, withdrawn]).when({ type: 'AwardGoodPracticeLabel', data: { year: 2017 } }).thenFails('PRACTICE_WITHDRAWN');
+    });
   });
 
-  it('tracks whether the city still looks for partners', () => {
+  describe('tracks whether the city still looks for partners', () => {
     const complete: PracticeEvent = { type: 'PracticePartnershipStatusChanged', data: { status: 'partnershipComplete' } };
-    spec.given([proposed]).when({ type: 'SetPartnershipStatus', data: { status: 'partnershipComplete' } }).then([complete]);
-    spec.given([proposed]).when({ type: 'SetPartnershipStatus', data: { status: 'lookingForPartners' } }).thenNothing();
-    spec
-      .given([proposed, complete])
-      .when({ type: 'SetPartnershipStatus', data: { status: 'lookingForPartners' } })
-      .then([{ type: 'PracticePartnershipStatusChanged', data: { status: 'lookingForPartners' } }]);
+
+    it('records a complete partnership', () => {
+      spec.given([proposed]).when({ type: 'SetPartnershipStatus', data: { status: 'partnershipComplete' } }).then([complete]);
+    });
+
+    it('records nothing when the status does not change', () => {
+      spec.given([proposed]).when({ type: 'SetPartnershipStatus', data: { status: 'lookingForPartners' } }).thenNothing();
+    });
+
+    it('records looking for partners again', () => {
+      spec
+        .given([proposed, complete])
+        .when({ type: 'SetPartnershipStatus', data: { status: 'lookingForPartners' } })
+        .then([{ type: 'PracticePartnershipStatusChanged', data: { status: 'lookingForPartners' } }]);
+    });
   });
 
-  it('withdraws a practice once', () => {
-    spec.given([proposed]).when({ type: 'WithdrawPractice', data: { reason: 'replaced' } }).then([withdrawn]);
-    spec.given([proposed, withdrawn]).when({ type: 'WithdrawPractice', data: { reason: '' } }).thenFails('PRACTICE_WITHDRAWN');
-    spec.given([]).when({ type: 'WithdrawPractice', data: { reason: '' } }).thenFails('PRACTICE_NOT_FOUND');
+  describe('withdraws a practice once', () => {
+    it('withdraws it', () => {
+      spec.given([proposed]).when({ type: 'WithdrawPractice', data: { reason: 'replaced' } }).then([withdrawn]);
+    });
+
+    it('once', () => {
+      spec.given([proposed, withdrawn]).when({ type: 'WithdrawPractice', data: { reason: '' } }).thenFails('PRACTICE_WITHDRAWN');
+    });
+
+    it('not a practice never proposed', () => {
+      spec.given([]).when({ type: 'WithdrawPractice', data: { reason: '' } }).thenFails('PRACTICE_NOT_FOUND');
+    });
   });
 });

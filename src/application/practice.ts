@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  AwardGoodPracticeLabel,
+  ProposePractice,
+  RevisePractice,
+  SetPartnershipStatus,
+  WithdrawPractice,
+} from '../../domain/practice/commands.js';
+import { practiceDecider } from '../../domain/practice/decider.js';
+import { aggregate } from './aggregate.js';
+import { entityId } from './ids.js';
+import { defineUseCase } from './useCase.js';
+
+/** The catalogue of good practices: what a city can offer others; proposed, revised, labelled, withdrawn. */
+
+const PracticeTarget = { practiceId: entityId('GoodPractice') };
+
+// A practice belongs to a city, not to a network: its commands need no other aggregate's facts.
+const practices = aggregate(practiceDecider);
+
+export const proposePractice = defineUseCase(
+  'proposePractice',
+  ProposePractice.extend({
+    networkId: entityId('Network')
+      .nullish()
+      .transform((id) => id ?? null)
+      .describe('The network in which the practice was identified.'),
+  }),
+  (ledger, data, options) => practices.create(ledger, { type: 'ProposePractice', data }, options),
+);
+
+export const revisePractice = defineUseCase(
+  'revisePractice',
+  // An intersection, not extend: the rule "change at least one field" must not count the target.
+  RevisePractice.and(z.object(PracticeTarget)),
+  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'RevisePractice', data }, options),
+);
+
+export const awardGoodPracticeLabel = defineUseCase(
+  'awardGoodPracticeLabel',
+  AwardGoodPracticeLabel.extend(PracticeTarget),
+  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'AwardGoodPracticeLabel', data }, options),
+);
+
+export const setPracticePartnershipStatus = defineUseCase(
+  'setPracticePartnershipStatus',
+  SetPartnershipStatus.extend(PracticeTarget),
+  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'SetPartnershipStatus', data }, options),
+);
+
+export const withdrawPractice = defineUseCase(
+  'withdrawPractice',
+  WithdrawPractice.extend(PracticeTarget),
+  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'WithdrawPractice', data }, options),
+);
