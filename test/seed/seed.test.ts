@@ -8,7 +8,7 @@ import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 /**
- * The demo data set, loaded through the loader (GraphQL mutations) into a fresh store, checked
+ * The demo data set, loaded through the loader (the application's use cases) into a fresh store, checked
  * against the facts of the source documents (seed/data/FACTS.md) through GraphQL queries, then
  * loaded again: the second run appends nothing.
  */
@@ -378,6 +378,14 @@ describe("GraphiQL's default operation", () => {
     const journey = await run('BoostInnoJourney', leadExpert);
     expect(journey.errors).toBeUndefined();
     expect(journey.data.journey.meetingCount).toBe(13);
+  });
+});
+
+describe('demo data: the records', () => {
+  it('loads 616 records (one command each), each recorded with its idempotency reservation', () => {
+    expect(report.mutations).toBe(616);
+    expect(report.replayed).toBe(0);
+    expect(report.headAfter.split('/')[0]).toBe('1232');
   });
 });
 
