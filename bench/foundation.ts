@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
-import { JoinNetwork, RegisterNetwork } from '../domain/network/commands.js';
+import { JoinNetwork, RegisterNetwork } from '../domain/network/decider.js';
 import { networkDecider } from '../domain/network/decider.js';
 import { allProjections } from '../projections/index.js';
 import { createApp } from '../src/app.js';

@@ -1,6 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { z } from 'zod';
-import { CoordinatorInput } from '../domain/localGroup/commands.js';
+import { CoordinatorInput } from '../domain/localGroup/decider.js';
 import { Helix } from '../domain/localGroup/events.js';
 import type { LocalGroupRow, StakeholderRow } from '../projections/localGroup/localGroups.js';
 import { compositionOf, findLocalGroup, findLocalGroups, listLocalGroups, listStakeholders } from '../projections/localGroup/queries.js';

@@ -1,5 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/meeting/commands.js';
+import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/meeting/decider.js';
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';

@@ -1,5 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { RecommendationInput, TodoInput } from '../domain/peerReview/commands.js';
+import { RecommendationInput, TodoInput } from '../domain/peerReview/decider.js';
 import { MIN_FOREIGN_PEERS } from '../domain/peerReview/decider.js';
 import { FollowUpStatus, InvitationStatus, PeerReviewStatus } from '../domain/peerReview/events.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';

@@ -1,7 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../domain/actionPlan/events.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
-import { InvestmentLine } from '../domain/transfer/commands.js';
+import { InvestmentLine } from '../domain/transfer/decider.js';
 import { TransferStage } from '../domain/transfer/events.js';
 import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/transfer/queries.js';
 import type { TransferHistoryRow, TransferRow } from '../projections/transfer/transfers.js';

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { LearningNeedCommand } from '../learningNeed/commands.js';
+import type { LearningNeedCommand } from '../learningNeed/decider.js';
 import type { LearningNeedState } from '../learningNeed/decider.js';
-import type { ScheduleMeeting } from '../meeting/commands.js';
+import type { ScheduleMeeting } from '../meeting/decider.js';
 import type { MeetingSnapshot } from '../meeting/snapshot.js';
 import { isPartner } from '../network/decider.js';
 import type { NetworkSnapshot } from '../network/snapshot.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Workflow } from '../shared/workflow.js';
-import type { MarketplaceCommand, ScheduleMatchMeeting } from './commands.js';
+import type { MarketplaceCommand, ScheduleMatchMeeting } from './decider.js';
 import { marketplaceDecider, type SessionPost, type SessionState } from './decider.js';
 
 /**

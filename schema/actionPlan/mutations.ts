@@ -1,4 +1,4 @@
-import { ClusterInput, FundingLineInput } from '../../domain/actionPlan/commands.js';
+import { ClusterInput, FundingLineInput } from '../../domain/actionPlan/decider.js';
 import { actionAddedAt, findAction, findIndicator, findPlan, indicatorDefinedAt } from '../../projections/actionPlan/queries.js';
 import type { ReadModelStore } from '../../projections/types.js';
 import {

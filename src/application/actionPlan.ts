@@ -9,7 +9,7 @@ import {
   RecordFundingSecured,
   RecordIndicatorValue,
   RevisePlanVision,
-} from '../../domain/actionPlan/commands.js';
+} from '../../domain/actionPlan/decider.js';
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { ClusterKey } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';

@@ -5,7 +5,7 @@ import {
   RaiseLearningNeed,
   RefineLearningNeed,
   WithdrawLearningNeed,
-} from '../../domain/learningNeed/commands.js';
+} from '../../domain/learningNeed/decider.js';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { meetingDecider } from '../../domain/meeting/decider.js';
 import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AddStakeholder, ChangeLocalGroupCoordinator, FormLocalGroup, RemoveStakeholder } from '../../domain/localGroup/commands.js';
+import { AddStakeholder, ChangeLocalGroupCoordinator, FormLocalGroup, RemoveStakeholder } from '../../domain/localGroup/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
 import { streamIdOf } from '../../domain/shared/decider.js';

@@ -13,7 +13,7 @@ import {
   type NetworkSnapshot as SessionNetworkSnapshot,
   type ParticipantSnapshot,
   type PracticeSnapshot,
-} from '../../domain/marketplace/commands.js';
+} from '../../domain/marketplace/decider.js';
 import { marketplaceDecider, type SessionState } from '../../domain/marketplace/decider.js';
 import { MatchId, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';

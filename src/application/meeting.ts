@@ -8,7 +8,7 @@ import {
   ScheduleMeeting,
   type MeetingCommand,
   type ScheduleMeetingData,
-} from '../../domain/meeting/commands.js';
+} from '../../domain/meeting/decider.js';
 import { meetingDecider, type MeetingState } from '../../domain/meeting/decider.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import { entityId } from './ids.js';

@@ -8,7 +8,7 @@ import {
   RegisterNetwork,
   StartImplementationPhase,
   type NetworkCommand,
-} from '../../domain/network/commands.js';
+} from '../../domain/network/decider.js';
 import { networkDecider, type NetworkState } from '../../domain/network/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';

@@ -6,7 +6,7 @@ import {
   RecordFollowUp,
   RecordRecommendations,
   RequestPeerReview,
-} from '../../domain/peerReview/commands.js';
+} from '../../domain/peerReview/decider.js';
 import { peerReviewDecider } from '../../domain/peerReview/decider.js';
 import { aggregate } from './aggregate.js';
 import { asId, entityId } from './ids.js';

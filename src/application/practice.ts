@@ -5,7 +5,7 @@ import {
   RevisePractice,
   SetPartnershipStatus,
   WithdrawPractice,
-} from '../../domain/practice/commands.js';
+} from '../../domain/practice/decider.js';
 import { practiceDecider } from '../../domain/practice/decider.js';
 import { aggregate } from './aggregate.js';
 import { entityId } from './ids.js';

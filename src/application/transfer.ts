@@ -8,7 +8,7 @@ import {
   StartTransfer,
   SubmitInvestmentPlan,
   SubmitTransferPlan,
-} from '../../domain/transfer/commands.js';
+} from '../../domain/transfer/decider.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
 import { aggregate } from './aggregate.js';
 import { asId, entityId } from './ids.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPlanCommand } from '../../domain/actionPlan/commands.js';
+import type { ActionPlanCommand } from '../../domain/actionPlan/decider.js';
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
-import { AddPlanAction, RecordFundingSecured } from '../../domain/actionPlan/commands.js';
+import { AddPlanAction, RecordFundingSecured } from '../../domain/actionPlan/decider.js';
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';

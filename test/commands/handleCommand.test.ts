@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NetworkCommand } from '../../domain/network/commands.js';
+import type { NetworkCommand } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { RuleViolationError } from '../../domain/shared/errors.js';
 import { systemActor } from '../../src/auth/actor.js';

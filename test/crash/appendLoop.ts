@@ -10,7 +10,7 @@
  * stdout is a pipe, which Node writes synchronously on Linux, so a printed line was handed to
  * the kernel before the next append started.
  */
-import { JoinNetwork, RegisterNetwork, AssignLeadExpert, LeaveNetwork } from '../../domain/network/commands.js';
+import { JoinNetwork, RegisterNetwork, AssignLeadExpert, LeaveNetwork } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { createApp } from '../../src/app.js';
 import { systemActor } from '../../src/auth/actor.js';

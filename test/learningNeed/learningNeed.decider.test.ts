@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AddressLearningNeed, RaiseLearningNeed, RefineLearningNeed } from '../../domain/learningNeed/commands.js';
+import { AddressLearningNeed, RaiseLearningNeed, RefineLearningNeed } from '../../domain/learningNeed/decider.js';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import type { LearningNeedEvent } from '../../domain/learningNeed/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';

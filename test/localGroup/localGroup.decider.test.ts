@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormLocalGroup } from '../../domain/localGroup/commands.js';
+import { FormLocalGroup } from '../../domain/localGroup/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import type { LocalGroupEvent } from '../../domain/localGroup/events.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import type { MarketplaceCommand } from '../../domain/marketplace/commands.js';
+import type { MarketplaceCommand } from '../../domain/marketplace/decider.js';
 import { marketplaceDecider } from '../../domain/marketplace/decider.js';
 import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScheduleMeeting } from '../../domain/meeting/commands.js';
+import { ScheduleMeeting } from '../../domain/meeting/decider.js';
 import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecordBaselineStudy } from '../../domain/network/commands.js';
+import { RecordBaselineStudy } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import type { NetworkEvent } from '../../domain/network/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
-import type { TransferCommand } from '../../domain/transfer/commands.js';
-import { StartTransfer } from '../../domain/transfer/commands.js';
+import type { TransferCommand } from '../../domain/transfer/decider.js';
+import { StartTransfer } from '../../domain/transfer/decider.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
