@@ -15,7 +15,7 @@ import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
 import { outcomesCsvPlugin } from './export/outcomesCsv.js';
-import { graphiqlExample } from './graphiqlExample.js';
+import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
@@ -124,7 +124,7 @@ export function createGraphqlHandler(
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: app.config.graphiql ? { title: 'Exchange Ledger', defaultQuery: graphiqlExample } : false,
+    ...graphiqlOptions(app),
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
@@ -152,6 +152,7 @@ export function createGraphqlHandler(
     },
     plugins: [
       readinessPlugin(app),
+      graphiqlPolicyPlugin(),
       outcomesCsvPlugin(app),
       ...hardeningPlugins(app),
       ...(app.config.responseCache ? [responseCachePlugin(app)] : []),
