@@ -1,11 +1,12 @@
 import type { UseCase } from './useCase.js';
+import * as calendarFeed from './calendarFeed.js';
 import * as learningNeed from './learningNeed.js';
 
 /**
  * Every use case by name (the mutation's name): what the seed loader and any transport other than
  * GraphQL call. Each capability module adds its use cases here (one line each).
  */
-const modules: Record<string, unknown>[] = [learningNeed];
+const modules: Record<string, unknown>[] = [learningNeed, calendarFeed];
 
 export const useCases: ReadonlyMap<string, UseCase> = new Map(
   modules.flatMap((module) =>

@@ -26,11 +26,24 @@ export function schemaSdl(schema: GraphQLSchema): string {
   return `${printSchema(schema).trimEnd()}\n`;
 }
 
-/** What changed from one SDL to the other, breaking changes first (graphql-inspector's rules). */
+/**
+ * What changed from one SDL to the other, breaking changes first (graphql-inspector's rules).
+ * Left out, as noise for a changelog: description-only changes (documentation, not API), and
+ * what lies inside something added in the same change (a new type's fields, a new field's
+ * arguments): "Type 'X' was added" says it.
+ */
 export async function schemaChanges(beforeSdl: string, afterSdl: string): Promise<SchemaChange[]> {
   const changes = await diff(buildSchema(beforeSdl), buildSchema(afterSdl));
+  const added = changes.filter((change) => change.type.endsWith('_ADDED') && change.path).map((change) => change.path!);
+  const addedTypes = new Set(changes.filter((change) => change.type === 'TYPE_ADDED').map((change) => change.path));
   const order: Criticality[] = ['breaking', 'dangerous', 'safe'];
   return changes
+    .filter((change) => {
+      if (change.criticality.level !== CriticalityLevel.NonBreaking) return true;
+      if (change.type.includes('DESCRIPTION')) return false;
+      if (change.type !== 'TYPE_ADDED' && addedTypes.has(change.path)) return false;
+      return !added.some((path) => change.path?.startsWith(`${path}.`));
+    })
     .map((change) => ({ criticality: LEVELS[change.criticality.level], message: change.message }))
     .sort((a, b) => order.indexOf(a.criticality) - order.indexOf(b.criticality));
 }

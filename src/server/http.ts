@@ -14,6 +14,7 @@ import { positionToString } from '../eventStore/port.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
+import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { outcomesCsvPlugin } from './export/outcomesCsv.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
@@ -155,6 +156,7 @@ export function createGraphqlHandler(
       readinessPlugin(app),
       graphiqlPolicyPlugin(),
       outcomesCsvPlugin(app),
+      calendarFeedsPlugin(app),
       ...hardeningPlugins(app),
       ...(app.config.responseCache ? [responseCachePlugin(app)] : []),
       ...extraPlugins,

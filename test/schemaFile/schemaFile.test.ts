@@ -58,6 +58,11 @@ enum Kind { actionPlanning transfer innovationTransfer }
     expect(changes[0]!.criticality).toBe('breaking');
   });
 
+  it("lists a new type once, not each of its fields, and leaves description-only changes out", async () => {
+    const after = `${BEFORE.replace('"A network."', '"One network, by id."')}type Meeting { id: ID! title: String! }\n`;
+    expect(await schemaChanges(BEFORE, after)).toEqual([{ criticality: 'safe', message: "Type 'Meeting' was added" }]);
+  });
+
   it('finds nothing between a schema and itself', async () => {
     expect(await schemaChanges(BEFORE, BEFORE)).toEqual([]);
   });
