@@ -15,7 +15,7 @@ import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
 import { calendarFeedsPlugin } from './calendar/feeds.js';
-import { outcomesCsvPlugin } from './export/outcomesCsv.js';
+import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
 import type { RequestContext } from './requestContext.js';
@@ -155,7 +155,7 @@ export function createGraphqlHandler(
     plugins: [
       readinessPlugin(app),
       graphiqlPolicyPlugin(),
-      outcomesCsvPlugin(app),
+      openDataPlugin(app),
       calendarFeedsPlugin(app),
       ...hardeningPlugins(app),
       ...(app.config.responseCache ? [responseCachePlugin(app)] : []),
