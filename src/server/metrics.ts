@@ -38,7 +38,7 @@ export function routeOf(url: string | undefined): string {
   const path = (url ?? '').split('?')[0]!;
   if (['/graphql', '/health', '/ready', METRICS_PATH].includes(path)) return path;
   if (path.startsWith('/export/')) return '/export';
-  const calendar = /^\/calendar\/(networks|cities|private)\//.exec(path);
+  const calendar = /^\/calendar\/(networks|cities|meetings|private)\//.exec(path);
   if (calendar) return `/calendar/${calendar[1]}`;
   return 'other';
 }
