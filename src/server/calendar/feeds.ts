@@ -16,7 +16,7 @@ import { findNetwork, listPartners } from '../../../projections/network/queries.
 import type { ReadModelStore } from '../../../projections/types.js';
 import { CityId, Ulid } from '../../../domain/shared/values.js';
 import type { App } from '../../app.js';
-import { calendarFeedToken, calendarPaths, feedIdOfToken } from '../../application/calendarFeed.js';
+import { calendarPaths, feedIdOfToken } from '../../application/calendarFeed.js';
 import { renderCalendar, type FeedCalendar, type FeedMeeting } from './ics.js';
 import { timeZoneOfCity } from './timeZones.js';
 
@@ -37,18 +37,13 @@ const FeedPath = z.discriminatedUnion('kind', [
 ]);
 
 /** The absolute address of a path on this API: PUBLIC_URL when set, else the address the request came to. */
-export function absoluteUrl(app: App, requestUrl: string, path: string): string {
+function absoluteUrl(app: App, requestUrl: string, path: string): string {
   return `${app.config.publicUrl ?? new URL(requestUrl).origin}${path}`;
 }
 
 /** A meeting's page: MEETING_LINK_TEMPLATE when set, else its own calendar file on this API. */
-export function meetingLink(app: App, base: string, meetingId: string): string {
+function meetingLink(app: App, base: string, meetingId: string): string {
   return app.config.meetingLinkTemplate?.replaceAll('{meetingId}', encodeURIComponent(meetingId)) ?? `${base}${calendarPaths.meeting(meetingId)}`;
-}
-
-/** The private address of a feed (what its holder subscribes to). */
-export function privateFeedUrl(app: App, requestUrl: string, feedId: string): string {
-  return absoluteUrl(app, requestUrl, calendarPaths.private(calendarFeedToken(feedId, app.config.jwtSecret)));
 }
 
 class FeedProblem extends Error {
