@@ -13,6 +13,7 @@ import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsPr
 import { practicesProjection } from './practice/practices.js';
 import { marketplaceProjection } from './marketplace/sessions.js';
 import { peerReviewsProjection } from './peerReview/peerReviews.js';
+import { calendarFeedsProjection } from './calendarFeed/calendarFeeds.js';
 import type { Projection } from './types.js';
 
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
@@ -35,5 +36,6 @@ export const allProjections: readonly Projection[] = [
   practicesProjection,
   marketplaceProjection,
   peerReviewsProjection,
+  calendarFeedsProjection,
 ];
 

@@ -14,6 +14,7 @@ import './marketplace/index.js';
 import './outcomes.js';
 import './peerReview.js';
 import './communityMap.js';
+import './calendarFeed.js';
 
 let schema: GraphQLSchema | undefined;
 

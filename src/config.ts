@@ -17,6 +17,15 @@ const ConfigSchema = z
     SEED_DEMO: z.stringbool().default(false),
     RESPONSE_CACHE: z.stringbool().default(true),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+    SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).optional(),
+    MEETING_LINK_TEMPLATE: z
+      .url({ protocol: /^https?$/, error: 'MEETING_LINK_TEMPLATE must be an http(s) URL' })
+      .refine((template) => template.includes('{meetingId}'), 'MEETING_LINK_TEMPLATE must contain {meetingId}')
+      .optional(),
   });
 
 /** Rules across variables, checked even when another variable is malformed. */
@@ -46,6 +55,14 @@ export interface Config {
   readonly responseCache: boolean;
   /** Largest request body accepted; larger ones get 413. */
   readonly bodyLimitBytes: number;
+  /** Prometheus `/metrics`: its own listener when `port` is set; on the public port only with `token`. */
+  readonly metrics: { readonly port?: number; readonly host: string; readonly token?: string };
+  /** Requests slower than this get a "slow request" log line. */
+  readonly slowRequestMs: number;
+  /** Where clients reach the API (links in calendar feeds and exports); defaults to the local address. */
+  readonly publicUrl?: string;
+  /** A meeting's page in a client app, with `{meetingId}`; calendar events link to it. */
+  readonly meetingLinkTemplate?: string;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     responseCache: e.RESPONSE_CACHE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    metrics: {
+      host: e.METRICS_HOST,
+      ...(e.METRICS_PORT !== undefined ? { port: e.METRICS_PORT } : {}),
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+    },
+    slowRequestMs: e.SLOW_REQUEST_MS,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.MEETING_LINK_TEMPLATE ? { meetingLinkTemplate: e.MEETING_LINK_TEMPLATE } : {}),
   };
 }
 

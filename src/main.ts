@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   logger.info(
-    { url: `${server.url}/graphql`, store: app.store.kind, dataDir: config.dataDir },
+    { url: `${server.url}/graphql`, store: app.store.kind, dataDir: config.dataDir, pid: process.pid },
     `Exchange Ledger listening on ${server.url}/graphql`,
   );
 

@@ -1,5 +1,6 @@
 import type { UseCase } from './useCase.js';
 import * as actionPlan from './actionPlan.js';
+import * as calendarFeed from './calendarFeed.js';
 import * as learningNeed from './learningNeed.js';
 import * as localGroup from './localGroup.js';
 import * as meeting from './meeting.js';
@@ -15,6 +16,7 @@ import * as practice from './practice.js';
  */
 const modules: Record<string, unknown>[] = [
   actionPlan,
+  calendarFeed,
   learningNeed,
   localGroup,
   marketplace,

@@ -14,8 +14,10 @@ import { positionToString } from '../eventStore/port.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
-import { outcomesCsvPlugin } from './export/outcomesCsv.js';
-import { graphiqlExample } from './graphiqlExample.js';
+import { calendarFeedsPlugin } from './calendar/feeds.js';
+import { openDataPlugin } from './export/openData.js';
+import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
+import { ServiceMetrics, startMetricsListener } from './metrics.js';
 import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
@@ -124,7 +126,7 @@ export function createGraphqlHandler(
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: app.config.graphiql ? { title: 'Exchange Ledger', defaultQuery: graphiqlExample } : false,
+    ...graphiqlOptions(app),
     logging: {
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
@@ -152,7 +154,9 @@ export function createGraphqlHandler(
     },
     plugins: [
       readinessPlugin(app),
-      outcomesCsvPlugin(app),
+      graphiqlPolicyPlugin(),
+      openDataPlugin(app),
+      calendarFeedsPlugin(app),
       ...hardeningPlugins(app),
       ...(app.config.responseCache ? [responseCachePlugin(app)] : []),
       ...extraPlugins,
@@ -195,6 +199,8 @@ function bodyRefusal(
 export interface RunningServer {
   readonly url: string;
   readonly server: Server;
+  /** The private `/metrics` listener's address, when METRICS_PORT is set. */
+  readonly metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -203,7 +209,8 @@ export async function startServer(
   app: App,
   options: { host: string; port: number; schema: GraphQLSchema },
 ): Promise<RunningServer> {
-  const yoga = createGraphqlHandler(app, options.schema);
+  const metrics = new ServiceMetrics(app);
+  const yoga = createGraphqlHandler(app, options.schema, metrics.plugins());
   const server = createServer((req, res) => {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
@@ -216,18 +223,7 @@ export async function startServer(
       return;
     }
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      app.logger.info(
-        {
-          requestId,
-          method: req.method,
-          url: req.url,
-          status: res.statusCode,
-          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-        },
-        'request',
-      );
-    });
+    res.on('finish', () => metrics.requestFinished({ requestId, req, res, started }));
     requestScope.run({ requestId }, () => void yoga(req, res));
   });
   server.keepAliveTimeout = 5000;
@@ -235,15 +231,20 @@ export async function startServer(
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  const metricsListener =
+    app.config.metrics.port === undefined ? undefined : await startMetricsListener(metrics, app.config.metrics.host, app.config.metrics.port);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      await metricsListener?.close();
+    },
   };
 }

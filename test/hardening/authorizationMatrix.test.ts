@@ -614,6 +614,41 @@ const CASES: readonly Case[] = [
     rule: 'as advanceTransferStage',
     prepare: async (w) => ({ scene: w.scene(w.T), input: { transferId: await w.transfer('understand'), date: '2019-02-01', reason: 'no funding' } }),
   },
+
+  // ------------------------------------------------------------------ calendar feeds
+  {
+    mutation: 'issueCalendarFeed',
+    variant: 'network feed',
+    allowed: ['secretariat', 'leadExpert', 'cityCoordinator', 'otherPartnerCoordinator'],
+    rule: `${README}: a network's journey is read by its lead expert and its partners' coordinators; a private feed shows what they read`,
+    prepare: async (w) => ({ scene: w.scene(w.A), input: { scope: 'network', networkId: w.A.id, label: `Feed ${w.next()}` } }),
+  },
+  {
+    mutation: 'issueCalendarFeed',
+    variant: "city feed of the target city",
+    allowed: S_CITY,
+    rule: `${README}: a coordinator reads their own city's records`,
+    prepare: async (w) => ({ scene: w.scene(w.A), input: { scope: 'city', cityId: TORINO, label: `Feed ${w.next()}` } }),
+  },
+  {
+    mutation: 'issueCalendarFeed',
+    variant: 'person feed',
+    allowed: ['secretariat', 'leadExpert', 'otherLeadExpert', 'cityCoordinator', 'otherPartnerCoordinator', 'outsideCoordinator'],
+    rule: 'Issue 16: per-person private feeds for anyone signed in (showing what their role lets them read)',
+    prepare: async (w) => ({ scene: w.scene(w.A), input: { scope: 'person', label: `Feed ${w.next()}` } }),
+  },
+  {
+    mutation: 'revokeCalendarFeed',
+    variant: "the target city coordinator's own feed",
+    allowed: S_CITY,
+    rule: 'Issue 16: a feed is revoked by its holder or the secretariat',
+    prepare: async (w) => {
+      const scene = w.scene(w.A);
+      const issued = await callMutation(w.t, 'issueCalendarFeed', { scope: 'city', cityId: TORINO }, await w.token('cityCoordinator', scene));
+      expect(issued.__typename, JSON.stringify(issued)).toBe('IssueCalendarFeedPayload');
+      return { scene, input: { calendarFeedId: issued.aggregateId, reason: 'matrix' } };
+    },
+  },
 ];
 
 const payloadType = (mutation: string) => `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Payload`;
