@@ -4,7 +4,7 @@ import type { NetworkKind } from './events.js';
 
 /**
  * The facts about a network that other aggregates (meetings, local groups, learning needs,
- * plans, transfers, peer reviews) decide on. The schema layer loads the network and passes this snapshot in the command, so
+ * plans, transfers, peer reviews) decide on. The application layer (src/application/networkSnapshot.ts) loads the network and passes this snapshot in the command, so
  * those deciders stay pure (docs/conventions.md).
  */
 export interface NetworkSnapshot {
@@ -30,7 +30,7 @@ export function networkSnapshotOf(networkId: string, state: NetworkState): Netwo
   };
 }
 
-/** The snapshot the schema layer passed, or NotFoundError when the network was never registered. */
+/** The snapshot the use case passed, or NotFoundError when the network was never registered. */
 export function requireNetwork(network: NetworkSnapshot | null | undefined, networkId: string): NetworkSnapshot {
   if (!network) throw new NotFoundError('Network', networkId);
   return network;

@@ -26,13 +26,13 @@ import {
  * - README "Access control": the secretariat may do everything; a lead expert their network's
  *   journey, meetings and marketplace; a city coordinator their own city's needs, practices, plan
  *   and acceptances; the public only reads.
- * - docs/journeys.md "Who may do what": phases, meetings (coordinators only for a local group
- *   workshop hosted by their city), local groups and learning needs (their own city's).
- * - Where no document exists yet (docs/marketplace.md and docs/outcomes.md are linked from the
- *   README but not written), the rule each mutation announces in its public description in the
- *   schema and the decisions the API tests state by name (the lead expert closes the network,
- *   works on plans; either city of a transfer), read with the README's table. Where a rule is
- *   ambiguous the stricter reading is taken. Each case names its source in `rule`.
+ * - "Who may do what" in each capability's docs/<capability>.md: phases (docs/network.md),
+ *   meetings (coordinators only for a local group workshop hosted by their city), local groups
+ *   and learning needs (their own city's), the marketplace, plans and transfers.
+ * - The rule each mutation announces in its public description in the schema and the decisions
+ *   the API tests state by name (the lead expert closes the network, works on plans; either city
+ *   of a transfer), read with the README's table. Where a rule is ambiguous the stricter reading
+ *   is taken. Each case names its source in `rule`.
  *
  * A new mutation without a case below fails the first test.
  */
@@ -58,7 +58,7 @@ interface Case {
   readonly prepare: (w: MatrixWorld) => Promise<Attempt>;
 }
 
-const JOURNEYS = 'docs/journeys.md "Who may do what"';
+const WHO = (capability: string) => `docs/${capability}.md "Who may do what"`;
 const README = 'README "Access control"';
 
 const meetingCases = (['transnationalMeeting', 'localGroupWorkshop'] as const).flatMap((kind): Case[] => {
@@ -66,7 +66,7 @@ const meetingCases = (['transnationalMeeting', 'localGroupWorkshop'] as const).f
   const common = {
     variant: lgw ? 'local group workshop hosted by the target city' : 'transnational meeting hosted by the target city',
     allowed: lgw ? S_LE_CITY : S_LE,
-    rule: `${JOURNEYS}: meetings are the secretariat's and the lead expert's; coordinators only for a local group workshop hosted by their city`,
+    rule: `${WHO('meeting')}: meetings are the secretariat's and the lead expert's; coordinators only for a local group workshop hosted by their city`,
   };
   return [
     {
@@ -166,7 +166,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'recordBaselineStudy',
     allowed: S_LE,
-    rule: `${JOURNEYS}: recordBaselineStudy — secretariat, lead expert`,
+    rule: `${WHO('network')}: recordBaselineStudy — secretariat, lead expert`,
     prepare: async (w) => ({
       scene: w.scene(w.A),
       input: { networkId: w.A.id, title: `Baseline ${w.next()}`, date: '2016-01-15', summary: 'Where the partners stand' },
@@ -175,7 +175,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'startImplementationPhase',
     allowed: S_LE,
-    rule: `${JOURNEYS}: startImplementationPhase — secretariat, lead expert`,
+    rule: `${WHO('network')}: startImplementationPhase — secretariat, lead expert`,
     prepare: async (w) => {
       const network = await w.freshNetwork();
       await w.run('recordBaselineStudy', { networkId: network.id, title: 'Baseline', date: '2016-01-15', summary: 'Findings' });
@@ -190,7 +190,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'formLocalGroup',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: local groups — secretariat, lead expert, their own city's group`,
+    rule: `${WHO('localGroup')}: local groups — secretariat, lead expert, their own city's group`,
     prepare: async (w) => {
       const cityId = await w.freshPartner();
       return { scene: w.scene(w.A, cityId), input: { networkId: w.A.id, cityId, name: `ULG of ${cityId}` } };
@@ -199,7 +199,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'addStakeholder',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: local groups`,
+    rule: `${WHO('localGroup')}: local groups`,
     prepare: async (w) => ({
       scene: w.scene(w.A),
       input: { localGroupId: w.shared.localGroupId, name: `Bank ${w.next()}`, helix: 'private', role: 'funder', planned: true },
@@ -208,7 +208,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'removeStakeholder',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: local groups`,
+    rule: `${WHO('localGroup')}: local groups`,
     prepare: async (w) => {
       const name = `University ${w.next()}`;
       const added = await w.run(
@@ -223,7 +223,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'changeLocalGroupCoordinator',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: local groups`,
+    rule: `${WHO('localGroup')}: local groups`,
     prepare: async (w) => ({
       scene: w.scene(w.A),
       input: { localGroupId: w.shared.localGroupId, coordinator: { name: `Coordinator ${w.next()}`, organisation: 'Città di Torino' } },
@@ -234,7 +234,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'raiseLearningNeed',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: learning needs — secretariat, lead expert, their own city's needs`,
+    rule: `${WHO('learningNeed')}: learning needs — secretariat, lead expert, their own city's needs`,
     prepare: async (w) => ({
       scene: w.scene(w.A),
       input: { networkId: w.A.id, cityId: TORINO, kind: 'learning', topics: ['impact finance'], description: `How to fund social enterprises ${w.next()}?` },
@@ -243,25 +243,25 @@ const CASES: readonly Case[] = [
   {
     mutation: 'refineLearningNeed',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: learning needs`,
+    rule: `${WHO('learningNeed')}: learning needs`,
     prepare: async (w) => ({ scene: w.scene(w.A), input: { learningNeedId: await w.learningNeed(), description: `Refined ${w.next()}`, priority: 'high' } }),
   },
   {
     mutation: 'addressLearningNeed',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: learning needs`,
+    rule: `${WHO('learningNeed')}: learning needs`,
     prepare: async (w) => ({ scene: w.scene(w.A), input: { learningNeedId: await w.learningNeed(), peerCityId: GDANSK, note: 'Gdansk fund model' } }),
   },
   {
     mutation: 'closeLearningNeed',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: learning needs`,
+    rule: `${WHO('learningNeed')}: learning needs`,
     prepare: async (w) => ({ scene: w.scene(w.A), input: { learningNeedId: await w.learningNeed(true), note: 'learnt' } }),
   },
   {
     mutation: 'withdrawLearningNeed',
     allowed: S_LE_CITY,
-    rule: `${JOURNEYS}: learning needs`,
+    rule: `${WHO('learningNeed')}: learning needs`,
     prepare: async (w) => ({ scene: w.scene(w.A), input: { learningNeedId: await w.learningNeed(), reason: 'no longer a priority' } }),
   },
 
@@ -481,7 +481,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'draftActionPlan',
     allowed: S_LE_CITY,
-    rule: `${README}: a coordinator's own city's plan; test/plans lets the network's lead expert work on it too`,
+    rule: `${README}: a coordinator's own city's plan; test/actionPlan lets the network's lead expert work on it too`,
     prepare: async (w) => {
       const cityId = await w.freshPartner();
       return { scene: w.scene(w.A, cityId), input: { networkId: w.A.id, cityId, title: 'Integrated Action Plan', clusters: [{ key: 'core', title: 'Core' }] } };
@@ -553,7 +553,7 @@ const CASES: readonly Case[] = [
     mutation: 'startTransfer',
     variant: 'target city = the receiving city',
     allowed: S_LE_CITY,
-    rule: `${README} (cities track the transfer of a good practice); test/plans: "starts a transfer for either city, the lead expert or the secretariat"`,
+    rule: `${README} (cities track the transfer of a good practice); test/transfer: "starts a transfer for either city, the lead expert or the secretariat"`,
     prepare: async (w) => ({
       scene: w.scene(w.T),
       input: { networkId: w.T.id, practiceTitle: `Practice ${w.next()}`, sourceCityId: BARCELONA, receivingCityId: TORINO, date: '2019-01-10' },
@@ -572,7 +572,7 @@ const CASES: readonly Case[] = [
   {
     mutation: 'advanceTransferStage',
     allowed: S_LE_CITY,
-    rule: 'a transfer is both cities\', the lead expert\'s and the secretariat\'s (test/plans)',
+    rule: 'a transfer is both cities\', the lead expert\'s and the secretariat\'s (test/transfer)',
     prepare: async (w) => ({ scene: w.scene(w.T), input: { transferId: await w.transfer('understand'), to: 'adapt', date: '2019-02-01' } }),
   },
   {
