@@ -1,6 +1,6 @@
 import { FeedScope } from '../domain/calendarFeed/events.js';
 import type { CalendarFeedRow } from '../projections/calendarFeed/calendarFeeds.js';
-import { findCalendarFeed, listCalendarFeedsOf } from '../projections/calendarFeed/queries.js';
+import { findCalendarFeed, listCalendarFeedsOf } from '../projections/calendarFeed/calendarFeeds.js';
 import { calendarFeedToken, calendarPaths, issueCalendarFeed, revokeCalendarFeed } from '../src/application/calendarFeed.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';

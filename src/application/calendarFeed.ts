@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { IssueCalendarFeedFields, oneTarget, RevokeCalendarFeed } from '../../domain/calendarFeed/commands.js';
+import { IssueCalendarFeedFields, oneTarget, RevokeCalendarFeed } from '../../domain/calendarFeed/decider.js';
 import { calendarFeedDecider } from '../../domain/calendarFeed/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFeedsProjection } from '../../projections/calendarFeed/calendarFeeds.js';
-import { findCalendarFeed, listCalendarFeedsOf } from '../../projections/calendarFeed/queries.js';
+import { findCalendarFeed, listCalendarFeedsOf } from '../../projections/calendarFeed/calendarFeeds.js';
 import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
 
 const owner = { subject: 'coordinator:torino', role: 'cityCoordinator', cityIds: ['torino-it'] };

@@ -8,7 +8,7 @@ import {
   meetingsOfCity,
   meetingsOfNetwork,
   personFeedScope,
-} from '../../../projections/calendarFeed/queries.js';
+} from '../../../projections/calendarFeed/calendarFeeds.js';
 import { listNeedsAddressedBy } from '../../../projections/learningNeed/queries.js';
 import type { MeetingRow } from '../../../projections/meeting/meetings.js';
 import { countAttendees, findMeeting } from '../../../projections/meeting/queries.js';
