@@ -35,6 +35,12 @@ type ReadReq = StreamsPb.ReadReq;
 type ReadResp = StreamsPb.ReadResp;
 type ReadCall = grpc.ServerWritableStream<ReadReq, ReadResp>;
 type BatchCall = grpc.ServerDuplexStream<StreamsPb.BatchAppendReq, StreamsPb.BatchAppendResp>;
+/** What the double looks at in any server call. */
+interface ObservableCall {
+  getDeadline(): grpc.Deadline;
+  readonly metadata: grpc.Metadata;
+  on(event: 'cancelled', listener: () => void): unknown;
+}
 
 /** An event as the double stores it. */
 export interface StoredEvent {
@@ -60,6 +66,8 @@ export interface ObservedCall {
   open: boolean;
   /** How it ended. */
   outcome?: 'completed' | 'cancelled' | 'failed';
+  /** A subscription's server-side filter, as the client asked for it. */
+  filter?: { on: 'streamName' | 'eventType'; prefixes?: string[]; regex?: string };
 }
 
 export interface EventStoreDbDoubleOptions {
@@ -162,12 +170,12 @@ export class EventStoreDbDouble {
     this.server = server;
   }
 
-  private observe(method: ObservedCall['method'], call: grpc.ServerSurfaceCall): ObservedCall {
+  private observe(method: ObservedCall['method'], call: ObservableCall): ObservedCall {
     const deadline = call.getDeadline();
     const deadlineAt = deadline instanceof Date ? deadline.getTime() : Number(deadline);
     const observed: ObservedCall = {
       method,
-      requiresLeader: call.metadata.get('requires-leader').some((v) => String(v) === 'true'),
+      requiresLeader: call.metadata.get('requires-leader').some((v: grpc.MetadataValue) => String(v) === 'true'),
       deadlineMs: Number.isFinite(deadlineAt) ? deadlineAt - Date.now() : undefined,
       open: true,
     };
@@ -275,6 +283,7 @@ export class EventStoreDbDouble {
     const all = options.getAll()!;
     const after = all.hasPosition() ? BigInt(all.getPosition()!.getCommitPosition()) : undefined;
     const accept = subscriptionFilter(options);
+    observed.filter = describeFilter(options);
     this.liveSubscriptions.add(call);
     call.on('cancelled', () => this.liveSubscriptions.delete(call));
     call.on('error', () => this.liveSubscriptions.delete(call));
@@ -486,6 +495,18 @@ function eventResponse(event: StoredEvent): ReadResp {
   const response = new streamsPb.ReadResp();
   response.setEvent(read);
   return response;
+}
+
+function describeFilter(options: StreamsPb.ReadReq.Options): ObservedCall['filter'] {
+  if (!options.hasFilter()) return undefined;
+  const filter = options.getFilter()!;
+  const onStream = filter.hasStreamIdentifier();
+  const expression = onStream ? filter.getStreamIdentifier()! : filter.getEventType()!;
+  return {
+    on: onStream ? 'streamName' : 'eventType',
+    ...(expression.getPrefixList().length > 0 ? { prefixes: expression.getPrefixList() } : {}),
+    ...(expression.getRegex() ? { regex: expression.getRegex() } : {}),
+  };
 }
 
 /** The server-side filter of a subscription: stream name or event type, by prefixes or a regex. */
