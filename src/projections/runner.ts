@@ -45,8 +45,11 @@ export interface ProjectionRunnerOptions {
   readonly logger?: Logger;
   /** Read models built from another log, or ahead of this one: rebuild them (default), or refuse to serve. */
   readonly onLogMismatch?: 'rebuild' | 'refuse';
-  /** Delays between resubscriptions: doubled from `initialDelayMs` up to `maxDelayMs`. */
-  readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /**
+   * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
+   * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
+   */
+  readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number; readonly deniedDelayMs?: number };
 }
 
 /** The read models were built from another log, or from a later state of this one. */
@@ -416,6 +419,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     const initialDelayMs = this.options.retry?.initialDelayMs ?? 100;
     const maxDelayMs = this.options.retry?.maxDelayMs ?? 30_000;
+    const deniedDelayMs = this.options.retry?.deniedDelayMs ?? 60_000;
     let failures = 0;
     while (!this.stopped) {
       try {
@@ -452,7 +456,8 @@ export class ProjectionRunner {
         }
         failures += 1;
         const needsOperator = error instanceof EventStoreAccessDeniedError || failures >= 10;
-        const delayMs = error instanceof EventStoreAccessDeniedError ? maxDelayMs : Math.min(initialDelayMs * 2 ** (failures - 1), maxDelayMs);
+        const delayMs =
+          error instanceof EventStoreAccessDeniedError ? deniedDelayMs : Math.min(initialDelayMs * 2 ** (failures - 1), maxDelayMs);
         this.lastError = error instanceof Error ? error.message : String(error);
         this.enter(needsOperator ? 'failed' : 'resubscribing', reasonFor(error));
         const details = {
