@@ -38,7 +38,8 @@ builder.objectType(RecordedNotYetReadableError, {
   fields: (t) => ({
     aggregateId: t.exposeID('aggregateId'),
     revision: t.int({ resolve: (error) => Number(error.revision) }),
-    position: t.string({ resolve: (error) => `${error.position.commit}/${error.position.prepare}` }),
+    // Nullable like the payloads' position, so that one selection can ask for both.
+    position: t.string({ nullable: true, resolve: (error) => `${error.position.commit}/${error.position.prepare}` }),
   }),
 });
 
