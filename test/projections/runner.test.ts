@@ -84,6 +84,25 @@ describe('projection runner', () => {
     expect(checkpoint?.position).toBe('-1/-1');
   });
 
+  it('upgrades checkpoints from before they named their event, and rebuilds those read models once', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    // Read models as an earlier version left them: checkpoints without their event, no log recorded.
+    harness.db.exec('CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL)');
+    harness.db.exec('CREATE TABLE counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    harness.db.run(`INSERT INTO projection_checkpoints VALUES ('counter', 1, '1/1')`);
+    harness.db.run(`INSERT INTO counts VALUES ('a-1', 99)`);
+    await harness.catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 1 });
+    const checkpoint = harness.db.get<{ stream_id: string; event_id: string }>(`SELECT * FROM projection_checkpoints WHERE name = 'counter'`);
+    expect(checkpoint?.stream_id).toBeTruthy();
+    expect(checkpoint?.event_id).toMatch(/^[0-9a-f-]{36}$/);
+    // From now on it continues from its checkpoint.
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    await new ProjectionRunner(harness.store, harness.db, [counter()]).catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 2 });
+  });
+
   it('answers as of a moment from the log, by when events occurred', async () => {
     harness = await projectionHarness([counter()]);
     await harness.append([
