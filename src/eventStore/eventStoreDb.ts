@@ -208,7 +208,7 @@ function isStreamNotFound(error: unknown): boolean {
 const ACCESS_DENIED_ADVICE =
   'EventStoreDB refused access: reading $all (the projections\' subscription, the log\'s head, time travel) ' +
   'is reserved to $admins unless an ACL on $all grants it. Give the ledger\'s user read access to $all ' +
-  '(docs/operations.md, "EventStoreDB user") rather than running it as an admin.';
+  '(docs/operations.md, "The user the ledger connects as") rather than running it as an admin.';
 
 /** The port's error for a client error: access denied and unavailability by name, the rest as they are. */
 function toPortError(error: unknown, operation: string): unknown {

@@ -6,7 +6,7 @@ import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite.js';
 
 export async function openEventStore(
-  config: Pick<Config, 'eventStore' | 'dataDir'> & Partial<Pick<Config, 'eventStoreReadDeadlineMs' | 'sqlitePollMs'>>,
+  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs'>,
   options: { readonly logger?: { warn(details: object, message: string): void } } = {},
 ): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
@@ -14,12 +14,10 @@ export async function openEventStore(
     const { EventStoreDbEventStore } = await import('./eventStoreDb.js');
     return new EventStoreDbEventStore(config.eventStore.connectionString, {
       streamPrefixes: OWNED_STREAM_PREFIXES,
-      ...(config.eventStoreReadDeadlineMs ? { readDeadlineMs: config.eventStoreReadDeadlineMs } : {}),
+      readDeadlineMs: config.eventStoreReadDeadlineMs,
       ...(options.logger ? { logger: options.logger } : {}),
     });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), {
-    ...(config.sqlitePollMs ? { crossProcessPollMs: config.sqlitePollMs } : {}),
-  });
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { crossProcessPollMs: config.sqlitePollMs });
 }
