@@ -1,11 +1,12 @@
 import type { ObjectFieldBuilder, ObjectRef } from '@pothos/core';
+import { RecordedNotYetReadableError } from '../src/projections/consistency.js';
 import type { ReadModelStore } from '../projections/types.js';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import { z } from 'zod';
 import type { DomainEvent } from '../domain/shared/decider.js';
 import { CommandRequest, CommandRequestFields, runUseCase, type UseCase } from '../src/application/useCase.js';
 import { builder, type AuthScopes, type Context } from './builder.js';
-import { commandErrors } from './errors.js';
+import { ErrorInterface, commandErrors } from './errors.js';
 import { inputFields } from './inputs.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -18,7 +19,39 @@ export interface CommandPayload {
   readonly replayed: boolean;
   /** The events the command recorded (the first time's, on a replay): what it created, for payload fields. */
   readonly events: readonly DomainEvent[];
+  /** Where in the log the command's events are: the consistency token ("commit/prepare"). */
+  readonly position?: { readonly commit: bigint; readonly prepare: bigint };
 }
+
+// The write went to the log but this replica's read models did not show it in time: a typed
+// result, never a success with a null entity. Its position is what to wait for (x-min-position).
+builder.objectType(RecordedNotYetReadableError, {
+  name: 'RecordedNotYetReadable',
+  description:
+    'The command was recorded in the log (do not send it again; a retry with the same idempotency key appends nothing), ' +
+    'but the read models of this server did not show it in time. Read it later with the header x-min-position: <position>.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RecordedNotYetReadableError,
+  fields: (t) => ({
+    aggregateId: t.exposeID('aggregateId'),
+    revision: t.int({ resolve: (error) => Number(error.revision) }),
+    // Nullable like the payloads' position, so that one selection can ask for both.
+    position: t.string({ nullable: true, resolve: (error) => `${error.position.commit}/${error.position.prepare}` }),
+  }),
+});
+
+/** What every command mutation returns instead of its payload: the expected failures and the recorded-not-readable result. */
+const mutationErrors = [...commandErrors, RecordedNotYetReadableError];
+
+/** The consistency token of a payload: send it as `x-min-position` to read this write on any replica. */
+const positionField = (t: PayloadFieldBuilder) =>
+  t.string({
+    nullable: true,
+    description:
+      'Where the command\'s events are in the log: send it in the header x-min-position to read this write on any server of the same log. Null when nothing was ever written.',
+    resolve: (payload) =>
+      payload.position && payload.position.commit >= 0n ? `${payload.position.commit}/${payload.position.prepare}` : null,
+  });
 
 /** The builder `payload` fields are declared with. */
 export type PayloadFieldBuilder = ObjectFieldBuilder<Types, CommandPayload>;
@@ -97,6 +130,7 @@ export function commandMutation<Input extends z.ZodType, State>(config: CommandM
       replayed: t.exposeBoolean('replayed', {
         description: 'True when this answers a retry with an idempotency key already used.',
       }),
+      position: positionField(t),
       ...((config.payload?.(t) ?? {}) as object),
     }),
   });
@@ -107,7 +141,7 @@ export function commandMutation<Input extends z.ZodType, State>(config: CommandM
       description: config.description,
       args: { input: t.arg({ type: Input, required: true }) },
       validate: validated,
-      errors: { types: commandErrors },
+      errors: { types: mutationErrors },
       authScopes: (_parent, args, context) => config.authScopes(split(args).input, context),
       resolve: async (_parent, args, context) => {
         const { input, request } = split(args);
@@ -115,7 +149,7 @@ export function commandMutation<Input extends z.ZodType, State>(config: CommandM
           actor: context.actor,
           correlationId: context.requestId,
         });
-        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed, events: result.events };
+        return { aggregateId: result.id, revision: result.revision, replayed: result.replayed, events: result.events, position: result.position };
       },
     }),
   );

@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 
 /** Every expected failure a mutation can return instead of its payload. */
 export const ErrorInterface = builder.interfaceRef<Error & { code?: string }>('Error').implement({
-  description: 'An expected failure: nothing was written.',
+  description: 'An expected failure: nothing was written (except RecordedNotYetReadable, which says the write is recorded but not yet readable here).',
   fields: (t) => ({
     message: t.exposeString('message'),
     code: t.string({ resolve: (error) => error.code ?? 'ERROR' }),

@@ -10,7 +10,18 @@ const LedgerStatus = builder
       store: t.exposeString('store', { description: 'sqlite (embedded) or eventstoredb' }),
       headPosition: t.exposeString('headPosition', { description: 'Position of the last event in the log.' }),
       projectedPosition: t.exposeString('projectedPosition', { description: 'Position the read models have reached.' }),
-      caughtUp: t.exposeBoolean('caughtUp'),
+      caughtUp: t.exposeBoolean('caughtUp', { description: 'Live and at the head of the log.' }),
+      logId: t.exposeString('logId', {
+        nullable: true,
+        description: 'Identity of the log the read models were checked against (a UUID written once in the log).',
+      }),
+      state: t.exposeString('state', {
+        description: 'The read models: catchingUp, live, resubscribing, failed (needs an operator), refused (built from another log), stopped.',
+      }),
+      lagMs: t.exposeInt('lagMs', {
+        description: 'How long ago the oldest event not yet in the read models was recorded; 0 when they are at the head.',
+      }),
+      reason: t.exposeString('reason', { nullable: true, description: 'Why the read models are not live.' }),
     }),
   });
 

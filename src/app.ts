@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
 import type { Ledger } from './application/ledger.js';
@@ -8,9 +8,10 @@ import type { Config } from './config.js';
 import { openEventStore } from './eventStore/index.js';
 import type { EventStore } from './eventStore/port.js';
 import type { Logger } from './logger.js';
+import { RecordedNotYetReadableError } from './projections/consistency.js';
 import { ProjectionRunner } from './projections/runner.js';
 import { TimeTravel } from './projections/timeTravel.js';
-import { ReadModelDatabase } from './readModels/database.js';
+import { openReadModelFile, type ReadModelDatabase } from './readModels/database.js';
 
 /** Everything a request needs, wired once per process; use cases see it as their Ledger. */
 export interface App extends Ledger {
@@ -28,22 +29,42 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly store?: EventStore;
   readonly projections?: readonly Projection[];
-  /** Read-model file; defaults to `<dataDir>/readmodels.sqlite`. */
+  /** Read-model file; defaults to the configuration's (`<dataDir>/readmodels.sqlite`). */
   readonly readModelFile?: string;
   readonly clock?: () => Date;
 }
 
+/**
+ * Wires the process: the event store, this process's read-model file (held exclusively; rebuilt
+ * when damaged), the projection runner (read models checked against the log before anything is
+ * served), commands and time travel. Throws when the read models are another process's, or do not
+ * match the log and ON_LOG_MISMATCH=refuse.
+ */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const store = options.store ?? (await openEventStore(config));
+  const store = options.store ?? (await openEventStore(config, { logger: logger.child({ component: 'eventStore' }) }));
   const projectionList = options.projections ?? allProjections;
-  let readModelFile = options.readModelFile;
-  if (!readModelFile) {
-    mkdirSync(config.dataDir, { recursive: true });
-    readModelFile = join(config.dataDir, 'readmodels.sqlite');
+  const readModelFile = options.readModelFile ?? config.readModelFile;
+  let readModels: ReadModelDatabase;
+  let runner: ProjectionRunner;
+  try {
+    mkdirSync(dirname(readModelFile), { recursive: true });
+    readModels = openReadModelFile(readModelFile, logger.child({ component: 'readModels' }));
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-  const readModels = new ReadModelDatabase(readModelFile);
-  const runner = new ProjectionRunner(store, readModels, projectionList, logger.child({ component: 'projections' }));
+  try {
+    runner = new ProjectionRunner(store, readModels, projectionList, {
+      logger: logger.child({ component: 'projections' }),
+      onLogMismatch: config.onLogMismatch,
+    });
+    await runner.prepare();
+  } catch (error) {
+    readModels.close();
+    await store.close();
+    throw error;
+  }
   const commands = new CommandHandler(store, options.clock);
   const timeTravel = new TimeTravel(store, projectionList);
   runner.start();
@@ -57,10 +78,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     commands,
     timeTravel,
     load: (decider, streamId) => commands.load(decider, streamId),
-    /** Handles a command and waits until the read models show its effects (read your writes). */
+    /**
+     * Handles a command and waits until the read models show its effects (read your writes); when
+     * they do not in time, the command stays recorded and the caller is told so, with the position.
+     */
     async execute(decider, target, command, commandOptions) {
       const result = await commands.handle(decider, target, command, commandOptions);
-      await runner.waitFor(result.position);
+      if (!(await runner.waitFor(result.position, config.consistencyTimeoutMs))) {
+        throw new RecordedNotYetReadableError(result.id, result.revision, result.position, config.consistencyTimeoutMs);
+      }
       return result;
     },
     async close() {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const DEV_SECRET = 'exchange-ledger-local-development-secret';
@@ -8,6 +9,12 @@ const ConfigSchema = z
     EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
+    READ_MODEL_FILE: z.string().min(1).optional(),
+    ON_LOG_MISMATCH: z.enum(['rebuild', 'refuse']).default('rebuild'),
+    CONSISTENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+    EVENTSTORE_READ_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    SQLITE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,6 +51,18 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly eventStore: { readonly kind: 'sqlite' } | { readonly kind: 'eventstoredb'; readonly connectionString: string };
   readonly dataDir: string;
+  /** This process's read-model file (one writer per file); `<dataDir>/readmodels.sqlite` by default. */
+  readonly readModelFile: string;
+  /** What to do when the read models were built from another log, or from a later state of this one. */
+  readonly onLogMismatch: 'rebuild' | 'refuse';
+  /** How long a mutation waits for its read models, and a query for the position it asks for. */
+  readonly consistencyTimeoutMs: number;
+  /** `/ready` answers 503 when the oldest event not yet projected is older than this. */
+  readonly readyMaxLagMs: number;
+  /** EventStoreDB: longest wait for one page of a read. */
+  readonly eventStoreReadDeadlineMs: number;
+  /** SQLite: how often a replica looks for events appended by another process on the same log. */
+  readonly sqlitePollMs: number;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -88,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
         : { kind: 'sqlite' },
     dataDir: e.DATA_DIR,
+    readModelFile: e.READ_MODEL_FILE ?? join(e.DATA_DIR, 'readmodels.sqlite'),
+    onLogMismatch: e.ON_LOG_MISMATCH,
+    consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
+    readyMaxLagMs: e.READY_MAX_LAG_MS,
+    eventStoreReadDeadlineMs: e.EVENTSTORE_READ_DEADLINE_MS,
+    sqlitePollMs: e.SQLITE_POLL_MS,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

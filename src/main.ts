@@ -4,6 +4,11 @@ import { createLogger } from './logger.js';
 import { buildSchema } from '../schema/index.js';
 import { startServer } from './server/http.js';
 import { runSeedLoader, seedRequested } from '../seed/load/run.js';
+import { ReadModelsDoNotMatchLogError } from './projections/runner.js';
+import { ReadModelsInUseError } from './readModels/database.js';
+
+/** Exit code of a start refused until an operator acts (read models of another process or another log). */
+const REFUSED_TO_START = 3;
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -14,7 +19,14 @@ async function main(): Promise<void> {
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   logger.info(
-    { url: `${server.url}/graphql`, store: app.store.kind, dataDir: config.dataDir, pid: process.pid },
+    {
+      url: `${server.url}/graphql`,
+      store: app.store.kind,
+      log: app.store.location,
+      logId: app.projections.log?.logId,
+      readModels: config.readModelFile,
+      pid: process.pid,
+    },
     `Exchange Ledger listening on ${server.url}/graphql`,
   );
 
@@ -43,6 +55,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof ReadModelsInUseError || error instanceof ReadModelsDoNotMatchLogError) {
+    console.error(`Exchange Ledger did not start: ${error.message}`);
+    process.exit(REFUSED_TO_START);
+  }
   console.error(error);
   process.exit(1);
 });

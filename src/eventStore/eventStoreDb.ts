@@ -6,15 +6,24 @@
  * Where EventStoreDB and the port differ, this module bridges the gap:
  * - reading `$all` forwards from a position includes the event at that position; the port's start
  *   positions are exclusive, so that event is skipped (and `maxCount` still honoured);
- * - `$all` holds system events (`$`-types, `$`-streams); the port never shows them, in `readAll`,
- *   `subscribeToAll` or `headPosition`;
+ * - `$all` holds system events (`$`-types, `$`-streams) and, on a shared cluster, other
+ *   applications' streams; the port shows neither (`streamPrefixes` names the streams it owns):
+ *   subscriptions are filtered on the server, reads on the client (the client's reads take no filter);
  * - an idempotent retry of an append may come back without a position, and the position of a
  *   multi-event append is not guaranteed to be that of its last event: both are then read back
  *   from the stream, so `AppendResult.position` is always the position of the last event as
  *   `readAll` and subscriptions report it;
- * - a `$all` subscription that the server drops is resubscribed from the last event it received.
+ * - every read is consumed to its end or cancelled: leaving a `for await` over a client read
+ *   early does not end its gRPC call, which then stays open and keeps `dispose()` from resolving;
+ * - the client gives reads no deadline (it overrides the one asked for): the adapter cancels a
+ *   read page that takes longer than `readDeadlineMs`;
+ * - stream reads (what commands decide on) ask for the leader; `$all` reads may come from followers;
+ * - a dropped `$all` subscription ends with `SubscriptionDroppedError`; its consumer resubscribes
+ *   from its checkpoint (the projection runner does, and reports itself not ready meanwhile);
+ * - access denied becomes `EventStoreAccessDeniedError`, saying that reading `$all` needs a grant.
  */
 import type { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   BACKWARDS,
   END,
@@ -37,7 +46,10 @@ import {
   type ReadRevision,
 } from '@eventstore/db-client';
 import {
+  EventStoreAccessDeniedError,
+  EventStoreUnavailableError,
   START,
+  SubscriptionDroppedError,
   WrongExpectedRevisionError,
   comparePositions,
   matchesFilter,
@@ -58,22 +70,22 @@ import {
 
 /** Largest page read from `$all` at once: reads never hold more than this many events in flight. */
 const READ_ALL_PAGE = 1000;
-/** Page used to find the last non-system event. */
-const HEAD_PAGE = 100;
+/** Pages used to find the last event of the application: usually the first event read is one. */
+const HEAD_PAGES = [10, 100] as const;
 /** Beyond int64: the server's way of saying "no position". */
 const NO_POSITION_ABOVE = 2n ** 63n - 1n;
+/** How long `close()` waits for the client to dispose of its calls (all ended by then) before it gives up. */
+const DISPOSE_GRACE_MS = 2000;
 
 export interface EventStoreDbOptions {
-  /** How a dropped `$all` subscription is resubscribed. */
-  readonly resubscribe?: {
-    /** Consecutive failed attempts (without any message in between) before the iteration throws. Default 20. */
-    readonly maxAttempts?: number;
-    /** First delay, doubled on each failure. Default 100 ms. */
-    readonly initialDelayMs?: number;
-    /** Longest delay. Default 5 s. */
-    readonly maxDelayMs?: number;
-  };
-  /** Told about dropped subscriptions (a pino logger fits). */
+  /**
+   * The application's streams, by prefix (`network-`, ...): the only ones the port shows. Without
+   * it every non-system stream is shown, other applications' too.
+   */
+  readonly streamPrefixes?: readonly string[];
+  /** Longest wait for one page of a read before it is cancelled (EventStoreUnavailableError). Default 10 s. */
+  readonly readDeadlineMs?: number;
+  /** Told when `close()` had to stop waiting for the client (a pino logger fits). */
   readonly logger?: { warn(details: object, message: string): void };
 }
 
@@ -193,11 +205,28 @@ function isStreamNotFound(error: unknown): boolean {
   return error instanceof StreamNotFoundError || (error as { type?: unknown })?.type === ErrorType.STREAM_NOT_FOUND;
 }
 
-/** Errors a resubscription cannot cure. */
-function isPermanent(error: Error | undefined): boolean {
+const ACCESS_DENIED_ADVICE =
+  'EventStoreDB refused access: reading $all (the projections\' subscription, the log\'s head, time travel) ' +
+  'is reserved to $admins unless an ACL on $all grants it. Give the ledger\'s user read access to $all ' +
+  '(docs/operations.md, "The user the ledger connects as") rather than running it as an admin.';
+
+/** The port's error for a client error: access denied and unavailability by name, the rest as they are. */
+function toPortError(error: unknown, operation: string): unknown {
+  if (error instanceof EventStoreAccessDeniedError || error instanceof EventStoreUnavailableError) return error;
   const type = (error as { type?: unknown } | undefined)?.type;
-  return type === ErrorType.ACCESS_DENIED || type === ErrorType.INVALID_ARGUMENT || type === ErrorType.UNSUPPORTED;
+  if (type === ErrorType.ACCESS_DENIED) {
+    return new EventStoreAccessDeniedError(`${ACCESS_DENIED_ADVICE} (${operation})`, { cause: error });
+  }
+  if (type === ErrorType.UNAVAILABLE || type === ErrorType.DEADLINE_EXCEEDED || type === ErrorType.NOT_LEADER) {
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable (${operation}): ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return error;
 }
+
+/** What the adapter needs of a client read: iterable, destroyable, and cancellable on the server. */
+type ClientRead<T> = Readable & AsyncIterable<T> & { cancel(): Promise<void> };
 
 // ---------------------------------------------------------------------------------------------
 // Keeping 'caughtUp' in its place among the events.
@@ -317,8 +346,11 @@ interface ActiveSubscription {
 
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
+  readonly location: string;
   private readonly client: EventStoreDBClient;
   private readonly active = new Set<ActiveSubscription>();
+  private readonly readDeadlineMs: number;
+  private readonly prefixes: readonly string[] | undefined;
   private closed = false;
 
   constructor(
@@ -326,6 +358,15 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly options: EventStoreDbOptions = {},
   ) {
     this.client = EventStoreDBClient.connectionString(connectionString);
+    this.readDeadlineMs = options.readDeadlineMs ?? 10_000;
+    this.prefixes = options.streamPrefixes && options.streamPrefixes.length > 0 ? [...options.streamPrefixes] : undefined;
+    this.location = hostsOf(connectionString);
+  }
+
+  /** Shown by the port: not a system event, and one of the application's streams when they are named. */
+  private shows(event: { readonly streamId: string; readonly type: string }): boolean {
+    if (isSystemEvent(event)) return false;
+    return !this.prefixes || this.prefixes.some((p) => event.streamId.startsWith(p));
   }
 
   async appendToStream(
@@ -344,7 +385,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (error instanceof WrongExpectedVersionError) {
         throw new WrongExpectedRevisionError(streamId, expected, error.actualVersion);
       }
-      throw error;
+      throw toPortError(error, `append to ${streamId}`);
     }
     if (events.length === 0) {
       // Nothing written: answer like the embedded store, with the stream's revision and the head.
@@ -367,6 +408,34 @@ export class EventStoreDbEventStore implements EventStore {
     return { nextExpectedRevision: result.nextExpectedRevision, position };
   }
 
+  /**
+   * Reads a client read to its end, or until `visit` returns false, within the read deadline; in
+   * every other case (stopped early, failed, too slow) the gRPC call is cancelled.
+   */
+  private async consume<T>(read: ClientRead<T>, operation: string, visit: (item: T) => boolean | void): Promise<void> {
+    let exhausted = false;
+    const timer = setTimeout(() => {
+      read.destroy(
+        new EventStoreUnavailableError(`EventStoreDB did not answer ${operation} within ${this.readDeadlineMs} ms`),
+      );
+    }, this.readDeadlineMs);
+    try {
+      let stopped = false;
+      for await (const item of read) {
+        if (visit(item) === false) {
+          stopped = true;
+          break;
+        }
+      }
+      exhausted = !stopped;
+    } catch (error) {
+      throw toPortError(error, operation);
+    } finally {
+      clearTimeout(timer);
+      if (!exhausted) await read.cancel().catch(() => undefined);
+    }
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
@@ -381,11 +450,12 @@ export class EventStoreDbEventStore implements EventStore {
       const read = this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision,
+        requiresLeader: true,
         ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
       });
-      for await (const resolved of read) {
+      await this.consume(read as ClientRead<AllStreamResolvedEvent>, `a read of ${streamId}`, (resolved) => {
         if (resolved.event) events.push(toRecordedEvent(resolved.event as ClientRecordedEvent, resolved.commitPosition));
-      }
+      });
     } catch (error) {
       if (isStreamNotFound(error)) return [];
       throw error;
@@ -396,6 +466,22 @@ export class EventStoreDbEventStore implements EventStore {
   async streamRevision(streamId: string): Promise<bigint | undefined> {
     const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
     return last?.revision;
+  }
+
+  /** One page of `$all` as the server gives it, every call consumed or cancelled. */
+  private async readAllPage(
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    fromPosition: ReadPosition,
+    maxCount: number,
+    visit: (recorded: RecordedEvent | undefined) => boolean | void,
+  ): Promise<number> {
+    let received = 0;
+    const read = this.client.readAll({ direction, fromPosition, maxCount });
+    await this.consume(read as ClientRead<AllStreamResolvedEvent>, 'a read of $all', (resolved) => {
+      received += 1;
+      return visit(this.recordedFromAll(resolved));
+    });
+    return received;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -413,22 +499,15 @@ export class EventStoreDbEventStore implements EventStore {
     while (result.length < wanted) {
       // One extra event per page: the one at the cursor that the server hands back again.
       const pageSize = Math.min(wanted - result.length + 1, READ_ALL_PAGE);
-      let received = 0;
-      for await (const resolved of this.client.readAll({
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromPosition: cursor,
-        maxCount: pageSize,
-      })) {
-        received += 1;
-        const recorded = this.recordedFromAll(resolved);
-        if (!recorded) continue;
+      const received = await this.readAllPage(backwards ? BACKWARDS : FORWARDS, cursor, pageSize, (recorded) => {
+        if (!recorded) return;
         if (bound) {
           const order = comparePositions(recorded.position, bound);
-          if (backwards ? order >= 0 : order <= 0) continue;
+          if (backwards ? order >= 0 : order <= 0) return;
         }
         bound = recorded.position;
-        if (!isSystemEvent(recorded) && result.length < wanted) result.push(recorded);
-      }
+        if (this.shows(recorded) && result.length < wanted) result.push(recorded);
+      });
       if (received < pageSize || !bound) break; // end of the log
       cursor = toClientPosition(bound);
     }
@@ -438,17 +517,20 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<Position> {
     this.assertOpen();
     let cursor: ReadPosition = END;
-    for (;;) {
-      let received = 0;
+    for (let page = 0; ; page++) {
+      const pageSize = HEAD_PAGES[Math.min(page, HEAD_PAGES.length - 1)]!;
+      let head: Position | undefined;
       let last: Position | undefined;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: cursor, maxCount: HEAD_PAGE })) {
-        received += 1;
-        const recorded = this.recordedFromAll(resolved);
-        if (!recorded) continue;
-        if (!isSystemEvent(recorded)) return recorded.position;
+      const received = await this.readAllPage(BACKWARDS, cursor, pageSize, (recorded) => {
+        if (!recorded) return;
+        if (this.shows(recorded)) {
+          head = recorded.position;
+          return false; // found: the rest of the page is cancelled
+        }
         last = recorded.position;
-      }
-      if (received < HEAD_PAGE || !last) return START;
+      });
+      if (head) return head;
+      if (received < pageSize || !last) return START;
       cursor = toClientPosition(last);
     }
   }
@@ -459,18 +541,19 @@ export class EventStoreDbEventStore implements EventStore {
     return comparePositions(recorded.position, START) === 0 ? undefined : recorded;
   }
 
+  /** The server-side filter: the requested stream prefixes, else the application's, else no system events. */
+  private serverFilter(filter: SubscriptionFilter | undefined): Filter {
+    if (filter?.streamPrefixes && filter.streamPrefixes.length > 0) return toServerFilter(filter);
+    if (this.prefixes) return toServerFilter({ ...filter, streamPrefixes: this.prefixes });
+    return toServerFilter(filter);
+  }
+
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
     this.assertOpen();
     const store = this;
-    const retry = {
-      maxAttempts: this.options.resubscribe?.maxAttempts ?? 20,
-      initialDelayMs: this.options.resubscribe?.initialDelayMs ?? 100,
-      maxDelayMs: this.options.resubscribe?.maxDelayMs ?? 5_000,
-    };
     let stopped = false;
     let reader: OrderedCatchUpReader<AllStreamResolvedEvent> | undefined;
     let source: AllStreamSubscription | undefined;
-    let wakeSleep: (() => void) | undefined;
 
     const cancelSource = async () => {
       const current = source;
@@ -478,17 +561,6 @@ export class EventStoreDbEventStore implements EventStore {
       reader?.detach();
       if (current) await current.unsubscribe().catch(() => undefined);
     };
-
-    const sleep = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
-          clearTimeout(timer);
-          wakeSleep = undefined;
-          resolve();
-        }
-        wakeSleep = done;
-      });
 
     async function* messages(): AsyncGenerator<SubscriptionMessage> {
       // Exclusive start: every event at or before `after` has been seen (or was not asked for).
@@ -501,7 +573,8 @@ export class EventStoreDbEventStore implements EventStore {
       let head: Position | undefined;
       try {
         head = await store.headPosition();
-      } catch {
+      } catch (error) {
+        if (error instanceof EventStoreAccessDeniedError) throw error;
         head = undefined;
       }
       if (stopped) return;
@@ -512,60 +585,49 @@ export class EventStoreDbEventStore implements EventStore {
         if (stopped) return;
       }
 
-      let failures = 0;
-      while (!stopped && !store.closed) {
-        source = store.client.subscribeToAll({ fromPosition: toClientPosition(after), filter: toServerFilter(options.filter) });
-        reader = new OrderedCatchUpReader<AllStreamResolvedEvent>(source);
-        let dropped: Error | undefined;
-        try {
-          for (;;) {
-            const item = await reader.next();
-            if (stopped || item.kind === 'interrupted') return;
-            if (item.kind === 'ended') {
-              dropped = item.error;
-              break;
-            }
-            failures = 0;
-            if (item.kind === 'caughtUp') {
-              caughtUpOnce = true;
-              if (lastWasCaughtUp) continue;
-              lastWasCaughtUp = true;
-              yield { kind: 'caughtUp' };
-              if (stopped) return;
-              continue;
-            }
-            const resolved = item.value;
-            if (!resolved.event) continue;
-            const event = toRecordedEvent(resolved.event as ClientRecordedEvent, resolved.commitPosition);
-            if (comparePositions(event.position, START) === 0) continue;
-            if (after && comparePositions(event.position, after) <= 0) continue; // already delivered
-            after = event.position;
-            if (!isSystemEvent(event) && matchesFilter(event, options.filter)) {
-              lastWasCaughtUp = false;
-              yield { kind: 'event', event };
-              if (stopped) return;
-            }
-            if (!caughtUpOnce && head && comparePositions(event.position, head) >= 0) {
-              caughtUpOnce = true;
-              lastWasCaughtUp = true;
-              yield { kind: 'caughtUp' };
-              if (stopped) return;
-            }
+      source = store.client.subscribeToAll({ fromPosition: toClientPosition(after), filter: store.serverFilter(options.filter) });
+      reader = new OrderedCatchUpReader<AllStreamResolvedEvent>(source);
+      try {
+        for (;;) {
+          const item = await reader.next();
+          if (stopped || item.kind === 'interrupted') return;
+          if (item.kind === 'ended') {
+            if (stopped || store.closed) return;
+            const dropped = toPortError(item.error, 'the subscription to $all');
+            if (dropped instanceof EventStoreAccessDeniedError) throw dropped;
+            throw new SubscriptionDroppedError(
+              `EventStoreDB ended the subscription to $all${item.error ? `: ${item.error.message}` : ''}`,
+              { cause: item.error },
+            );
           }
-        } finally {
-          await cancelSource();
+          if (item.kind === 'caughtUp') {
+            caughtUpOnce = true;
+            if (lastWasCaughtUp) continue;
+            lastWasCaughtUp = true;
+            yield { kind: 'caughtUp' };
+            if (stopped) return;
+            continue;
+          }
+          const resolved = item.value;
+          if (!resolved.event) continue;
+          const event = toRecordedEvent(resolved.event as ClientRecordedEvent, resolved.commitPosition);
+          if (comparePositions(event.position, START) === 0) continue;
+          if (after && comparePositions(event.position, after) <= 0) continue; // already delivered
+          after = event.position;
+          if (store.shows(event) && matchesFilter(event, options.filter)) {
+            lastWasCaughtUp = false;
+            yield { kind: 'event', event };
+            if (stopped) return;
+          }
+          if (!caughtUpOnce && head && comparePositions(event.position, head) >= 0) {
+            caughtUpOnce = true;
+            lastWasCaughtUp = true;
+            yield { kind: 'caughtUp' };
+            if (stopped) return;
+          }
         }
-        if (stopped || store.closed) return;
-        failures += 1;
-        if (isPermanent(dropped) || failures > retry.maxAttempts) {
-          throw dropped ?? new Error(`EventStoreDB subscription to $all ended ${failures} times in a row`);
-        }
-        const delay = Math.min(retry.initialDelayMs * 2 ** (failures - 1), retry.maxDelayMs);
-        store.options.logger?.warn(
-          { err: dropped, attempt: failures, delayMs: delay, after: after && `${after.commit}/${after.prepare}` },
-          'EventStoreDB $all subscription dropped; resubscribing from the last event received',
-        );
-        await sleep(delay);
+      } finally {
+        await cancelSource();
       }
     }
 
@@ -576,7 +638,6 @@ export class EventStoreDbEventStore implements EventStore {
         stopped = true;
         store.active.delete(handle);
         reader?.interrupt();
-        wakeSleep?.();
         await cancelSource();
       },
     };
@@ -595,6 +656,18 @@ export class EventStoreDbEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.active].map((s) => s.unsubscribe()));
-    await this.client.dispose();
+    // Every read has been consumed or cancelled, so this is quick; should a call still linger, the
+    // process must be able to stop anyway.
+    const disposed = await Promise.race([
+      this.client.dispose().then(() => true),
+      delay(DISPOSE_GRACE_MS, false, { ref: false }),
+    ]);
+    if (!disposed) this.options.logger?.warn({ graceMs: DISPOSE_GRACE_MS }, 'EventStoreDB client did not dispose in time; closing anyway');
   }
+}
+
+/** The hosts of a connection string, without credentials or options: for messages to operators. */
+function hostsOf(connectionString: string): string {
+  const match = /^esdb(?:\+discover)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(connectionString);
+  return match ? `esdb://${match[1]}` : 'EventStoreDB';
 }

@@ -1,15 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
+import { OWNED_STREAM_PREFIXES } from './ownedStreams.js';
 import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite.js';
 
-export async function openEventStore(config: Pick<Config, 'eventStore' | 'dataDir'>): Promise<EventStore> {
+export async function openEventStore(
+  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs'>,
+  options: { readonly logger?: { warn(details: object, message: string): void } } = {},
+): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
     // Loaded only when used: the embedded default never pulls in the gRPC client.
     const { EventStoreDbEventStore } = await import('./eventStoreDb.js');
-    return new EventStoreDbEventStore(config.eventStore.connectionString);
+    return new EventStoreDbEventStore(config.eventStore.connectionString, {
+      streamPrefixes: OWNED_STREAM_PREFIXES,
+      readDeadlineMs: config.eventStoreReadDeadlineMs,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'));
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { crossProcessPollMs: config.sqlitePollMs });
 }

@@ -1,7 +1,8 @@
 /**
  * The event log port. Its semantics are EventStoreDB's, so that the embedded SQLite store and
  * EventStoreDB are interchangeable: stream revisions count from 0, every event has a global
- * position, appends carry an expected revision, and re-sending the same event ids is idempotent.
+ * position, appends carry an expected revision, and an append retried soon after with the same
+ * event ids is idempotent. It promises only what both adapters keep (see each member).
  */
 
 /** Position of an event in the global log ($all). Ordered by commit, then prepare. */
@@ -56,7 +57,13 @@ export interface EventMetadata {
 }
 
 export interface EventData {
-  /** A UUID. Re-appending an event with the same id is a no-op. */
+  /**
+   * A UUID, unique in the log. Appending the same events again (same stream, same ids, same
+   * expected revision) soon after the first time answers like the first time and writes nothing:
+   * EventStoreDB keeps that promise only within a bounded window of recent events, so callers
+   * must not rely on it after that (SQLite keeps it longer; nothing here depends on it: requests
+   * are made idempotent by idempotency keys in their own streams).
+   */
   readonly id: string;
   readonly type: string;
   readonly data: unknown;
@@ -112,6 +119,12 @@ export type SubscriptionMessage =
   /** The subscription has delivered everything in the log so far and is now live. */
   | { readonly kind: 'caughtUp' };
 
+/**
+ * A catch-up subscription. Its iteration ends when `unsubscribe()` is called, and throws when the
+ * store ends it (a `SubscriptionDroppedError`, or `EventStoreAccessDeniedError`): the consumer
+ * resubscribes from the last position it has made durable. It never resubscribes by itself, so
+ * that whoever consumes it knows when it is not live.
+ */
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   /** Ends the iteration; pending reads resolve as done. */
   unsubscribe(): Promise<void>;
@@ -119,12 +132,17 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
+  /** Where the log lives, for messages to operators (a file name, or a host; never credentials). */
+  readonly location: string;
   appendToStream(
     streamId: string,
     events: readonly EventData[],
     options?: { readonly expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
-  /** Events of one stream; an empty array for a stream that does not exist. */
+  /**
+   * Events of one stream; an empty array for a stream that does not exist. Reads the stream's
+   * latest state (on a cluster, from the leader): commands decide on it.
+   */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Revision of a stream's last event, or undefined when it does not exist. */
   streamRevision(streamId: string): Promise<bigint | undefined>;
@@ -132,7 +150,26 @@ export interface EventStore {
   /** Position of the last event in the log, or START for an empty log. */
   headPosition(): Promise<Position>;
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
+  /** Ends subscriptions and releases the connection or file; always resolves. */
   close(): Promise<void>;
+}
+
+/**
+ * The store refused: the configured user may not do this (with EventStoreDB, reading `$all` is
+ * an admin's right unless an ACL grants it). Retrying does not help until an operator acts.
+ */
+export class EventStoreAccessDeniedError extends Error {
+  override readonly name = 'EventStoreAccessDeniedError';
+}
+
+/** The store did not answer in time, or could not be reached; retrying later may help. */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+}
+
+/** The store ended a subscription (node restart, leader change, network): resubscribe from your checkpoint. */
+export class SubscriptionDroppedError extends Error {
+  override readonly name = 'SubscriptionDroppedError';
 }
 
 export class WrongExpectedRevisionError extends Error {

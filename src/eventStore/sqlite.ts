@@ -72,6 +72,9 @@ function toRecorded(row: EventValues): RecordedEvent {
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
+  get location(): string {
+    return this.filename;
+  }
   private readonly db: Database.Database;
   private readonly appendWaiters = new Set<() => void>();
   /** Counts in-process appends, so a subscription never sleeps through one made while it was busy. */

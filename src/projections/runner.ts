@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Projection } from '../../projections/types.js';
+import { logIdentityOf, type LogIdentity } from '../eventStore/logIdentity.js';
 import {
+  EventStoreAccessDeniedError,
   START,
   comparePositions,
   positionFromString,
@@ -10,14 +12,81 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../eventStore/port.js';
-import type { ReadModelDatabase } from '../readModels/database.js';
+import { isCorruption, type ReadModelDatabase } from '../readModels/database.js';
 
 const BATCH_SIZE = 1000;
-const RESTART_DELAY_MS = 1000;
+
+/**
+ * Where the runner stands:
+ * - `stopped`: not running (tools call `catchUp()` instead);
+ * - `catchingUp`: subscribed, reading the log up to its end;
+ * - `live`: caught up with the log, applying events as they are appended;
+ * - `resubscribing`: the subscription ended (store restarted, network, a failed batch); retrying from the checkpoint;
+ * - `failed`: retrying, but an operator is needed (the store denies access, a projection keeps failing);
+ * - `refused`: the read models do not match the log and ON_LOG_MISMATCH=refuse: stopped until an operator acts.
+ */
+export type RunnerState = 'stopped' | 'catchingUp' | 'live' | 'resubscribing' | 'failed' | 'refused';
+
+export interface ProjectionStatus {
+  readonly state: RunnerState;
+  readonly running: boolean;
+  /** Live: the read models have caught up with the log and follow it. */
+  readonly caughtUp: boolean;
+  readonly position: string;
+  /** When the runner entered its state (ISO 8601). */
+  readonly since: string;
+  /** Why it is not live, in words fit for anyone (never an internal error's text). */
+  readonly reason?: string;
+  /** The last error's message, for operators (logs, CLI); not shown to the public. */
+  readonly lastError?: string;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly logger?: Logger;
+  /** Read models built from another log, or ahead of this one: rebuild them (default), or refuse to serve. */
+  readonly onLogMismatch?: 'rebuild' | 'refuse';
+  /**
+   * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
+   * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
+   */
+  readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number; readonly deniedDelayMs?: number };
+}
+
+/** The read models were built from another log, or from a later state of this one. */
+export class ReadModelsDoNotMatchLogError extends Error {
+  override readonly name = 'ReadModelsDoNotMatchLogError';
+}
+
+/** A projection failed on an event: which projection, which event. */
+export class ProjectionFailedError extends Error {
+  override readonly name = 'ProjectionFailedError';
+  constructor(
+    readonly projection: string,
+    readonly event: Pick<RecordedEvent, 'type' | 'streamId' | 'revision' | 'position'>,
+    cause: unknown,
+  ) {
+    super(
+      `projection ${projection} failed on ${event.type} (${event.streamId}@${event.revision}, position ` +
+        `${positionToString(event.position)}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}
 
 interface Checkpoint {
-  position: Position;
+  readonly position: Position;
+  readonly version: number;
+  /** The event at `position`, to recognise it in the log again. */
+  readonly anchor?: { readonly streamId: string; readonly revision: bigint; readonly eventId: string };
+}
+
+interface CheckpointRow {
+  name: string;
   version: number;
+  position: string;
+  stream_id: string | null;
+  revision: number | null;
+  event_id: string | null;
 }
 
 interface Waiter {
@@ -26,37 +95,42 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export interface ProjectionStatus {
-  readonly running: boolean;
-  readonly caughtUp: boolean;
-  readonly position: string;
-  readonly lastError?: string;
-}
-
 /**
  * Feeds every projection from one catch-up subscription over the whole log. Events are applied
  * in batches; each batch is one transaction that also moves each projection's checkpoint, so a
  * crash never applies an event twice or skips one.
+ *
+ * The read models know their log: they record its identity, and each checkpoint the event it
+ * stands at. Before every (re)subscription the runner checks them against the log; read models of
+ * another log, ahead of the log's head, or standing at an event the log does not have are rebuilt
+ * from the start (or refused, with `onLogMismatch: 'refuse'`), never served as they are. The runner
+ * resubscribes itself when the subscription ends, and reports it is not live meanwhile.
  */
 export class ProjectionRunner {
   private readonly checkpoints = new Map<string, Checkpoint>();
   private readonly handledTypes: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly waiters = new Set<Waiter>();
+  private readonly logger: Logger | undefined;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private stopped = true;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  private flushError: unknown;
   private reached: Position = START;
-  private caughtUp = false;
+  private state: RunnerState = 'stopped';
+  private since = new Date();
+  private reason: string | undefined;
   private lastError: string | undefined;
+  private wakeRetry: (() => void) | undefined;
+  private identity: LogIdentity | undefined;
   private readonly appliedListeners = new Set<(events: readonly RecordedEvent[]) => void>();
 
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     private readonly projections: readonly Projection[],
-    private readonly logger?: Logger,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     const names = new Set<string>();
     for (const p of projections) {
@@ -64,6 +138,7 @@ export class ProjectionRunner {
       names.add(p.name);
     }
     this.handledTypes = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
+    this.logger = options.logger;
   }
 
   /** Position every projection has reached. */
@@ -71,27 +146,46 @@ export class ProjectionRunner {
     return this.reached;
   }
 
+  /** The log the read models were checked against last (known once prepared). */
+  get log(): LogIdentity | undefined {
+    return this.identity;
+  }
+
   status(): ProjectionStatus {
     return {
+      state: this.state,
       running: !this.stopped,
-      caughtUp: this.caughtUp,
+      caughtUp: this.state === 'live',
       position: positionToString(this.reached),
+      since: this.since.toISOString(),
+      ...(this.reason ? { reason: this.reason } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
+  }
+
+  /**
+   * Opens the read models against the log: creates the tables, rebuilds projections whose version
+   * changed, and checks that the read models belong to this log (rebuilding them or throwing
+   * ReadModelsDoNotMatchLogError when they do not). `start()` and `catchUp()` do it too; calling it
+   * first lets a server refuse to start rather than start unready.
+   */
+  async prepare(): Promise<void> {
+    this.prepareTables();
+    await this.checkAgainstLog();
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.prepareTables();
+    this.enter('catchingUp', 'checking the read models against the log');
     this.loop = this.run();
   }
 
   /** Runs the projections up to the current end of the log, then returns (for tools and tests). */
   async catchUp(): Promise<void> {
-    const head = await this.store.headPosition();
     if (this.stopped) {
-      this.prepareTables();
+      await this.prepare();
       let from = this.minimumCheckpoint();
       for (;;) {
         const events = await this.store.readAll({ fromPosition: from, maxCount: BATCH_SIZE });
@@ -101,6 +195,7 @@ export class ProjectionRunner {
       }
       return;
     }
+    const head = await this.store.headPosition();
     await this.waitFor(head, 60_000);
   }
 
@@ -123,7 +218,10 @@ export class ProjectionRunner {
         resolve,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          this.logger?.warn({ position: positionToString(position) }, 'projections did not reach position in time');
+          this.logger?.warn(
+            { position: positionToString(position), reached: positionToString(this.reached), state: this.state },
+            'projections did not reach position in time',
+          );
           resolve(false);
         }, timeoutMs),
       };
@@ -150,25 +248,40 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wakeRetry?.();
     await this.subscription?.unsubscribe();
     await this.loop;
     this.loop = undefined;
-    this.flush();
+    try {
+      this.flush();
+    } catch (error) {
+      this.logger?.error({ err: error }, 'projection flush failed while stopping; the events are applied at the next start');
+    }
     for (const waiter of this.waiters) {
       clearTimeout(waiter.timer);
       waiter.resolve(false);
     }
     this.waiters.clear();
+    this.enter('stopped');
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Tables, checkpoints and the log they belong to.
+  // -------------------------------------------------------------------------------------------
 
   private prepareTables(): void {
     this.readModels.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL)`);
-    const stored = new Map(
-      this.readModels
-        .all<{ name: string; version: number; position: string }>('SELECT * FROM projection_checkpoints')
-        .map((row) => [row.name, row]),
-    );
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL,
+      stream_id TEXT, revision INTEGER, event_id TEXT)`);
+    // Read models from before checkpoints named their event: the columns are added empty, and
+    // such checkpoints count as of an unknown log (see checkAgainstLog).
+    const columns = new Set(this.readModels.all<{ name: string }>('PRAGMA table_info(projection_checkpoints)').map((c) => c.name));
+    for (const [column, type] of [['stream_id', 'TEXT'], ['revision', 'INTEGER'], ['event_id', 'TEXT']] as const) {
+      if (!columns.has(column)) this.readModels.exec(`ALTER TABLE projection_checkpoints ADD COLUMN ${column} ${type}`);
+    }
+    this.readModels.exec(`CREATE TABLE IF NOT EXISTS read_model_origin (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1), log_id TEXT NOT NULL, store TEXT NOT NULL, location TEXT NOT NULL)`);
+    const stored = new Map(this.readModels.all<CheckpointRow>('SELECT * FROM projection_checkpoints').map((row) => [row.name, row]));
     this.readModels.transaction(() => {
       for (const projection of this.projections) {
         const row = stored.get(projection.name);
@@ -177,10 +290,7 @@ export class ProjectionRunner {
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
-        const checkpoint =
-          row && row.version === projection.version
-            ? { position: positionFromString(row.position), version: row.version }
-            : { position: START, version: projection.version };
+        const checkpoint = row && row.version === projection.version ? fromRow(row) : { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
       }
@@ -188,15 +298,96 @@ export class ProjectionRunner {
     this.reached = this.minimumCheckpoint();
   }
 
+  /** Why the read models cannot continue on this log, or undefined when they can. */
+  private async mismatchWith(identity: LogIdentity): Promise<string | undefined> {
+    const origin = this.readModels.get<{ log_id: string; store: string; location: string }>('SELECT * FROM read_model_origin');
+    const advanced = [...this.checkpoints.values()].filter((c) => comparePositions(c.position, START) > 0);
+    if (!origin) {
+      return advanced.length === 0 ? undefined : 'the read models do not record which log they were built from';
+    }
+    if (origin.log_id !== identity.logId || origin.store !== identity.store) {
+      return `the read models were built from another log (${origin.store} ${origin.location}, log ${origin.log_id}), not this one (${identity.store} ${identity.location}, log ${identity.logId})`;
+    }
+    if (advanced.length === 0) return undefined;
+    const head = await this.store.headPosition();
+    const checked = new Set<string>();
+    for (const checkpoint of advanced) {
+      const at = positionToString(checkpoint.position);
+      if (checked.has(at)) continue;
+      checked.add(at);
+      if (comparePositions(checkpoint.position, head) > 0) {
+        return `the read models are ahead of the log (at ${at}, the log ends at ${positionToString(head)}): was an older copy of the log restored?`;
+      }
+      const anchor = checkpoint.anchor;
+      if (!anchor) return 'the read models do not record which event they stopped at';
+      const [event] = await this.store.readStream(anchor.streamId, { fromRevision: anchor.revision, maxCount: 1 });
+      if (!event || event.id !== anchor.eventId || event.revision !== anchor.revision || comparePositions(event.position, checkpoint.position) !== 0) {
+        return `the event the read models stopped at (${anchor.streamId}@${anchor.revision}, position ${at}) is not in the log: was the log replaced or restored?`;
+      }
+    }
+    return undefined;
+  }
+
+  /** Checks the read models against the log; rebuilds them or throws when they do not belong to it. */
+  private async checkAgainstLog(): Promise<void> {
+    const identity = await logIdentityOf(this.store);
+    this.identity = identity;
+    const mismatch = await this.mismatchWith(identity);
+    if (mismatch) {
+      if (this.options.onLogMismatch === 'refuse') {
+        throw new ReadModelsDoNotMatchLogError(
+          `Refusing to serve these read models: ${mismatch}. Rebuild them (npm run rebuild) or start with ON_LOG_MISMATCH=rebuild.`,
+        );
+      }
+      this.logger?.warn({ reason: mismatch, log: identity }, 'read models do not match the log: rebuilding them from the start');
+      this.resetAll(identity);
+      return;
+    }
+    this.readModels.run(
+      `INSERT INTO read_model_origin (singleton, log_id, store, location) VALUES (1, ?, ?, ?)
+       ON CONFLICT(singleton) DO UPDATE SET log_id = excluded.log_id, store = excluded.store, location = excluded.location`,
+      [identity.logId, identity.store, identity.location],
+    );
+  }
+
+  /** Every projection back to an empty read model at the start of the log, recorded as this log's. */
+  private resetAll(identity: LogIdentity): void {
+    this.readModels.transaction(() => {
+      for (const projection of this.projections) this.dropTables(projection);
+      this.readModels.run('DELETE FROM projection_checkpoints');
+      for (const projection of this.projections) {
+        projection.setup(this.readModels);
+        const checkpoint = { position: START, version: projection.version };
+        this.checkpoints.set(projection.name, checkpoint);
+        this.saveCheckpoint(projection.name, checkpoint);
+      }
+      this.readModels.run(
+        `INSERT INTO read_model_origin (singleton, log_id, store, location) VALUES (1, ?, ?, ?)
+         ON CONFLICT(singleton) DO UPDATE SET log_id = excluded.log_id, store = excluded.store, location = excluded.location`,
+        [identity.logId, identity.store, identity.location],
+      );
+    });
+    this.reached = START;
+  }
+
   private dropTables(projection: Projection): void {
     for (const table of projection.tables) this.readModels.exec(`DROP TABLE IF EXISTS "${table}"`);
   }
 
   private saveCheckpoint(name: string, checkpoint: Checkpoint): void {
+    const anchor = checkpoint.anchor;
     this.readModels.run(
-      `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position`,
-      [name, checkpoint.version, positionToString(checkpoint.position)],
+      `INSERT INTO projection_checkpoints (name, version, position, stream_id, revision, event_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position,
+         stream_id = excluded.stream_id, revision = excluded.revision, event_id = excluded.event_id`,
+      [
+        name,
+        checkpoint.version,
+        positionToString(checkpoint.position),
+        anchor?.streamId ?? null,
+        anchor === undefined ? null : Number(anchor.revision),
+        anchor?.eventId ?? null,
+      ],
     );
   }
 
@@ -208,31 +399,101 @@ export class ProjectionRunner {
     return min ?? START;
   }
 
+  private reloadCheckpoints(): void {
+    for (const row of this.readModels.all<CheckpointRow>('SELECT * FROM projection_checkpoints')) {
+      this.checkpoints.set(row.name, fromRow(row));
+    }
+    this.reached = this.minimumCheckpoint();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The subscription loop.
+  // -------------------------------------------------------------------------------------------
+
+  private enter(state: RunnerState, reason?: string): void {
+    if (state !== this.state) this.since = new Date();
+    this.state = state;
+    this.reason = reason;
+  }
+
   private async run(): Promise<void> {
+    const initialDelayMs = this.options.retry?.initialDelayMs ?? 100;
+    const maxDelayMs = this.options.retry?.maxDelayMs ?? 30_000;
+    const deniedDelayMs = this.options.retry?.deniedDelayMs ?? 60_000;
+    let failures = 0;
     while (!this.stopped) {
       try {
+        // On every (re)subscription: the log may have been swapped or restored meanwhile.
+        await this.checkAgainstLog();
+        if (this.stopped) break;
         const from = this.minimumCheckpoint();
+        this.enter('catchingUp', 'reading the log up to its end');
         this.subscription = this.store.subscribeToAll(comparePositions(from, START) === 0 ? {} : { fromPosition: from });
         for await (const message of this.subscription) {
           if (message.kind === 'caughtUp') {
             this.flush();
-            this.caughtUp = true;
+            this.enter('live');
+            this.lastError = undefined;
+            failures = 0;
             continue;
           }
           this.buffer.push(message.event);
           if (this.buffer.length >= BATCH_SIZE) this.flush();
-          else if (this.caughtUp) this.scheduleFlush();
+          else if (this.state === 'live') this.scheduleFlush();
         }
+        if (this.flushError !== undefined) throw this.flushError;
         this.flush();
+        if (!this.stopped) throw new Error('the subscription ended');
       } catch (error) {
         this.buffer = [];
-        this.caughtUp = false;
+        this.flushError = undefined;
+        if (this.stopped) break;
+        if (error instanceof ReadModelsDoNotMatchLogError) {
+          this.lastError = error.message;
+          this.enter('refused', 'the read models do not match the log; an operator must rebuild them');
+          this.logger?.error({ err: error }, 'projection runner stopped: the read models do not match the log');
+          break;
+        }
+        failures += 1;
+        const needsOperator = error instanceof EventStoreAccessDeniedError || failures >= 10;
+        const delayMs =
+          error instanceof EventStoreAccessDeniedError ? deniedDelayMs : Math.min(initialDelayMs * 2 ** (failures - 1), maxDelayMs);
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger?.error({ err: error }, 'projection runner failed; restarting from checkpoint');
+        this.enter(needsOperator ? 'failed' : 'resubscribing', reasonFor(error));
+        const details = {
+          err: error,
+          attempt: failures,
+          retryInMs: delayMs,
+          fromPosition: positionToString(this.minimumCheckpoint()),
+          ...(error instanceof ProjectionFailedError ? { projection: error.projection, event: describe(error.event) } : {}),
+        };
+        if (needsOperator || error instanceof ProjectionFailedError) this.logger?.error(details, 'projection runner failed; retrying from the checkpoint');
+        else this.logger?.warn(details, 'projection subscription ended; resubscribing from the checkpoint');
+        this.recoverReadModels(error);
         this.reloadCheckpoints();
-        await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, delayMs);
+          const runner = this;
+          function done() {
+            clearTimeout(timer);
+            runner.wakeRetry = undefined;
+            resolve();
+          }
+          this.wakeRetry = done;
+        });
+      } finally {
+        this.subscription = undefined;
       }
     }
+  }
+
+  /** A read-model file found damaged while running is replaced by an empty one and rebuilt. */
+  private recoverReadModels(error: unknown): void {
+    if (!isCorruption(error) && !isCorruption((error as { cause?: unknown })?.cause)) return;
+    const aside = this.readModels.replaceWithEmpty();
+    this.logger?.error({ movedTo: aside }, 'read-model file damaged: moved aside, rebuilding the read models from the log');
+    this.checkpoints.clear();
+    this.prepareTables();
   }
 
   /** Live events arrive one by one: apply them together once the current burst is read. */
@@ -244,21 +505,12 @@ export class ProjectionRunner {
       try {
         this.flush();
       } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger?.error({ err: error }, 'projection flush failed; restarting from checkpoint');
+        // The subscription loop sees it and retries from the checkpoint.
+        this.flushError = error;
         this.buffer = [];
-        this.reloadCheckpoints();
         void this.subscription?.unsubscribe();
       }
     });
-  }
-
-  private reloadCheckpoints(): void {
-    for (const row of this.readModels.all<{ name: string; version: number; position: string }>(
-      'SELECT * FROM projection_checkpoints',
-    )) {
-      this.checkpoints.set(row.name, { position: positionFromString(row.position), version: row.version });
-    }
   }
 
   private flush(): void {
@@ -269,27 +521,31 @@ export class ProjectionRunner {
   }
 
   private applyBatch(batch: readonly RecordedEvent[]): void {
-    const last = batch.at(-1)!.position;
+    const lastEvent = batch.at(-1)!;
+    const last = lastEvent.position;
+    const anchor = { streamId: lastEvent.streamId, revision: lastEvent.revision, eventId: lastEvent.id };
     this.readModels.transaction(() => {
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name)!;
         const handles = this.handledTypes.get(projection.name)!;
         for (const event of batch) {
           if (handles.has(event.type) && comparePositions(event.position, checkpoint.position) > 0) {
-            projection.apply(this.readModels, event);
+            try {
+              projection.apply(this.readModels, event);
+            } catch (error) {
+              throw new ProjectionFailedError(projection.name, event, error);
+            }
           }
         }
         if (comparePositions(last, checkpoint.position) > 0) {
-          const moved = { position: last, version: checkpoint.version };
-          this.saveCheckpoint(projection.name, moved);
+          this.saveCheckpoint(projection.name, { position: last, version: checkpoint.version, anchor });
         }
       }
     });
     // Only after the commit do the in-memory checkpoints move.
     for (const [name, checkpoint] of this.checkpoints) {
-      if (comparePositions(last, checkpoint.position) > 0) this.checkpoints.set(name, { ...checkpoint, position: last });
+      if (comparePositions(last, checkpoint.position) > 0) this.checkpoints.set(name, { ...checkpoint, position: last, anchor });
     }
-    this.lastError = undefined;
     this.reached = this.minimumCheckpoint();
     for (const waiter of this.waiters) {
       if (comparePositions(this.reached, waiter.position) >= 0) {
@@ -306,4 +562,26 @@ export class ProjectionRunner {
       }
     }
   }
+}
+
+function fromRow(row: CheckpointRow): Checkpoint {
+  return {
+    position: positionFromString(row.position),
+    version: row.version,
+    ...(row.stream_id !== null && row.revision !== null && row.event_id !== null
+      ? { anchor: { streamId: row.stream_id, revision: BigInt(row.revision), eventId: row.event_id } }
+      : {}),
+  };
+}
+
+function describe(event: Pick<RecordedEvent, 'type' | 'streamId' | 'revision' | 'position'>) {
+  return { type: event.type, streamId: event.streamId, revision: String(event.revision), position: positionToString(event.position) };
+}
+
+/** A reason anyone may read: what kind of trouble, not the error's own words. */
+function reasonFor(error: unknown): string {
+  if (error instanceof EventStoreAccessDeniedError) return 'the event store denies the ledger access to the log';
+  if (error instanceof ProjectionFailedError) return 'a read model could not apply an event';
+  if (isCorruption(error) || isCorruption((error as { cause?: unknown })?.cause)) return 'the read-model file was damaged; rebuilding';
+  return 'the subscription to the log ended; resubscribing';
 }

@@ -1,5 +1,38 @@
+import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ReadModelStore, SqlParams } from '../../projections/types.js';
+
+/** Another process holds the read-model file: one writer per file. */
+export class ReadModelsInUseError extends Error {
+  override readonly name = 'ReadModelsInUseError';
+  constructor(readonly file: string) {
+    super(
+      `The read-model file ${file} is in use by another process (another API server on the same ` +
+        `DATA_DIR, or npm run rebuild). A read-model file has one writer: stop the other process, ` +
+        `or give this one its own file with READ_MODEL_FILE (each replica keeps its own read models).`,
+    );
+  }
+}
+
+/** SQLite says the file is not a database, or a damaged one. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}
+
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+}
+
+export interface ReadModelDatabaseOptions {
+  /**
+   * Hold the file for this process alone (SQLite's exclusive locking mode): a second process,
+   * or a second connection, fails to open it. The lock is the operating system's, so a process
+   * that dies (even killed) releases it.
+   */
+  readonly exclusive?: boolean;
+}
 
 /** A cached statement and, for one that returns rows, the names of its columns. */
 interface Prepared {
@@ -19,20 +52,73 @@ interface Prepared {
  * statements; should another connection change a table's width, the statement is prepared again.
  */
 export class ReadModelDatabase implements ReadModelStore {
-  readonly db: Database.Database;
+  private connection: Database.Database;
   private readonly statements = new Map<string, Prepared>();
 
-  constructor(filename: string) {
-    this.db = new Database(filename);
-    if (filename !== ':memory:') {
-      this.db.pragma('journal_mode = WAL');
-      // Checkpoint every ~40 MB of WAL instead of every 4 MB: during a catch-up, checkpoints (two
-      // fsyncs each, and pages copied again and again) were a third of the time.
-      this.db.pragma('wal_autocheckpoint = 10000');
+  constructor(
+    readonly filename: string,
+    private readonly options: ReadModelDatabaseOptions = {},
+  ) {
+    this.connection = ReadModelDatabase.connect(filename, options);
+  }
+
+  get db(): Database.Database {
+    return this.connection;
+  }
+
+  private static connect(filename: string, options: ReadModelDatabaseOptions): Database.Database {
+    // A short wait on open: a file held by another process is refused at once, not after 5 s.
+    const db = new Database(filename, { timeout: options.exclusive ? 250 : 5000 });
+    try {
+      if (filename !== ':memory:') {
+        db.pragma('journal_mode = WAL');
+        // Checkpoint every ~40 MB of WAL instead of every 4 MB: during a catch-up, checkpoints (two
+        // fsyncs each, and pages copied again and again) were a third of the time.
+        db.pragma('wal_autocheckpoint = 10000');
+        if (options.exclusive) {
+          db.pragma('locking_mode = EXCLUSIVE');
+          // Take the lock now rather than at the first write.
+          db.exec('BEGIN IMMEDIATE; COMMIT');
+        }
+      }
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 10000');
+      db.pragma('foreign_keys = OFF');
+      return db;
+    } catch (error) {
+      db.close();
+      if (isLocked(error)) throw new ReadModelsInUseError(filename);
+      throw error;
     }
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('foreign_keys = OFF');
+  }
+
+  /**
+   * Throws when SQLite finds the file damaged (PRAGMA quick_check: every page and index entry
+   * readable, without the cross-checks of integrity_check that make it much slower).
+   */
+  checkIntegrity(): void {
+    const rows = this.connection.pragma('quick_check') as { quick_check: string }[];
+    if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
+      const error = new Error(`Read models damaged: ${rows.slice(0, 3).map((r) => r.quick_check).join('; ')}`);
+      (error as Error & { code: string }).code = 'SQLITE_CORRUPT';
+      throw error;
+    }
+  }
+
+  /**
+   * Moves the damaged file aside (kept for inspection, never deleted) and starts an empty one in
+   * its place, for the projections to rebuild from the log. Returns where the old file went.
+   */
+  replaceWithEmpty(): string {
+    this.statements.clear();
+    try {
+      this.connection.close();
+    } catch {
+      // Closing a damaged database may fail; the file is moved aside either way.
+    }
+    const aside = moveAside(this.filename);
+    this.connection = ReadModelDatabase.connect(this.filename, this.options);
+    return aside;
   }
 
   private prepared(sql: string): Prepared {
@@ -89,8 +175,51 @@ export class ReadModelDatabase implements ReadModelStore {
 
   close(): void {
     this.statements.clear();
-    this.db.close();
+    if (this.connection.open) this.connection.close();
   }
+}
+
+/**
+ * Opens this process's read-model file, held exclusively. A file SQLite finds damaged (a broken
+ * header, unreadable pages) is moved aside and replaced by an empty one, which the projections
+ * rebuild from the log: read models are derived data, the log is never touched. A file held by
+ * another process is refused (ReadModelsInUseError).
+ */
+export function openReadModelFile(
+  filename: string,
+  logger?: { warn(details: object, message: string): void },
+): ReadModelDatabase {
+  let db: ReadModelDatabase | undefined;
+  try {
+    db = new ReadModelDatabase(filename, { exclusive: true });
+    db.checkIntegrity();
+    return db;
+  } catch (error) {
+    if (!isCorruption(error)) {
+      db?.close();
+      throw error;
+    }
+    let aside: string;
+    if (db) aside = db.replaceWithEmpty();
+    else {
+      aside = moveAside(filename);
+      db = new ReadModelDatabase(filename, { exclusive: true });
+    }
+    logger?.warn(
+      { file: filename, movedTo: aside, err: error },
+      'read-model file damaged: moved aside, the read models are rebuilt from the log',
+    );
+    return db;
+  }
+}
+
+/** Renames a read-model file and its WAL companions to `<file>.damaged-<time>`; returns the new name. */
+function moveAside(filename: string): string {
+  const aside = `${filename}.damaged-${new Date().toISOString().replaceAll(':', '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(filename + suffix)) renameSync(filename + suffix, aside + suffix);
+  }
+  return aside;
 }
 
 function call(statement: Database.Statement, method: 'get' | 'all', params: SqlParams | undefined): unknown {

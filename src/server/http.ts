@@ -9,8 +9,11 @@ import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-resp
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
+import { z } from 'zod';
 import type { App } from '../app.js';
-import { positionToString } from '../eventStore/port.js';
+import { readiness } from '../application/ledgerStatus.js';
+import { positionFromString, positionToString } from '../eventStore/port.js';
+import { ReadModelsBehindError } from '../projections/consistency.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
@@ -45,18 +48,101 @@ async function authenticate(app: App, authorization: string | null): Promise<Act
   }
 }
 
-/** `/ready` answers 200 once the read models have caught up with the log. */
+/**
+ * `/ready` answers 200 while this replica should get traffic: the projections' subscription is
+ * live (not catching up, resubscribing, failed or refused) and the read models are at most
+ * READY_MAX_LAG_MS behind the log. The body says why not, in plain words: errors stay in the log.
+ */
 function readinessPlugin(app: App): Plugin {
   return {
-    onRequest({ url, endResponse, fetchAPI }) {
+    async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/ready') return;
-      const status = app.projections.status();
+      const { ready, status, reason } = await readiness(app, app.config.readyMaxLagMs);
+      const body = {
+        ready,
+        ...(reason ? { reason } : {}),
+        ...(status
+          ? {
+              state: status.state,
+              lagMs: status.lagMs,
+              maxLagMs: app.config.readyMaxLagMs,
+              projectedPosition: status.projectedPosition,
+              headPosition: status.headPosition,
+            }
+          : {}),
+      };
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ ready: status.caughtUp, projections: status }), {
-          status: status.caughtUp ? 200 : 503,
-          headers: { 'content-type': 'application/json' },
+        new fetchAPI.Response(JSON.stringify(body), {
+          status: ready ? 200 : 503,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
         }),
       );
+    },
+  };
+}
+
+/** The consistency token a mutation returns (`position`), sent back by a client that wants to read its write. */
+const MinPosition = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}\/\d{1,20}$/, 'must be a position as a mutation returns it, e.g. "1234/1234"')
+  .transform((value) => positionFromString(value));
+
+/**
+ * Read-your-writes across replicas. A request may carry `x-min-position` (the `position` of a
+ * mutation, made on any replica of the same log): it is answered only once this replica's read
+ * models have reached that position, or gets READ_MODELS_BEHIND (HTTP 503) after
+ * CONSISTENCY_TIMEOUT_MS. It runs before the response cache, whose keys hold the read models'
+ * position, so a cached answer older than the token is never served. Every answer says, in
+ * `x-projected-position`, the position the read models had reached.
+ */
+function consistencyPlugin(app: App): Plugin {
+  const graphqlError = (fetchAPI: { Response: typeof Response }, status: number, error: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
+      status,
+      headers: { 'content-type': 'application/json', 'x-projected-position': positionToString(app.projections.position), ...headers },
+    });
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      const header = request.headers.get('x-min-position');
+      if (header === null) return;
+      const requestId = requestScope.getStore()?.requestId;
+      const parsed = MinPosition.safeParse(header);
+      if (!parsed.success) {
+        endResponse(
+          graphqlError(fetchAPI, 400, {
+            message: `x-min-position ${parsed.error.issues[0]?.message ?? 'is malformed'}`,
+            extensions: { code: 'BAD_REQUEST', requestId },
+          }),
+        );
+        return;
+      }
+      const timeoutMs = app.config.consistencyTimeoutMs;
+      if (await app.projections.waitFor(parsed.data, timeoutMs)) return;
+      const behind = new ReadModelsBehindError(parsed.data, app.projections.position, timeoutMs);
+      endResponse(
+        graphqlError(
+          fetchAPI,
+          503,
+          {
+            message: behind.message,
+            extensions: {
+              code: behind.code,
+              minPosition: positionToString(behind.wanted),
+              projectedPosition: positionToString(behind.reached),
+              requestId,
+            },
+          },
+          { 'retry-after': '1' },
+        ),
+      );
+    },
+    onResponse({ response, request }) {
+      if (new URL(request.url, 'http://localhost').pathname !== '/graphql') return;
+      if (!response.headers.has('x-projected-position')) {
+        response.headers.set('x-projected-position', positionToString(app.projections.position));
+      }
     },
   };
 }
@@ -95,11 +181,15 @@ function hardeningPlugins(app: App): Plugin[] {
 /**
  * Caches query answers per caller, keyed by the read models' position: an answer is reused only
  * while nothing new has been projected, so it is never stale and a client still reads its own
- * writes (a mutation answers after the position moved). Mutations and subscriptions bypass it.
+ * writes (a mutation answers after the position moved; a token in `x-min-position` is waited for
+ * before the key is made). Mutations and subscriptions bypass it. Conditional requests
+ * (If-None-Match) are answered in full: an ETag names an answer at one position, and the plugin
+ * would answer 304 while the entry lives, even after the read models moved.
  */
 function responseCachePlugin(app: App): Plugin {
   return useResponseCache({
     session: (request) => request.headers.get('authorization'),
+    enabled: (request) => !request.headers.has('if-none-match'),
     cache: createInMemoryCache({ max: 2000 }),
     ttl: 60_000,
     // Also what keeps mutations out of the cache: without it the plugin would cache them like queries.
@@ -154,6 +244,7 @@ export function createGraphqlHandler(
     },
     plugins: [
       readinessPlugin(app),
+      consistencyPlugin(app),
       graphiqlPolicyPlugin(),
       openDataPlugin(app),
       calendarFeedsPlugin(app),

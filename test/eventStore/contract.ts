@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIdentityOf } from '../../src/eventStore/logIdentity.js';
 import {
   WrongExpectedRevisionError,
   comparePositions,
@@ -208,6 +209,24 @@ export function describeEventStoreContract(name: string, makeFixture: () => Prom
         expect(comparePositions(await store.headPosition(), rc.position)).toBe(0);
       });
 
+      it('pages through more than 1,000 events forwards and backwards, in order, without gaps or repeats', async () => {
+        const head = await store.headPosition();
+        const prefix = stream('paged');
+        const written: string[] = [];
+        for (let batch = 0; batch < 5; batch++) {
+          const events = Array.from({ length: 500 }, (_, i) => event('Paged', { n: batch * 500 + i }));
+          written.push(...events.map((e) => e.id));
+          await store.appendToStream(`${prefix}${batch % 2}`, events);
+        }
+        const mine = (events: RecordedEvent[]) => events.filter((e) => e.streamId.startsWith(prefix));
+        const forwards = mine(await store.readAll({ fromPosition: head, maxCount: 3000 }));
+        expect(forwards.map((e) => e.id)).toEqual(written);
+        const fromMiddle = mine(await store.readAll({ fromPosition: forwards[1099]!.position, maxCount: 1200 }));
+        expect(fromMiddle.map((e) => e.id)).toEqual(written.slice(1100, 2300));
+        const backwards = mine(await store.readAll({ direction: 'backwards', fromPosition: forwards[2199]!.position, maxCount: 1500 }));
+        expect(backwards.map((e) => e.id)).toEqual(written.slice(699, 2199).reverse());
+      }, 60_000);
+
       it('stores and reads back a large append in order', async () => {
         const id = stream('large');
         const events = Array.from({ length: 5000 }, (_, i) => event('Bulk', { i, text: 'x'.repeat(200) }));
@@ -216,6 +235,15 @@ export function describeEventStoreContract(name: string, makeFixture: () => Prom
         const read = await store.readStream(id);
         expect(read).toHaveLength(5000);
         expect(read.every((e, i) => (e.data as { i: number }).i === i && e.revision === BigInt(i))).toBe(true);
+      });
+    });
+
+    describe('log identity', () => {
+      it('is written once: every reader, even concurrent ones, gets the same id', async () => {
+        const ids = await Promise.all(Array.from({ length: 5 }, () => logIdentityOf(store)));
+        expect(new Set(ids.map((i) => i.logId)).size).toBe(1);
+        expect(ids[0]).toMatchObject({ store: store.kind, logId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+        expect((await logIdentityOf(store)).logId).toBe(ids[0]!.logId);
       });
     });
 

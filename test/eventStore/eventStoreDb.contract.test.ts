@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GenericContainer, Wait, getContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
-import { describe } from 'vitest';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
 import { describeEventStoreContract } from './contract.js';
 
@@ -88,23 +89,81 @@ async function untilWritable(store: EventStoreDbEventStore): Promise<void> {
   }
 }
 
+/** One server for the whole file, started on first use. */
+let server: Promise<{ connectionString: string; container?: StartedTestContainer }> | undefined;
+const sharedServer = () => (server ??= startEventStoreDb());
+
 describe.skipIf(skipReason !== undefined)('EventStoreDB adapter', () => {
+  afterAll(async () => {
+    await (await server)?.container?.stop();
+  });
+
   describeEventStoreContract('EventStoreDB', async () => {
-    const { connectionString, container } = await startEventStoreDb();
+    const { connectionString } = await sharedServer();
     const store = new EventStoreDbEventStore(connectionString);
     try {
       await untilWritable(store);
     } catch (error) {
       await store.close();
-      await container?.stop();
       throw error;
     }
     return {
       store,
       async cleanup() {
         await store.close();
-        await container?.stop();
       },
     };
   });
+
+  // What the gRPC double checks too (eventStoreDb.double.test.ts), here against the real server.
+  describe('client usage', () => {
+    it('close() resolves after 1,000 headPosition() calls', async () => {
+      const { connectionString } = await sharedServer();
+      const store = new EventStoreDbEventStore(connectionString);
+      await untilWritable(store);
+      for (let i = 0; i < 1000; i++) await store.headPosition();
+      await within(5000, 'close()', store.close());
+    }, 120_000);
+
+    it('pages through more than 1,000 events with system events mixed in', async () => {
+      const { connectionString } = await sharedServer();
+      const prefix = `paging${randomUUID().replaceAll('-', '').slice(0, 8)}-`;
+      const store = new EventStoreDbEventStore(connectionString, { streamPrefixes: [prefix] });
+      const client = EventStoreDBClient.connectionString(connectionString);
+      try {
+        await untilWritable(store);
+        const before = await store.headPosition();
+        const written: string[] = [];
+        for (let i = 0; i < 1200; i++) {
+          const stream = `${prefix}${i % 30}`;
+          const data = event('Paged', { i });
+          written.push(data.id);
+          await store.appendToStream(stream, [data]);
+          // Stream metadata is a system event ($metadata in $$<stream>) between the application's.
+          if (i % 50 === 0) await client.setStreamMetadata(stream, { maxAge: 86_400 + i });
+        }
+        const read = await store.readAll({ fromPosition: before, maxCount: 5000 });
+        expect(read.map((e) => e.id)).toEqual(written);
+      } finally {
+        await client.dispose();
+        await store.close();
+      }
+    }, 180_000);
+  });
 });
+
+function event(type: string, data: unknown) {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  return { id, type, data, metadata: { actor: 'contract-test', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id } };
+}
+
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    }),
+  ]);
+}

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Projection } from '../../projections/types.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
@@ -82,6 +84,51 @@ describe('projection runner', () => {
     expect(counts(harness)).toEqual({});
     const checkpoint = harness.db.get<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE name = 'counter'`);
     expect(checkpoint?.position).toBe('-1/-1');
+  });
+
+  it('upgrades checkpoints from before they named their event, and rebuilds those read models once', async () => {
+    harness = await projectionHarness([counter()]);
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    // Read models as an earlier version left them: checkpoints without their event, no log recorded.
+    harness.db.exec('CREATE TABLE projection_checkpoints (name TEXT PRIMARY KEY, version INTEGER NOT NULL, position TEXT NOT NULL)');
+    harness.db.exec('CREATE TABLE counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    harness.db.run(`INSERT INTO projection_checkpoints VALUES ('counter', 1, '1/1')`);
+    harness.db.run(`INSERT INTO counts VALUES ('a-1', 99)`);
+    await harness.catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 1 });
+    const checkpoint = harness.db.get<{ stream_id: string; event_id: string }>(`SELECT * FROM projection_checkpoints WHERE name = 'counter'`);
+    expect(checkpoint?.stream_id).toBeTruthy();
+    expect(checkpoint?.event_id).toMatch(/^[0-9a-f-]{36}$/);
+    // From now on it continues from its checkpoint.
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    await new ProjectionRunner(harness.store, harness.db, [counter()]).catchUp();
+    expect(counts(harness)).toEqual({ 'a-1': 2 });
+  });
+
+  it('moves a read-model file found damaged while running aside and rebuilds it from the log', async () => {
+    let damaged = false;
+    const fragile: Projection = {
+      ...counter(),
+      handles: ['Counted', 'Poison'],
+      apply(db, event) {
+        if (event.type === 'Poison' && !damaged) {
+          damaged = true;
+          throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+        }
+        if (event.type === 'Counted') counter().apply(db, event);
+      },
+    };
+    harness = await projectionHarness([fragile]);
+    await harness.append([{ streamId: 'a-1', type: 'Counted', data: {} }]);
+    harness.runner.start();
+    const poison = await harness.store.appendToStream('a-1', [
+      { id: crypto.randomUUID(), type: 'Poison', data: {}, metadata: { actor: 't', recordedAt: '', occurredAt: '2020-01-01T00:00:00Z', commandId: '', correlationId: '', causationId: '' } },
+    ]);
+    expect(await harness.runner.waitFor(poison.position, 10_000)).toBe(true);
+    expect(damaged).toBe(true);
+    expect(counts(harness)).toEqual({ 'a-1': 1 });
+    const aside = readdirSync(dirname(harness.db.filename)).filter((name) => name.startsWith('readmodels.sqlite.damaged-'));
+    expect(aside).toHaveLength(1);
   });
 
   it('answers as of a moment from the log, by when events occurred', async () => {
