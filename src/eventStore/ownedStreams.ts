@@ -1,4 +1,5 @@
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
+import { calendarFeedDecider } from '../../domain/calendarFeed/decider.js';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { marketplaceDecider } from '../../domain/marketplace/decider.js';
@@ -17,6 +18,7 @@ import { LOG_IDENTITY_CATEGORY } from './logIdentity.js';
  */
 export const OWNED_CATEGORIES: readonly string[] = [
   actionPlanDecider.category,
+  calendarFeedDecider.category,
   learningNeedDecider.category,
   localGroupDecider.category,
   marketplaceDecider.category,
