@@ -11,7 +11,7 @@ import {
   refineLearningNeed,
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -200,19 +200,13 @@ builder.objectField(Meeting, 'addressedNeeds', (t) =>
 
 
 builder.queryFields((t) => ({
-  learningNeed: t.field({
+  learningNeed: entityField(t, {
     type: LearningNeed,
-    nullable: true,
-    description: 'For the network\'s members and the coordinators of the need\'s city.',
+    id: entityId('LearningNeed'),
+    find: findNeed,
     authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('LearningNeed') }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the need as it was then.' }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findNeed(db, entityId('LearningNeed').parse(args.id)) ?? null);
-    },
+    description: 'For the network\'s members and the coordinators of the need\'s city.',
+    asOfDescription: 'ISO date-time: the need as it was then.',
   }),
   learningNeeds: t.connection({
     type: LearningNeed,

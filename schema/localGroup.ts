@@ -10,7 +10,7 @@ import {
   formLocalGroup,
   removeStakeholder,
 } from '../src/application/localGroup.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -114,19 +114,12 @@ export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGr
 });
 
 builder.queryFields((t) => ({
-  localGroup: t.field({
+  localGroup: entityField(t, {
     type: LocalGroup,
-    nullable: true,
-    description: 'For the network\'s members and the coordinators of the group\'s city.',
+    id: entityId('LocalGroup'),
+    find: findLocalGroup,
     authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('LocalGroup') }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findLocalGroup(db, entityId('LocalGroup').parse(args.id)) ?? null);
-    },
+    description: 'For the network\'s members and the coordinators of the group\'s city.',
   }),
   localGroups: t.field({
     type: [LocalGroup],

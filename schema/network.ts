@@ -14,7 +14,7 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, loadManyFrom } from './loaders.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -160,19 +160,7 @@ export function partnerRowFields<Row extends { network_id: string; city_id: stri
 }
 
 builder.queryFields((t) => ({
-  network: t.field({
-    type: Network,
-    nullable: true,
-    authScopes: { public: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('Network') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findNetwork(db, entityId('Network').parse(args.id)) ?? null);
-    },
-  }),
+  network: entityField(t, { type: Network, id: entityId('Network'), find: findNetwork, authScopes: { public: true } }),
   networks: t.connection({
     type: Network,
     authScopes: { public: true },

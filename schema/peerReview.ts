@@ -2,7 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { RecommendationInput, TodoInput } from '../domain/peerReview/decider.js';
 import { MIN_FOREIGN_PEERS } from '../domain/peerReview/decider.js';
 import { FollowUpStatus, InvitationStatus, PeerReviewStatus } from '../domain/peerReview/events.js';
-import { CityId, IsoDateTime } from '../domain/shared/values.js';
+import { CityId } from '../domain/shared/values.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from '../projections/peerReview/peerReviews.js';
 import { findPeerReview, findPeerReviews, followUpsOf, listPeerReviews, peersOfReview, recommendationsOfReview, todosOfReview } from '../projections/peerReview/queries.js';
 import { findPartner } from '../projections/network/queries.js';
@@ -16,7 +16,7 @@ import {
   recordPeerReviewRecommendations,
   requestPeerReview,
 } from '../src/application/peerReview.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, sourceOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -134,19 +134,7 @@ export const PeerReview = builder.node(builder.objectRef<PeerReviewRow>('PeerRev
 });
 
 builder.queryFields((t) => ({
-  peerReview: t.field({
-    type: PeerReview,
-    nullable: true,
-    authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('PeerReview') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findPeerReview(db, entityId('PeerReview').parse(args.id)) ?? null);
-    },
-  }),
+  peerReview: entityField(t, { type: PeerReview, id: entityId('PeerReview'), find: findPeerReview, authScopes: { authenticated: true } }),
   peerReviews: t.connection({
     type: PeerReview,
     authScopes: { authenticated: true },

@@ -5,7 +5,7 @@ import { PartnershipStatus } from '../domain/practice/events.js';
 import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/practice/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/practice/queries.js';
-import { fromSource, readModelsAsOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf } from './asOf.js';
 import { loadManyFrom } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -78,19 +78,7 @@ export const GoodPractice = builder.node(builder.objectRef<PracticeRow>('GoodPra
 });
 
 builder.queryFields((t) => ({
-  goodPractice: t.field({
-    type: GoodPractice,
-    nullable: true,
-    authScopes: { public: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('GoodPractice') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findPractice(db, entityId('GoodPractice').parse(args.id)) ?? null);
-    },
-  }),
+  goodPractice: entityField(t, { type: GoodPractice, id: entityId('GoodPractice'), find: findPractice, authScopes: { public: true } }),
   goodPractices: t.connection({
     type: GoodPractice,
     description:

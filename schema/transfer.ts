@@ -16,7 +16,7 @@ import {
   submitInvestmentPlan,
   submitTransferPlan,
 } from '../src/application/transfer.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -111,19 +111,7 @@ export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'),
 });
 
 builder.queryFields((t) => ({
-  transfer: t.field({
-    type: Transfer,
-    nullable: true,
-    authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('Transfer') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findTransfer(db, entityId('Transfer').parse(args.id)) ?? null);
-    },
-  }),
+  transfer: entityField(t, { type: Transfer, id: entityId('Transfer'), find: findTransfer, authScopes: { authenticated: true } }),
   transfers: t.connection({
     type: Transfer,
     description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",
