@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { boostInnoNetwork, type Fixture } from '../support/api.js';
 
 describe('the community network map through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let f: Fixture;
   let practiceId: string;
   let learningNeedId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     f = await boostInnoNetwork(t);
     const gdansk = await f.coordinator('gdansk-pl');
     const proposed = await t.gql(
@@ -80,7 +79,6 @@ describe('the community network map through the API', () => {
       topics: ['mapping'],
     });
   });
-  afterAll(async () => t?.close());
 
   const MAP = `query($id: ID!) { communityMap(networkId: $id) {
     nodes { id kind label cityId }

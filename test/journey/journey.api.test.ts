@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
 const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: String, $to: String, $asOf: String, $includeCancelled: Boolean) {
@@ -17,13 +17,12 @@ const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: Stri
 const at = (date: string) => `${date}T12:00:00Z`;
 
 describe('the learning journey through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let n: NetworkSetup;
   const journey = async (vars: Record<string, unknown> = {}, token = n.expert) =>
     (await query(t, JOURNEY, { networkId: n.networkId, ...vars }, token)).journey;
 
   beforeAll(async () => {
-    t = await startTestApp();
     n = await setUpNetwork(t);
     const need = async (cityId: string, description: string, topics: string[], token: string) =>
       (await mutate(t, 'raiseLearningNeed', { networkId: n.networkId, cityId, kind: 'learning', topics, description, occurredAt: at('2015-10-01') }, token))
@@ -74,7 +73,6 @@ describe('the learning journey through the API', () => {
     );
     await mutate(t, 'addressLearningNeed', { learningNeedId: funds, meetingId: gdanskMeeting, occurredAt: at('2015-11-11') }, n.expert);
   });
-  afterAll(async () => t?.close());
 
   it('tells the network\'s timeline with themes, attendance and learnings, and per partner the needs and their coverage', async () => {
     const j = await journey();

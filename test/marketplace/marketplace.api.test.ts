@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { boostInnoNetwork, openSse, type Fixture } from '../support/api.js';
 
 const OPEN = /* GraphQL */ `
@@ -69,7 +69,7 @@ const SUGGESTIONS = /* GraphQL */ `
 `;
 
 describe('the marketplace through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let f: Fixture;
   let torino: string;
   let strasbourg: string;
@@ -79,12 +79,10 @@ describe('the marketplace through the API', () => {
   let learningNeedId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     f = await boostInnoNetwork(t);
     torino = await f.coordinator('torino-it');
     strasbourg = await f.coordinator('strasbourg-fr');
   });
-  afterAll(async () => t?.close());
 
   it('lets the lead expert open a session for the network; not coordinators', async () => {
     const input = { title: 'BoostInno marketplace, Gdansk', networkIds: [f.networkId], heldOn: '2016-03-14', place: 'Gdansk' };

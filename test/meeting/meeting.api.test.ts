@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
 const MEETING_FIELDS = 'meeting { id meetingId kind title hostCityId startDate endDate themes guidingQuestions partnerCityIds status revision }';
@@ -14,7 +14,7 @@ const MEETING = `query($id: ID!) { meeting(id: $id) {
 } }`;
 
 describe('meetings through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let n: NetworkSetup;
   let torinoMeeting: string;
   const tnm = () => ({
@@ -29,10 +29,8 @@ describe('meetings through the API', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
     n = await setUpNetwork(t);
   });
-  afterAll(async () => t?.close());
 
   it('lets the lead expert schedule a meeting; its agenda is public', async () => {
     const scheduled = await mutate(t, 'scheduleMeeting', tnm(), n.expert, MEETING_FIELDS);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 import { boostInnoNetwork, type Fixture } from '../support/api.js';
 
 const fields = `__typename
@@ -18,16 +18,14 @@ const RECORD = M('recordPeerReviewRecommendations', 'recommendations { recommend
 const FOLLOW = M('recordPeerReviewFollowUp', 'recommendations { recommendationId status followUps { status note date } }');
 
 describe('peer reviews through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let f: Fixture;
   let braga: string;
   let reviewId: string;
   beforeAll(async () => {
-    t = await startTestApp();
     f = await boostInnoNetwork(t);
     braga = await f.coordinator('braga-pt');
   });
-  afterAll(async () => t?.close());
 
   const input = {
     hostCityId: 'braga-pt',

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 import { boostInnoNetwork, type Fixture } from '../support/api.js';
 
 const PROPOSE = /* GraphQL */ `
@@ -48,16 +48,14 @@ const procurement = {
 };
 
 describe('good practices through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let f: Fixture;
   let gdansk: string;
   let mappingId: string;
   beforeAll(async () => {
-    t = await startTestApp();
     f = await boostInnoNetwork(t);
     gdansk = await f.coordinator('gdansk-pl');
   });
-  afterAll(async () => t?.close());
 
   it('lets a city coordinator propose its own practice, and reads it back', async () => {
     const res = await t.gql(PROPOSE, { input: { ...mapping, networkId: f.networkId } }, gdansk);
