@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
 import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
@@ -43,14 +44,7 @@ describe('the learning journey through the API', () => {
       endDate: '2015-11-10',
       themes: ['Starting BoostInno journey', 'Impact finance'],
     });
-    await schedule({
-      kind: 'transnationalMeeting',
-      title: 'Transnational BoostInno meeting',
-      hostCityId: 'torino-it',
-      startDate: '2016-02-17',
-      endDate: '2016-02-19',
-      themes: ['Local authorities broker and angel of change', 'Circular Economy'],
-    });
+    await schedule(torinoTransnationalMeeting);
     const webinar = await schedule({ kind: 'webinar', title: 'Impact measurement', startDate: '2016-03-01', endDate: '2016-03-01' });
     await mutate(t, 'cancelMeeting', { meetingId: webinar, occurredAt: at('2016-02-01') }, n.expert);
 

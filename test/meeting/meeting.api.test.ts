@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
+import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
 import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
 
@@ -19,12 +20,7 @@ describe('meetings through the API', () => {
   let torinoMeeting: string;
   const tnm = () => ({
     networkId: n.networkId,
-    kind: 'transnationalMeeting',
-    title: 'Transnational BoostInno meeting',
-    hostCityId: 'torino-it',
-    startDate: '2016-02-17',
-    endDate: '2016-02-19',
-    themes: ['Local authorities broker and angel of change', 'Circular Economy'],
+    ...torinoTransnationalMeeting,
     guidingQuestions: ['How can a city broker social innovation?'],
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { DomainEvent } from '../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../src/eventStore/port.js';
+import { boostInnoRegistration } from './boostInno.js';
 import type { TestApp } from './testApp.js';
 
 /**
@@ -185,15 +186,6 @@ async function assignLeadExpert(t: TestApp, secretariat: string, networkId: stri
   expect(assigned.__typename).toBe('AssignLeadExpertPayload');
 }
 
-const BOOSTINNO = {
-  name: 'BoostInno',
-  kind: 'actionPlanning',
-  theme: 'Boosting social innovation',
-  topics: ['social innovation'],
-  startDate: '2015-09-01',
-  endDate: '2018-05-31',
-};
-
 export interface NetworkSetup {
   networkId: string;
   secretariat: string;
@@ -220,7 +212,7 @@ export async function setUpNetwork(t: TestApp, name = 'BoostInno'): Promise<Netw
   const networkId = await registerNetworkWithPartners(
     t,
     secretariat,
-    { ...BOOSTINNO, name },
+    { ...boostInnoRegistration, name },
     [
       { cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner' },
       { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' },
@@ -259,7 +251,7 @@ export interface Fixture {
 /** Registers BoostInno with its lead expert (expert:peter) and five partners, for the marketplace specs. */
 export async function boostInnoNetwork(t: TestApp, name = 'BoostInno'): Promise<Fixture> {
   const secretariat = await t.token('secretariat');
-  const networkId = await registerNetworkWithPartners(t, secretariat, { ...BOOSTINNO, name }, boostInnoPartners, {
+  const networkId = await registerNetworkWithPartners(t, secretariat, { ...boostInnoRegistration, name }, boostInnoPartners, {
     expertSubject: 'expert:peter',
   });
   return {
