@@ -15,6 +15,17 @@ import { marketplaceProjection } from './marketplace/sessions.js';
 import { peerReviewsProjection } from './peerReview/peerReviews.js';
 import type { Projection } from './types.js';
 
+/** The read models the secretariat's outcome figures are computed from. */
+export const outcomeProjections: readonly Projection[] = [
+  outcomeNetworksProjection,
+  outcomePlansProjection,
+  outcomeTransfersProjection,
+  outcomeNeedsProjection,
+  outcomeMeetingsProjection,
+  outcomeLocalGroupsProjection,
+  outcomePracticesProjection,
+];
+
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
 export const allProjections: readonly Projection[] = [
   networksProjection,
@@ -25,13 +36,7 @@ export const allProjections: readonly Projection[] = [
   learningNeedsProjection,
   actionPlansProjection,
   transfersProjection,
-  outcomeNetworksProjection,
-  outcomePlansProjection,
-  outcomeTransfersProjection,
-  outcomeNeedsProjection,
-  outcomeMeetingsProjection,
-  outcomeLocalGroupsProjection,
-  outcomePracticesProjection,
+  ...outcomeProjections,
   practicesProjection,
   marketplaceProjection,
   peerReviewsProjection,
