@@ -12,7 +12,7 @@ import {
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
 import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -142,13 +142,10 @@ const NeedChange = builder.objectRef<NeedHistoryRow>('LearningNeedChange').imple
   }),
 });
 
-export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('LearningNeed'), {
+export const LearningNeed = rowNode(builder.objectRef<LearningNeedRow>('LearningNeed'), 'learningNeedId', findNeeds, {
   description: 'What a partner wants to learn or a capacity it wants to build, and how it was addressed.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findNeeds),
   authScopes: (row) => needReaders(row),
   fields: (t) => ({
-    learningNeedId: t.exposeID('id'),
     ...partnerRowFields(t),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),

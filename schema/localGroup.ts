@@ -11,7 +11,7 @@ import {
   removeStakeholder,
 } from '../src/application/localGroup.js';
 import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -80,13 +80,10 @@ const LocalGroupComposition = builder.objectRef<Composition>('LocalGroupComposit
  */
 const groupReaders = (row: LocalGroupRow) => ({ ...networkMembers(row.network_id), coordinatorOf: row.city_id });
 
-export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGroup'), {
+export const LocalGroup = rowNode(builder.objectRef<LocalGroupRow>('LocalGroup'), 'localGroupId', findLocalGroups, {
   description: 'A partner\'s URBACT Local Group (ULG): its coordinator and local stakeholders.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findLocalGroups),
   authScopes: (row) => groupReaders(row),
   fields: (t) => ({
-    localGroupId: t.exposeID('id'),
     ...partnerRowFields(t),
     name: t.exposeString('name'),
     coordinator: t.field({

@@ -5,7 +5,7 @@ import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meetin
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { findPartner } from '../projections/network/queries.js';
 import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -77,14 +77,12 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
   }),
 });
 
-export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
+export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetingId', findMeetings, {
   description:
     'A meeting of a network, of any kind. Its agenda is public; attendance and learnings are for the network (secretariat, lead expert, partner coordinators).',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findMeetings),
+  idDescription: 'The bare id, also accepted wherever a meeting id is asked.',
   authScopes: { public: true },
   fields: (t) => ({
-    meetingId: t.exposeID('id', { description: 'The bare id, also accepted wherever a meeting id is asked.' }),
     networkId: t.exposeID('network_id'),
     network: t.field({
       type: Network,

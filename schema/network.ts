@@ -13,7 +13,7 @@ import {
   listNetworks,
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
-import { loaderFor, loadManyFrom } from './loaders.js';
+import { loaderFor, rowNode } from './loaders.js';
 import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -82,12 +82,10 @@ export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
   }),
 });
 
-export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findNetworks),
+export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networkId', findNetworks, {
+  idDescription: 'The bare id, also accepted wherever a network id is asked.',
   authScopes: { public: true },
   fields: (t) => ({
-    networkId: t.exposeID('id', { description: 'The bare id, also accepted wherever a network id is asked.' }),
     name: t.exposeString('name'),
     kind: t.field({ type: NetworkKindEnum, resolve: (row) => NetworkKind.parse(row.kind) }),
     theme: t.exposeString('theme'),

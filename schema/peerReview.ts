@@ -17,7 +17,7 @@ import {
   requestPeerReview,
 } from '../src/application/peerReview.js';
 import { entityField, fromSource, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -97,13 +97,10 @@ const Todo = builder.objectRef<TodoRow>('PeerReviewTodo').implement({
   }),
 });
 
-export const PeerReview = builder.node(builder.objectRef<PeerReviewRow>('PeerReview'), {
+export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview'), 'reviewId', findPeerReviews, {
   description: "Peers from other countries study a host city's challenge and recommend what to do.",
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPeerReviews),
   authScopes: { authenticated: true },
   fields: (t) => ({
-    reviewId: t.exposeID('id'),
     hostCityId: t.exposeString('host_city_id'),
     hostCityName: t.exposeString('host_city_name'),
     hostCountry: t.exposeString('host_country'),

@@ -18,7 +18,7 @@ import { entityField, fromSource, sourceOf } from '../asOf.js';
 import { builder, type Context } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { sessionReaders, sessionRunners } from './access.js';
 import { MatchStatusEnum, SessionScopeEnum, SessionStatusEnum } from './enums.js';
 import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MarketplaceSession, MatchSuggestionRef } from './refs.js';
@@ -43,13 +43,10 @@ function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, sid
   });
 }
 
-builder.node(MarketplaceSession, {
+rowNode(MarketplaceSession, 'sessionId', findSessions, {
   description: 'A marketplace session: cities post offers ("give") and needs ("use"); the matcher suggests matches.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findSessions),
   authScopes: (row) => sessionReaders(row),
   fields: (t) => ({
-    sessionId: t.exposeID('id'),
     title: t.exposeString('title'),
     description: t.exposeString('description'),
     scope: t.field({ type: SessionScopeEnum, resolve: (row) => SessionScope.parse(row.scope) }),
