@@ -28,6 +28,19 @@ export interface Projection {
 }
 
 /**
+ * A projection whose tables are those its schema creates: `setup` runs the schema (CREATE ... IF NOT
+ * EXISTS statements, so it runs at every start) and `tables` lists the tables it creates, in order.
+ */
+export function projection(definition: Omit<Projection, 'tables' | 'setup'> & { readonly schema: string }): Projection {
+  const { schema, ...rest } = definition;
+  return {
+    ...rest,
+    tables: [...schema.matchAll(/CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)/g)].map((match) => match[1]!),
+    setup: (db) => db.exec(schema),
+  };
+}
+
+/**
  * What a projection reads of a recorded event. The event store's recorded events satisfy it;
  * projections depend on this shape only, not on the store.
  */
