@@ -5,58 +5,16 @@ import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { useTestApp } from '../support/testApp.js';
-import { boostInnoNetwork, openSse, type Fixture } from '../support/api.js';
+import { boostInnoNetwork, commandDocument, openSse, type Fixture } from '../support/api.js';
 
-const OPEN = /* GraphQL */ `
-  mutation($input: OpenMarketplaceSessionInput!) {
-    openMarketplaceSession(input: $input) {
-      __typename
-      ... on OpenMarketplaceSessionPayload { aggregateId session { id sessionId scope status networkIds } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const OFFER = /* GraphQL */ `
-  mutation($input: PostMarketplaceOfferInput!) {
-    postMarketplaceOffer(input: $input) {
-      __typename
-      ... on PostMarketplaceOfferPayload { offer { id offerId kind title topics cityName country practice { title } } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const NEED = /* GraphQL */ `
-  mutation($input: PostMarketplaceNeedInput!) {
-    postMarketplaceNeed(input: $input) {
-      __typename
-      ... on PostMarketplaceNeedPayload { need { id needId title topics learningNeedId } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const RESPOND = /* GraphQL */ `
-  mutation($input: RespondToMarketplaceMatchInput!) {
-    respondToMarketplaceMatch(input: $input) {
-      __typename
-      ... on RespondToMarketplaceMatchPayload { match { id matchId status needAnswer offerAnswer suggestedScore suggestedBecause } }
-      ... on Error { code message }
-    }
-  }
-`;
-const SCHEDULE = /* GraphQL */ `
-  mutation($input: ScheduleMarketplaceMeetingInput!) {
-    scheduleMarketplaceMeeting(input: $input) {
-      __typename
-      ... on ScheduleMarketplaceMeetingPayload {
-        match { meeting { meetingId format date hostCityId onJourney title } need { meetings { meetingId } } }
-      }
-      ... on Error { code message }
-    }
-  }
-`;
+const OPEN = commandDocument('openMarketplaceSession', 'aggregateId session { id sessionId scope status networkIds }');
+const OFFER = commandDocument('postMarketplaceOffer', 'offer { id offerId kind title topics cityName country practice { title } }');
+const NEED = commandDocument('postMarketplaceNeed', 'need { id needId title topics learningNeedId }');
+const RESPOND = commandDocument('respondToMarketplaceMatch', 'match { id matchId status needAnswer offerAnswer suggestedScore suggestedBecause }');
+const SCHEDULE = commandDocument(
+  'scheduleMarketplaceMeeting',
+  'match { meeting { meetingId format date hostCityId onJourney title } need { meetings { meetingId } } }',
+);
 const SUGGESTIONS = /* GraphQL */ `
   query($id: ID!, $cityId: String!) {
     marketplaceSession(id: $id) {

@@ -1,15 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../support/api.js';
+import { boostInnoNetwork, commandDocument, type Fixture } from '../support/api.js';
 
-const fields = `__typename
-  ... on Error { code message }
-  ... on InputValidationError { issues { path message } }`;
-const M = (name: string, payload: string) => /* GraphQL */ `
-  mutation($input: ${name.charAt(0).toUpperCase()}${name.slice(1)}Input!) {
-    ${name}(input: $input) { ${fields} ... on ${name.charAt(0).toUpperCase()}${name.slice(1)}Payload { aggregateId peerReview { ${payload} } } }
-  }
-`;
+const M = (name: string, payload: string) => commandDocument(name, `aggregateId peerReview { ${payload} }`);
 const REQUEST = M('requestPeerReview', 'status hostCountry');
 const INVITE = M('invitePeerReviewer', 'peers { cityId country status }');
 const ANSWER = M('answerPeerReviewInvitation', 'foreignPeersAccepted');

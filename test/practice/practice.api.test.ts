@@ -1,26 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../support/api.js';
+import { boostInnoNetwork, commandDocument, type Fixture } from '../support/api.js';
 
-const PROPOSE = /* GraphQL */ `
-  mutation($input: ProposePracticeInput!) {
-    proposePractice(input: $input) {
-      __typename
-      ... on ProposePracticePayload { aggregateId revision practice { id practiceId title country status labelled topics } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const AWARD = /* GraphQL */ `
-  mutation($input: AwardGoodPracticeLabelInput!) {
-    awardGoodPracticeLabel(input: $input) {
-      __typename
-      ... on AwardGoodPracticeLabelPayload { practice { labelled labelYear } }
-      ... on Error { code message }
-    }
-  }
-`;
+const PROPOSE = commandDocument('proposePractice', 'aggregateId revision practice { id practiceId title country status labelled topics }');
+const AWARD = commandDocument('awardGoodPracticeLabel', 'practice { labelled labelYear }');
 const CATALOGUE = /* GraphQL */ `
   query($text: String, $topic: String, $country: String, $labelled: Boolean, $status: PracticePartnershipStatus) {
     goodPractices(text: $text, topic: $topic, country: $country, labelled: $labelled, status: $status, first: 10) {

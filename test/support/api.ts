@@ -78,6 +78,17 @@ export type MutationResult = Record<string, any> & { __typename: string; code?: 
 
 const ERROR_FIELDS = `... on Error { code message } ... on InputValidationError { issues { path message } }`;
 
+/**
+ * The document of a command mutation (variable `$input`) that reads `payload` from its payload type,
+ * and every typed error with the issues of an InputValidationError.
+ */
+export function commandDocument(name: string, payload: string): string {
+  const type = name.charAt(0).toUpperCase() + name.slice(1);
+  return `mutation($input: ${type}Input!) { ${name}(input: $input) { __typename
+    ... on ${type}Payload { ${payload} }
+    ${ERROR_FIELDS} } }`;
+}
+
 /** Runs a command mutation and returns its payload or typed error (never a GraphQL error). */
 export async function mutate(
   t: TestApp,
@@ -86,14 +97,7 @@ export async function mutate(
   token?: string,
   fields = '',
 ): Promise<MutationResult> {
-  const type = name.charAt(0).toUpperCase() + name.slice(1);
-  const res = await t.gql(
-    `mutation($input: ${type}Input!) { ${name}(input: $input) { __typename
-      ... on ${type}Payload { aggregateId revision replayed ${fields} }
-      ${ERROR_FIELDS} } }`,
-    { input },
-    token,
-  );
+  const res = await t.gql(commandDocument(name, `aggregateId revision replayed ${fields}`), { input }, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data![name] as MutationResult;
 }
