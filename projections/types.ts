@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/shared/decider.js';
+import { idOfStream, type DomainEvent } from '../domain/shared/decider.js';
 
 export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
 
@@ -59,6 +59,11 @@ export interface ProjectedEvent {
     /** When the ledger learnt it (ISO 8601). */
     readonly recordedAt: string;
   };
+}
+
+/** What a read model of one aggregate reads of an event beside its data: whose it is, the aggregate's revision after it, when it happened. */
+export function streamFacts(event: ProjectedEvent) {
+  return { id: idOfStream(event.streamId), revision: Number(event.revision), at: event.metadata.occurredAt };
 }
 
 /**

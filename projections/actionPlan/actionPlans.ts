@@ -1,6 +1,5 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface ActionPlanRow {
   id: string;
@@ -138,9 +137,7 @@ export const actionPlansProjection = projection({
     'ActionPlanEndorsed',
   ],
   apply(db, event) {
-    const planId = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id: planId, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'ActionPlanDrafted': {
         const d = data(event, 'ActionPlanDrafted');

@@ -1,6 +1,5 @@
 import type { LearningNeedEventOf } from '../../domain/learningNeed/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { projection } from '../types.js';
+import { projection, streamFacts } from '../types.js';
 
 export interface LearningNeedRow {
   id: string;
@@ -91,9 +90,8 @@ export const learningNeedsProjection = projection({
   );`,
   handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const { occurredAt: at, actor, role } = event.metadata;
+    const { id, revision, at } = streamFacts(event);
+    const { actor, role } = event.metadata;
     db.run(
       `INSERT OR REPLACE INTO learning_need_history (need_id, revision, type, occurred_at, actor, role, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [id, revision, event.type, at, actor, role ?? null, JSON.stringify(event.data)],

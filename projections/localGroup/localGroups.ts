@@ -1,6 +1,5 @@
 import type { LocalGroupEventOf } from '../../domain/localGroup/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { projection } from '../types.js';
+import { projection, streamFacts } from '../types.js';
 
 export interface LocalGroupRow {
   id: string;
@@ -56,9 +55,7 @@ export const localGroupsProjection = projection({
   );`,
   handles: ['LocalGroupFormed', 'LocalGroupCoordinatorChanged', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'LocalGroupFormed': {
         const d = event.data as LocalGroupEventOf<'LocalGroupFormed'>['data'];

@@ -1,6 +1,5 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface SessionRow {
   id: string;
@@ -155,9 +154,7 @@ export const marketplaceProjection = projection({
     'MarketplaceMeetingScheduled',
   ],
   apply(db, event) {
-    const sessionId = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id: sessionId, revision, at } = streamFacts(event);
     const touch = () => db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
     const insertPost = (
       id: string,

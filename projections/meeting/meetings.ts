@@ -1,6 +1,5 @@
 import type { MeetingEvent } from '../../domain/meeting/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface MeetingRow {
   id: string;
@@ -93,9 +92,7 @@ export const meetingsProjection = projection({
   CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`,
   handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'MeetingScheduled': {
         const d = data(event, 'MeetingScheduled');

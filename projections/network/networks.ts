@@ -1,6 +1,5 @@
-import { idOfStream } from '../../domain/shared/decider.js';
 import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface NetworkRow {
   id: string;
@@ -45,8 +44,7 @@ export const networksProjection = projection({
   // Every network event moves the revision clients send back as expectedRevision.
   handles: Object.keys(NetworkEventSchemas),
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
+    const { id, revision } = streamFacts(event);
     switch (event.type) {
       case 'NetworkRegistered': {
         const d = data(event, 'NetworkRegistered');

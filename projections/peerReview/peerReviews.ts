@@ -1,6 +1,5 @@
 import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface PeerReviewRow {
   id: string;
@@ -146,9 +145,7 @@ export const peerReviewsProjection = projection({
     'PeerReviewCancelled',
   ],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     const touch = () => db.run('UPDATE pr_reviews SET revision = ? WHERE id = ?', [revision, id]);
     switch (event.type) {
       case 'PeerReviewRequested': {

@@ -1,6 +1,5 @@
-import { idOfStream } from '../../domain/shared/decider.js';
 import type { PracticeEvent } from '../../domain/practice/events.js';
-import { dataOf, projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface PracticeRow {
   id: string;
@@ -59,9 +58,7 @@ export const practicesProjection = projection({
   );`,
   handles: ['PracticeProposed', 'PracticeRevised', 'GoodPracticeLabelAwarded', 'PracticePartnershipStatusChanged', 'PracticeWithdrawn'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     const reindex = () => {
       const row = db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
       db.run('DELETE FROM mp_practices_fts WHERE practice_id = ?', [id]);
