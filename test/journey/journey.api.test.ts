@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
-import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { mutate, query, queryErrors, useNetworkSetup } from '../support/api.js';
 
 const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: String, $to: String, $asOf: String, $includeCancelled: Boolean) {
   journey(networkId: $networkId, cityId: $cityId, topic: $topic, from: $from, to: $to, asOf: $asOf, includeCancelled: $includeCancelled) {
@@ -19,12 +19,11 @@ const at = (date: string) => `${date}T12:00:00Z`;
 
 describe('the learning journey through the API', () => {
   const t = useTestApp();
-  let n: NetworkSetup;
+  const n = useNetworkSetup(t);
   const journey = async (vars: Record<string, unknown> = {}, token = n.expert) =>
     (await query(t, JOURNEY, { networkId: n.networkId, ...vars }, token)).journey;
 
   beforeAll(async () => {
-    n = await setUpNetwork(t);
     const need = async (cityId: string, description: string, topics: string[], token: string) =>
       (await mutate(t, 'raiseLearningNeed', { networkId: n.networkId, cityId, kind: 'learning', topics, description, occurredAt: at('2015-10-01') }, token))
         .aggregateId as string;

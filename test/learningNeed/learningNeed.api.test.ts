@@ -4,7 +4,7 @@ import { networkDecider } from '../../domain/network/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
-import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, setUpNetwork, when, type NetworkSetup } from '../support/api.js';
+import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, useNetworkSetup, when } from '../support/api.js';
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 
@@ -16,7 +16,7 @@ const NEED = `query($id: ID!, $asOf: String) { learningNeed(id: $id, asOf: $asOf
 
 describe('learning needs through the API', () => {
   const t = useTestApp();
-  let n: NetworkSetup;
+  const n = useNetworkSetup(t);
   let fundsNeed: string;
   let meetingId: string;
   const funds = () => ({
@@ -28,7 +28,6 @@ describe('learning needs through the API', () => {
   });
 
   beforeAll(async () => {
-    n = await setUpNetwork(t);
     const meeting = await mutate(
       t,
       'scheduleMeeting',

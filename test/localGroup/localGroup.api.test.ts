@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, useNetworkSetup } from '../support/api.js';
 
 const GROUP_FIELDS = `localGroup { id localGroupId cityId name coordinator { name organisation } revision
   composition { total public private knowledge civilSociety helixesCovered byHelix { helix count planned } }
@@ -12,11 +12,8 @@ const GROUPS = `query($networkId: ID!, $cityId: ID, $asOf: String) { localGroups
 
 describe('local groups through the API', () => {
   const t = useTestApp();
-  let n: NetworkSetup;
+  const n = useNetworkSetup(t);
   let groupId: string;
-  beforeAll(async () => {
-    n = await setUpNetwork(t);
-  });
 
   it('lets a city coordinator form its local group, once', async () => {
     const formed = await mutate(t, 'formLocalGroup', { networkId: n.networkId, cityId: 'torino-it', name: 'Torino Social Innovation ULG' }, n.torino, GROUP_FIELDS);

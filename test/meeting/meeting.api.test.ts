@@ -1,10 +1,10 @@
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
 import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, useNetworkSetup } from '../support/api.js';
 
 const MEETING_FIELDS = 'meeting { id meetingId kind title hostCityId startDate endDate themes guidingQuestions partnerCityIds status revision }';
 
@@ -16,16 +16,12 @@ const MEETING = `query($id: ID!) { meeting(id: $id) {
 
 describe('meetings through the API', () => {
   const t = useTestApp();
-  let n: NetworkSetup;
+  const n = useNetworkSetup(t);
   let torinoMeeting: string;
   const tnm = () => ({
     networkId: n.networkId,
     ...torinoTransnationalMeeting,
     guidingQuestions: ['How can a city broker social innovation?'],
-  });
-
-  beforeAll(async () => {
-    n = await setUpNetwork(t);
   });
 
   it('lets the lead expert schedule a meeting; its agenda is public', async () => {

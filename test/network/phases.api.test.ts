@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { expectRefused, issuePaths, mutate, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { expectRefused, issuePaths, mutate, query, setUpNetwork, useNetworkSetup } from '../support/api.js';
 import { useTestApp } from '../support/testApp.js';
 
 const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
@@ -7,10 +7,7 @@ const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
 
 describe('network phases through the API', () => {
   const t = useTestApp();
-  let n: NetworkSetup;
-  beforeAll(async () => {
-    n = await setUpNetwork(t);
-  });
+  const n = useNetworkSetup(t);
 
   it('starts in activation, with no baseline study; phases are public', async () => {
     expect((await query(t, PHASE, { id: n.networkId })).network).toEqual({ phase: 'activation', implementationStartDate: null, baselineStudy: null });

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { DomainEvent } from '../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../src/eventStore/port.js';
 import { boostInnoRegistration } from './boostInno.js';
-import type { TestApp } from './testApp.js';
+import { setUpBeforeAll, type TestApp } from './testApp.js';
 
 /**
  * The one helper module of the API specs: a running server on a fresh store (`startTestApp`),
@@ -249,6 +249,12 @@ export interface Fixture {
   networkId: string;
   secretariat: string;
   expert: string;
+  /** Coordinators of the five partners. */
+  gdansk: string;
+  torino: string;
+  strasbourg: string;
+  braga: string;
+  paris: string;
   coordinator: (cityId: string) => Promise<string>;
 }
 
@@ -258,13 +264,25 @@ export async function boostInnoNetwork(t: TestApp, name = 'BoostInno'): Promise<
   const networkId = await registerNetworkWithPartners(t, secretariat, { ...boostInnoRegistration, name }, boostInnoPartners, {
     expertSubject: 'expert:peter',
   });
+  const coordinator = (cityId: string) => t.token('cityCoordinator', { subject: `coordinator:${cityId}`, cityIds: [cityId] });
   return {
     networkId,
     secretariat,
     expert: await t.token('leadExpert', { subject: 'expert:peter' }),
-    coordinator: (cityId) => t.token('cityCoordinator', { subject: `coordinator:${cityId}`, cityIds: [cityId] }),
+    gdansk: await coordinator('gdansk-pl'),
+    torino: await coordinator('torino-it'),
+    strasbourg: await coordinator('strasbourg-fr'),
+    braga: await coordinator('braga-pt'),
+    paris: await coordinator('paris-fr'),
+    coordinator,
   };
 }
+
+/** BoostInno registered (as boostInnoNetwork does) before the specs of the enclosing describe block. */
+export const useBoostInnoNetwork = (t: TestApp): Fixture => setUpBeforeAll(() => boostInnoNetwork(t));
+
+/** BoostInno set up (as setUpNetwork does) before the specs of the enclosing describe block. */
+export const useNetworkSetup = (t: TestApp): NetworkSetup => setUpBeforeAll(() => setUpNetwork(t));
 
 /** A network of the kind (2015-09-01 to 2030-05-31) with partners given as [cityId, name, country]; Hungarian cities are newcomers. */
 export function network(

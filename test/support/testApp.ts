@@ -99,3 +99,15 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     close: () => running().close(),
   };
 }
+
+/**
+ * What `setUp` makes before the specs of the enclosing `describe` block (after the hooks declared
+ * before this call), as an object its hooks and specs read once it is made.
+ */
+export function setUpBeforeAll<T extends object>(setUp: () => Promise<T>): T {
+  const made = {} as T;
+  beforeAll(async () => {
+    Object.assign(made, await setUp());
+  });
+  return made;
+}
