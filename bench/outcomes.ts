@@ -13,12 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monotonicFactory } from 'ulid';
-import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsProjection, outcomePracticesProjection } from '../projections/outcomes/exchange.js';
-import { outcomeNetworksProjection } from '../projections/outcomes/networks.js';
-import { outcomePlansProjection } from '../projections/outcomes/plans.js';
+import { outcomeProjections } from '../projections/index.js';
 import { actionRecords, scopeOf, type OutcomeFilter } from '../projections/outcomes/queries.js';
 import { outcomeReport } from '../projections/outcomes/report.js';
-import { outcomeTransfersProjection } from '../projections/outcomes/transfers.js';
 import { createApp } from '../src/app.js';
 import { mintToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
@@ -46,16 +43,6 @@ const NETWORK_MEETINGS = 30;
 const WORKSHOPS_PER_PARTNER = 5;
 const ITERATIONS = 100;
 const TARGET_MS = 50;
-
-const outcomeProjections = [
-  outcomeNetworksProjection,
-  outcomePlansProjection,
-  outcomeTransfersProjection,
-  outcomeNeedsProjection,
-  outcomeMeetingsProjection,
-  outcomeLocalGroupsProjection,
-  outcomePracticesProjection,
-];
 
 const COUNTRIES = ['IT', 'FR', 'ES', 'PT', 'DE', 'PL', 'RO', 'GR', 'NL', 'BE', 'SE', 'FI', 'HR', 'SI', 'LT', 'HU', 'CZ', 'AT', 'IE', 'BG'];
 const THEMES = ['social innovation', 'urban commons', 'circular economy', 'mobility', 'housing', 'digital transition', 'culture', 'food'];

@@ -16,6 +16,17 @@ import { peerReviewsProjection } from './peerReview/peerReviews.js';
 import { calendarFeedsProjection } from './calendarFeed/calendarFeeds.js';
 import type { Projection } from './types.js';
 
+/** The read models the secretariat's outcome figures are computed from. */
+export const outcomeProjections: readonly Projection[] = [
+  outcomeNetworksProjection,
+  outcomePlansProjection,
+  outcomeTransfersProjection,
+  outcomeNeedsProjection,
+  outcomeMeetingsProjection,
+  outcomeLocalGroupsProjection,
+  outcomePracticesProjection,
+];
+
 /** Every read model the API serves. Each capability adds its projections here (one line each). */
 export const allProjections: readonly Projection[] = [
   networksProjection,
@@ -26,13 +37,7 @@ export const allProjections: readonly Projection[] = [
   learningNeedsProjection,
   actionPlansProjection,
   transfersProjection,
-  outcomeNetworksProjection,
-  outcomePlansProjection,
-  outcomeTransfersProjection,
-  outcomeNeedsProjection,
-  outcomeMeetingsProjection,
-  outcomeLocalGroupsProjection,
-  outcomePracticesProjection,
+  ...outcomeProjections,
   practicesProjection,
   marketplaceProjection,
   peerReviewsProjection,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/shared/decider.js';
+import { idOfStream, type DomainEvent } from '../domain/shared/decider.js';
 
 export type SqlParams = readonly unknown[] | Readonly<Record<string, unknown>>;
 
@@ -28,6 +28,19 @@ export interface Projection {
 }
 
 /**
+ * A projection whose tables are those its schema creates: `setup` runs the schema (CREATE ... IF NOT
+ * EXISTS statements, so it runs at every start) and `tables` lists the tables it creates, in order.
+ */
+export function projection(definition: Omit<Projection, 'tables' | 'setup'> & { readonly schema: string }): Projection {
+  const { schema, ...rest } = definition;
+  return {
+    ...rest,
+    tables: [...schema.matchAll(/CREATE (?:VIRTUAL )?TABLE IF NOT EXISTS (\w+)/g)].map((match) => match[1]!),
+    setup: (db) => db.exec(schema),
+  };
+}
+
+/**
  * What a projection reads of a recorded event. The event store's recorded events satisfy it;
  * projections depend on this shape only, not on the store.
  */
@@ -46,6 +59,11 @@ export interface ProjectedEvent {
     /** When the ledger learnt it (ISO 8601). */
     readonly recordedAt: string;
   };
+}
+
+/** What a read model of one aggregate reads of an event beside its data: whose it is, the aggregate's revision after it, when it happened. */
+export function streamFacts(event: ProjectedEvent) {
+  return { id: idOfStream(event.streamId), revision: Number(event.revision), at: event.metadata.occurredAt };
 }
 
 /**

@@ -1,5 +1,9 @@
+import type { ObjectRef } from '@pothos/core';
+import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
+import type { z } from 'zod';
 import type { ReadModelStore } from '../projections/types.js';
-import type { Context } from './builder.js';
+import type { builder, Context } from './builder.js';
+import { AsOfArg, bareId } from './journeySupport.js';
 
 /** The read models to answer from: the live ones, or the log replayed up to `asOf`. */
 export async function readModelsAsOf(context: Context, asOf: Date | string | null | undefined): Promise<ReadModelStore> {
@@ -25,4 +29,38 @@ export function fromSource<T>(db: ReadModelStore, value: T): T {
 /** The database a row came from (see `fromSource`); the live read models by default. */
 export function sourceOf(row: object, context: Context): ReadModelStore {
   return (row as { [SOURCE]?: ReadModelStore })[SOURCE] ?? context.readModels;
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+export interface EntityFieldConfig<Row extends object> {
+  readonly type: ObjectRef<Types, Row>;
+  /** The id argument's validator (`entityId('Network')`): a global id or the bare id. */
+  readonly id: z.ZodType<string>;
+  readonly find: (db: ReadModelStore, id: string) => Row | undefined;
+  /** Who may ask: scopes, or scopes of the entity with that (bare) id. */
+  readonly authScopes: AuthScopeMap<Types> | ((id: string, context: Context) => AuthScopeMap<Types>);
+  readonly description?: string;
+  readonly asOfDescription?: string;
+}
+
+/**
+ * The root query field that reads one entity by its id (`network(id, asOf)`): null when there is
+ * none, and as it was at `asOf` when asked (nested fields then read the same moment).
+ */
+export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldBuilder<Types, {}>, config: EntityFieldConfig<Row>) {
+  const { type, id, find, authScopes } = config;
+  return t.field({
+    type,
+    nullable: true,
+    description: config.description,
+    authScopes: typeof authScopes === 'function' ? (_root, args, context) => authScopes(bareId(id, args.id), context) : authScopes,
+    args: {
+      id: t.arg.id({ required: true, validate: id }),
+      asOf: t.arg.string({ required: false, validate: AsOfArg, description: config.asOfDescription }),
+    },
+    // Pothos cannot resolve its result type for a generic Row; find() is typed above.
+    resolve: (_root, args, context) =>
+      readModelsAsOf(context, args.asOf).then((db) => fromSource(db, find(db, id.parse(args.id)) ?? null)) as never,
+  });
 }

@@ -11,8 +11,8 @@ import {
   refineLearningNeed,
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -142,13 +142,10 @@ const NeedChange = builder.objectRef<NeedHistoryRow>('LearningNeedChange').imple
   }),
 });
 
-export const LearningNeed = builder.node(builder.objectRef<LearningNeedRow>('LearningNeed'), {
+export const LearningNeed = rowNode(builder.objectRef<LearningNeedRow>('LearningNeed'), 'learningNeedId', findNeeds, {
   description: 'What a partner wants to learn or a capacity it wants to build, and how it was addressed.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findNeeds),
   authScopes: (row) => needReaders(row),
   fields: (t) => ({
-    learningNeedId: t.exposeID('id'),
     ...partnerRowFields(t),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),
@@ -200,19 +197,13 @@ builder.objectField(Meeting, 'addressedNeeds', (t) =>
 
 
 builder.queryFields((t) => ({
-  learningNeed: t.field({
+  learningNeed: entityField(t, {
     type: LearningNeed,
-    nullable: true,
-    description: 'For the network\'s members and the coordinators of the need\'s city.',
+    id: entityId('LearningNeed'),
+    find: findNeed,
     authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('LearningNeed') }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the need as it was then.' }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findNeed(db, entityId('LearningNeed').parse(args.id)) ?? null);
-    },
+    description: 'For the network\'s members and the coordinators of the need\'s city.',
+    asOfDescription: 'ISO date-time: the need as it was then.',
   }),
   learningNeeds: t.connection({
     type: LearningNeed,

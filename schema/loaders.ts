@@ -1,6 +1,10 @@
+import type { ObjectFieldBuilder, ObjectRef } from '@pothos/core';
+import type { TypeAuthScopes } from '@pothos/plugin-scope-auth';
 import DataLoader from 'dataloader';
 import type { ReadModelStore } from '../projections/types.js';
-import type { Context } from './builder.js';
+import { builder, type Context } from './builder.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 const perRequest = new WeakMap<Context, Map<string, WeakMap<ReadModelStore, DataLoader<string, unknown>>>>();
 
@@ -38,4 +42,35 @@ export function loadManyFrom<Row extends { id: string }>(
     const rows = new Map(find(context.readModels, ids).filter(accept).map((row) => [row.id, row]));
     return ids.map((id) => rows.get(id) ?? null);
   };
+}
+
+export interface RowNodeConfig<Row extends { id: string }> {
+  readonly description?: string;
+  /** The description of the field that exposes the bare id. */
+  readonly idDescription?: string;
+  /** Rows of the table that are not of this type (a need asked as an offer). */
+  readonly accept?: (row: Row) => boolean;
+  readonly authScopes: TypeAuthScopes<Types, Row>;
+  /** The fields beside the bare id. */
+  readonly fields: (t: ObjectFieldBuilder<Types, Row>) => Record<string, unknown>;
+}
+
+/**
+ * A read-model row as a Relay node: its global id is the row's id, which the field `idField` also
+ * exposes bare (`networkId`); `findMany` reads the rows a `nodes` query asks in one query.
+ */
+export function rowNode<Row extends { id: string }>(
+  ref: ObjectRef<Types, Row>,
+  idField: string,
+  findMany: (db: ReadModelStore, ids: readonly string[]) => readonly Row[],
+  config: RowNodeConfig<Row>,
+): ObjectRef<Types, Row> {
+  return builder.node(ref, {
+    description: config.description,
+    id: { resolve: (row) => row.id },
+    loadMany: loadManyFrom(findMany, config.accept),
+    authScopes: config.authScopes,
+    // Pothos cannot check a field map built for a generic Row; `fields` is typed above.
+    fields: (t) => ({ [idField]: t.id({ description: config.idDescription, resolve: (row) => row.id }), ...config.fields(t) }) as never,
+  });
 }

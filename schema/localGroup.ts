@@ -10,8 +10,8 @@ import {
   formLocalGroup,
   removeStakeholder,
 } from '../src/application/localGroup.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -80,13 +80,10 @@ const LocalGroupComposition = builder.objectRef<Composition>('LocalGroupComposit
  */
 const groupReaders = (row: LocalGroupRow) => ({ ...networkMembers(row.network_id), coordinatorOf: row.city_id });
 
-export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGroup'), {
+export const LocalGroup = rowNode(builder.objectRef<LocalGroupRow>('LocalGroup'), 'localGroupId', findLocalGroups, {
   description: 'A partner\'s URBACT Local Group (ULG): its coordinator and local stakeholders.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findLocalGroups),
   authScopes: (row) => groupReaders(row),
   fields: (t) => ({
-    localGroupId: t.exposeID('id'),
     ...partnerRowFields(t),
     name: t.exposeString('name'),
     coordinator: t.field({
@@ -114,19 +111,12 @@ export const LocalGroup = builder.node(builder.objectRef<LocalGroupRow>('LocalGr
 });
 
 builder.queryFields((t) => ({
-  localGroup: t.field({
+  localGroup: entityField(t, {
     type: LocalGroup,
-    nullable: true,
-    description: 'For the network\'s members and the coordinators of the group\'s city.',
+    id: entityId('LocalGroup'),
+    find: findLocalGroup,
     authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('LocalGroup') }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findLocalGroup(db, entityId('LocalGroup').parse(args.id)) ?? null);
-    },
+    description: 'For the network\'s members and the coordinators of the group\'s city.',
   }),
   localGroups: t.field({
     type: [LocalGroup],

@@ -4,8 +4,8 @@ import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { findPartner } from '../projections/network/queries.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -77,14 +77,12 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
   }),
 });
 
-export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
+export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetingId', findMeetings, {
   description:
     'A meeting of a network, of any kind. Its agenda is public; attendance and learnings are for the network (secretariat, lead expert, partner coordinators).',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findMeetings),
+  idDescription: 'The bare id, also accepted wherever a meeting id is asked.',
   authScopes: { public: true },
   fields: (t) => ({
-    meetingId: t.exposeID('id', { description: 'The bare id, also accepted wherever a meeting id is asked.' }),
     networkId: t.exposeID('network_id'),
     network: t.field({
       type: Network,
@@ -159,18 +157,12 @@ export const Meeting = builder.node(builder.objectRef<MeetingRow>('Meeting'), {
 });
 
 builder.queryFields((t) => ({
-  meeting: t.field({
+  meeting: entityField(t, {
     type: Meeting,
-    nullable: true,
+    id: entityId('Meeting'),
+    find: findMeeting,
     authScopes: { public: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('Meeting') }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the meeting as it was then.' }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findMeeting(db, entityId('Meeting').parse(args.id)) ?? null);
-    },
+    asOfDescription: 'ISO date-time: the meeting as it was then.',
   }),
   meetings: t.connection({
     type: Meeting,

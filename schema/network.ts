@@ -13,8 +13,8 @@ import {
   listNetworks,
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
-import { loaderFor, loadManyFrom } from './loaders.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { loaderFor, rowNode } from './loaders.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -82,12 +82,10 @@ export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
   }),
 });
 
-export const Network = builder.node(builder.objectRef<NetworkRow>('Network'), {
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findNetworks),
+export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networkId', findNetworks, {
+  idDescription: 'The bare id, also accepted wherever a network id is asked.',
   authScopes: { public: true },
   fields: (t) => ({
-    networkId: t.exposeID('id', { description: 'The bare id, also accepted wherever a network id is asked.' }),
     name: t.exposeString('name'),
     kind: t.field({ type: NetworkKindEnum, resolve: (row) => NetworkKind.parse(row.kind) }),
     theme: t.exposeString('theme'),
@@ -160,19 +158,7 @@ export function partnerRowFields<Row extends { network_id: string; city_id: stri
 }
 
 builder.queryFields((t) => ({
-  network: t.field({
-    type: Network,
-    nullable: true,
-    authScopes: { public: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('Network') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findNetwork(db, entityId('Network').parse(args.id)) ?? null);
-    },
-  }),
+  network: entityField(t, { type: Network, id: entityId('Network'), find: findNetwork, authScopes: { public: true } }),
   networks: t.connection({
     type: Network,
     authScopes: { public: true },

@@ -2,7 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { RecommendationInput, TodoInput } from '../domain/peerReview/decider.js';
 import { MIN_FOREIGN_PEERS } from '../domain/peerReview/decider.js';
 import { FollowUpStatus, InvitationStatus, PeerReviewStatus } from '../domain/peerReview/events.js';
-import { CityId, IsoDateTime } from '../domain/shared/values.js';
+import { CityId } from '../domain/shared/values.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from '../projections/peerReview/peerReviews.js';
 import { findPeerReview, findPeerReviews, followUpsOf, listPeerReviews, peersOfReview, recommendationsOfReview, todosOfReview } from '../projections/peerReview/queries.js';
 import { findPartner } from '../projections/network/queries.js';
@@ -16,8 +16,8 @@ import {
   recordPeerReviewRecommendations,
   requestPeerReview,
 } from '../src/application/peerReview.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { entityField, fromSource, sourceOf } from './asOf.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -97,13 +97,10 @@ const Todo = builder.objectRef<TodoRow>('PeerReviewTodo').implement({
   }),
 });
 
-export const PeerReview = builder.node(builder.objectRef<PeerReviewRow>('PeerReview'), {
+export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview'), 'reviewId', findPeerReviews, {
   description: "Peers from other countries study a host city's challenge and recommend what to do.",
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPeerReviews),
   authScopes: { authenticated: true },
   fields: (t) => ({
-    reviewId: t.exposeID('id'),
     hostCityId: t.exposeString('host_city_id'),
     hostCityName: t.exposeString('host_city_name'),
     hostCountry: t.exposeString('host_country'),
@@ -134,19 +131,7 @@ export const PeerReview = builder.node(builder.objectRef<PeerReviewRow>('PeerRev
 });
 
 builder.queryFields((t) => ({
-  peerReview: t.field({
-    type: PeerReview,
-    nullable: true,
-    authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('PeerReview') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findPeerReview(db, entityId('PeerReview').parse(args.id)) ?? null);
-    },
-  }),
+  peerReview: entityField(t, { type: PeerReview, id: entityId('PeerReview'), find: findPeerReview, authScopes: { authenticated: true } }),
   peerReviews: t.connection({
     type: PeerReview,
     authScopes: { authenticated: true },

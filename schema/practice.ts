@@ -5,8 +5,8 @@ import { PartnershipStatus } from '../domain/practice/events.js';
 import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/practice/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/practice/queries.js';
-import { fromSource, readModelsAsOf } from './asOf.js';
-import { loadManyFrom } from './loaders.js';
+import { entityField, fromSource, readModelsAsOf } from './asOf.js';
+import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -45,14 +45,12 @@ inputName(Contact, 'PracticeContactInput');
 
 const topicsOf = (json: string) => JSON.parse(json) as string[];
 
-export const GoodPractice = builder.node(builder.objectRef<PracticeRow>('GoodPractice'), {
+export const GoodPractice = rowNode(builder.objectRef<PracticeRow>('GoodPractice'), 'practiceId', findPractices, {
   description:
     'What a city can offer others: a practice of the catalogue, which may carry the URBACT Good Practice label. Public.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPractices),
+  idDescription: 'The bare id, also accepted wherever a practice id is asked.',
   authScopes: { public: true },
   fields: (t) => ({
-    practiceId: t.exposeID('id', { description: 'The bare id, also accepted wherever a practice id is asked.' }),
     cityId: t.exposeID('city_id'),
     cityName: t.exposeString('city_name'),
     country: t.exposeString('country'),
@@ -78,19 +76,7 @@ export const GoodPractice = builder.node(builder.objectRef<PracticeRow>('GoodPra
 });
 
 builder.queryFields((t) => ({
-  goodPractice: t.field({
-    type: GoodPractice,
-    nullable: true,
-    authScopes: { public: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('GoodPractice') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findPractice(db, entityId('GoodPractice').parse(args.id)) ?? null);
-    },
-  }),
+  goodPractice: entityField(t, { type: GoodPractice, id: entityId('GoodPractice'), find: findPractice, authScopes: { public: true } }),
   goodPractices: t.connection({
     type: GoodPractice,
     description:

@@ -16,11 +16,11 @@ import {
   submitInvestmentPlan,
   submitTransferPlan,
 } from '../src/application/transfer.js';
-import { fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
-import { loadManyFrom } from './loaders.js';
+import { rowNode } from './loaders.js';
 import { FundingSourceEnum, Money, money } from './money.js';
 import { Network, networkOfRow } from './network.js';
 
@@ -80,13 +80,10 @@ const TransferHistoryEntry = builder.objectRef<TransferHistoryRow>('TransferHist
   }),
 });
 
-export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'), {
+export const Transfer = rowNode(builder.objectRef<TransferRow>('Transfer'), 'transferId', findTransfers, {
   description: 'The transfer of a good practice from a source city to a receiving city.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findTransfers),
   authScopes: (row) => scopesOfTransfer(row),
   fields: (t) => ({
-    transferId: t.exposeID('id'),
     network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
     practice: t.field({ type: GoodPracticeRef, resolve: (r) => ({ practiceId: r.practice_id, title: r.practice_title }) }),
     sourceCity: t.field({ type: TransferCity, resolve: (r) => ({ cityId: r.source_city_id, name: r.source_city_name, country: r.source_country }) }),
@@ -111,19 +108,7 @@ export const Transfer = builder.node(builder.objectRef<TransferRow>('Transfer'),
 });
 
 builder.queryFields((t) => ({
-  transfer: t.field({
-    type: Transfer,
-    nullable: true,
-    authScopes: { authenticated: true },
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('Transfer') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findTransfer(db, entityId('Transfer').parse(args.id)) ?? null);
-    },
-  }),
+  transfer: entityField(t, { type: Transfer, id: entityId('Transfer'), find: findTransfer, authScopes: { authenticated: true } }),
   transfers: t.connection({
     type: Transfer,
     description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Ulid } from '../shared/values.js';
 import { Cents } from './money.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** Phase of an action in an Integrated Action Plan. */
 export const ActionPhase = z.enum(['ideation', 'design', 'realisation']);
@@ -100,7 +101,6 @@ export const ActionPlanEventSchemas = {
   }),
 } as const;
 
-type Schemas = typeof ActionPlanEventSchemas;
-export type ActionPlanEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type ActionPlanEvent = MessagesOf<typeof ActionPlanEventSchemas>;
 export type ActionPlanEventOf<K extends ActionPlanEvent['type']> = Extract<ActionPlanEvent, { type: K }>;
 export const actionPlanEventTypes = Object.keys(ActionPlanEventSchemas) as ActionPlanEvent['type'][];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, Topics } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** What a city wants to learn, or a capacity it wants to build. */
 export const NeedKind = z.enum(['learning', 'capacityBuilding']);
@@ -36,6 +37,5 @@ export const LearningNeedEventSchemas = {
   LearningNeedWithdrawn: z.object({ reason: z.string() }),
 } as const;
 
-type Schemas = typeof LearningNeedEventSchemas;
-export type LearningNeedEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type LearningNeedEvent = MessagesOf<typeof LearningNeedEventSchemas>;
 export type LearningNeedEventOf<K extends LearningNeedEvent['type']> = Extract<LearningNeedEvent, { type: K }>;

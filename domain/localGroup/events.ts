@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** The quadruple helix: the four kinds of local stakeholders a ULG brings together. */
 export const Helix = z.enum(['public', 'private', 'knowledge', 'civilSociety']);
@@ -36,6 +37,5 @@ export const LocalGroupEventSchemas = {
   }),
 } as const;
 
-type Schemas = typeof LocalGroupEventSchemas;
-export type LocalGroupEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type LocalGroupEvent = MessagesOf<typeof LocalGroupEventSchemas>;
 export type LocalGroupEventOf<K extends LocalGroupEvent['type']> = Extract<LocalGroupEvent, { type: K }>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Topics, Ulid } from '../shared/values.js';
 import { Contact } from './values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** A network's own session, one across several networks, or one open to the whole programme. */
 export const SessionScope = z.enum(['network', 'crossNetwork', 'programme']);
@@ -116,8 +117,7 @@ export const MarketplaceEventSchemas = {
   }),
 } as const;
 
-type Schemas = typeof MarketplaceEventSchemas;
-export type MarketplaceEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type MarketplaceEvent = MessagesOf<typeof MarketplaceEventSchemas>;
 export type MarketplaceEventOf<K extends MarketplaceEvent['type']> = Extract<MarketplaceEvent, { type: K }>;
 
 export function matchIdOf(needId: string, offerId: string): string {

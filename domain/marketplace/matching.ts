@@ -26,17 +26,7 @@ import * as stopword from 'stopword';
  * when asked), shares a topic or two words, and scores at least `minScore`.
  */
 
-export interface MatchableOffer {
-  readonly id: string;
-  readonly cityId: string;
-  readonly country: string;
-  readonly title: string;
-  readonly description: string;
-  readonly topics: readonly string[];
-  /** Year of the URBACT Good Practice label of the offered practice, if any. */
-  readonly labelYear?: number | null;
-}
-
+/** What the matcher reads of a need (and of an offer). */
 export interface MatchableNeed {
   readonly id: string;
   readonly cityId: string;
@@ -44,6 +34,11 @@ export interface MatchableNeed {
   readonly title: string;
   readonly description: string;
   readonly topics: readonly string[];
+}
+
+export interface MatchableOffer extends MatchableNeed {
+  /** Year of the URBACT Good Practice label of the offered practice, if any. */
+  readonly labelYear?: number | null;
 }
 
 export interface MatchingOptions {

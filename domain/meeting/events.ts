@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, IsoDate } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** Every kind of exchange activity a network runs. */
 export const MeetingKind = z.enum([
@@ -62,6 +63,5 @@ export const MeetingEventSchemas = {
   }),
 } as const;
 
-type Schemas = typeof MeetingEventSchemas;
-export type MeetingEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type MeetingEvent = MessagesOf<typeof MeetingEventSchemas>;
 export type MeetingEventOf<K extends MeetingEvent['type']> = Extract<MeetingEvent, { type: K }>;

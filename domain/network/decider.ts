@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Decider } from '../shared/decider.js';
+import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, Topics } from '../shared/values.js';
 import { type NetworkEvent, NetworkKind, type NetworkPhase, PartnerKind, PartnerRole } from './events.js';
@@ -63,14 +63,18 @@ export const StartImplementationPhase = z.object({
   startDate: IsoDate.describe("YYYY-MM-DD, within the network's dates, not before the baseline study."),
 });
 
-export type NetworkCommand =
-  | { type: 'RegisterNetwork'; data: z.output<typeof RegisterNetwork> }
-  | { type: 'AssignLeadExpert'; data: z.output<typeof AssignLeadExpert> }
-  | { type: 'CloseNetwork'; data: z.output<typeof CloseNetwork> }
-  | { type: 'JoinNetwork'; data: z.output<typeof JoinNetwork> }
-  | { type: 'LeaveNetwork'; data: z.output<typeof LeaveNetwork> }
-  | { type: 'RecordBaselineStudy'; data: z.output<typeof RecordBaselineStudy> }
-  | { type: 'StartImplementationPhase'; data: z.output<typeof StartImplementationPhase> };
+/** The network's commands by type, as its events are: a command's data is what its schema parses. */
+export const NetworkCommandSchemas = {
+  RegisterNetwork,
+  AssignLeadExpert,
+  CloseNetwork,
+  JoinNetwork,
+  LeaveNetwork,
+  RecordBaselineStudy,
+  StartImplementationPhase,
+};
+
+export type NetworkCommand = MessagesOf<typeof NetworkCommandSchemas>;
 
 export interface NetworkState {
   readonly status: 'unregistered' | 'open' | 'closed';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** URBACT network kinds; implementation networks (URBACT III) carried out existing strategies. */
 export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer', 'implementation']);
@@ -48,6 +49,5 @@ export const NetworkEventSchemas = {
 export const NetworkPhase = z.enum(['activation', 'implementation']);
 export type NetworkPhase = z.infer<typeof NetworkPhase>;
 
-type Schemas = typeof NetworkEventSchemas;
-export type NetworkEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type NetworkEvent = MessagesOf<typeof NetworkEventSchemas>;
 export type NetworkEventOf<K extends NetworkEvent['type']> = Extract<NetworkEvent, { type: K }>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryOfCity } from '../marketplace/values.js';
 import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork } from '../network/snapshot.js';
-import type { Decider } from '../shared/decider.js';
+import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, IsoDate, OptionalText, Text, Topics, Ulid } from '../shared/values.js';
 import { FollowUpStatus, type PeerReviewEvent } from './events.js';
@@ -73,18 +73,23 @@ export const RecordFollowUp = z.object({
 
 export const CancelPeerReview = z.object({ reason: OptionalText(1000).default('') });
 
+/** The peer review's commands by type, as its events are: a command's data is what its schema parses. */
+export const PeerReviewCommandSchemas = {
+  InvitePeer,
+  AnswerInvitation,
+  HoldPeerReview,
+  RecordRecommendations,
+  RecordFollowUp,
+  CancelPeerReview,
+};
+
 export type PeerReviewCommand =
+  | MessagesOf<typeof PeerReviewCommandSchemas>
   | {
       type: 'RequestPeerReview';
       /** `network`: the named network's facts (loaded by the application layer), null when none is named. */
       data: z.output<typeof RequestPeerReview> & { network?: NetworkSnapshot | null };
-    }
-  | { type: 'InvitePeer'; data: z.output<typeof InvitePeer> }
-  | { type: 'AnswerInvitation'; data: z.output<typeof AnswerInvitation> }
-  | { type: 'HoldPeerReview'; data: z.output<typeof HoldPeerReview> }
-  | { type: 'RecordRecommendations'; data: z.output<typeof RecordRecommendations> }
-  | { type: 'RecordFollowUp'; data: z.output<typeof RecordFollowUp> }
-  | { type: 'CancelPeerReview'; data: z.output<typeof CancelPeerReview> };
+    };
 
 /** Peers from countries other than the host's a review needs before it can be held. */
 export const MIN_FOREIGN_PEERS = 2;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, CountryCode, IsoDate, Topics, Ulid } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** A review is requested, then held or cancelled. */
 export const PeerReviewStatus = z.enum(['requested', 'held', 'cancelled']);
@@ -63,6 +64,5 @@ export const PeerReviewEventSchemas = {
   PeerReviewCancelled: z.object({ reason: z.string() }),
 } as const;
 
-type Schemas = typeof PeerReviewEventSchemas;
-export type PeerReviewEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type PeerReviewEvent = MessagesOf<typeof PeerReviewEventSchemas>;
 export type PeerReviewEventOf<K extends PeerReviewEvent['type']> = Extract<PeerReviewEvent, { type: K }>;

@@ -1,7 +1,7 @@
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
 import { Contact, countryOfCity, LabelYear } from '../marketplace/values.js';
-import type { Decider } from '../shared/decider.js';
+import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, OptionalText, Text, Topics, Ulid } from '../shared/values.js';
 import { PartnershipStatus, type PracticeEvent, type PracticeEventOf } from './events.js';
@@ -35,12 +35,10 @@ export const SetPartnershipStatus = z.object({ status: PartnershipStatus });
 
 export const WithdrawPractice = z.object({ reason: OptionalText(1000).default('') });
 
-export type PracticeCommand =
-  | { type: 'ProposePractice'; data: z.output<typeof ProposePractice> }
-  | { type: 'RevisePractice'; data: z.output<typeof RevisePractice> }
-  | { type: 'AwardGoodPracticeLabel'; data: z.output<typeof AwardGoodPracticeLabel> }
-  | { type: 'SetPartnershipStatus'; data: z.output<typeof SetPartnershipStatus> }
-  | { type: 'WithdrawPractice'; data: z.output<typeof WithdrawPractice> };
+/** The practice's commands by type, as its events are: a command's data is what its schema parses. */
+export const PracticeCommandSchemas = { ProposePractice, RevisePractice, AwardGoodPracticeLabel, SetPartnershipStatus, WithdrawPractice };
+
+export type PracticeCommand = MessagesOf<typeof PracticeCommandSchemas>;
 
 /** What the decider needs to know about a practice (and what offers snapshot from it). */
 export interface PracticeState {

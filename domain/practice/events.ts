@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CityId, CountryCode, Topics, Ulid } from '../shared/values.js';
 import { Contact, LabelYear } from '../marketplace/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** Whether the practice's city still looks for cities to transfer it to. */
 export const PartnershipStatus = z.enum(['lookingForPartners', 'partnershipComplete']);
@@ -37,6 +38,5 @@ export const PracticeEventSchemas = {
   PracticeWithdrawn: z.object({ reason: z.string() }),
 } as const;
 
-type Schemas = typeof PracticeEventSchemas;
-export type PracticeEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type PracticeEvent = MessagesOf<typeof PracticeEventSchemas>;
 export type PracticeEventOf<K extends PracticeEvent['type']> = Extract<PracticeEvent, { type: K }>;

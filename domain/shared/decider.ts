@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * A decider is an aggregate's behaviour as pure functions: `decide` turns a command and the
  * current state into new events (or throws a DomainError), `evolve` folds an event into state.
@@ -6,6 +8,12 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
 }
+
+/**
+ * The union of the messages (events or commands) whose schemas are given by type, each with the
+ * data its zod schema parses to: `MessagesOf<typeof NetworkEventSchemas>` is every network event.
+ */
+export type MessagesOf<Schemas extends Record<string, z.ZodType>> = { [K in keyof Schemas]: { type: K; data: z.output<Schemas[K]> } }[keyof Schemas];
 
 export interface Decider<Command, Event extends DomainEvent, State> {
   /** Stream category: streams are named `<category>-<id>`. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Cents } from '../actionPlan/money.js';
 import { FundingSource } from '../actionPlan/events.js';
 import { CityId, CountryCode, IsoDate, Ulid } from '../shared/values.js';
+import type { MessagesOf } from '../shared/decider.js';
 
 /** Understand, Adapt, Re-use: the stages of a good-practice transfer, in this order. */
 export const TransferStage = z.enum(['understand', 'adapt', 'reuse']);
@@ -48,7 +49,6 @@ export const TransferEventSchemas = {
   TransferAbandoned: z.object({ date: IsoDate, stage: TransferStage, reason: z.string() }),
 } as const;
 
-type Schemas = typeof TransferEventSchemas;
-export type TransferEvent = { [K in keyof Schemas]: { type: K; data: z.infer<Schemas[K]> } }[keyof Schemas];
+export type TransferEvent = MessagesOf<typeof TransferEventSchemas>;
 export type TransferEventOf<K extends TransferEvent['type']> = Extract<TransferEvent, { type: K }>;
 export const transferEventTypes = Object.keys(TransferEventSchemas) as TransferEvent['type'][];

@@ -1,6 +1,5 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface ActionPlanRow {
   id: string;
@@ -93,42 +92,39 @@ export interface IndicatorValueRow {
 const data = dataOf<ActionPlanEvent>();
 
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
-export const actionPlansProjection: Projection = {
+export const actionPlansProjection = projection({
   name: 'actionPlans',
   version: 2,
-  tables: ['action_plans', 'plan_clusters', 'plan_actions', 'plan_status_changes', 'plan_funding_secured', 'plan_indicators', 'plan_indicator_values'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS action_plans (
-      id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
-      city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
-      endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS action_plans_network ON action_plans (network_id, city_id);
-    CREATE INDEX IF NOT EXISTS action_plans_city ON action_plans (city_id);
-    CREATE TABLE IF NOT EXISTS plan_clusters (
-      plan_id TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, position INTEGER NOT NULL,
-      PRIMARY KEY (plan_id, key));
-    CREATE TABLE IF NOT EXISTS plan_actions (
-      id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
-      phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, funding TEXT NOT NULL,
-      status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
-      secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
-    CREATE TABLE IF NOT EXISTS plan_status_changes (
-      action_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
-      date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
-    CREATE TABLE IF NOT EXISTS plan_funding_secured (
-      id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL,
-      programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS plan_funding_secured_action ON plan_funding_secured (action_id, date);
-    CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
-    CREATE TABLE IF NOT EXISTS plan_indicators (
-      id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, action_id TEXT, name TEXT NOT NULL, unit TEXT NOT NULL, baseline REAL,
-      target REAL, latest_value REAL, latest_date TEXT, position INTEGER NOT NULL, defined_revision INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS plan_indicators_plan ON plan_indicators (plan_id, position);
-    CREATE TABLE IF NOT EXISTS plan_indicator_values (
-      indicator_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, date TEXT NOT NULL, value REAL NOT NULL,
-      note TEXT NOT NULL, PRIMARY KEY (indicator_id, seq));`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS action_plans (
+    id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
+    city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
+    endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS action_plans_network ON action_plans (network_id, city_id);
+  CREATE INDEX IF NOT EXISTS action_plans_city ON action_plans (city_id);
+  CREATE TABLE IF NOT EXISTS plan_clusters (
+    plan_id TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, position INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, key));
+  CREATE TABLE IF NOT EXISTS plan_actions (
+    id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
+    phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, funding TEXT NOT NULL,
+    status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
+    secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
+  CREATE TABLE IF NOT EXISTS plan_status_changes (
+    action_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
+    date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
+  CREATE TABLE IF NOT EXISTS plan_funding_secured (
+    id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL,
+    programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS plan_funding_secured_action ON plan_funding_secured (action_id, date);
+  CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
+  CREATE TABLE IF NOT EXISTS plan_indicators (
+    id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, action_id TEXT, name TEXT NOT NULL, unit TEXT NOT NULL, baseline REAL,
+    target REAL, latest_value REAL, latest_date TEXT, position INTEGER NOT NULL, defined_revision INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS plan_indicators_plan ON plan_indicators (plan_id, position);
+  CREATE TABLE IF NOT EXISTS plan_indicator_values (
+    indicator_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, date TEXT NOT NULL, value REAL NOT NULL,
+    note TEXT NOT NULL, PRIMARY KEY (indicator_id, seq));`,
   handles: [
     'ActionPlanDrafted',
     'PlanClusterAdded',
@@ -141,9 +137,7 @@ export const actionPlansProjection: Projection = {
     'ActionPlanEndorsed',
   ],
   apply(db, event) {
-    const planId = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id: planId, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'ActionPlanDrafted': {
         const d = data(event, 'ActionPlanDrafted');
@@ -235,4 +229,4 @@ export const actionPlansProjection: Projection = {
     }
     db.run('UPDATE action_plans SET revision = ? WHERE id = ?', [revision, planId]);
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { LearningNeedEventOf } from '../../domain/learningNeed/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
+import { projection, streamFacts } from '../types.js';
 
 export interface LearningNeedRow {
   id: string;
@@ -45,58 +44,54 @@ export interface NeedHistoryRow {
 }
 
 /** Learning and capacity-building needs, what addressed them, and every change to them. */
-export const learningNeedsProjection: Projection = {
+export const learningNeedsProjection = projection({
   name: 'learningNeeds',
   version: 1,
-  tables: ['learning_needs', 'learning_need_links', 'learning_need_history'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS learning_needs (
-      id TEXT PRIMARY KEY,
-      network_id TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      description TEXT NOT NULL,
-      priority TEXT NOT NULL,
-      status TEXT NOT NULL,
-      raised_at TEXT NOT NULL,
-      raised_by TEXT NOT NULL,
-      first_addressed_at TEXT,
-      closed_at TEXT,
-      closed_note TEXT,
-      withdrawn_at TEXT,
-      withdrawn_reason TEXT,
-      updated_at TEXT NOT NULL,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS learning_needs_network ON learning_needs (network_id, city_id);
-    CREATE TABLE IF NOT EXISTS learning_need_links (
-      need_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      meeting_id TEXT,
-      peer_city_id TEXT,
-      note TEXT NOT NULL,
-      addressed_at TEXT NOT NULL,
-      addressed_by TEXT NOT NULL,
-      PRIMARY KEY (need_id, revision)
-    );
-    CREATE INDEX IF NOT EXISTS learning_need_links_meeting ON learning_need_links (meeting_id);
-    CREATE TABLE IF NOT EXISTS learning_need_history (
-      need_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
-      type TEXT NOT NULL,
-      occurred_at TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      role TEXT,
-      data TEXT NOT NULL,
-      PRIMARY KEY (need_id, revision)
-    );`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS learning_needs (
+    id TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    description TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    status TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    raised_by TEXT NOT NULL,
+    first_addressed_at TEXT,
+    closed_at TEXT,
+    closed_note TEXT,
+    withdrawn_at TEXT,
+    withdrawn_reason TEXT,
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS learning_needs_network ON learning_needs (network_id, city_id);
+  CREATE TABLE IF NOT EXISTS learning_need_links (
+    need_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    meeting_id TEXT,
+    peer_city_id TEXT,
+    note TEXT NOT NULL,
+    addressed_at TEXT NOT NULL,
+    addressed_by TEXT NOT NULL,
+    PRIMARY KEY (need_id, revision)
+  );
+  CREATE INDEX IF NOT EXISTS learning_need_links_meeting ON learning_need_links (meeting_id);
+  CREATE TABLE IF NOT EXISTS learning_need_history (
+    need_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (need_id, revision)
+  );`,
   handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const { occurredAt: at, actor, role } = event.metadata;
+    const { id, revision, at } = streamFacts(event);
+    const { actor, role } = event.metadata;
     db.run(
       `INSERT OR REPLACE INTO learning_need_history (need_id, revision, type, occurred_at, actor, role, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [id, revision, event.type, at, actor, role ?? null, JSON.stringify(event.data)],
@@ -164,4 +159,4 @@ export const learningNeedsProjection: Projection = {
       }
     }
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { LocalGroupEventOf } from '../../domain/localGroup/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
+import { projection, streamFacts } from '../types.js';
 
 export interface LocalGroupRow {
   id: string;
@@ -27,41 +26,36 @@ export interface StakeholderRow {
 }
 
 /** URBACT Local Groups: coordinator and stakeholders, current and removed. */
-export const localGroupsProjection: Projection = {
+export const localGroupsProjection = projection({
   name: 'localGroups',
   version: 1,
-  tables: ['local_groups', 'local_group_stakeholders'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS local_groups (
-      id TEXT PRIMARY KEY,
-      network_id TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      coordinator_name TEXT,
-      coordinator_organisation TEXT,
-      formed_at TEXT NOT NULL,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS local_groups_network ON local_groups (network_id, city_id);
-    CREATE TABLE IF NOT EXISTS local_group_stakeholders (
-      group_id TEXT NOT NULL,
-      stakeholder_id INTEGER NOT NULL,
-      name TEXT NOT NULL,
-      helix TEXT NOT NULL,
-      role TEXT NOT NULL,
-      planned INTEGER NOT NULL,
-      status TEXT NOT NULL,
-      added_at TEXT NOT NULL,
-      removed_at TEXT,
-      removed_reason TEXT,
-      PRIMARY KEY (group_id, stakeholder_id)
-    );`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS local_groups (
+    id TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    coordinator_name TEXT,
+    coordinator_organisation TEXT,
+    formed_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS local_groups_network ON local_groups (network_id, city_id);
+  CREATE TABLE IF NOT EXISTS local_group_stakeholders (
+    group_id TEXT NOT NULL,
+    stakeholder_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    helix TEXT NOT NULL,
+    role TEXT NOT NULL,
+    planned INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    removed_at TEXT,
+    removed_reason TEXT,
+    PRIMARY KEY (group_id, stakeholder_id)
+  );`,
   handles: ['LocalGroupFormed', 'LocalGroupCoordinatorChanged', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'LocalGroupFormed': {
         const d = event.data as LocalGroupEventOf<'LocalGroupFormed'>['data'];
@@ -104,4 +98,4 @@ export const localGroupsProjection: Projection = {
       }
     }
   },
-};
+});

@@ -6,7 +6,7 @@ import {
   type MatchingOptions,
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
-import { rowsById } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
@@ -22,25 +22,11 @@ export function listSessions(
   limit: number,
   offset: number,
 ): SessionRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.scope) {
-    where.push('scope = ?');
-    params.push(filter.scope);
-  }
-  if (filter.networkId) {
-    where.push('id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)');
-    params.push(filter.networkId);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  return db.all<SessionRow>(
-    `SELECT * FROM mp_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
+  const where = new Where();
+  if (filter.scope) where.add('scope = ?', filter.scope);
+  if (filter.networkId) where.add('id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)', filter.networkId);
+  if (filter.status) where.add('status = ?', filter.status);
+  return db.all<SessionRow>(`SELECT * FROM mp_sessions ${where} ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 export function sessionNetworkIds(session: Pick<SessionRow, 'network_ids'>): string[] {
@@ -59,18 +45,10 @@ export function listPosts(
   limit: number,
   offset: number,
 ): PostRow[] {
-  const params: unknown[] = [sessionId, side];
-  let where = '';
-  if (!filter.includeWithdrawn) where += ` AND status = 'open'`;
-  if (filter.cityId) {
-    where += ' AND city_id = ?';
-    params.push(filter.cityId);
-  }
-  return db.all<PostRow>(`SELECT * FROM mp_posts WHERE session_id = ? AND side = ?${where} ORDER BY seq LIMIT ? OFFSET ?`, [
-    ...params,
-    limit,
-    offset,
-  ]);
+  const where = new Where().add('session_id = ?', sessionId).add('side = ?', side);
+  if (!filter.includeWithdrawn) where.add(`status = 'open'`);
+  if (filter.cityId) where.add('city_id = ?', filter.cityId);
+  return db.all<PostRow>(`SELECT * FROM mp_posts ${where} ORDER BY seq LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 // ---------------------------------------------------------------- matches
@@ -86,21 +64,10 @@ export function listMatches(
   limit: number,
   offset: number,
 ): MatchRow[] {
-  const params: unknown[] = [sessionId];
-  let where = '';
-  if (filter.cityId) {
-    where += ' AND (need_city_id = ? OR offer_city_id = ?)';
-    params.push(filter.cityId, filter.cityId);
-  }
-  if (filter.status) {
-    where += ' AND status = ?';
-    params.push(filter.status);
-  }
-  return db.all<MatchRow>(`SELECT * FROM mp_matches WHERE session_id = ?${where} ORDER BY proposed_at, id LIMIT ? OFFSET ?`, [
-    ...params,
-    limit,
-    offset,
-  ]);
+  const where = new Where().add('session_id = ?', sessionId);
+  if (filter.cityId) where.add('(need_city_id = ? OR offer_city_id = ?)', filter.cityId, filter.cityId);
+  if (filter.status) where.add('status = ?', filter.status);
+  return db.all<MatchRow>(`SELECT * FROM mp_matches ${where} ORDER BY proposed_at, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 /** Meetings the marketplace scheduled for a need (the need records them). */

@@ -1,6 +1,5 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface SessionRow {
   id: string;
@@ -70,82 +69,79 @@ export interface MatchRow {
 const data = dataOf<MarketplaceEvent>();
 
 /** Marketplace sessions, their offers and needs (posts), and the matches the cities answered. */
-export const marketplaceProjection: Projection = {
+export const marketplaceProjection = projection({
   name: 'marketplace',
   version: 1,
-  tables: ['mp_sessions', 'mp_session_networks', 'mp_posts', 'mp_matches'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS mp_sessions (
-      id TEXT PRIMARY KEY,
-      title TEXT NOT NULL,
-      description TEXT NOT NULL,
-      scope TEXT NOT NULL,
-      network_ids TEXT NOT NULL,
-      other_country_only INTEGER NOT NULL,
-      held_on TEXT,
-      place TEXT NOT NULL,
-      status TEXT NOT NULL,
-      opened_at TEXT NOT NULL,
-      closed_at TEXT,
-      closed_reason TEXT,
-      revision INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS mp_session_networks (
-      session_id TEXT NOT NULL,
-      network_id TEXT NOT NULL,
-      PRIMARY KEY (session_id, network_id)
-    );
-    CREATE INDEX IF NOT EXISTS mp_session_networks_network ON mp_session_networks (network_id);
-    CREATE TABLE IF NOT EXISTS mp_posts (
-      id TEXT PRIMARY KEY,
-      session_id TEXT NOT NULL,
-      side TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      city_name TEXT NOT NULL,
-      country TEXT NOT NULL,
-      network_id TEXT,
-      kind TEXT NOT NULL,
-      practice_id TEXT,
-      learning_need_id TEXT,
-      title TEXT NOT NULL,
-      description TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      contact TEXT,
-      status TEXT NOT NULL,
-      posted_at TEXT NOT NULL,
-      withdrawn_at TEXT,
-      seq INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS mp_posts_session ON mp_posts (session_id, side, seq);
-    CREATE INDEX IF NOT EXISTS mp_posts_city ON mp_posts (city_id);
-    CREATE INDEX IF NOT EXISTS mp_posts_seq ON mp_posts (seq);
-    CREATE TABLE IF NOT EXISTS mp_matches (
-      id TEXT PRIMARY KEY,
-      session_id TEXT NOT NULL,
-      need_id TEXT NOT NULL,
-      offer_id TEXT NOT NULL,
-      need_city_id TEXT NOT NULL,
-      offer_city_id TEXT NOT NULL,
-      need_answer TEXT,
-      offer_answer TEXT,
-      need_note TEXT,
-      offer_note TEXT,
-      status TEXT NOT NULL,
-      suggestion TEXT,
-      proposed_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      meeting_id TEXT,
-      meeting_format TEXT,
-      meeting_date TEXT,
-      meeting_host_city_id TEXT,
-      meeting_network_id TEXT,
-      meeting_title TEXT,
-      meeting_recorded_in TEXT
-    );
-    CREATE INDEX IF NOT EXISTS mp_matches_session ON mp_matches (session_id);
-    CREATE INDEX IF NOT EXISTS mp_matches_need ON mp_matches (need_id);
-    CREATE INDEX IF NOT EXISTS mp_matches_offer ON mp_matches (offer_id);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS mp_sessions (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    network_ids TEXT NOT NULL,
+    other_country_only INTEGER NOT NULL,
+    held_on TEXT,
+    place TEXT NOT NULL,
+    status TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    closed_reason TEXT,
+    revision INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS mp_session_networks (
+    session_id TEXT NOT NULL,
+    network_id TEXT NOT NULL,
+    PRIMARY KEY (session_id, network_id)
+  );
+  CREATE INDEX IF NOT EXISTS mp_session_networks_network ON mp_session_networks (network_id);
+  CREATE TABLE IF NOT EXISTS mp_posts (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    side TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    city_name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    network_id TEXT,
+    kind TEXT NOT NULL,
+    practice_id TEXT,
+    learning_need_id TEXT,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    contact TEXT,
+    status TEXT NOT NULL,
+    posted_at TEXT NOT NULL,
+    withdrawn_at TEXT,
+    seq INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS mp_posts_session ON mp_posts (session_id, side, seq);
+  CREATE INDEX IF NOT EXISTS mp_posts_city ON mp_posts (city_id);
+  CREATE INDEX IF NOT EXISTS mp_posts_seq ON mp_posts (seq);
+  CREATE TABLE IF NOT EXISTS mp_matches (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    need_id TEXT NOT NULL,
+    offer_id TEXT NOT NULL,
+    need_city_id TEXT NOT NULL,
+    offer_city_id TEXT NOT NULL,
+    need_answer TEXT,
+    offer_answer TEXT,
+    need_note TEXT,
+    offer_note TEXT,
+    status TEXT NOT NULL,
+    suggestion TEXT,
+    proposed_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    meeting_id TEXT,
+    meeting_format TEXT,
+    meeting_date TEXT,
+    meeting_host_city_id TEXT,
+    meeting_network_id TEXT,
+    meeting_title TEXT,
+    meeting_recorded_in TEXT
+  );
+  CREATE INDEX IF NOT EXISTS mp_matches_session ON mp_matches (session_id);
+  CREATE INDEX IF NOT EXISTS mp_matches_need ON mp_matches (need_id);
+  CREATE INDEX IF NOT EXISTS mp_matches_offer ON mp_matches (offer_id);`,
   handles: [
     'MarketplaceSessionOpened',
     'MarketplaceSessionClosed',
@@ -158,9 +154,7 @@ export const marketplaceProjection: Projection = {
     'MarketplaceMeetingScheduled',
   ],
   apply(db, event) {
-    const sessionId = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id: sessionId, revision, at } = streamFacts(event);
     const touch = () => db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
     const insertPost = (
       id: string,
@@ -249,4 +243,4 @@ export const marketplaceProjection: Projection = {
       }
     }
   },
-};
+});

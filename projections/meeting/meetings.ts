@@ -1,6 +1,5 @@
 import type { MeetingEvent } from '../../domain/meeting/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface MeetingRow {
   id: string;
@@ -46,59 +45,54 @@ export interface LearningRow {
 const data = dataOf<MeetingEvent>();
 
 /** Meetings of every kind, who attended them and what partners learnt there. */
-export const meetingsProjection: Projection = {
+export const meetingsProjection = projection({
   name: 'meetings',
   version: 1,
-  tables: ['meetings', 'meeting_attendees', 'meeting_learnings'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS meetings (
-      id TEXT PRIMARY KEY,
-      network_id TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      title TEXT NOT NULL,
-      host_city_id TEXT,
-      start_date TEXT NOT NULL,
-      end_date TEXT NOT NULL,
-      themes TEXT NOT NULL,
-      guiding_questions TEXT NOT NULL,
-      partner_city_ids TEXT NOT NULL,
-      origin_kind TEXT,
-      origin_id TEXT,
-      status TEXT NOT NULL,
-      scheduled_at TEXT NOT NULL,
-      held_at TEXT,
-      cancelled_at TEXT,
-      cancel_reason TEXT,
-      reschedule_count INTEGER NOT NULL DEFAULT 0,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, start_date);
-    CREATE TABLE IF NOT EXISTS meeting_attendees (
-      meeting_id TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, city_id, name)
-    );
-    CREATE INDEX IF NOT EXISTS meeting_attendees_city ON meeting_attendees (city_id);
-    CREATE TABLE IF NOT EXISTS meeting_learnings (
-      meeting_id TEXT NOT NULL,
-      learning_number INTEGER NOT NULL,
-      network_id TEXT NOT NULL,
-      lesson TEXT NOT NULL,
-      theme TEXT,
-      city_id TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      recorded_by TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, learning_number)
-    );
-    CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS meetings (
+    id TEXT PRIMARY KEY,
+    network_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    host_city_id TEXT,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    themes TEXT NOT NULL,
+    guiding_questions TEXT NOT NULL,
+    partner_city_ids TEXT NOT NULL,
+    origin_kind TEXT,
+    origin_id TEXT,
+    status TEXT NOT NULL,
+    scheduled_at TEXT NOT NULL,
+    held_at TEXT,
+    cancelled_at TEXT,
+    cancel_reason TEXT,
+    reschedule_count INTEGER NOT NULL DEFAULT 0,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, start_date);
+  CREATE TABLE IF NOT EXISTS meeting_attendees (
+    meeting_id TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, city_id, name)
+  );
+  CREATE INDEX IF NOT EXISTS meeting_attendees_city ON meeting_attendees (city_id);
+  CREATE TABLE IF NOT EXISTS meeting_learnings (
+    meeting_id TEXT NOT NULL,
+    learning_number INTEGER NOT NULL,
+    network_id TEXT NOT NULL,
+    lesson TEXT NOT NULL,
+    theme TEXT,
+    city_id TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, learning_number)
+  );
+  CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`,
   handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     switch (event.type) {
       case 'MeetingScheduled': {
         const d = data(event, 'MeetingScheduled');
@@ -171,4 +165,4 @@ export const meetingsProjection: Projection = {
       }
     }
   },
-};
+});

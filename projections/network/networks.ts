@@ -1,6 +1,5 @@
-import { idOfStream } from '../../domain/shared/decider.js';
 import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
-import { dataOf, type Projection, type ReadModelStore } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface NetworkRow {
   id: string;
@@ -22,34 +21,30 @@ export interface NetworkRow {
 const data = dataOf<NetworkEvent>();
 
 /** One row per network: what the lead expert and the secretariat see in lists. */
-export const networksProjection: Projection = {
+export const networksProjection = projection({
   name: 'networks',
   version: 2,
-  tables: ['networks'],
-  setup(db: ReadModelStore) {
-    db.exec(`CREATE TABLE IF NOT EXISTS networks (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      theme TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      start_date TEXT NOT NULL,
-      end_date TEXT NOT NULL,
-      status TEXT NOT NULL,
-      lead_expert_subject TEXT,
-      lead_expert_name TEXT,
-      registered_at TEXT NOT NULL,
-      closed_at TEXT,
-      closed_reason TEXT,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS networks_lead_expert ON networks (lead_expert_subject);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS networks (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    lead_expert_subject TEXT,
+    lead_expert_name TEXT,
+    registered_at TEXT NOT NULL,
+    closed_at TEXT,
+    closed_reason TEXT,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS networks_lead_expert ON networks (lead_expert_subject);`,
   // Every network event moves the revision clients send back as expectedRevision.
   handles: Object.keys(NetworkEventSchemas),
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
+    const { id, revision } = streamFacts(event);
     switch (event.type) {
       case 'NetworkRegistered': {
         const d = data(event, 'NetworkRegistered');
@@ -84,4 +79,4 @@ export const networksProjection: Projection = {
         db.run('UPDATE networks SET revision = ? WHERE id = ?', [revision, id]);
     }
   },
-};
+});

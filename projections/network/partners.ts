@@ -1,6 +1,6 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
+import { projection } from '../types.js';
 
 export interface PartnerRow {
   network_id: string;
@@ -17,27 +17,24 @@ export interface PartnerRow {
 }
 
 /** Membership of cities in networks, current and past. */
-export const partnersProjection: Projection = {
+export const partnersProjection = projection({
   name: 'partners',
   version: 1,
-  tables: ['partners'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS partners (
-      network_id TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      country TEXT NOT NULL,
-      partner_kind TEXT NOT NULL,
-      role TEXT NOT NULL,
-      newcomer INTEGER NOT NULL,
-      status TEXT NOT NULL,
-      joined_at TEXT NOT NULL,
-      left_at TEXT,
-      left_reason TEXT,
-      PRIMARY KEY (network_id, city_id)
-    );
-    CREATE INDEX IF NOT EXISTS partners_city ON partners (city_id);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS partners (
+    network_id TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    partner_kind TEXT NOT NULL,
+    role TEXT NOT NULL,
+    newcomer INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    joined_at TEXT NOT NULL,
+    left_at TEXT,
+    left_reason TEXT,
+    PRIMARY KEY (network_id, city_id)
+  );
+  CREATE INDEX IF NOT EXISTS partners_city ON partners (city_id);`,
   handles: ['PartnerJoined', 'PartnerLeft'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);
@@ -62,4 +59,4 @@ export const partnersProjection: Projection = {
       ]);
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
+import { projection } from '../types.js';
 
 export interface NetworkPhaseRow {
   network_id: string;
@@ -14,22 +14,19 @@ export interface NetworkPhaseRow {
 }
 
 /** Where each network is in its life: activation with its baseline study, then implementation. */
-export const networkPhasesProjection: Projection = {
+export const networkPhasesProjection = projection({
   name: 'networkPhases',
   version: 1,
-  tables: ['network_phases'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS network_phases (
-      network_id TEXT PRIMARY KEY,
-      phase TEXT NOT NULL,
-      baseline_title TEXT,
-      baseline_date TEXT,
-      baseline_summary TEXT,
-      baseline_url TEXT,
-      baseline_recorded_at TEXT,
-      implementation_start_date TEXT
-    );`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS network_phases (
+    network_id TEXT PRIMARY KEY,
+    phase TEXT NOT NULL,
+    baseline_title TEXT,
+    baseline_date TEXT,
+    baseline_summary TEXT,
+    baseline_url TEXT,
+    baseline_recorded_at TEXT,
+    implementation_start_date TEXT
+  );`,
   handles: ['NetworkRegistered', 'BaselineStudyRecorded', 'ImplementationPhaseStarted'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);
@@ -56,4 +53,4 @@ export const networkPhasesProjection: Projection = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import { rowsById } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
 import type { PartnerRow } from './partners.js';
@@ -16,25 +16,14 @@ export const findNetwork = networksById.find;
 export const findNetworks = networksById.findMany;
 
 export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: number, offset: number): NetworkRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.kind) {
-    where.push('kind = ?');
-    params.push(filter.kind);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
+  const where = new Where();
+  if (filter.kind) where.add('kind = ?', filter.kind);
+  if (filter.status) where.add('status = ?', filter.status);
   if (filter.topic) {
-    where.push(`(lower(theme) LIKE ? OR EXISTS (SELECT 1 FROM json_each(networks.topics) WHERE value = ?))`);
-    params.push(`%${filter.topic.toLowerCase()}%`, filter.topic.toLowerCase());
+    const topic = filter.topic.toLowerCase();
+    where.add(`(lower(theme) LIKE ? OR EXISTS (SELECT 1 FROM json_each(networks.topics) WHERE value = ?))`, `%${topic}%`, topic);
   }
-  return db.all<NetworkRow>(
-    `SELECT * FROM networks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY start_date, name, id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
+  return db.all<NetworkRow>(`SELECT * FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {

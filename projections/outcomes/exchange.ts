@@ -1,5 +1,5 @@
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection, ReadModelStore, ProjectedEvent } from '../types.js';
+import { projection, type ReadModelStore, type ProjectedEvent } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 /**
@@ -54,20 +54,17 @@ export interface OutcomeNeedRow {
 const NEED_TOTALS = 'outcome_need_totals';
 const needNetworks = networkKinds('outcome_need_networks');
 
-export const outcomeNeedsProjection: Projection = {
+export const outcomeNeedsProjection = projection({
   name: 'outcomeNeeds',
   version: 3,
-  tables: ['outcome_needs', NEED_TOTALS, 'outcome_need_networks'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_needs (
-      need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
-      status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
-    CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
-    CREATE INDEX IF NOT EXISTS outcome_needs_country ON outcome_needs (country, raised_on, network_id, status, addressed_on);
-    CREATE INDEX IF NOT EXISTS outcome_needs_network ON outcome_needs (network_id, raised_on, country, status, addressed_on);
-    ${totalsTableSql(NEED_TOTALS)}
-    ${needNetworks.sql}`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_needs (
+    need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
+    status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
+  CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
+  CREATE INDEX IF NOT EXISTS outcome_needs_country ON outcome_needs (country, raised_on, network_id, status, addressed_on);
+  CREATE INDEX IF NOT EXISTS outcome_needs_network ON outcome_needs (network_id, raised_on, country, status, addressed_on);
+  ${totalsTableSql(NEED_TOTALS)}
+  ${needNetworks.sql}`,
   handles: ['NetworkRegistered', 'LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
@@ -117,7 +114,7 @@ export const outcomeNeedsProjection: Projection = {
       }
     }
   },
-};
+});
 
 // ---------------------------------------------------------------- meetings and participants
 
@@ -155,24 +152,21 @@ const meetingNetworks = networkKinds('outcome_meeting_networks');
  * Meetings and attendance; totals per network: `held` (all countries), and per country
  * `attended` (held meetings someone from the country attended) and `participants`.
  */
-export const outcomeMeetingsProjection: Projection = {
+export const outcomeMeetingsProjection = projection({
   name: 'outcomeMeetings',
   version: 3,
-  tables: ['outcome_meetings', 'outcome_attendance', MEETING_TOTALS, 'outcome_meeting_networks'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_meetings (
-      meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
-      start_date TEXT NOT NULL, status TEXT NOT NULL, participants INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS outcome_meetings_date ON outcome_meetings (status, start_date, network_id);
-    CREATE TABLE IF NOT EXISTS outcome_attendance (
-      meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, start_date TEXT NOT NULL, held INTEGER NOT NULL,
-      participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
-    CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
-    CREATE INDEX IF NOT EXISTS outcome_attendance_country ON outcome_attendance (country, held, start_date, network_id, participants);
-    CREATE INDEX IF NOT EXISTS outcome_attendance_network ON outcome_attendance (network_id, held, start_date, country, participants);
-    ${totalsTableSql(MEETING_TOTALS)}
-    ${meetingNetworks.sql}`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_meetings (
+    meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
+    start_date TEXT NOT NULL, status TEXT NOT NULL, participants INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_meetings_date ON outcome_meetings (status, start_date, network_id);
+  CREATE TABLE IF NOT EXISTS outcome_attendance (
+    meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, start_date TEXT NOT NULL, held INTEGER NOT NULL,
+    participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
+  CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
+  CREATE INDEX IF NOT EXISTS outcome_attendance_country ON outcome_attendance (country, held, start_date, network_id, participants);
+  CREATE INDEX IF NOT EXISTS outcome_attendance_network ON outcome_attendance (network_id, held, start_date, country, participants);
+  ${totalsTableSql(MEETING_TOTALS)}
+  ${meetingNetworks.sql}`,
   handles: ['NetworkRegistered', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
@@ -253,7 +247,7 @@ export const outcomeMeetingsProjection: Projection = {
       }
     }
   },
-};
+});
 
 // ---------------------------------------------------------------- local groups (ULGs)
 
@@ -272,22 +266,19 @@ export interface OutcomeStakeholderRow {
 const GROUP_TOTALS = 'outcome_local_group_totals';
 const groupNetworks = networkKinds('outcome_local_group_networks');
 
-export const outcomeLocalGroupsProjection: Projection = {
+export const outcomeLocalGroupsProjection = projection({
   name: 'outcomeLocalGroups',
   version: 3,
-  tables: ['outcome_local_groups', 'outcome_stakeholders', GROUP_TOTALS, 'outcome_local_group_networks'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_local_groups (
-      group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS outcome_stakeholders (
-      group_id TEXT NOT NULL, stakeholder_id INTEGER NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
-      name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
-    CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
-    CREATE INDEX IF NOT EXISTS outcome_stakeholders_country ON outcome_stakeholders (country, added_on, network_id, helix, planned);
-    CREATE INDEX IF NOT EXISTS outcome_stakeholders_network ON outcome_stakeholders (network_id, added_on, country, helix, planned);
-    ${totalsTableSql(GROUP_TOTALS)}
-    ${groupNetworks.sql}`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_local_groups (
+    group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS outcome_stakeholders (
+    group_id TEXT NOT NULL, stakeholder_id INTEGER NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
+    name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
+  CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
+  CREATE INDEX IF NOT EXISTS outcome_stakeholders_country ON outcome_stakeholders (country, added_on, network_id, helix, planned);
+  CREATE INDEX IF NOT EXISTS outcome_stakeholders_network ON outcome_stakeholders (network_id, added_on, country, helix, planned);
+  ${totalsTableSql(GROUP_TOTALS)}
+  ${groupNetworks.sql}`,
   handles: ['NetworkRegistered', 'LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
@@ -338,7 +329,7 @@ export const outcomeLocalGroupsProjection: Projection = {
       }
     }
   },
-};
+});
 
 // ---------------------------------------------------------------- good practices and labels
 
@@ -353,16 +344,13 @@ export interface OutcomePracticeRow {
   withdrawn: number;
 }
 
-export const outcomePracticesProjection: Projection = {
+export const outcomePracticesProjection = projection({
   name: 'outcomePractices',
   version: 1,
-  tables: ['outcome_practices'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_practices (
-      practice_id TEXT PRIMARY KEY, network_id TEXT, city_id TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL,
-      label_year INTEGER, labelled_on TEXT, withdrawn INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS outcome_practices_labelled ON outcome_practices (labelled_on, country);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_practices (
+    practice_id TEXT PRIMARY KEY, network_id TEXT, city_id TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL,
+    label_year INTEGER, labelled_on TEXT, withdrawn INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_practices_labelled ON outcome_practices (labelled_on, country);`,
   handles: ['PracticeProposed', 'PracticeRevised', 'GoodPracticeLabelAwarded', 'PracticeWithdrawn'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
@@ -394,4 +382,4 @@ export const outcomePracticesProjection: Projection = {
         break;
     }
   },
-};
+});

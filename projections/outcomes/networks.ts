@@ -1,6 +1,6 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { Projection } from '../types.js';
+import { projection } from '../types.js';
 
 export interface OutcomeNetworkRow {
   id: string;
@@ -27,20 +27,17 @@ export interface OutcomePartnerRow {
  * The outcome dimensions: networks (kind, theme) and partners (country, newcomer). Outcome
  * queries join these tables at read time; no projection reads them while applying events.
  */
-export const outcomeNetworksProjection: Projection = {
+export const outcomeNetworksProjection = projection({
   name: 'outcomeNetworks',
   version: 1,
-  tables: ['outcome_networks', 'outcome_partners'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_networks (
-      id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, theme TEXT NOT NULL, search TEXT NOT NULL,
-      start_date TEXT NOT NULL, end_date TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS outcome_networks_kind ON outcome_networks (kind);
-    CREATE TABLE IF NOT EXISTS outcome_partners (
-      network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL, newcomer INTEGER NOT NULL,
-      joined_on TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (network_id, city_id));
-    CREATE INDEX IF NOT EXISTS outcome_partners_newcomer ON outcome_partners (newcomer, country, joined_on);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_networks (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, theme TEXT NOT NULL, search TEXT NOT NULL,
+    start_date TEXT NOT NULL, end_date TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_networks_kind ON outcome_networks (kind);
+  CREATE TABLE IF NOT EXISTS outcome_partners (
+    network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL, newcomer INTEGER NOT NULL,
+    joined_on TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (network_id, city_id));
+  CREATE INDEX IF NOT EXISTS outcome_partners_newcomer ON outcome_partners (newcomer, country, joined_on);`,
   handles: ['NetworkRegistered', 'PartnerJoined', 'PartnerLeft'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);
@@ -64,4 +61,4 @@ export const outcomeNetworksProjection: Projection = {
       db.run('UPDATE outcome_partners SET active = 0 WHERE network_id = ? AND city_id = ?', [networkId, d.cityId]);
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 export interface OutcomePlanRow {
@@ -51,33 +51,30 @@ const data = dataOf<ActionPlanEvent>();
  * Outcomes of Integrated Action Plans: one fact row per plan, action and secured funding (for
  * drill-down and dated filters) and pre-aggregated totals per network and country.
  */
-export const outcomePlansProjection: Projection = {
+export const outcomePlansProjection = projection({
   name: 'outcomePlans',
   version: 3,
-  tables: ['outcome_plans', 'outcome_actions', 'outcome_funding', TOTALS],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_plans (
-      plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
-      country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
-    CREATE INDEX IF NOT EXISTS outcome_plans_endorsed ON outcome_plans (endorsed_on);
-    CREATE INDEX IF NOT EXISTS outcome_plans_country ON outcome_plans (country, endorsed_on);
-    CREATE TABLE IF NOT EXISTS outcome_actions (
-      action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
-      country TEXT NOT NULL, title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL,
-      after_endorsement INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS outcome_actions_network ON outcome_actions (network_id, status_date, country, phase, status);
-    CREATE INDEX IF NOT EXISTS outcome_actions_date ON outcome_actions (status_date, network_id, country, phase, status);
-    CREATE INDEX IF NOT EXISTS outcome_actions_slice ON outcome_actions (phase, status, status_date);
-    CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
-    CREATE TABLE IF NOT EXISTS outcome_funding (
-      funding_id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL,
-      country TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
-    CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
-    CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
-    CREATE INDEX IF NOT EXISTS outcome_funding_network ON outcome_funding (network_id, date, country, source, amount_cents);
-    ${totalsTableSql(TOTALS)}`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_plans (
+    plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
+    country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
+  CREATE INDEX IF NOT EXISTS outcome_plans_endorsed ON outcome_plans (endorsed_on);
+  CREATE INDEX IF NOT EXISTS outcome_plans_country ON outcome_plans (country, endorsed_on);
+  CREATE TABLE IF NOT EXISTS outcome_actions (
+    action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
+    country TEXT NOT NULL, title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL,
+    after_endorsement INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_actions_network ON outcome_actions (network_id, status_date, country, phase, status);
+  CREATE INDEX IF NOT EXISTS outcome_actions_date ON outcome_actions (status_date, network_id, country, phase, status);
+  CREATE INDEX IF NOT EXISTS outcome_actions_slice ON outcome_actions (phase, status, status_date);
+  CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
+  CREATE TABLE IF NOT EXISTS outcome_funding (
+    funding_id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL,
+    country TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
+  CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
+  CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
+  CREATE INDEX IF NOT EXISTS outcome_funding_network ON outcome_funding (network_id, date, country, source, amount_cents);
+  ${totalsTableSql(TOTALS)}`,
   handles: ['ActionPlanDrafted', 'PlanActionAdded', 'ActionStatusChanged', 'FundingSecured', 'ActionPlanEndorsed'],
   apply(db, event) {
     const planId = idOfStream(event.streamId);
@@ -136,4 +133,4 @@ export const outcomePlansProjection: Projection = {
       }
     }
   },
-};
+});

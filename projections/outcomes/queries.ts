@@ -1,3 +1,4 @@
+import { Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import { ALL, kindKey } from './totals.js';
 import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
@@ -37,17 +38,10 @@ export interface Scope {
 export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
   let networkIds: string | null = null;
   if (filter.kind || filter.theme) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.kind) {
-      where.push('kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.theme) {
-      where.push(`instr(search, ?) > 0`);
-      params.push(filter.theme.trim().toLowerCase());
-    }
-    const ids = db.all<{ id: string }>(`SELECT id FROM outcome_networks WHERE ${where.join(' AND ')}`, params).map((r) => r.id);
+    const clause = new Where();
+    if (filter.kind) clause.add('kind = ?', filter.kind);
+    if (filter.theme) clause.add(`instr(search, ?) > 0`, filter.theme.trim().toLowerCase());
+    const ids = db.all<{ id: string }>(`SELECT id FROM outcome_networks ${clause}`, clause.params).map((r) => r.id);
     networkIds = JSON.stringify(ids);
   }
   return {
@@ -60,42 +54,19 @@ export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
   };
 }
 
-interface Where {
-  sql: string;
-  params: unknown[];
-}
-
 /** The WHERE clause of a scope over a table's network, country and date columns. */
 function where(
   scope: Scope,
   columns: { network?: string | null; country?: string | null; date?: string | null },
   extra: [string, ...unknown[]][] = [],
 ): Where {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (scope.networkIds !== null && columns.network) {
-    parts.push(`${columns.network} IN (SELECT value FROM json_each(?))`);
-    params.push(scope.networkIds);
-  }
-  if (scope.country && columns.country) {
-    parts.push(`${columns.country} = ?`);
-    params.push(scope.country);
-  }
-  if (columns.date) {
-    if (scope.from) {
-      parts.push(`${columns.date} >= ?`);
-      params.push(scope.from);
-    }
-    if (scope.to) {
-      parts.push(`${columns.date} <= ?`);
-      params.push(scope.to);
-    }
-  }
-  for (const [sql, ...values] of extra) {
-    parts.push(sql);
-    params.push(...values);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const clause = new Where();
+  if (scope.networkIds !== null && columns.network) clause.add(`${columns.network} IN (SELECT value FROM json_each(?))`, scope.networkIds);
+  if (scope.country && columns.country) clause.add(`${columns.country} = ?`, scope.country);
+  if (columns.date && scope.from) clause.add(`${columns.date} >= ?`, scope.from);
+  if (columns.date && scope.to) clause.add(`${columns.date} <= ?`, scope.to);
+  for (const [sql, ...values] of extra) clause.add(sql, ...values);
+  return clause;
 }
 
 const dated = (scope: Scope) => scope.from !== null || scope.to !== null;
@@ -185,7 +156,7 @@ export function planFigures(db: ReadModelStore, scope: Scope): { drafted: number
   const facts = (sc: Scope): Counted[] =>
     (['drafted', 'endorsed'] as const).map((k1) => {
       const w = where(sc, { network: 'network_id', country: 'country', date: k1 === 'drafted' ? 'drafted_on' : 'endorsed_on' }, k1 === 'endorsed' ? [['endorsed_on IS NOT NULL']] : []);
-      return { country: '', k1, k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_plans ${w.sql}`, w.params)!.n, cents: 0 };
+      return { country: '', k1, k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_plans ${w}`, w.params)!.n, cents: 0 };
     });
   const rows = counted(db, 'outcome_plan_totals', 'plans', scope, 'scope', facts);
   return { drafted: rows.find((r) => r.k1 === 'drafted')?.n ?? 0, endorsed: rows.find((r) => r.k1 === 'endorsed')?.n ?? 0 };
@@ -193,7 +164,7 @@ export function planFigures(db: ReadModelStore, scope: Scope): { drafted: number
 
 export function planRecords(db: ReadModelStore, scope: Scope, endorsed: boolean, limit: number, offset: number): OutcomePlanRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: endorsed ? 'endorsed_on' : 'drafted_on' }, endorsed ? [['endorsed_on IS NOT NULL']] : []);
-  return db.all<OutcomePlanRow>(`SELECT * FROM outcome_plans ${w.sql} ORDER BY ${endorsed ? 'endorsed_on' : 'drafted_on'}, plan_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomePlanRow>(`SELECT * FROM outcome_plans ${w} ORDER BY ${endorsed ? 'endorsed_on' : 'drafted_on'}, plan_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -213,7 +184,7 @@ export function actionCounts(db: ReadModelStore, scope: Scope): PhaseStatusCount
   const facts = (sc: Scope) => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'status_date' });
     return db.all<Counted>(
-      `SELECT '' AS country, phase AS k1, status AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_actions ${w.sql} GROUP BY phase, status`,
+      `SELECT '' AS country, phase AS k1, status AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_actions ${w} GROUP BY phase, status`,
       w.params,
     );
   };
@@ -236,7 +207,7 @@ export function actionRecords(
   if (slice.status) extra.push(['status = ?', slice.status]);
   if (slice.addedAfterEndorsement != null) extra.push(['after_endorsement = ?', slice.addedAfterEndorsement ? 1 : 0]);
   const w = where(scope, { network: 'network_id', country: 'country', date: 'status_date' }, extra);
-  return db.all<OutcomeActionRow>(`SELECT * FROM outcome_actions ${w.sql} ORDER BY status_date, action_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomeActionRow>(`SELECT * FROM outcome_actions ${w} ORDER BY status_date, action_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -256,7 +227,7 @@ export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[
   const facts = (sc: Scope) => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'date' });
     return db.all<Counted>(
-      `SELECT '' AS country, source AS k1, '' AS k2, COUNT(*) AS n, SUM(amount_cents) AS cents FROM outcome_funding ${w.sql} GROUP BY source`,
+      `SELECT '' AS country, source AS k1, '' AS k2, COUNT(*) AS n, SUM(amount_cents) AS cents FROM outcome_funding ${w} GROUP BY source`,
       w.params,
     );
   };
@@ -269,7 +240,7 @@ export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[
 
 export function fundingRecords(db: ReadModelStore, scope: Scope, source: string | null | undefined, limit: number, offset: number): OutcomeFundingRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'date' }, source ? [['source = ?', source]] : []);
-  return db.all<OutcomeFundingRow>(`SELECT * FROM outcome_funding ${w.sql} ORDER BY date, funding_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+  return db.all<OutcomeFundingRow>(`SELECT * FROM outcome_funding ${w} ORDER BY date, funding_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
 }
 
 // ---------------------------------------------------------------- transfers and practices
@@ -292,15 +263,15 @@ export function transferFigures(db: ReadModelStore, scope: Scope): TransferFigur
   const abandoned = ended('abandoned');
   const inProgress = where(scope, { ...cols, date: 'started_on' }, [[`status = 'inProgress'`]]);
   return {
-    started: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${started.sql}`, started.params)!.n,
-    completed: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${completed.sql}`, completed.params)!.n,
-    abandoned: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${abandoned.sql}`, abandoned.params)!.n,
+    started: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${started}`, started.params)!.n,
+    completed: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${completed}`, completed.params)!.n,
+    abandoned: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${abandoned}`, abandoned.params)!.n,
     inProgressByStage: db.all(
-      `SELECT stage, COUNT(*) AS count FROM outcome_transfers ${inProgress.sql} GROUP BY stage
+      `SELECT stage, COUNT(*) AS count FROM outcome_transfers ${inProgress} GROUP BY stage
        ORDER BY CASE stage WHEN 'understand' THEN 0 WHEN 'adapt' THEN 1 ELSE 2 END`,
       inProgress.params,
     ),
-    practicesTransferred: db.get<{ n: number }>(`SELECT COUNT(DISTINCT practice_key) AS n FROM outcome_transfers ${completed.sql}`, completed.params)!.n,
+    practicesTransferred: db.get<{ n: number }>(`SELECT COUNT(DISTINCT practice_key) AS n FROM outcome_transfers ${completed}`, completed.params)!.n,
   };
 }
 
@@ -316,7 +287,7 @@ export function transferRecords(
   if (slice.stage) extra.push(['stage = ?', slice.stage]);
   const date = slice.status === 'completed' || slice.status === 'abandoned' ? 'ended_on' : 'started_on';
   const w = where(scope, { network: 'network_id', country: 'country', date }, extra);
-  return db.all<OutcomeTransferRow>(`SELECT * FROM outcome_transfers ${w.sql} ORDER BY ${date}, transfer_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomeTransferRow>(`SELECT * FROM outcome_transfers ${w} ORDER BY ${date}, transfer_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -326,12 +297,12 @@ export function transferRecords(
 /** Practices awarded the URBACT Good Practice label (by the day it was recorded), not withdrawn. */
 export function practicesLabelled(db: ReadModelStore, scope: Scope): number {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'labelled_on' }, [['labelled_on IS NOT NULL AND withdrawn = 0']]);
-  return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_practices ${w.sql}`, w.params)!.n;
+  return db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_practices ${w}`, w.params)!.n;
 }
 
 export function labelledRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePracticeRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'labelled_on' }, [['labelled_on IS NOT NULL AND withdrawn = 0']]);
-  return db.all<OutcomePracticeRow>(`SELECT * FROM outcome_practices ${w.sql} ORDER BY labelled_on, practice_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomePracticeRow>(`SELECT * FROM outcome_practices ${w} ORDER BY labelled_on, practice_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -345,7 +316,7 @@ export function needFigures(db: ReadModelStore, scope: Scope): { raised: number;
   const facts = (sc: Scope): Counted[] => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'raised_on' }, [[`status <> 'withdrawn'`]]);
     const row = db.get<{ raised: number; addressed: number | null }>(
-      `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w.sql}`,
+      `SELECT COUNT(*) AS raised, SUM(addressed_on IS NOT NULL) AS addressed FROM outcome_needs ${w}`,
       w.params,
     )!;
     return [
@@ -361,7 +332,7 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
   const extra: [string, ...unknown[]][] = [[`status <> 'withdrawn'`]];
   if (addressed != null) extra.push([addressed ? 'addressed_on IS NOT NULL' : 'addressed_on IS NULL']);
   const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, extra);
-  return db.all<OutcomeNeedRow>(`SELECT * FROM outcome_needs ${w.sql} ORDER BY raised_on, need_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+  return db.all<OutcomeNeedRow>(`SELECT * FROM outcome_needs ${w} ORDER BY raised_on, need_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
 }
 
 // ---------------------------------------------------------------- meetings
@@ -373,7 +344,7 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
 export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: { country: string; participants: number; meetings: number }[] } {
   const attendance = (sc: Scope, select: string) => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
-    return db.all<Counted>(`SELECT country, '' AS k1, '' AS k2, ${select} AS n, 0 AS cents FROM outcome_attendance ${w.sql} GROUP BY country`, w.params);
+    return db.all<Counted>(`SELECT country, '' AS k1, '' AS k2, ${select} AS n, 0 AS cents FROM outcome_attendance ${w} GROUP BY country`, w.params);
   };
   const participants = counted(db, 'outcome_meeting_totals', 'participants', scope, 'each', (sc) => attendance(sc, 'SUM(participants)'));
   const attended = new Map(counted(db, 'outcome_meeting_totals', 'attended', scope, 'each', (sc) => attendance(sc, 'COUNT(*)')).map((r) => [r.country, r.n]));
@@ -386,7 +357,7 @@ export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number
     ? (attended.get(scope.country) ?? 0)
     : (counted(db, 'outcome_meeting_totals', 'held', scope, 'scope', (sc) => {
         const w = where(sc, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
-        return [{ country: '', k1: '', k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${w.sql}`, w.params)!.n, cents: 0 }];
+        return [{ country: '', k1: '', k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${w}`, w.params)!.n, cents: 0 }];
       })[0]?.n ?? 0);
   return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
 }
@@ -401,7 +372,7 @@ export function meetingRecords(db: ReadModelStore, scope: Scope, limit: number, 
         ][])
       : []),
   ]);
-  return db.all<OutcomeMeetingRow>(`SELECT * FROM outcome_meetings ${w.sql} ORDER BY start_date, meeting_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomeMeetingRow>(`SELECT * FROM outcome_meetings ${w} ORDER BY start_date, meeting_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -410,7 +381,7 @@ export function meetingRecords(db: ReadModelStore, scope: Scope, limit: number, 
 
 export function attendanceRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomeAttendanceRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
-  return db.all<OutcomeAttendanceRow>(`SELECT * FROM outcome_attendance ${w.sql} ORDER BY start_date, meeting_id, country LIMIT ? OFFSET ?`, [
+  return db.all<OutcomeAttendanceRow>(`SELECT * FROM outcome_attendance ${w} ORDER BY start_date, meeting_id, country LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -423,7 +394,7 @@ export function attendanceRecords(db: ReadModelStore, scope: Scope, limit: numbe
 export function newcomerFigures(db: ReadModelStore, scope: Scope): { cities: number; byCountry: { country: string; cities: number }[] } {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'joined_on' }, [['newcomer = 1']]);
   const byCountry = db.all<{ country: string; cities: number }>(
-    `SELECT country, COUNT(DISTINCT city_id) AS cities FROM outcome_partners ${w.sql} GROUP BY country ORDER BY country`,
+    `SELECT country, COUNT(DISTINCT city_id) AS cities FROM outcome_partners ${w} GROUP BY country ORDER BY country`,
     w.params,
   );
   return { cities: byCountry.reduce((sum, r) => sum + r.cities, 0), byCountry };
@@ -431,7 +402,7 @@ export function newcomerFigures(db: ReadModelStore, scope: Scope): { cities: num
 
 export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePartnerRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'joined_on' }, [['newcomer = 1']]);
-  return db.all<OutcomePartnerRow>(`SELECT * FROM outcome_partners ${w.sql} ORDER BY joined_on, city_id, network_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomePartnerRow>(`SELECT * FROM outcome_partners ${w} ORDER BY joined_on, city_id, network_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
@@ -445,7 +416,7 @@ export function helixComposition(db: ReadModelStore, scope: Scope): { helix: str
   const facts = (sc: Scope) => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'added_on' });
     return db.all<Counted>(
-      `SELECT '' AS country, helix AS k1, CAST(planned AS TEXT) AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_stakeholders ${w.sql} GROUP BY helix, planned`,
+      `SELECT '' AS country, helix AS k1, CAST(planned AS TEXT) AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_stakeholders ${w} GROUP BY helix, planned`,
       w.params,
     );
   };
@@ -461,7 +432,7 @@ export function helixComposition(db: ReadModelStore, scope: Scope): { helix: str
 
 export function stakeholderRecords(db: ReadModelStore, scope: Scope, helix: string | null | undefined, limit: number, offset: number): OutcomeStakeholderRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' }, helix ? [['helix = ?', helix]] : []);
-  return db.all<OutcomeStakeholderRow>(`SELECT * FROM outcome_stakeholders ${w.sql} ORDER BY added_on, group_id, stakeholder_id LIMIT ? OFFSET ?`, [
+  return db.all<OutcomeStakeholderRow>(`SELECT * FROM outcome_stakeholders ${w} ORDER BY added_on, group_id, stakeholder_id LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,

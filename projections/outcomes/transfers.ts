@@ -1,6 +1,6 @@
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection } from '../types.js';
 
 export interface OutcomeTransferRow {
   transfer_id: string;
@@ -22,17 +22,14 @@ export interface OutcomeTransferRow {
 const data = dataOf<TransferEvent>();
 
 /** Outcomes of transfers: one fact row per transfer (a few per network, so no totals table). */
-export const outcomeTransfersProjection: Projection = {
+export const outcomeTransfersProjection = projection({
   name: 'outcomeTransfers',
   version: 1,
-  tables: ['outcome_transfers'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS outcome_transfers (
-      transfer_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, practice_key TEXT NOT NULL, practice_title TEXT NOT NULL,
-      source_city_id TEXT NOT NULL, receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, country TEXT NOT NULL,
-      stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT);
-    CREATE INDEX IF NOT EXISTS outcome_transfers_status ON outcome_transfers (status, ended_on);`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS outcome_transfers (
+    transfer_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, practice_key TEXT NOT NULL, practice_title TEXT NOT NULL,
+    source_city_id TEXT NOT NULL, receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, country TEXT NOT NULL,
+    stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT);
+  CREATE INDEX IF NOT EXISTS outcome_transfers_status ON outcome_transfers (status, ended_on);`,
   handles: ['TransferStarted', 'TransferStageAdvanced', 'TransferCompleted', 'TransferAbandoned'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
@@ -58,4 +55,4 @@ export const outcomeTransfersProjection: Projection = {
         break;
     }
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
-import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface PeerReviewRow {
   id: string;
@@ -68,77 +67,74 @@ export interface FollowUpRow {
 const data = dataOf<PeerReviewEvent>();
 
 /** Peer reviews: the host's challenge, the peers, recommendations, to-dos and follow-ups. */
-export const peerReviewsProjection: Projection = {
+export const peerReviewsProjection = projection({
   name: 'peerReviews',
   version: 1,
-  tables: ['pr_reviews', 'pr_peers', 'pr_recommendations', 'pr_todos', 'pr_follow_ups'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS pr_reviews (
-      id TEXT PRIMARY KEY,
-      host_city_id TEXT NOT NULL,
-      host_city_name TEXT NOT NULL,
-      host_country TEXT NOT NULL,
-      network_id TEXT,
-      challenge TEXT NOT NULL,
-      description TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      planned_for TEXT,
-      status TEXT NOT NULL,
-      held_on TEXT,
-      place TEXT,
-      requested_at TEXT NOT NULL,
-      cancelled_reason TEXT,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS pr_reviews_host ON pr_reviews (host_city_id);
-    CREATE INDEX IF NOT EXISTS pr_reviews_network ON pr_reviews (network_id);
-    CREATE TABLE IF NOT EXISTS pr_peers (
-      review_id TEXT NOT NULL,
-      city_id TEXT NOT NULL,
-      city_name TEXT NOT NULL,
-      country TEXT NOT NULL,
-      reviewer TEXT NOT NULL,
-      status TEXT NOT NULL,
-      note TEXT,
-      took_part INTEGER NOT NULL DEFAULT 0,
-      invited_at TEXT NOT NULL,
-      PRIMARY KEY (review_id, city_id)
-    );
-    CREATE INDEX IF NOT EXISTS pr_peers_city ON pr_peers (city_id);
-    CREATE TABLE IF NOT EXISTS pr_recommendations (
-      review_id TEXT NOT NULL,
-      recommendation_id TEXT NOT NULL,
-      number INTEGER NOT NULL,
-      text TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      recorded_by TEXT,
-      recorded_at TEXT NOT NULL,
-      follow_up_status TEXT,
-      follow_up_note TEXT,
-      follow_up_date TEXT,
-      PRIMARY KEY (review_id, recommendation_id)
-    );
-    CREATE TABLE IF NOT EXISTS pr_todos (
-      review_id TEXT NOT NULL,
-      todo_id TEXT NOT NULL,
-      number INTEGER NOT NULL,
-      text TEXT NOT NULL,
-      owner TEXT NOT NULL,
-      due_date TEXT,
-      recorded_at TEXT NOT NULL,
-      PRIMARY KEY (review_id, todo_id)
-    );
-    CREATE TABLE IF NOT EXISTS pr_follow_ups (
-      review_id TEXT NOT NULL,
-      recommendation_id TEXT NOT NULL,
-      number INTEGER NOT NULL,
-      status TEXT NOT NULL,
-      note TEXT NOT NULL,
-      date TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
-      PRIMARY KEY (review_id, recommendation_id, number)
-    );`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS pr_reviews (
+    id TEXT PRIMARY KEY,
+    host_city_id TEXT NOT NULL,
+    host_city_name TEXT NOT NULL,
+    host_country TEXT NOT NULL,
+    network_id TEXT,
+    challenge TEXT NOT NULL,
+    description TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    planned_for TEXT,
+    status TEXT NOT NULL,
+    held_on TEXT,
+    place TEXT,
+    requested_at TEXT NOT NULL,
+    cancelled_reason TEXT,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS pr_reviews_host ON pr_reviews (host_city_id);
+  CREATE INDEX IF NOT EXISTS pr_reviews_network ON pr_reviews (network_id);
+  CREATE TABLE IF NOT EXISTS pr_peers (
+    review_id TEXT NOT NULL,
+    city_id TEXT NOT NULL,
+    city_name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT,
+    took_part INTEGER NOT NULL DEFAULT 0,
+    invited_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, city_id)
+  );
+  CREATE INDEX IF NOT EXISTS pr_peers_city ON pr_peers (city_id);
+  CREATE TABLE IF NOT EXISTS pr_recommendations (
+    review_id TEXT NOT NULL,
+    recommendation_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    recorded_by TEXT,
+    recorded_at TEXT NOT NULL,
+    follow_up_status TEXT,
+    follow_up_note TEXT,
+    follow_up_date TEXT,
+    PRIMARY KEY (review_id, recommendation_id)
+  );
+  CREATE TABLE IF NOT EXISTS pr_todos (
+    review_id TEXT NOT NULL,
+    todo_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    due_date TEXT,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, todo_id)
+  );
+  CREATE TABLE IF NOT EXISTS pr_follow_ups (
+    review_id TEXT NOT NULL,
+    recommendation_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL,
+    date TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (review_id, recommendation_id, number)
+  );`,
   handles: [
     'PeerReviewRequested',
     'PeerReviewPeerInvited',
@@ -149,9 +145,7 @@ export const peerReviewsProjection: Projection = {
     'PeerReviewCancelled',
   ],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     const touch = () => db.run('UPDATE pr_reviews SET revision = ? WHERE id = ?', [revision, id]);
     switch (event.type) {
       case 'PeerReviewRequested': {
@@ -233,4 +227,4 @@ export const peerReviewsProjection: Projection = {
         break;
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import { rowsById } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
 
@@ -13,28 +13,16 @@ export function listPeerReviews(
   limit: number,
   offset: number,
 ): PeerReviewRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.hostCityId) {
-    where.push('host_city_id = ?');
-    params.push(filter.hostCityId);
-  }
-  if (filter.peerCityId) {
-    where.push('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)');
-    params.push(filter.peerCityId);
-  }
-  if (filter.networkId) {
-    where.push('network_id = ?');
-    params.push(filter.networkId);
-  }
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  return db.all<PeerReviewRow>(
-    `SELECT * FROM pr_reviews ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  );
+  const where = new Where();
+  if (filter.hostCityId) where.add('host_city_id = ?', filter.hostCityId);
+  if (filter.peerCityId) where.add('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)', filter.peerCityId);
+  if (filter.networkId) where.add('network_id = ?', filter.networkId);
+  if (filter.status) where.add('status = ?', filter.status);
+  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews ${where} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`, [
+    ...where.params,
+    limit,
+    offset,
+  ]);
 }
 
 export function peersOfReview(db: ReadModelStore, reviewId: string): PeerReviewPeerRow[] {

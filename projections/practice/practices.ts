@@ -1,6 +1,5 @@
-import { idOfStream } from '../../domain/shared/decider.js';
 import type { PracticeEvent } from '../../domain/practice/events.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface PracticeRow {
   id: string;
@@ -30,41 +29,36 @@ const data = dataOf<PracticeEvent>();
  * The good-practice catalogue: one row per practice, and an FTS5 index (Porter stemming, BM25
  * ranking) over title, summary, topics and results for the catalogue's text search.
  */
-export const practicesProjection: Projection = {
+export const practicesProjection = projection({
   name: 'practices',
   version: 1,
-  tables: ['mp_practices', 'mp_practices_fts'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS mp_practices (
-      id TEXT PRIMARY KEY,
-      city_id TEXT NOT NULL,
-      city_name TEXT NOT NULL,
-      country TEXT NOT NULL,
-      network_id TEXT,
-      title TEXT NOT NULL,
-      summary TEXT NOT NULL,
-      topics TEXT NOT NULL,
-      results TEXT NOT NULL,
-      contact TEXT NOT NULL,
-      status TEXT NOT NULL,
-      label_year INTEGER,
-      withdrawn INTEGER NOT NULL DEFAULT 0,
-      withdrawn_reason TEXT,
-      proposed_at TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS mp_practices_city ON mp_practices (city_id);
-    CREATE INDEX IF NOT EXISTS mp_practices_country ON mp_practices (country);
-    CREATE VIRTUAL TABLE IF NOT EXISTS mp_practices_fts USING fts5 (
-      practice_id UNINDEXED, title, summary, topics, results, tokenize = 'porter unicode61'
-    );`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS mp_practices (
+    id TEXT PRIMARY KEY,
+    city_id TEXT NOT NULL,
+    city_name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    network_id TEXT,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    results TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    status TEXT NOT NULL,
+    label_year INTEGER,
+    withdrawn INTEGER NOT NULL DEFAULT 0,
+    withdrawn_reason TEXT,
+    proposed_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS mp_practices_city ON mp_practices (city_id);
+  CREATE INDEX IF NOT EXISTS mp_practices_country ON mp_practices (country);
+  CREATE VIRTUAL TABLE IF NOT EXISTS mp_practices_fts USING fts5 (
+    practice_id UNINDEXED, title, summary, topics, results, tokenize = 'porter unicode61'
+  );`,
   handles: ['PracticeProposed', 'PracticeRevised', 'GoodPracticeLabelAwarded', 'PracticePartnershipStatusChanged', 'PracticeWithdrawn'],
   apply(db, event) {
-    const id = idOfStream(event.streamId);
-    const revision = Number(event.revision);
-    const at = event.metadata.occurredAt;
+    const { id, revision, at } = streamFacts(event);
     const reindex = () => {
       const row = db.get<PracticeRow>('SELECT * FROM mp_practices WHERE id = ?', [id]);
       db.run('DELETE FROM mp_practices_fts WHERE practice_id = ?', [id]);
@@ -120,4 +114,4 @@ export const practicesProjection: Projection = {
         break;
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import { rowsById } from '../sql.js';
+import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { PracticeRow } from './practices.js';
 
@@ -29,50 +29,30 @@ export const findPractices = practicesById.findMany;
 
 /** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
 export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (filter.text && !match) return [];
-  if (!filter.includeWithdrawn) where.push('p.withdrawn = 0');
-  if (filter.topic) {
-    where.push('EXISTS (SELECT 1 FROM json_each(p.topics) WHERE value = ?)');
-    params.push(filter.topic.trim().toLowerCase());
-  }
-  if (filter.country) {
-    where.push('p.country = ?');
-    params.push(filter.country.trim().toUpperCase());
-  }
-  if (filter.labelled === true) where.push('p.label_year IS NOT NULL');
-  if (filter.labelled === false) where.push('p.label_year IS NULL');
-  if (filter.labelYear != null) {
-    where.push('p.label_year = ?');
-    params.push(filter.labelYear);
-  }
-  if (filter.status) {
-    where.push('p.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.cityId) {
-    where.push('p.city_id = ?');
-    params.push(filter.cityId);
-  }
-  if (filter.networkId) {
-    where.push('p.network_id = ?');
-    params.push(filter.networkId);
-  }
-  const conditions = where.length ? where.join(' AND ') : '1';
+  const where = new Where();
+  if (match) where.add('mp_practices_fts MATCH ?', match);
+  if (!filter.includeWithdrawn) where.add('p.withdrawn = 0');
+  if (filter.topic) where.add('EXISTS (SELECT 1 FROM json_each(p.topics) WHERE value = ?)', filter.topic.trim().toLowerCase());
+  if (filter.country) where.add('p.country = ?', filter.country.trim().toUpperCase());
+  if (filter.labelled === true) where.add('p.label_year IS NOT NULL');
+  if (filter.labelled === false) where.add('p.label_year IS NULL');
+  if (filter.labelYear != null) where.add('p.label_year = ?', filter.labelYear);
+  if (filter.status) where.add('p.status = ?', filter.status);
+  if (filter.cityId) where.add('p.city_id = ?', filter.cityId);
+  if (filter.networkId) where.add('p.network_id = ?', filter.networkId);
   if (match) {
     return db.all<PracticeRow>(
-      `SELECT p.* FROM mp_practices_fts f JOIN mp_practices p ON p.id = f.practice_id
-       WHERE mp_practices_fts MATCH ? AND ${conditions}
+      `SELECT p.* FROM mp_practices_fts f JOIN mp_practices p ON p.id = f.practice_id ${where}
        ORDER BY bm25(mp_practices_fts, 0, 4, 1, 2, 1), p.id LIMIT ? OFFSET ?`,
-      [match, ...params, limit, offset],
+      [...where.params, limit, offset],
     );
   }
   return db.all<PracticeRow>(
-    `SELECT p.* FROM mp_practices p WHERE ${conditions}
+    `SELECT p.* FROM mp_practices p ${where}
      ORDER BY p.label_year IS NULL, p.title COLLATE NOCASE, p.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
+    [...where.params, limit, offset],
   );
 }
 

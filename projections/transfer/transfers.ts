@@ -1,6 +1,6 @@
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, type Projection } from '../types.js';
+import { dataOf, projection } from '../types.js';
 
 export interface TransferRow {
   id: string;
@@ -41,25 +41,22 @@ export interface TransferHistoryRow {
 const data = dataOf<TransferEvent>();
 
 /** Transfers of good practices, with one history row per stage change, milestone, plan and assessment. */
-export const transfersProjection: Projection = {
+export const transfersProjection = projection({
   name: 'transfers',
   version: 1,
-  tables: ['transfers', 'transfer_history'],
-  setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS transfers (
-      id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, practice_id TEXT, practice_title TEXT NOT NULL,
-      source_city_id TEXT NOT NULL, source_city_name TEXT NOT NULL, source_country TEXT NOT NULL,
-      receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, receiving_country TEXT NOT NULL,
-      stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT, end_note TEXT,
-      readiness_score INTEGER, readiness_date TEXT, revision INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS transfers_network ON transfers (network_id, started_on);
-    CREATE INDEX IF NOT EXISTS transfers_source ON transfers (source_city_id);
-    CREATE INDEX IF NOT EXISTS transfers_receiving ON transfers (receiving_city_id);
-    CREATE TABLE IF NOT EXISTS transfer_history (
-      transfer_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, stage TEXT NOT NULL,
-      title TEXT NOT NULL, note TEXT NOT NULL, score INTEGER, version INTEGER, total_cents INTEGER, sources TEXT,
-      PRIMARY KEY (transfer_id, seq));`);
-  },
+  schema: `CREATE TABLE IF NOT EXISTS transfers (
+    id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, practice_id TEXT, practice_title TEXT NOT NULL,
+    source_city_id TEXT NOT NULL, source_city_name TEXT NOT NULL, source_country TEXT NOT NULL,
+    receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, receiving_country TEXT NOT NULL,
+    stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT, end_note TEXT,
+    readiness_score INTEGER, readiness_date TEXT, revision INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS transfers_network ON transfers (network_id, started_on);
+  CREATE INDEX IF NOT EXISTS transfers_source ON transfers (source_city_id);
+  CREATE INDEX IF NOT EXISTS transfers_receiving ON transfers (receiving_city_id);
+  CREATE TABLE IF NOT EXISTS transfer_history (
+    transfer_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, stage TEXT NOT NULL,
+    title TEXT NOT NULL, note TEXT NOT NULL, score INTEGER, version INTEGER, total_cents INTEGER, sources TEXT,
+    PRIMARY KEY (transfer_id, seq));`,
   handles: [
     'TransferStarted',
     'TransferStageAdvanced',
@@ -149,4 +146,4 @@ export const transfersProjection: Projection = {
     }
     db.run('UPDATE transfers SET revision = ? WHERE id = ?', [Number(event.revision), id]);
   },
-};
+});

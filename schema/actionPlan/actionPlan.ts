@@ -6,7 +6,7 @@ import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, li
 import { entityId } from '../../src/application/ids.js';
 import { fromSource, readModelsAsOf, sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { SourceAmount } from '../money.js';
 import { Network, networkOfRow } from '../network.js';
 import { planReadScopes } from './access.js';
@@ -22,13 +22,10 @@ const PlanCluster = builder.objectRef<PlanClusterRow>('PlanCluster').implement({
   }),
 });
 
-export const ActionPlan = builder.node(builder.objectRef<ActionPlanRow>('ActionPlan'), {
+export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan'), 'planId', findPlans, {
   description: "A city's Integrated Action Plan in a network.",
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPlans),
   authScopes: (row) => planReadScopes(row),
   fields: (t) => ({
-    planId: t.exposeID('id'),
     network: t.field({ type: Network, nullable: true, resolve: networkOfRow }),
     cityId: t.exposeID('city_id'),
     cityName: t.exposeString('city_name'),

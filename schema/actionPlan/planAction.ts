@@ -5,7 +5,7 @@ import { findActions, fundingOfAction, statusHistory } from '../../projections/a
 import { sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
 import { enumOf } from '../inputs.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
 
@@ -41,13 +41,10 @@ const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecure
   }),
 });
 
-export const PlanAction = builder.node(builder.objectRef<PlanActionRow>('PlanAction'), {
+export const PlanAction = rowNode(builder.objectRef<PlanActionRow>('PlanAction'), 'actionId', findActions, {
   description: 'An action of an Integrated Action Plan.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findActions),
   authScopes: (row, context) => heldByPlanReadScopes(sourceOf(row, context), row),
   fields: (t) => ({
-    actionId: t.exposeID('id'),
     planId: t.exposeID('plan_id'),
     title: t.exposeString('title'),
     clusterKey: t.exposeString('cluster_key'),

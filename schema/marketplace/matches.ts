@@ -5,7 +5,7 @@ import { respondToMarketplaceMatch, scheduleMarketplaceMeeting } from '../../src
 import { fromSource, sourceOf } from '../asOf.js';
 import { builder, type Context } from '../builder.js';
 import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { readersOfSessionOf } from './access.js';
 import { MatchAnswerEnum, MatchStatusEnum, MeetingFormatEnum } from './enums.js';
 import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MarketplaceSession } from './refs.js';
@@ -33,13 +33,10 @@ export const ScheduledMeeting = builder.objectRef<MatchRow>('MarketplaceSchedule
 /** A post of the match, from the read models the match came from. */
 const postOf = (row: MatchRow, postId: string, context: Context) => fromSource(sourceOf(row, context), findPost(sourceOf(row, context), postId)!);
 
-builder.node(MarketplaceMatch, {
+rowNode(MarketplaceMatch, 'matchId', findMatches, {
   description: 'A match of a need with an offer that a side answered. Both sides accept for it to be agreed.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findMatches),
   authScopes: readersOfSessionOf,
   fields: (t) => ({
-    matchId: t.exposeID('id'),
     session: t.field({ type: MarketplaceSession, resolve: sessionOf }),
     need: t.field({ type: MarketplaceNeed, resolve: (row, _a, context) => postOf(row, row.need_id, context) }),
     offer: t.field({ type: MarketplaceOffer, resolve: (row, _a, context) => postOf(row, row.offer_id, context) }),

@@ -7,7 +7,7 @@ import { postMarketplaceNeed, postMarketplaceOffer, withdrawMarketplacePost } fr
 import { sourceOf } from '../asOf.js';
 import { builder, type Context } from '../builder.js';
 import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { GoodPractice, PracticeContact } from '../practice.js';
 import { readersOfSessionOf } from './access.js';
 import { NeedKindEnum, OfferKindEnum, PostStatusEnum } from './enums.js';
@@ -45,14 +45,12 @@ function postFields(t: ObjectFieldBuilder<Types, PostRow>, suggestions: string) 
   };
 }
 
-builder.node(MarketplaceOffer, {
+rowNode(MarketplaceOffer, 'offerId', findPosts, {
   description: 'An offer ("give"): a practice of the catalogue, or experience a city can share.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPosts, (r) => r.side === 'offer'),
+  accept: (r) => r.side === 'offer',
   authScopes: readersOfSessionOf,
   fields: (t) => ({
     ...postFields(t, 'Needs of other cities this offer answers, best first.'),
-    offerId: t.exposeID('id'),
     kind: t.field({ type: OfferKindEnum, resolve: (row) => OfferKind.parse(row.kind) }),
     practice: t.field({
       type: GoodPractice,
@@ -63,14 +61,12 @@ builder.node(MarketplaceOffer, {
   }),
 });
 
-builder.node(MarketplaceNeed, {
+rowNode(MarketplaceNeed, 'needId', findPosts, {
   description: 'A need ("use"): what a city wants to learn, or a capacity it wants to build.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findPosts, (r) => r.side === 'need'),
+  accept: (r) => r.side === 'need',
   authScopes: readersOfSessionOf,
   fields: (t) => ({
     ...postFields(t, 'Offers that could answer this need, best first.'),
-    needId: t.exposeID('id'),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     learningNeedId: t.exposeID('learning_need_id', { nullable: true, description: "The learning need of the city's journey it comes from." }),
     meetings: t.field({

@@ -1,6 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { SessionScope } from '../../domain/marketplace/events.js';
-import { CityId, IsoDateTime } from '../../domain/shared/values.js';
+import { CityId } from '../../domain/shared/values.js';
 import {
   citySuggestions,
   findSession,
@@ -14,11 +14,11 @@ import {
 import type { SessionRow } from '../../projections/marketplace/sessions.js';
 import { entityId } from '../../src/application/ids.js';
 import { closeMarketplaceSession, openMarketplaceSession } from '../../src/application/marketplace.js';
-import { fromSource, readModelsAsOf, sourceOf } from '../asOf.js';
+import { entityField, fromSource, sourceOf } from '../asOf.js';
 import { builder, type Context } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
-import { loadManyFrom } from '../loaders.js';
+import { rowNode } from '../loaders.js';
 import { sessionReaders, sessionRunners } from './access.js';
 import { MatchStatusEnum, SessionScopeEnum, SessionStatusEnum } from './enums.js';
 import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MarketplaceSession, MatchSuggestionRef } from './refs.js';
@@ -43,13 +43,10 @@ function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, sid
   });
 }
 
-builder.node(MarketplaceSession, {
+rowNode(MarketplaceSession, 'sessionId', findSessions, {
   description: 'A marketplace session: cities post offers ("give") and needs ("use"); the matcher suggests matches.',
-  id: { resolve: (row) => row.id },
-  loadMany: loadManyFrom(findSessions),
   authScopes: (row) => sessionReaders(row),
   fields: (t) => ({
-    sessionId: t.exposeID('id'),
     title: t.exposeString('title'),
     description: t.exposeString('description'),
     scope: t.field({ type: SessionScopeEnum, resolve: (row) => SessionScope.parse(row.scope) }),
@@ -118,18 +115,11 @@ builder.node(MarketplaceSession, {
 });
 
 builder.queryFields((t) => ({
-  marketplaceSession: t.field({
+  marketplaceSession: entityField(t, {
     type: MarketplaceSession,
-    nullable: true,
-    authScopes: (_root, args, context) => sessionReaders(findSession(context.readModels, bareId(entityId('MarketplaceSession'), args.id))),
-    args: {
-      id: t.arg.id({ required: true, validate: entityId('MarketplaceSession') }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
-    },
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
-      return fromSource(db, findSession(db, entityId('MarketplaceSession').parse(args.id)) ?? null);
-    },
+    id: entityId('MarketplaceSession'),
+    find: findSession,
+    authScopes: (id, context) => sessionReaders(findSession(context.readModels, id)),
   }),
   marketplaceSessions: t.connection({
     type: MarketplaceSession,

@@ -25,10 +25,13 @@ import { defineUseCase } from './useCase.js';
  * Only drafting decides with the network's facts; the plan decides every later change alone.
  */
 
-const newPlan = inNetwork(actionPlanDecider, 'ActionPlan', (state) => state.networkId);
-const plan = aggregate(actionPlanDecider);
+const newPlan = inNetwork(actionPlanDecider, 'ActionPlan', 'planId', (state) => state.networkId);
+const plan = aggregate(actionPlanDecider, 'planId');
 const PlanTarget = { planId: entityId('ActionPlan') };
 const ActionTarget = { actionId: entityId('PlanAction') };
+/** The plan holding an action or an indicator, for the commands that name only the action or indicator. */
+const planAction = (id: string) => ({ name: 'PlanAction', id, holderOf: planOfAction });
+const planIndicator = (id: string) => ({ name: 'PlanIndicator', id, holderOf: planOfIndicator });
 
 export const draftActionPlan = defineUseCase(
   'draftActionPlan',
@@ -43,18 +46,14 @@ export const draftActionPlan = defineUseCase(
     ),
 );
 
-export const addPlanCluster = defineUseCase(
+export const addPlanCluster = plan.useCase(
   'addPlanCluster',
   // The key's description belongs to the clusters of a draft (PlanClusterInput), as the API always had it.
   AddPlanCluster.extend({ ...PlanTarget, key: ClusterKey }),
-  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'AddPlanCluster', data }, options),
+  'AddPlanCluster',
 );
 
-export const revisePlanVision = defineUseCase(
-  'revisePlanVision',
-  RevisePlanVision.extend(PlanTarget),
-  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'RevisePlanVision', data }, options),
-);
+export const revisePlanVision = plan.useCase('revisePlanVision', RevisePlanVision.extend(PlanTarget), 'RevisePlanVision');
 
 export const addPlanAction = defineUseCase(
   'addPlanAction',
@@ -66,14 +65,14 @@ export const addPlanAction = defineUseCase(
 export const changeActionStatus = defineUseCase(
   'changeActionStatus',
   ChangeActionStatus.extend(ActionTarget),
-  (ledger, data, options) => plan.changeHolder(ledger, { name: 'PlanAction', id: data.actionId, holderOf: planOfAction }, { type: 'ChangeActionStatus', data }, options),
+  (ledger, data, options) => plan.changeHolder(ledger, planAction(data.actionId), { type: 'ChangeActionStatus', data }, options),
 );
 
 export const recordFundingSecured = defineUseCase(
   'recordFundingSecured',
   RecordFundingSecured.extend(ActionTarget),
   (ledger, data, options) =>
-    plan.changeHolder(ledger, { name: 'PlanAction', id: data.actionId, holderOf: planOfAction }, { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
+    plan.changeHolder(ledger, planAction(data.actionId), { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
 );
 
 export const defineIndicator = defineUseCase(
@@ -87,11 +86,7 @@ export const recordIndicatorValue = defineUseCase(
   'recordIndicatorValue',
   RecordIndicatorValue.extend({ indicatorId: entityId('PlanIndicator') }),
   (ledger, data, options) =>
-    plan.changeHolder(ledger, { name: 'PlanIndicator', id: data.indicatorId, holderOf: planOfIndicator }, { type: 'RecordIndicatorValue', data }, options),
+    plan.changeHolder(ledger, planIndicator(data.indicatorId), { type: 'RecordIndicatorValue', data }, options),
 );
 
-export const endorseActionPlan = defineUseCase(
-  'endorseActionPlan',
-  EndorseActionPlan.extend(PlanTarget),
-  (ledger, { planId, ...data }, options) => plan.change(ledger, planId, { type: 'EndorseActionPlan', data }, options),
-);
+export const endorseActionPlan = plan.useCase('endorseActionPlan', EndorseActionPlan.extend(PlanTarget), 'EndorseActionPlan');

@@ -4,9 +4,13 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import type { ReadModelStore } from '../../projections/types.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
+import { targetedUseCase, type CommandUseCases } from './useCase.js';
 
-/** Commands on an aggregate that decides on its own state (a session, a practice, a plan…). */
-export interface Aggregate<C, S> {
+/**
+ * Commands on an aggregate that decides on its own state (a session, a practice, a plan…); its use
+ * cases name it by its id in the input field `Target` (`transferId`).
+ */
+export interface Aggregate<C, S, Target extends string> extends CommandUseCases<C, S, Target> {
   /** Creates the aggregate: its stream gets a new id. */
   create(ledger: Ledger, command: C, options: CommandOptions): Promise<CommandResult<S>>;
   /** Runs the command on the aggregate with this id; its decider refuses one that does not exist. */
@@ -25,8 +29,11 @@ export interface Aggregate<C, S> {
 }
 
 /** The one way an aggregate outside a network is created and changed (see `inNetwork` for the others). */
-export function aggregate<C, E extends DomainEvent, S>(decider: Decider<C, E, S>): Aggregate<C, S> {
-  const change: Aggregate<C, S>['change'] = (ledger, id, command, options) =>
+export function aggregate<C, E extends DomainEvent, S, Target extends string>(
+  decider: Decider<C, E, S>,
+  target: Target,
+): Aggregate<C, S, Target> {
+  const change: Aggregate<C, S, Target>['change'] = (ledger, id, command, options) =>
     ledger.execute(decider, streamIdOf(decider.category, id), command, options);
   return {
     create: (ledger, command, options) => ledger.execute(decider, { create: decider.category }, command, options),
@@ -36,5 +43,7 @@ export function aggregate<C, E extends DomainEvent, S>(decider: Decider<C, E, S>
       if (holderId === undefined) throw new NotFoundError(entity.name, entity.id);
       return change(ledger, holderId, command, options);
     },
+    useCase: (name, input, type) =>
+      targetedUseCase(name, input, target, (ledger, id, data, options) => change(ledger, id, { type, data } as C, options)),
   };
 }

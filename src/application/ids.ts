@@ -42,5 +42,12 @@ export function entityId(typename: string, bareId: z.ZodType<string> = Ulid) {
   );
 }
 
+/** An optional input id (as `entityId`): null when it is not given. */
+export function optionalEntityId(typename: string) {
+  return entityId(typename)
+    .nullish()
+    .transform((id) => id ?? null);
+}
+
 // Cities and people are named by natural keys; inputs naming them are ids too.
 asId(CityId);

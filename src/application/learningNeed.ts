@@ -17,7 +17,9 @@ import { defineUseCase } from './useCase.js';
 
 /** Learning needs: what a partner wants to learn; raised, refined, addressed, closed or withdrawn. */
 
-const need = inNetwork(learningNeedDecider, 'LearningNeed', (state) => (state.status === 'unraised' ? undefined : state.networkId));
+const need = inNetwork(learningNeedDecider, 'LearningNeed', 'learningNeedId', (state) =>
+  state.status === 'unraised' ? undefined : state.networkId,
+);
 const NeedTarget = { learningNeedId: entityId('LearningNeed') };
 
 export const raiseLearningNeed = defineUseCase(
@@ -27,12 +29,7 @@ export const raiseLearningNeed = defineUseCase(
     need.create(ledger, networkId, (network) => ({ type: 'RaiseLearningNeed', data: { ...data, network } }), options),
 );
 
-export const refineLearningNeed = defineUseCase(
-  'refineLearningNeed',
-  RefineLearningNeed.extend(NeedTarget),
-  (ledger, { learningNeedId, ...data }, options) =>
-    need.change(ledger, learningNeedId, (network) => ({ type: 'RefineLearningNeed', data: { ...data, network } }), options),
-);
+export const refineLearningNeed = need.useCase('refineLearningNeed', RefineLearningNeed.extend(NeedTarget), 'RefineLearningNeed');
 
 export const addressLearningNeed = defineUseCase(
   'addressLearningNeed',
@@ -53,16 +50,6 @@ export const addressLearningNeed = defineUseCase(
   },
 );
 
-export const closeLearningNeed = defineUseCase(
-  'closeLearningNeed',
-  CloseLearningNeed.extend(NeedTarget),
-  (ledger, { learningNeedId, ...data }, options) =>
-    need.change(ledger, learningNeedId, (network) => ({ type: 'CloseLearningNeed', data: { ...data, network } }), options),
-);
+export const closeLearningNeed = need.useCase('closeLearningNeed', CloseLearningNeed.extend(NeedTarget), 'CloseLearningNeed');
 
-export const withdrawLearningNeed = defineUseCase(
-  'withdrawLearningNeed',
-  WithdrawLearningNeed.extend(NeedTarget),
-  (ledger, { learningNeedId, ...data }, options) =>
-    need.change(ledger, learningNeedId, (network) => ({ type: 'WithdrawLearningNeed', data: { ...data, network } }), options),
-);
+export const withdrawLearningNeed = need.useCase('withdrawLearningNeed', WithdrawLearningNeed.extend(NeedTarget), 'WithdrawLearningNeed');

@@ -23,7 +23,7 @@ import { practiceDecider } from '../../domain/practice/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import { aggregate } from './aggregate.js';
-import { asId, entityId } from './ids.js';
+import { asId, entityId, optionalEntityId } from './ids.js';
 import type { Ledger } from './ledger.js';
 import { marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
@@ -108,7 +108,7 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
 }
 
 // A session may span several networks: it decides on the snapshots its commands carry.
-const sessions = aggregate(marketplaceDecider);
+const sessions = aggregate(marketplaceDecider, 'sessionId');
 
 export const openMarketplaceSession = defineUseCase(
   'openMarketplaceSession',
@@ -124,20 +124,13 @@ export const openMarketplaceSession = defineUseCase(
     sessions.create(ledger, { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } }, options),
 );
 
-export const closeMarketplaceSession = defineUseCase(
-  'closeMarketplaceSession',
-  CloseSession.extend(SessionTarget),
-  (ledger, { sessionId, ...data }, options) => sessions.change(ledger, sessionId, { type: 'CloseSession', data }, options),
-);
+export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
 
 export const postMarketplaceOffer = defineUseCase(
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
-    practiceId: entityId('GoodPractice')
-      .nullish()
-      .transform((id) => id ?? null)
-      .describe('A practice of the catalogue of the same city.'),
+    practiceId: optionalEntityId('GoodPractice').describe('A practice of the catalogue of the same city.'),
   }),
   async (ledger, { sessionId, ...data }, options) => {
     const session = await loadSession(ledger, sessionId);
@@ -151,10 +144,7 @@ export const postMarketplaceNeed = defineUseCase(
   'postMarketplaceNeed',
   PostNeed.extend({
     ...SessionTarget,
-    learningNeedId: entityId('LearningNeed')
-      .nullish()
-      .transform((id) => id ?? null)
-      .describe("A learning need of the city's journey."),
+    learningNeedId: optionalEntityId('LearningNeed').describe("A learning need of the city's journey."),
   }),
   async (ledger, { sessionId, ...data }, options) => {
     const session = await loadSession(ledger, sessionId);
@@ -179,10 +169,10 @@ const PostId = asId(
     }),
 );
 
-export const withdrawMarketplacePost = defineUseCase(
+export const withdrawMarketplacePost = sessions.useCase(
   'withdrawMarketplacePost',
   WithdrawPost.extend({ ...SessionTarget, postId: PostId }),
-  (ledger, { sessionId, ...data }, options) => sessions.change(ledger, sessionId, { type: 'WithdrawPost', data }, options),
+  'WithdrawPost',
 );
 
 // ---------------------------------------------------------------- matches

@@ -6,7 +6,6 @@ import {
   RecordLearning,
   RescheduleMeeting,
   ScheduleMeeting,
-  type MeetingCommand,
   type ScheduleMeetingData,
 } from '../../domain/meeting/decider.js';
 import { meetingDecider, type MeetingState } from '../../domain/meeting/decider.js';
@@ -31,7 +30,9 @@ import { defineUseCase } from './useCase.js';
  * RuleViolationError (OUTSIDE_NETWORK_DATES, NOT_A_PARTNER, NETWORK_CLOSED, ...).
  */
 
-const meeting = inNetwork(meetingDecider, 'Meeting', (state) => (state.status === 'unscheduled' ? undefined : state.networkId));
+const meeting = inNetwork(meetingDecider, 'Meeting', 'meetingId', (state) =>
+  state.status === 'unscheduled' ? undefined : state.networkId,
+);
 const MeetingTarget = z.object({ meetingId: entityId('Meeting') });
 
 function schedule(ledger: Ledger, networkId: string, data: ScheduleMeetingData, options: CommandOptions) {
@@ -52,21 +53,6 @@ export async function scheduleMeeting(
   return schedule(ledger, networkId, parsed.data, options);
 }
 
-/** A command on an existing meeting, without the network snapshot (it is loaded here). */
-export type MeetingChange = {
-  [C in Exclude<MeetingCommand, { type: 'ScheduleMeeting' }> as C['type']]: { type: C['type']; data: Omit<C['data'], 'network'> };
-}[Exclude<MeetingCommand, { type: 'ScheduleMeeting' }>['type']];
-
-/** Reschedules, cancels, marks held, records attendance or a learning. */
-export function changeMeeting(
-  ledger: Ledger,
-  meetingId: string,
-  change: MeetingChange,
-  options: CommandOptions,
-): Promise<CommandResult<MeetingState>> {
-  return meeting.change(ledger, meetingId, (network) => ({ type: change.type, data: { ...change.data, network } }) as MeetingCommand, options);
-}
-
 /** The `scheduleMeeting` mutation's use case (the name `scheduleMeeting` is the function above, for other modules). */
 export const scheduleMeetingUseCase = defineUseCase(
   'scheduleMeeting',
@@ -74,32 +60,12 @@ export const scheduleMeetingUseCase = defineUseCase(
   (ledger, { networkId, ...data }, options) => schedule(ledger, networkId, data, options),
 );
 
-export const rescheduleMeeting = defineUseCase(
-  'rescheduleMeeting',
-  RescheduleMeeting.extend(MeetingTarget.shape),
-  (ledger, { meetingId, ...data }, options) => changeMeeting(ledger, meetingId, { type: 'RescheduleMeeting', data }, options),
-);
+export const rescheduleMeeting = meeting.useCase('rescheduleMeeting', RescheduleMeeting.extend(MeetingTarget.shape), 'RescheduleMeeting');
 
-export const cancelMeeting = defineUseCase(
-  'cancelMeeting',
-  MeetingTarget.extend(CancelMeeting.shape),
-  (ledger, { meetingId, ...data }, options) => changeMeeting(ledger, meetingId, { type: 'CancelMeeting', data }, options),
-);
+export const cancelMeeting = meeting.useCase('cancelMeeting', MeetingTarget.extend(CancelMeeting.shape), 'CancelMeeting');
 
-export const markMeetingHeld = defineUseCase(
-  'markMeetingHeld',
-  MeetingTarget,
-  (ledger, { meetingId }, options) => changeMeeting(ledger, meetingId, { type: 'MarkMeetingHeld', data: {} }, options),
-);
+export const markMeetingHeld = meeting.useCase('markMeetingHeld', MeetingTarget, 'MarkMeetingHeld');
 
-export const recordAttendance = defineUseCase(
-  'recordAttendance',
-  MeetingTarget.extend(RecordAttendance.shape),
-  (ledger, { meetingId, ...data }, options) => changeMeeting(ledger, meetingId, { type: 'RecordAttendance', data }, options),
-);
+export const recordAttendance = meeting.useCase('recordAttendance', MeetingTarget.extend(RecordAttendance.shape), 'RecordAttendance');
 
-export const recordLearning = defineUseCase(
-  'recordLearning',
-  MeetingTarget.extend(RecordLearning.shape),
-  (ledger, { meetingId, ...data }, options) => changeMeeting(ledger, meetingId, { type: 'RecordLearning', data }, options),
-);
+export const recordLearning = meeting.useCase('recordLearning', MeetingTarget.extend(RecordLearning.shape), 'RecordLearning');

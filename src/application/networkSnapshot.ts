@@ -5,6 +5,7 @@ import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
+import { targetedUseCase, type CommandUseCases } from './useCase.js';
 
 /**
  * The network facts other aggregates decide on, loaded from the network's stream (not from a read
@@ -22,8 +23,11 @@ export async function loadNetworkSnapshot(ledger: Ledger, networkId: string): Pr
   return snapshot;
 }
 
-/** Commands on an aggregate that belongs to one network and decides with that network's facts. */
-export interface InNetwork<C, S> {
+/**
+ * Commands on an aggregate that belongs to one network and decides with that network's facts; its
+ * use cases name it by its id in the input field `Target` (`meetingId`).
+ */
+export interface InNetwork<C, S, Target extends string> extends CommandUseCases<C, S, Target, 'network'> {
   /**
    * Creates the aggregate with a command built from the network's snapshot, under a new id, or
    * under `id` when the id derives from what the aggregate is (one plan per city and network).
@@ -49,26 +53,33 @@ export interface InNetwork<C, S> {
 
 /**
  * The one way every aggregate of a network (need, meeting, local group…) is created and changed.
- * `entity` names a missing aggregate in errors; `networkOf` is undefined while it does not exist.
+ * `entity` names a missing aggregate in errors, `target` the input field of its use cases that holds
+ * its id; `networkOf` is undefined while it does not exist.
  */
-export function inNetwork<C, E extends DomainEvent, S>(
+export function inNetwork<C, E extends DomainEvent, S, Target extends string>(
   decider: Decider<C, E, S>,
   entity: string,
+  target: Target,
   networkOf: (state: S) => string | undefined,
-): InNetwork<C, S> {
+): InNetwork<C, S, Target> {
+  const change: InNetwork<C, S, Target>['change'] = async (ledger, id, build, options) => {
+    const streamId = streamIdOf(decider.category, id);
+    const { state } = await ledger.load(decider, streamId);
+    const networkId = networkOf(state);
+    if (networkId === undefined) throw new NotFoundError(entity, id);
+    const network = await loadNetworkSnapshot(ledger, networkId);
+    return ledger.execute(decider, streamId, build(network, state), options);
+  };
   return {
     async create(ledger, networkId, build, options, id) {
       const network = await loadNetworkSnapshot(ledger, networkId);
-      const target = id === undefined ? { create: decider.category } : streamIdOf(decider.category, id);
-      return ledger.execute(decider, target, build(network), options);
+      const stream = id === undefined ? { create: decider.category } : streamIdOf(decider.category, id);
+      return ledger.execute(decider, stream, build(network), options);
     },
-    async change(ledger, id, build, options) {
-      const streamId = streamIdOf(decider.category, id);
-      const { state } = await ledger.load(decider, streamId);
-      const networkId = networkOf(state);
-      if (networkId === undefined) throw new NotFoundError(entity, id);
-      const network = await loadNetworkSnapshot(ledger, networkId);
-      return ledger.execute(decider, streamId, build(network, state), options);
-    },
+    change,
+    useCase: (name, input, type) =>
+      targetedUseCase(name, input, target, (ledger, id, data, options) =>
+        change(ledger, id, (network) => ({ type, data: { ...data, network } }) as C, options),
+      ),
   };
 }

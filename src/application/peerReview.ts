@@ -9,7 +9,7 @@ import {
 } from '../../domain/peerReview/decider.js';
 import { peerReviewDecider } from '../../domain/peerReview/decider.js';
 import { aggregate } from './aggregate.js';
-import { asId, entityId } from './ids.js';
+import { asId, entityId, optionalEntityId } from './ids.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { defineUseCase } from './useCase.js';
 
@@ -21,49 +21,29 @@ import { defineUseCase } from './useCase.js';
 const ReviewTarget = { reviewId: entityId('PeerReview') };
 
 // Only the request decides on another aggregate (the network named, if any); later commands on the review alone.
-const reviews = aggregate(peerReviewDecider);
+const reviews = aggregate(peerReviewDecider, 'reviewId');
 
 export const requestPeerReview = defineUseCase(
   'requestPeerReview',
-  RequestPeerReview.extend({ networkId: entityId('Network').nullish().transform((id) => id ?? null) }),
+  RequestPeerReview.extend({ networkId: optionalEntityId('Network') }),
   async (ledger, data, options) => {
     const network = data.networkId ? await findNetworkSnapshot(ledger, data.networkId) : null;
     return reviews.create(ledger, { type: 'RequestPeerReview', data: { ...data, network } }, options);
   },
 );
 
-export const invitePeerReviewer = defineUseCase(
-  'invitePeerReviewer',
-  InvitePeer.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'InvitePeer', data }, options),
-);
+export const invitePeerReviewer = reviews.useCase('invitePeerReviewer', InvitePeer.extend(ReviewTarget), 'InvitePeer');
 
-export const answerPeerReviewInvitation = defineUseCase(
-  'answerPeerReviewInvitation',
-  AnswerInvitation.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'AnswerInvitation', data }, options),
-);
+export const answerPeerReviewInvitation = reviews.useCase('answerPeerReviewInvitation', AnswerInvitation.extend(ReviewTarget), 'AnswerInvitation');
 
-export const holdPeerReview = defineUseCase(
-  'holdPeerReview',
-  HoldPeerReview.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'HoldPeerReview', data }, options),
-);
+export const holdPeerReview = reviews.useCase('holdPeerReview', HoldPeerReview.extend(ReviewTarget), 'HoldPeerReview');
 
-export const recordPeerReviewRecommendations = defineUseCase(
-  'recordPeerReviewRecommendations',
-  RecordRecommendations.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'RecordRecommendations', data }, options),
-);
+export const recordPeerReviewRecommendations = reviews.useCase('recordPeerReviewRecommendations', RecordRecommendations.extend(ReviewTarget), 'RecordRecommendations');
 
-export const recordPeerReviewFollowUp = defineUseCase(
+export const recordPeerReviewFollowUp = reviews.useCase(
   'recordPeerReviewFollowUp',
   RecordFollowUp.extend({ ...ReviewTarget, recommendationId: asId(RecordFollowUp.shape.recommendationId) }),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'RecordFollowUp', data }, options),
+  'RecordFollowUp',
 );
 
-export const cancelPeerReview = defineUseCase(
-  'cancelPeerReview',
-  CancelPeerReview.extend(ReviewTarget),
-  (ledger, { reviewId, ...data }, options) => reviews.change(ledger, reviewId, { type: 'CancelPeerReview', data }, options),
-);
+export const cancelPeerReview = reviews.useCase('cancelPeerReview', CancelPeerReview.extend(ReviewTarget), 'CancelPeerReview');

@@ -8,7 +8,7 @@ import {
 } from '../../domain/practice/decider.js';
 import { practiceDecider } from '../../domain/practice/decider.js';
 import { aggregate } from './aggregate.js';
-import { entityId } from './ids.js';
+import { entityId, optionalEntityId } from './ids.js';
 import { defineUseCase } from './useCase.js';
 
 /** The catalogue of good practices: what a city can offer others; proposed, revised, labelled, withdrawn. */
@@ -16,16 +16,11 @@ import { defineUseCase } from './useCase.js';
 const PracticeTarget = { practiceId: entityId('GoodPractice') };
 
 // A practice belongs to a city, not to a network: its commands need no other aggregate's facts.
-const practices = aggregate(practiceDecider);
+const practices = aggregate(practiceDecider, 'practiceId');
 
 export const proposePractice = defineUseCase(
   'proposePractice',
-  ProposePractice.extend({
-    networkId: entityId('Network')
-      .nullish()
-      .transform((id) => id ?? null)
-      .describe('The network in which the practice was identified.'),
-  }),
+  ProposePractice.extend({ networkId: optionalEntityId('Network').describe('The network in which the practice was identified.') }),
   (ledger, data, options) => practices.create(ledger, { type: 'ProposePractice', data }, options),
 );
 
@@ -36,20 +31,8 @@ export const revisePractice = defineUseCase(
   (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'RevisePractice', data }, options),
 );
 
-export const awardGoodPracticeLabel = defineUseCase(
-  'awardGoodPracticeLabel',
-  AwardGoodPracticeLabel.extend(PracticeTarget),
-  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'AwardGoodPracticeLabel', data }, options),
-);
+export const awardGoodPracticeLabel = practices.useCase('awardGoodPracticeLabel', AwardGoodPracticeLabel.extend(PracticeTarget), 'AwardGoodPracticeLabel');
 
-export const setPracticePartnershipStatus = defineUseCase(
-  'setPracticePartnershipStatus',
-  SetPartnershipStatus.extend(PracticeTarget),
-  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'SetPartnershipStatus', data }, options),
-);
+export const setPracticePartnershipStatus = practices.useCase('setPracticePartnershipStatus', SetPartnershipStatus.extend(PracticeTarget), 'SetPartnershipStatus');
 
-export const withdrawPractice = defineUseCase(
-  'withdrawPractice',
-  WithdrawPractice.extend(PracticeTarget),
-  (ledger, { practiceId, ...data }, options) => practices.change(ledger, practiceId, { type: 'WithdrawPractice', data }, options),
-);
+export const withdrawPractice = practices.useCase('withdrawPractice', WithdrawPractice.extend(PracticeTarget), 'WithdrawPractice');

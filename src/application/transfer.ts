@@ -21,8 +21,8 @@ import { defineUseCase } from './useCase.js';
  * Only starting decides with the network's facts; the transfer decides every later step alone.
  */
 
-const newTransfer = inNetwork(transferDecider, 'Transfer', (state) => state.networkId);
-const transfer = aggregate(transferDecider);
+const newTransfer = inNetwork(transferDecider, 'Transfer', 'transferId', (state) => state.networkId);
+const transfer = aggregate(transferDecider, 'transferId');
 const TransferTarget = { transferId: entityId('Transfer') };
 
 // The practice is named by its id in the marketplace.
@@ -41,11 +41,7 @@ export const startTransfer = defineUseCase(
     ),
 );
 
-export const advanceTransferStage = defineUseCase(
-  'advanceTransferStage',
-  AdvanceTransferStage.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AdvanceTransferStage', data }, options),
-);
+export const advanceTransferStage = transfer.useCase('advanceTransferStage', AdvanceTransferStage.extend(TransferTarget), 'AdvanceTransferStage');
 
 export const recordTransferMilestone = defineUseCase(
   'recordTransferMilestone',
@@ -54,32 +50,12 @@ export const recordTransferMilestone = defineUseCase(
     transfer.change(ledger, transferId, { type: 'RecordTransferMilestone', data: { ...data, milestoneId: ulid() } }, options),
 );
 
-export const submitTransferPlan = defineUseCase(
-  'submitTransferPlan',
-  SubmitTransferPlan.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'SubmitTransferPlan', data }, options),
-);
+export const submitTransferPlan = transfer.useCase('submitTransferPlan', SubmitTransferPlan.extend(TransferTarget), 'SubmitTransferPlan');
 
-export const submitInvestmentPlan = defineUseCase(
-  'submitInvestmentPlan',
-  SubmitInvestmentPlan.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'SubmitInvestmentPlan', data }, options),
-);
+export const submitInvestmentPlan = transfer.useCase('submitInvestmentPlan', SubmitInvestmentPlan.extend(TransferTarget), 'SubmitInvestmentPlan');
 
-export const assessTransferReadiness = defineUseCase(
-  'assessTransferReadiness',
-  AssessReadiness.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AssessReadiness', data }, options),
-);
+export const assessTransferReadiness = transfer.useCase('assessTransferReadiness', AssessReadiness.extend(TransferTarget), 'AssessReadiness');
 
-export const completeTransfer = defineUseCase(
-  'completeTransfer',
-  CompleteTransfer.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'CompleteTransfer', data }, options),
-);
+export const completeTransfer = transfer.useCase('completeTransfer', CompleteTransfer.extend(TransferTarget), 'CompleteTransfer');
 
-export const abandonTransfer = defineUseCase(
-  'abandonTransfer',
-  AbandonTransfer.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) => transfer.change(ledger, transferId, { type: 'AbandonTransfer', data }, options),
-);
+export const abandonTransfer = transfer.useCase('abandonTransfer', AbandonTransfer.extend(TransferTarget), 'AbandonTransfer');

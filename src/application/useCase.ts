@@ -25,6 +25,40 @@ export function defineUseCase<Input extends z.ZodType, State>(
   return { name, input, run };
 }
 
+/** The types of the commands in the union `C` of an aggregate's commands. */
+export type CommandType<C> = C extends { readonly type: infer T extends string } ? T : never;
+/** The data of the command of type `T` in the union `C`. */
+export type CommandData<C, T> = C extends { readonly type: T; readonly data: infer D } ? D : never;
+
+/**
+ * A use case whose input is the data of one command plus the id of the aggregate it runs on, in the
+ * field `target`; `run` gets the id and the data without it (a command names its aggregate by its stream, not in its data).
+ */
+export function targetedUseCase<Input extends z.ZodType<Record<K, string>>, K extends string, State>(
+  name: string,
+  input: Input,
+  target: K,
+  run: (ledger: Ledger, id: string, data: Omit<z.output<Input>, K>, options: CommandOptions) => Promise<CommandResult<State>>,
+): UseCase<Input, State> {
+  return defineUseCase(name, input, (ledger, parsed, options) => {
+    const { [target]: id, ...data } = parsed;
+    return run(ledger, id, data, options);
+  });
+}
+
+/**
+ * Use cases of an aggregate's commands, one a command: each runs the command of type `type` on the
+ * aggregate whose id is in the input field `Target`, with the rest of the input as the command's
+ * data, plus the fields `Added` that the aggregate's helper supplies itself (a network's snapshot).
+ */
+export interface CommandUseCases<C, S, Target extends string, Added extends string = never> {
+  useCase<T extends CommandType<C>, Input extends z.ZodType<Record<Target, string> & Omit<CommandData<C, T>, Added>>>(
+    name: string,
+    input: Input,
+    type: T,
+  ): UseCase<Input, S>;
+}
+
 /** What every command accepts beside its own input. */
 export const CommandRequestFields = {
   idempotencyKey: z

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 import { expectForbidden, mutate, network, refused } from '../support/api.js';
 
 const PLAN_FIELDS = `aggregateId revision actionPlan { id planId cityId country title vision endorsed endorsedOn
   clusters { key title } actions { nodes { title status addedAfterEndorsement } } }`;
 
 describe('action plans through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretariat: string;
   let torino: string;
   let gdansk: string;
@@ -16,7 +16,6 @@ describe('action plans through the API', () => {
   let actionId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     secretariat = await t.token('secretariat');
     torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
     gdansk = await t.token('cityCoordinator', { subject: 'coordinator:gdansk', cityIds: ['gdansk-pl'] });
@@ -27,7 +26,6 @@ describe('action plans through the API', () => {
     ]);
     await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:peter', name: 'Peter Wolkowinski' }, secretariat);
   });
-  afterAll(async () => t?.close());
 
   it('lets the city coordinator draft its plan, once', async () => {
     const input = {

@@ -8,36 +8,19 @@ import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { centsToEuros, eurosToCents } from '../../domain/actionPlan/money.js';
 import { Ulid } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { network as boostInno, NETWORK_ID as NETWORK } from '../support/networkSnapshot.js';
+import { torinoPlanDrafted } from './fixtures.js';
 
 const spec = deciderSpec(actionPlanDecider);
-const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 const A1 = '01JACT00000000000000000001';
 const A2 = '01JACT00000000000000000002';
 const I1 = '01JXND00000000000000000001';
 const F1 = '01JFND00000000000000000001';
-const network: NetworkSnapshot = {
-  networkId: NETWORK,
-  kind: 'actionPlanning',
-  closed: false,
-  startDate: '2015-09-01',
-  endDate: '2018-05-31',
-  partners: { 'torino-it': { name: 'Torino', country: 'IT', role: 'leadPartner' } },
-};
+// BoostInno with Torino, its lead partner, alone.
+const network: NetworkSnapshot = { ...boostInno, partners: { 'torino-it': boostInno.partners['torino-it']! } };
 const cluster = { key: 'collective-actions', title: 'Collective actions', description: '' };
 
-const drafted: ActionPlanEvent = {
-  type: 'ActionPlanDrafted',
-  data: {
-    networkId: NETWORK,
-    networkKind: 'actionPlanning',
-    cityId: 'torino-it',
-    cityName: 'Torino',
-    country: 'IT',
-    title: 'Torino Social Impact',
-    vision: 'Turin as a social tech hub',
-    clusters: [cluster],
-  },
-};
+const drafted: ActionPlanEvent = torinoPlanDrafted(NETWORK, [cluster]);
 const draft: ActionPlanCommand = {
   type: 'DraftActionPlan',
   data: { networkId: NETWORK, network, cityId: 'torino-it', title: 'Torino Social Impact', vision: 'Turin as a social tech hub', clusters: [cluster] },

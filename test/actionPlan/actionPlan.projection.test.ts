@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actionPlansProjection } from '../../projections/actionPlan/actionPlans.js';
 import { findPlan, fundingOfAction, fundingTotalsOfPlan, indicatorValues, listActions, listClusters, listIndicators, listPlans, statusHistory } from '../../projections/actionPlan/queries.js';
 import { ACTIONS, APN, planEvents, TORINO_PLAN } from '../outcomes/fixtures.js';
-import { incrementalAndRebuilt, type ProjectionHarness } from '../support/projectionSpec.js';
+import { projectedAndRebuilt } from '../support/projectionSpec.js';
 
 describe('action plan read model', () => {
-  let harness: ProjectionHarness | undefined;
-  afterEach(async () => harness?.close());
-
   it('project plans, clusters, actions, status history, funding and indicators; rebuild equals incremental', async () => {
-    const result = await incrementalAndRebuilt([actionPlansProjection], planEvents, 2);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    const db = harness.db;
+    const db = await projectedAndRebuilt([actionPlansProjection], planEvents, 2);
     expect(findPlan(db, TORINO_PLAN)).toMatchObject({ city_id: 'torino-it', country: 'IT', vision: 'Revised', endorsed_on: '2018-05-30', endorsed_by: 'City Council', revision: 16 });
     expect(listClusters(db, TORINO_PLAN).map((c) => c.key)).toEqual(['collective-actions', 'civic-technologies', 'finance']);
     const actions = listActions(db, TORINO_PLAN, {}, 10, 0);

@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
+import { useBoostInnoNetwork } from '../support/api.js';
 
 describe('the community network map through the API', () => {
-  let t: TestApp;
-  let f: Fixture;
+  const t = useTestApp();
+  const f = useBoostInnoNetwork(t);
   let practiceId: string;
   let learningNeedId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    f = await boostInnoNetwork(t);
-    const gdansk = await f.coordinator('gdansk-pl');
+    const gdansk = f.gdansk;
     const proposed = await t.gql(
       `mutation($input: ProposePracticeInput!) { proposePractice(input: $input) { ... on ProposePracticePayload { aggregateId } } }`,
       {
@@ -80,14 +78,13 @@ describe('the community network map through the API', () => {
       topics: ['mapping'],
     });
   });
-  afterAll(async () => t?.close());
 
   const MAP = `query($id: ID!) { communityMap(networkId: $id) {
     nodes { id kind label cityId }
     edges { source target kind weight sharedTopics matchedTerms } } }`;
 
   it('returns the network as a graph of cities, topics, practices, offers and needs with give/use links', async () => {
-    const res = await t.gql(MAP, { id: f.networkId }, await f.coordinator('paris-fr'));
+    const res = await t.gql(MAP, { id: f.networkId }, f.paris);
     expect(res.errors).toBeUndefined();
     const { nodes, edges } = res.data!.communityMap;
     const ids = (kind: string) => nodes.filter((n: { kind: string }) => n.kind === kind).map((n: { id: string }) => n.id).sort();
@@ -114,7 +111,7 @@ describe('the community network map through the API', () => {
       `query($id: ID!) { closestPeers(networkId: $id, cityId: "braga-pt") {
         cityId closeness parts { topics helpsMe iHelp } sharedTopics theyCanHelpWith { giveTitle needTitle score } iCanHelpWith { giveTitle } } }`,
       { id: f.networkId },
-      await f.coordinator('braga-pt'),
+      f.braga,
     );
     expect(res.errors).toBeUndefined();
     const [closest] = res.data!.closestPeers;

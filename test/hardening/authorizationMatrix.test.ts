@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
 import { comparePositions } from '../../src/eventStore/port.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import {
   BARCELONA,
   callMutation,
@@ -658,14 +658,13 @@ const show = (o: Outcome) => `${o.__typename}${o.code ? ` ${o.code}` : ''}${o.me
 type Cell = 'allowed' | 'refused' | 'rule' | 'WRONG';
 
 describe('authorization matrix: every mutation, every role', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let world: MatrixWorld;
   const observed = new Map<string, Partial<Record<MatrixRole, Cell>>>();
   /** Allowed attempts a business rule refused (authorization passed, but the fixture was not fresh). */
   const ruleViolations: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
     world = await MatrixWorld.build(t);
   });
 
@@ -680,7 +679,6 @@ describe('authorization matrix: every mutation, every role', () => {
       console.table(rows);
       console.log(`Allowed attempts refused by a business rule instead of succeeding: ${ruleViolations.length}`);
     }
-    await t?.close();
   });
 
   it('has a case for every mutation of the schema (and none for a mutation that does not exist)', () => {

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { networkDecider } from '../../domain/network/decider.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 
 const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) {
   __typename ... on JoinNetworkPayload { revision } ... on Error { code } } }`;
 
 describe('100 concurrent conflicting mutations on one aggregate', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let networkId: string;
   let token: string;
   beforeAll(async () => {
-    t = await startTestApp();
     token = await t.token('secretariat');
     const created = await t.gql(
       `mutation { registerNetwork(input: { name: "Race", kind: actionPlanning, theme: "t", startDate: "2020-01-01", endDate: "2022-01-01" }) { ... on RegisterNetworkPayload { aggregateId } } }`,
@@ -19,7 +18,6 @@ describe('100 concurrent conflicting mutations on one aggregate', () => {
     );
     networkId = created.data!.registerNetwork.aggregateId;
   });
-  afterAll(async () => t?.close());
 
   it('each succeeds or gets a conflict; the final state is exactly the accepted events', async () => {
     const responses = await Promise.all(

@@ -8,9 +8,9 @@ import {
   isScalarType,
   type GraphQLInputType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 
 /**
  * Values that are wrong for a field of a given GraphQL type whatever it means: wrong JSON types,
@@ -79,13 +79,11 @@ function malformedCases(): MutationCase[] {
 }
 
 describe('fuzz: thousands of malformed inputs', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let token: string;
   beforeAll(async () => {
-    t = await startTestApp();
     token = await t.token('secretariat');
   });
-  afterAll(async () => t?.close());
 
   it('never answers 5xx, never crashes, never writes, always explains', async () => {
     const cases = malformedCases();

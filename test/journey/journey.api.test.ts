@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { torinoTransnationalMeeting } from '../support/boostInno.js';
+import { useTestApp } from '../support/testApp.js';
+import { mutate, query, queryErrors, useNetworkSetup } from '../support/api.js';
 
 const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: String, $to: String, $asOf: String, $includeCancelled: Boolean) {
   journey(networkId: $networkId, cityId: $cityId, topic: $topic, from: $from, to: $to, asOf: $asOf, includeCancelled: $includeCancelled) {
@@ -17,14 +18,12 @@ const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: Stri
 const at = (date: string) => `${date}T12:00:00Z`;
 
 describe('the learning journey through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   const journey = async (vars: Record<string, unknown> = {}, token = n.expert) =>
     (await query(t, JOURNEY, { networkId: n.networkId, ...vars }, token)).journey;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     const need = async (cityId: string, description: string, topics: string[], token: string) =>
       (await mutate(t, 'raiseLearningNeed', { networkId: n.networkId, cityId, kind: 'learning', topics, description, occurredAt: at('2015-10-01') }, token))
         .aggregateId as string;
@@ -44,14 +43,7 @@ describe('the learning journey through the API', () => {
       endDate: '2015-11-10',
       themes: ['Starting BoostInno journey', 'Impact finance'],
     });
-    await schedule({
-      kind: 'transnationalMeeting',
-      title: 'Transnational BoostInno meeting',
-      hostCityId: 'torino-it',
-      startDate: '2016-02-17',
-      endDate: '2016-02-19',
-      themes: ['Local authorities broker and angel of change', 'Circular Economy'],
-    });
+    await schedule(torinoTransnationalMeeting);
     const webinar = await schedule({ kind: 'webinar', title: 'Impact measurement', startDate: '2016-03-01', endDate: '2016-03-01' });
     await mutate(t, 'cancelMeeting', { meetingId: webinar, occurredAt: at('2016-02-01') }, n.expert);
 
@@ -74,7 +66,6 @@ describe('the learning journey through the API', () => {
     );
     await mutate(t, 'addressLearningNeed', { learningNeedId: funds, meetingId: gdanskMeeting, occurredAt: at('2015-11-11') }, n.expert);
   });
-  afterAll(async () => t?.close());
 
   it('tells the network\'s timeline with themes, attendance and learnings, and per partner the needs and their coverage', async () => {
     const j = await journey();

@@ -2,9 +2,9 @@ import { ulid } from 'ulid';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, setUpNetwork, when, type NetworkSetup } from '../support/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, useNetworkSetup, when } from '../support/api.js';
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 
@@ -15,8 +15,8 @@ const NEED = `query($id: ID!, $asOf: String) { learningNeed(id: $id, asOf: $asOf
 } }`;
 
 describe('learning needs through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let fundsNeed: string;
   let meetingId: string;
   const funds = () => ({
@@ -28,8 +28,6 @@ describe('learning needs through the API', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     const meeting = await mutate(
       t,
       'scheduleMeeting',
@@ -38,7 +36,6 @@ describe('learning needs through the API', () => {
     );
     meetingId = meeting.aggregateId;
   });
-  afterAll(async () => t?.close());
 
   it('lets a partner\'s coordinator raise a need', async () => {
     const raised = await mutate(t, 'raiseLearningNeed', funds(), n.torino, NEED_FIELDS);
@@ -161,7 +158,7 @@ describe('learning needs through the API', () => {
  * response and the events it added), each scenario on its own streams of a fresh store.
  */
 describe('learning needs: given events, when a request, then response and new events', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let torino: string;
   const at = '2016-01-10T09:00:00Z';
 
@@ -209,10 +206,8 @@ describe('learning needs: given events, when a request, then response and new ev
     __typename ... on RefineLearningNeedPayload { revision learningNeed { description priority } } ... on Error { code } } }`;
 
   beforeAll(async () => {
-    t = await startTestApp();
     torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
   });
-  afterAll(async () => t?.close());
 
   it("a partner's coordinator raises a need: the need is recorded and readable", async () => {
     const { networkId } = await givenNetwork();

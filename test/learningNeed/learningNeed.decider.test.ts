@@ -3,7 +3,7 @@ import { AddressLearningNeed, RaiseLearningNeed, RefineLearningNeed } from '../.
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import type { LearningNeedEvent } from '../../domain/learningNeed/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, OTHER_NETWORK_ID, otherNetwork, onlyGdansk } from '../journey/fixtures.js';
+import { closedNetwork, network, NETWORK_ID, OTHER_NETWORK_ID, otherNetwork, onlyGdansk } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(learningNeedDecider);
 const need = {

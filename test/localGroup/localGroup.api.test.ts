@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, useNetworkSetup } from '../support/api.js';
 
 const GROUP_FIELDS = `localGroup { id localGroupId cityId name coordinator { name organisation } revision
   composition { total public private knowledge civilSociety helixesCovered byHelix { helix count planned } }
@@ -11,14 +11,9 @@ const GROUPS = `query($networkId: ID!, $cityId: ID, $asOf: String) { localGroups
   cityId partner { name } coordinator { name } composition { total private civilSociety } } }`;
 
 describe('local groups through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let groupId: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
-  });
-  afterAll(async () => t?.close());
 
   it('lets a city coordinator form its local group, once', async () => {
     const formed = await mutate(t, 'formLocalGroup', { networkId: n.networkId, cityId: 'torino-it', name: 'Torino Social Innovation ULG' }, n.torino, GROUP_FIELDS);

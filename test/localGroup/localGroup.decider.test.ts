@@ -5,7 +5,7 @@ import type { LocalGroupEvent } from '../../domain/localGroup/events.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
 import { Ulid } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, otherNetwork, onlyGdansk } from '../journey/fixtures.js';
+import { closedNetwork, network, NETWORK_ID, otherNetwork, onlyGdansk } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(localGroupDecider);
 const coordinator = { name: 'Fabrizio Barbiero', organisation: 'Città di Torino' };

@@ -1,62 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { networkSnapshotOf } from '../../domain/network/snapshot.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, openSse, type Fixture } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
+import { commandDocument, openSse, useBoostInnoNetwork } from '../support/api.js';
 
-const OPEN = /* GraphQL */ `
-  mutation($input: OpenMarketplaceSessionInput!) {
-    openMarketplaceSession(input: $input) {
-      __typename
-      ... on OpenMarketplaceSessionPayload { aggregateId session { id sessionId scope status networkIds } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const OFFER = /* GraphQL */ `
-  mutation($input: PostMarketplaceOfferInput!) {
-    postMarketplaceOffer(input: $input) {
-      __typename
-      ... on PostMarketplaceOfferPayload { offer { id offerId kind title topics cityName country practice { title } } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const NEED = /* GraphQL */ `
-  mutation($input: PostMarketplaceNeedInput!) {
-    postMarketplaceNeed(input: $input) {
-      __typename
-      ... on PostMarketplaceNeedPayload { need { id needId title topics learningNeedId } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const RESPOND = /* GraphQL */ `
-  mutation($input: RespondToMarketplaceMatchInput!) {
-    respondToMarketplaceMatch(input: $input) {
-      __typename
-      ... on RespondToMarketplaceMatchPayload { match { id matchId status needAnswer offerAnswer suggestedScore suggestedBecause } }
-      ... on Error { code message }
-    }
-  }
-`;
-const SCHEDULE = /* GraphQL */ `
-  mutation($input: ScheduleMarketplaceMeetingInput!) {
-    scheduleMarketplaceMeeting(input: $input) {
-      __typename
-      ... on ScheduleMarketplaceMeetingPayload {
-        match { meeting { meetingId format date hostCityId onJourney title } need { meetings { meetingId } } }
-      }
-      ... on Error { code message }
-    }
-  }
-`;
+const OPEN = commandDocument('openMarketplaceSession', 'aggregateId session { id sessionId scope status networkIds }');
+const OFFER = commandDocument('postMarketplaceOffer', 'offer { id offerId kind title topics cityName country practice { title } }');
+const NEED = commandDocument('postMarketplaceNeed', 'need { id needId title topics learningNeedId }');
+const RESPOND = commandDocument('respondToMarketplaceMatch', 'match { id matchId status needAnswer offerAnswer suggestedScore suggestedBecause }');
+const SCHEDULE = commandDocument(
+  'scheduleMarketplaceMeeting',
+  'match { meeting { meetingId format date hostCityId onJourney title } need { meetings { meetingId } } }',
+);
 const SUGGESTIONS = /* GraphQL */ `
   query($id: ID!, $cityId: String!) {
     marketplaceSession(id: $id) {
@@ -69,27 +27,17 @@ const SUGGESTIONS = /* GraphQL */ `
 `;
 
 describe('the marketplace through the API', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let torino: string;
-  let strasbourg: string;
+  const t = useTestApp();
+  const f = useBoostInnoNetwork(t);
   let sessionId: string;
   let torinoNeedId: string;
   let strasbourgOfferId: string;
   let learningNeedId: string;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    f = await boostInnoNetwork(t);
-    torino = await f.coordinator('torino-it');
-    strasbourg = await f.coordinator('strasbourg-fr');
-  });
-  afterAll(async () => t?.close());
-
   it('lets the lead expert open a session for the network; not coordinators', async () => {
     const input = { title: 'BoostInno marketplace, Gdansk', networkIds: [f.networkId], heldOn: '2016-03-14', place: 'Gdansk' };
     const before = await t.app.store.headPosition();
-    expect((await t.gql(OPEN, { input }, torino)).data!.openMarketplaceSession.__typename).toBe('ForbiddenError');
+    expect((await t.gql(OPEN, { input }, f.torino)).data!.openMarketplaceSession.__typename).toBe('ForbiddenError');
     expect((await t.gql(OPEN, { input: { ...input, networkIds: [] } }, f.expert)).data!.openMarketplaceSession.__typename).toBe('ForbiddenError');
     expect(await t.app.store.headPosition()).toEqual(before);
     const res = await t.gql(OPEN, { input }, f.expert);
@@ -123,7 +71,7 @@ describe('the marketplace through the API', () => {
           topics: ['impact finance', 'social economy'],
         },
       },
-      strasbourg,
+      f.strasbourg,
     );
     expect(offer.data!.postMarketplaceOffer.offer).toMatchObject({ kind: 'experience', cityName: 'Strasbourg', country: 'FR' });
     strasbourgOfferId = offer.data!.postMarketplaceOffer.offer.offerId;
@@ -160,7 +108,7 @@ describe('the marketplace through the API', () => {
       { actor: systemActor },
     );
     learningNeedId = raised.id;
-    const need = await t.gql(NEED, { input: { sessionId, cityId: 'torino-it', learningNeedId } }, torino);
+    const need = await t.gql(NEED, { input: { sessionId, cityId: 'torino-it', learningNeedId } }, f.torino);
     expect(need.data!.postMarketplaceNeed.need).toMatchObject({
       title: 'How to develop new impact funds for social enterprises?',
       topics: ['impact finance', 'social enterprises'],
@@ -168,48 +116,48 @@ describe('the marketplace through the API', () => {
     });
     torinoNeedId = need.data!.postMarketplaceNeed.need.needId;
 
-    const forOther = await t.gql(NEED, { input: { sessionId, cityId: 'strasbourg-fr', title: 'x' } }, torino);
+    const forOther = await t.gql(NEED, { input: { sessionId, cityId: 'strasbourg-fr', title: 'x' } }, f.torino);
     expect(forOther.data!.postMarketplaceNeed.__typename).toBe('ForbiddenError');
     const outsider = await t.gql(NEED, { input: { sessionId, cityId: 'wroclaw-pl', title: 'x' } }, f.secretariat);
     expect(outsider.data!.postMarketplaceNeed).toMatchObject({ __typename: 'RuleViolationError', code: 'CITY_NOT_IN_SESSION' });
   });
 
   it('suggests matches both ways, each with its reasons', async () => {
-    const forTorino = await t.gql(SUGGESTIONS, { id: sessionId, cityId: 'torino-it' }, torino);
+    const forTorino = await t.gql(SUGGESTIONS, { id: sessionId, cityId: 'torino-it' }, f.torino);
     expect(forTorino.errors).toBeUndefined();
     const [best] = forTorino.data!.marketplaceSession.suggestionsForCity.helpsMe;
     expect(best).toMatchObject({ offerCityId: 'strasbourg-fr', needCityId: 'torino-it', sharedTopics: ['impact finance'] });
     expect(best.matchedTerms).toEqual(expect.arrayContaining(['impact', 'funds', 'social', 'enterprises']));
     expect(best.score).toBeCloseTo(best.parts.topics + best.parts.text + best.parts.label, 4);
     expect(best.explanation).toMatch(/shares the topic impact finance/);
-    const forStrasbourg = await t.gql(SUGGESTIONS, { id: sessionId, cityId: 'strasbourg-fr' }, strasbourg);
+    const forStrasbourg = await t.gql(SUGGESTIONS, { id: sessionId, cityId: 'strasbourg-fr' }, f.strasbourg);
     const [helps] = forStrasbourg.data!.marketplaceSession.suggestionsForCity.iCanHelp;
     expect(helps).toMatchObject({ needCityId: 'torino-it', score: best.score, need: { title: 'How to develop new impact funds for social enterprises?' } });
   });
 
   it('lets both sides accept, and each city only answer for itself', async () => {
     const input = { sessionId, needId: torinoNeedId, offerId: strasbourgOfferId };
-    const forged = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, torino);
+    const forged = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, f.torino);
     expect(forged.data!.respondToMarketplaceMatch.__typename).toBe('ForbiddenError');
-    const first = await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true, note: 'Very interested' } }, torino);
+    const first = await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true, note: 'Very interested' } }, f.torino);
     expect(first.data!.respondToMarketplaceMatch.match).toMatchObject({ status: 'proposed', needAnswer: 'accepted', offerAnswer: null });
     expect(first.data!.respondToMarketplaceMatch.match.suggestedBecause).toContain('topic: impact finance');
-    const second = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, strasbourg);
+    const second = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, f.strasbourg);
     expect(second.data!.respondToMarketplaceMatch.match).toMatchObject({ status: 'agreed', offerAnswer: 'accepted' });
   });
 
   it('schedules a site visit on the journey for the agreed match; the needs record it', async () => {
     const matchId = `${torinoNeedId}-${strasbourgOfferId}`;
     const visit = { sessionId, matchId, format: 'siteVisit', date: '2016-05-10' };
-    expect((await t.gql(SCHEDULE, { input: visit }, await f.coordinator('braga-pt'))).data!.scheduleMarketplaceMeeting.__typename).toBe(
+    expect((await t.gql(SCHEDULE, { input: visit }, f.braga)).data!.scheduleMarketplaceMeeting.__typename).toBe(
       'ForbiddenError',
     );
-    const wrongHost = await t.gql(SCHEDULE, { input: { ...visit, hostCityId: 'torino-it' } }, torino);
+    const wrongHost = await t.gql(SCHEDULE, { input: { ...visit, hostCityId: 'torino-it' } }, f.torino);
     expect(wrongHost.data!.scheduleMarketplaceMeeting).toMatchObject({ code: 'SITE_VISIT_AT_GIVING_CITY' });
-    const outside = await t.gql(SCHEDULE, { input: { ...visit, date: '2019-01-01' } }, torino);
+    const outside = await t.gql(SCHEDULE, { input: { ...visit, date: '2019-01-01' } }, f.torino);
     expect(outside.data!.scheduleMarketplaceMeeting).toMatchObject({ code: 'OUTSIDE_NETWORK_DATES' });
 
-    const res = await t.gql(SCHEDULE, { input: visit }, torino);
+    const res = await t.gql(SCHEDULE, { input: visit }, f.torino);
     expect(res.errors).toBeUndefined();
     const match = res.data!.scheduleMarketplaceMeeting.match;
     expect(match.meeting).toMatchObject({ format: 'siteVisit', date: '2016-05-10', hostCityId: 'strasbourg-fr', onJourney: true });
@@ -225,7 +173,7 @@ describe('the marketplace through the API', () => {
     expect(state.status).toBe('addressed');
     expect(state.addressedBy).toEqual([`meeting:${match.meeting.meetingId}`]);
 
-    const again = await t.gql(SCHEDULE, { input: visit }, torino);
+    const again = await t.gql(SCHEDULE, { input: visit }, f.torino);
     expect(again.data!.scheduleMarketplaceMeeting).toMatchObject({ code: 'MEETING_ALREADY_SCHEDULED' });
   });
 
@@ -236,7 +184,7 @@ describe('the marketplace through the API', () => {
         kind offer { title cityId } need { title }
         suggestions { score needCityId offerCityId sharedTopics } } }`,
       { id: sessionId },
-      await f.coordinator('braga-pt'),
+      f.braga,
     );
     expect(board.status).toBe(200);
     expect(board.contentType).toMatch(/text\/event-stream/);
@@ -254,7 +202,7 @@ describe('the marketplace through the API', () => {
             topics: ['social enterprises'],
           },
         },
-        await f.coordinator('braga-pt'),
+        f.braga,
       );
       const [event] = await board.waitFor(1);
       expect(event!.data!.marketplaceBoard).toMatchObject({
@@ -289,17 +237,16 @@ describe('the marketplace through the API', () => {
     }
     const lists = await t.gql(`query($n: ID) { marketplaceSessions(networkId: $n) { nodes { title } } }`, { n: f.networkId }, outsider);
     expect(lists.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const mine = await t.gql(`query($n: ID) { marketplaceSessions(networkId: $n) { nodes { title } } }`, { n: f.networkId }, torino);
+    const mine = await t.gql(`query($n: ID) { marketplaceSessions(networkId: $n) { nodes { title } } }`, { n: f.networkId }, f.torino);
     expect(mine.data!.marketplaceSessions.nodes).toEqual([{ title: 'BoostInno marketplace, Gdansk' }]);
   });
 
   it('answers a retried scheduling with the first result, scheduling nothing twice', async () => {
-    const offers = await t.gql(`query($id: ID!) { marketplaceSession(id: $id) { offers(cityId: "braga-pt") { nodes { offerId } } } }`, { id: sessionId }, torino);
+    const offers = await t.gql(`query($id: ID!) { marketplaceSession(id: $id) { offers(cityId: "braga-pt") { nodes { offerId } } } }`, { id: sessionId }, f.torino);
     const bragaOfferId = offers.data!.marketplaceSession.offers.nodes[0].offerId;
-    const braga = await f.coordinator('braga-pt');
     const input = { sessionId, needId: torinoNeedId, offerId: bragaOfferId };
-    await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true } }, torino);
-    const agreed = await t.gql(RESPOND, { input: { ...input, cityId: 'braga-pt', accept: true } }, braga);
+    await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true } }, f.torino);
+    const agreed = await t.gql(RESPOND, { input: { ...input, cityId: 'braga-pt', accept: true } }, f.braga);
     expect(agreed.data!.respondToMarketplaceMatch.match.status).toBe('agreed');
     const meeting = {
       sessionId,
@@ -309,10 +256,10 @@ describe('the marketplace through the API', () => {
       hostCityId: 'torino-it',
       idempotencyKey: 'bilateral-torino-braga',
     };
-    const first = await t.gql(SCHEDULE, { input: meeting }, braga);
+    const first = await t.gql(SCHEDULE, { input: meeting }, f.braga);
     expect(first.data!.scheduleMarketplaceMeeting.match.meeting).toMatchObject({ format: 'bilateralMeeting', hostCityId: 'torino-it', onJourney: true });
     const head = await t.app.store.headPosition();
-    const retry = await t.gql(SCHEDULE, { input: meeting }, braga);
+    const retry = await t.gql(SCHEDULE, { input: meeting }, f.braga);
     expect(retry.data!.scheduleMarketplaceMeeting.match.meeting.meetingId).toBe(first.data!.scheduleMarketplaceMeeting.match.meeting.meetingId);
     expect(await t.app.store.headPosition()).toEqual(head);
     const bilateral = t.app.readModels.get<{ kind: string; partner_city_ids: string }>('SELECT * FROM meetings WHERE id = ?', [
@@ -325,12 +272,12 @@ describe('the marketplace through the API', () => {
   it('closes the session: no new posts, matches under way go on', async () => {
     const CLOSE = `mutation($input: CloseMarketplaceSessionInput!) { closeMarketplaceSession(input: $input) { __typename
       ... on CloseMarketplaceSessionPayload { session { status } } ... on Error { code } } }`;
-    expect((await t.gql(CLOSE, { input: { sessionId } }, torino)).data!.closeMarketplaceSession.__typename).toBe('ForbiddenError');
+    expect((await t.gql(CLOSE, { input: { sessionId } }, f.torino)).data!.closeMarketplaceSession.__typename).toBe('ForbiddenError');
     expect((await t.gql(CLOSE, { input: { sessionId, reason: 'end of the meeting' } }, f.expert)).data!.closeMarketplaceSession).toEqual({
       __typename: 'CloseMarketplaceSessionPayload',
       session: { status: 'closed' },
     });
-    const late = await t.gql(NEED, { input: { sessionId, cityId: 'torino-it', title: 'Late need' } }, torino);
+    const late = await t.gql(NEED, { input: { sessionId, cityId: 'torino-it', title: 'Late need' } }, f.torino);
     expect(late.data!.postMarketplaceNeed).toMatchObject({ code: 'SESSION_CLOSED' });
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partnersProjection } from '../../projections/network/partners.js';
 import { closestPeers, communityMap } from '../../projections/communityMap/communityMap.js';
 import { peerReviewsProjection } from '../../projections/peerReview/peerReviews.js';
@@ -7,7 +7,7 @@ import { citySuggestions, findMatch, findSession, listPosts, meetingsOfNeed } fr
 import { findPractice, listPractices } from '../../projections/practice/queries.js';
 import { listPeerReviews, recommendationsOfReview, followUpsOf, peersOfReview, todosOfReview } from '../../projections/peerReview/queries.js';
 import { marketplaceProjection } from '../../projections/marketplace/sessions.js';
-import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
+import { projectedAndRebuilt, type StreamEvent } from '../support/projectionSpec.js';
 import { NEED_TORINO, NETWORK, OFFER_GDANSK, OFFER_STRASBOURG, PRACTICE_GDANSK, matchId, needTorino, offerGdansk, offerStrasbourg, opened, pair } from './fixtures.js';
 
 const SESSION = '01JSESS10N0000000000000001';
@@ -82,14 +82,8 @@ const events: StreamEvent[] = [
 const projections = [partnersProjection, practicesProjection, marketplaceProjection, peerReviewsProjection];
 
 describe('marketplace projections', () => {
-  let harness: ProjectionHarness | undefined;
-  afterEach(async () => harness?.close());
-
   it('rebuild equals the incremental run, and the rows are right', async () => {
-    const result = await incrementalAndRebuilt(projections, events, 3);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    const db = harness.db;
+    const db = await projectedAndRebuilt(projections, events, 3);
 
     expect(findPractice(db, PRACTICE_GDANSK)).toMatchObject({ title: 'Creative mapping', label_year: 2017, status: 'partnershipComplete', country: 'PL', revision: 3 });
     expect(listPractices(db, { text: 'horizontal managing' }, 10, 0).map((p) => p.id)).toEqual([PRACTICE_GDANSK]);
@@ -117,9 +111,8 @@ describe('marketplace projections', () => {
   });
 
   it('draws the network as a graph of cities, practices, needs and topics', async () => {
-    const result = await incrementalAndRebuilt(projections, events.slice(0, 12), 4);
-    harness = result.harness;
-    const map = communityMap(harness.db, NETWORK);
+    const db = await projectedAndRebuilt(projections, events.slice(0, 12), 4);
+    const map = communityMap(db, NETWORK);
     const kinds = (kind: string) => map.nodes.filter((n) => n.kind === kind).map((n) => n.id).sort();
     expect(kinds('city')).toEqual(['city:gdansk-pl', 'city:strasbourg-fr', 'city:torino-it']);
     // Gdansk's offer of its practice is the practice node; Strasbourg's experience is an offer node.
@@ -134,11 +127,11 @@ describe('marketplace projections', () => {
     expect(edge('helps').map((e) => `${e.source}>${e.target}`)).toEqual(['city:strasbourg-fr>city:torino-it']);
     expect(edge('agreed')).toEqual([]);
 
-    const peers = closestPeers(harness.db, NETWORK, 'torino-it');
+    const peers = closestPeers(db, NETWORK, 'torino-it');
     expect(peers[0]).toMatchObject({ cityId: 'strasbourg-fr', sharedTopics: ['impact finance'] });
     expect(peers[0]!.theyCanHelpWith[0]).toMatchObject({ needId: NEED_TORINO, giveId: OFFER_STRASBOURG });
     expect(peers[0]!.parts.helpsMe).toBeGreaterThan(0);
-    expect(closestPeers(harness.db, NETWORK, 'strasbourg-fr')[0]).toMatchObject({ cityId: 'torino-it' });
-    expect(closestPeers(harness.db, NETWORK, 'strasbourg-fr')[0]!.iCanHelpWith).toHaveLength(1);
+    expect(closestPeers(db, NETWORK, 'strasbourg-fr')[0]).toMatchObject({ cityId: 'torino-it' });
+    expect(closestPeers(db, NETWORK, 'strasbourg-fr')[0]!.iCanHelpWith).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../domain/marketplace/matchMeetingWorkflow.js';
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 import { fold } from '../../domain/shared/decider.js';
+import { network } from '../support/networkSnapshot.js';
 import { workflowSpec } from '../support/workflowSpec.js';
 import {
   MEETING,
@@ -31,12 +32,10 @@ const NEW_MEETING = '01JMEET1NG0000000000000002';
 const needFromJourney: MarketplaceEvent = { ...needTorino, data: { ...needTorino.data, learningNeedId: LEARNING_NEED } } as MarketplaceEvent;
 const agreedMatch: MarketplaceEvent[] = [opened, offerStrasbourg, needFromJourney, acceptedByNeed, acceptedByOffer, agreed];
 
+// The marketplace's BoostInno: Torino and Strasbourg are its partners.
 const boostInno: NetworkSnapshot = {
+  ...network,
   networkId: NETWORK,
-  kind: 'actionPlanning',
-  closed: false,
-  startDate: '2015-09-01',
-  endDate: '2018-05-31',
   partners: {
     'torino-it': { name: 'Torino', country: 'IT', role: 'partner' },
     'strasbourg-fr': { name: 'Strasbourg', country: 'FR', role: 'partner' },

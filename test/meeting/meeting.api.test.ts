@@ -1,9 +1,10 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { torinoTransnationalMeeting } from '../support/boostInno.js';
+import { useTestApp } from '../support/testApp.js';
+import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, useNetworkSetup } from '../support/api.js';
 
 const MEETING_FIELDS = 'meeting { id meetingId kind title hostCityId startDate endDate themes guidingQuestions partnerCityIds status revision }';
 
@@ -14,25 +15,14 @@ const MEETING = `query($id: ID!) { meeting(id: $id) {
 } }`;
 
 describe('meetings through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let torinoMeeting: string;
   const tnm = () => ({
     networkId: n.networkId,
-    kind: 'transnationalMeeting',
-    title: 'Transnational BoostInno meeting',
-    hostCityId: 'torino-it',
-    startDate: '2016-02-17',
-    endDate: '2016-02-19',
-    themes: ['Local authorities broker and angel of change', 'Circular Economy'],
+    ...torinoTransnationalMeeting,
     guidingQuestions: ['How can a city broker social innovation?'],
   });
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
-  });
-  afterAll(async () => t?.close());
 
   it('lets the lead expert schedule a meeting; its agenda is public', async () => {
     const scheduled = await mutate(t, 'scheduleMeeting', tnm(), n.expert, MEETING_FIELDS);

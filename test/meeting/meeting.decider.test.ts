@@ -3,7 +3,7 @@ import { ScheduleMeeting } from '../../domain/meeting/decider.js';
 import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, otherNetwork } from '../journey/fixtures.js';
+import { closedNetwork, network, NETWORK_ID, otherNetwork } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(meetingDecider);
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 
 const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterNetworkInput!) {
@@ -22,13 +22,11 @@ const boostInno = {
 };
 
 describe('networks through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretariat: string;
   beforeAll(async () => {
-    t = await startTestApp();
     secretariat = await t.token('secretariat');
   });
-  afterAll(async () => t?.close());
 
   it('registers a network and reads it back at once', async () => {
     const res = await t.gql(REGISTER, { input: boostInno }, secretariat);
@@ -123,11 +121,7 @@ describe('networks through the API', () => {
 });
 
 describe('partners through the API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
 
   it('adds partners and shows them on the network, lead partner first', async () => {
     const secretariat = await t.token('secretariat');
@@ -158,11 +152,7 @@ describe('partners through the API', () => {
 });
 
 describe('recording past facts and asking as of a date', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
 
   it('answers as of a date from the log, by when things occurred', async () => {
     const secretariat = await t.token('secretariat');

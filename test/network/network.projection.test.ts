@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networksProjection } from '../../projections/network/networks.js';
 import { partnersProjection } from '../../projections/network/partners.js';
 import { findNetwork, listPartners } from '../../projections/network/queries.js';
-import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
+import { projectedAndRebuilt, type StreamEvent } from '../support/projectionSpec.js';
 
 const N = 'network-01JABCDEFGHJKMNPQRSTVWXYZ0';
 const events: StreamEvent[] = [
@@ -21,16 +21,11 @@ const events: StreamEvent[] = [
 ];
 
 describe('network projections', () => {
-  let harness: ProjectionHarness | undefined;
-  afterEach(async () => harness?.close());
-
   it('project networks and partners, and a rebuild equals the incremental run', async () => {
-    const result = await incrementalAndRebuilt([networksProjection, partnersProjection], events, 2);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    const network = findNetwork(harness.db, '01JABCDEFGHJKMNPQRSTVWXYZ0')!;
+    const db = await projectedAndRebuilt([networksProjection, partnersProjection], events, 2);
+    const network = findNetwork(db, '01JABCDEFGHJKMNPQRSTVWXYZ0')!;
     expect(network).toMatchObject({ name: 'BoostInno', status: 'closed', lead_expert_name: 'Peter Wolkowinski', revision: 6 });
-    expect(listPartners(harness.db, '01JABCDEFGHJKMNPQRSTVWXYZ0').map((p) => [p.city_id, p.role, p.newcomer])).toEqual([
+    expect(listPartners(db, '01JABCDEFGHJKMNPQRSTVWXYZ0').map((p) => [p.city_id, p.role, p.newcomer])).toEqual([
       ['gdansk-pl', 'leadPartner', 0],
       ['torino-it', 'partner', 1],
     ]);

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectRefused, issuePaths, mutate, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { expectRefused, issuePaths, mutate, query, setUpNetwork, useNetworkSetup } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
 
 const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
   phase implementationStartDate baselineStudy { title date summary url } } }`;
 
 describe('network phases through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
-  beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
 
   it('starts in activation, with no baseline study; phases are public', async () => {
     expect((await query(t, PHASE, { id: n.networkId })).network).toEqual({ phase: 'activation', implementationStartDate: null, baselineStudy: null });

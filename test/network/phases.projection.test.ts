@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkPhasesProjection } from '../../projections/network/phases.js';
 import { findNetworkPhase } from '../../projections/network/queries.js';
-import { incrementalAndRebuilt, type ProjectionHarness, type StreamEvent } from '../support/projectionSpec.js';
+import { projectedAndRebuilt, type StreamEvent } from '../support/projectionSpec.js';
 
 const ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 const N = `network-${ID}`;
@@ -22,14 +22,9 @@ const events: StreamEvent[] = [
 ];
 
 describe('network phases projection', () => {
-  let harness: ProjectionHarness | undefined;
-  afterEach(async () => harness?.close());
-
   it('follows a network from activation to implementation; rebuild equals incremental', async () => {
-    const result = await incrementalAndRebuilt([networkPhasesProjection], events, 1);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    expect(findNetworkPhase(harness.db, ID)).toEqual({
+    const db = await projectedAndRebuilt([networkPhasesProjection], events, 1);
+    expect(findNetworkPhase(db, ID)).toEqual({
       network_id: ID,
       phase: 'implementation',
       baseline_title: 'BoostInno baseline study',

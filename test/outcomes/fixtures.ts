@@ -1,4 +1,6 @@
+import { torinoPlanDrafted } from '../actionPlan/fixtures.js';
 import type { StreamEvent } from '../support/projectionSpec.js';
+import { coCityStarted } from '../transfer/fixtures.js';
 
 /** A small programme: one Action Planning Network and one Innovation Transfer Network. */
 export const APN = '01JAPN00000000000000000001';
@@ -58,20 +60,10 @@ const G = `actionPlan-${GDANSK_PLAN}`;
 export const planEvents: StreamEvent[] = [
   {
     streamId: T,
-    type: 'ActionPlanDrafted',
-    data: {
-      networkId: APN,
-      networkKind: 'actionPlanning',
-      cityId: 'torino-it',
-      cityName: 'Torino',
-      country: 'IT',
-      title: 'Torino Social Impact',
-      vision: 'Turin as a social tech hub',
-      clusters: [
-        { key: 'collective-actions', title: 'Collective actions', description: '' },
-        { key: 'civic-technologies', title: 'Civic technologies', description: '' },
-      ],
-    },
+    ...torinoPlanDrafted(APN, [
+      { key: 'collective-actions', title: 'Collective actions', description: '' },
+      { key: 'civic-technologies', title: 'Civic technologies', description: '' },
+    ]),
     occurredAt: at('2017-02-01'),
   },
   { streamId: T, type: 'PlanClusterAdded', data: { key: 'finance', title: 'Finance and impact assessment', description: '' }, occurredAt: at('2017-02-02') },
@@ -120,25 +112,12 @@ export const planEvents: StreamEvent[] = [
   { streamId: G, type: 'ActionStatusChanged', data: { actionId: ACTIONS.gdanskHub, from: 'planned', to: 'implemented', date: '2018-03-01', note: '' }, occurredAt: at('2018-03-01') },
 ];
 
-const started = (cityId: string, cityName: string, country: string) => ({
-  networkId: ITN,
-  networkKind: 'innovationTransfer',
-  practiceId: null,
-  practiceTitle: 'Co-City',
-  sourceCityId: 'torino-it',
-  sourceCityName: 'Torino',
-  sourceCountry: 'IT',
-  receivingCityId: cityId,
-  receivingCityName: cityName,
-  receivingCountry: country,
-  date: '2019-03-23',
-});
 const TG = `transfer-${COCITY_GDANSK}`;
 const TB = `transfer-${COCITY_BUDAPEST}`;
 
 export const transferEvents: StreamEvent[] = [
-  { streamId: TG, type: 'TransferStarted', data: started('gdansk-pl', 'Gdansk', 'PL'), occurredAt: at('2019-03-23') },
-  { streamId: TB, type: 'TransferStarted', data: started('budapest-hu', 'Budapest', 'HU'), occurredAt: at('2019-03-23') },
+  { streamId: TG, type: 'TransferStarted', data: coCityStarted(ITN, 'gdansk-pl', 'Gdansk', 'PL'), occurredAt: at('2019-03-23') },
+  { streamId: TB, type: 'TransferStarted', data: coCityStarted(ITN, 'budapest-hu', 'Budapest', 'HU'), occurredAt: at('2019-03-23') },
   { streamId: TG, type: 'ReadinessAssessed', data: { date: '2019-05-01', stage: 'understand', score: 2, note: '' }, occurredAt: at('2019-05-01') },
   { streamId: TG, type: 'TransferStageAdvanced', data: { from: 'understand', to: 'adapt', date: '2019-06-01', note: '' }, occurredAt: at('2019-06-01') },
   { streamId: TG, type: 'TransferMilestoneRecorded', data: { milestoneId: '01JMXX00000000000000000001', title: 'Study visit to Torino', date: '2019-07-01', stage: 'adapt', note: '' }, occurredAt: at('2019-07-01') },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metadataAt } from '../support/projectionSpec.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { expectForbidden, mutate, network } from '../support/api.js';
 
 const OUTCOMES = `query($filter: OutcomeFilter, $asOf: String) { outcomes(filter: $filter, asOf: $asOf) {
@@ -20,12 +20,11 @@ const OUTCOMES = `query($filter: OutcomeFilter, $asOf: String) { outcomes(filter
 const at = (date: string) => `${date}T10:00:00.000Z`;
 
 describe('outcomes through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretariat: string;
   let apn: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     secretariat = await t.token('secretariat');
     apn = await network(t, secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']], 'BoostInno', at('2015-09-01'));
     const itn = await network(
@@ -84,7 +83,6 @@ describe('outcomes through the API', () => {
     await append('practice-01JPRC00000000000000000001', 'PracticeProposed', { cityId: 'torino-it', cityName: 'Torino', country: 'IT', networkId: apn, title: 'Co-City', summary: '', topics: [], results: '', contact: { name: 'Contact', email: null, role: '' }, status: 'lookingForPartners' }, '2017-01-01');
     await append('practice-01JPRC00000000000000000001', 'GoodPracticeLabelAwarded', { year: 2017 }, '2017-10-01');
   });
-  afterAll(async () => t?.close());
 
   it('gives the secretariat every figure, with the records behind each', async () => {
     const res = await t.gql(OUTCOMES, {}, secretariat);

@@ -26,9 +26,9 @@ import {
   type OutcomeFilter,
 } from '../../projections/outcomes/queries.js';
 import { outcomeTransfersProjection } from '../../projections/outcomes/transfers.js';
-import type { Projection } from '../../projections/types.js';
+import type { Projection, ReadModelStore } from '../../projections/types.js';
 import { allEvents, exchangeEvents, networkEvents, planEvents, transferEvents } from './fixtures.js';
-import { incrementalAndRebuilt, type ProjectionHarness } from '../support/projectionSpec.js';
+import { incrementalAndRebuilt, projectedAndRebuilt, type ProjectionHarness } from '../support/projectionSpec.js';
 
 const outcomeProjections: [Projection, typeof allEvents][] = [
   [outcomeNetworksProjection, networkEvents],
@@ -54,16 +54,9 @@ describe('outcome projections: rebuild equals incremental', () => {
 });
 
 describe('outcome figures', () => {
-  let harness: ProjectionHarness;
-  const scope = (filter: OutcomeFilter = {}) => scopeOf(harness.db, filter);
-  afterEach(async () => harness?.close());
-
-  const load = async () => {
-    const result = await incrementalAndRebuilt(outcomeProjections.map(([p]) => p), allEvents, 7);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    return harness.db;
-  };
+  let db: ReadModelStore;
+  const scope = (filter: OutcomeFilter = {}) => scopeOf(db, filter);
+  const load = async () => (db = await projectedAndRebuilt(outcomeProjections.map(([p]) => p), allEvents, 7));
 
   it('count plans, actions and funding, from totals or by period, and drill down to the rows', async () => {
     const db = await load();

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { commandDocument, useBoostInnoNetwork } from '../support/api.js';
 
-const fields = `__typename
-  ... on Error { code message }
-  ... on InputValidationError { issues { path message } }`;
-const M = (name: string, payload: string) => /* GraphQL */ `
-  mutation($input: ${name.charAt(0).toUpperCase()}${name.slice(1)}Input!) {
-    ${name}(input: $input) { ${fields} ... on ${name.charAt(0).toUpperCase()}${name.slice(1)}Payload { aggregateId peerReview { ${payload} } } }
-  }
-`;
+const M = (name: string, payload: string) => commandDocument(name, `aggregateId peerReview { ${payload} }`);
 const REQUEST = M('requestPeerReview', 'status hostCountry');
 const INVITE = M('invitePeerReviewer', 'peers { cityId country status }');
 const ANSWER = M('answerPeerReviewInvitation', 'foreignPeersAccepted');
@@ -18,16 +11,9 @@ const RECORD = M('recordPeerReviewRecommendations', 'recommendations { recommend
 const FOLLOW = M('recordPeerReviewFollowUp', 'recommendations { recommendationId status followUps { status note date } }');
 
 describe('peer reviews through the API', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let braga: string;
+  const t = useTestApp();
+  const f = useBoostInnoNetwork(t);
   let reviewId: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    f = await boostInnoNetwork(t);
-    braga = await f.coordinator('braga-pt');
-  });
-  afterAll(async () => t?.close());
 
   const input = {
     hostCityId: 'braga-pt',
@@ -40,11 +26,11 @@ describe('peer reviews through the API', () => {
 
   it('lets the host city request a review; not another city', async () => {
     const before = await t.app.store.headPosition();
-    expect((await t.gql(REQUEST, { input }, await f.coordinator('torino-it'))).data!.requestPeerReview.__typename).toBe('ForbiddenError');
-    const bad = await t.gql(REQUEST, { input: { ...input, challenge: '', plannedFor: 'March' } }, braga);
+    expect((await t.gql(REQUEST, { input }, f.torino)).data!.requestPeerReview.__typename).toBe('ForbiddenError');
+    const bad = await t.gql(REQUEST, { input: { ...input, challenge: '', plannedFor: 'March' } }, f.braga);
     expect(bad.data!.requestPeerReview.__typename).toBe('InputValidationError');
     expect(await t.app.store.headPosition()).toEqual(before);
-    const res = await t.gql(REQUEST, { input: { ...input, networkId: f.networkId } }, braga);
+    const res = await t.gql(REQUEST, { input: { ...input, networkId: f.networkId } }, f.braga);
     expect(res.data!.requestPeerReview).toMatchObject({ peerReview: { status: 'requested', hostCountry: 'PT' } });
     reviewId = res.data!.requestPeerReview.aggregateId;
   });
@@ -60,7 +46,7 @@ describe('peer reviews through the API', () => {
   });
 
   it('needs two accepted peers from other countries before the review is held', async () => {
-    const invite = (cityId: string, cityName: string) => t.gql(INVITE, { input: { reviewId, cityId, cityName } }, braga);
+    const invite = (cityId: string, cityName: string) => t.gql(INVITE, { input: { reviewId, cityId, cityName } }, f.braga);
     await invite('torino-it', 'Torino');
     await invite('porto-pt', 'Porto');
     const res = await invite('gdansk-pl', 'Gdansk');
@@ -69,14 +55,14 @@ describe('peer reviews through the API', () => {
 
     const answer = async (cityId: string, token: string) =>
       (await t.gql(ANSWER, { input: { reviewId, cityId, accept: true } }, token)).data!.answerPeerReviewInvitation;
-    expect((await answer('torino-it', braga)).__typename).toBe('ForbiddenError');
-    expect(await answer('torino-it', await f.coordinator('torino-it'))).toMatchObject({ peerReview: { foreignPeersAccepted: 1 } });
+    expect((await answer('torino-it', f.braga)).__typename).toBe('ForbiddenError');
+    expect(await answer('torino-it', f.torino)).toMatchObject({ peerReview: { foreignPeersAccepted: 1 } });
     expect(await answer('porto-pt', await t.token('cityCoordinator', { cityIds: ['porto-pt'] }))).toMatchObject({
       peerReview: { foreignPeersAccepted: 1 },
     });
-    const early = await t.gql(HOLD, { input: { reviewId, heldOn: '2017-03-02', place: 'Braga' } }, braga);
+    const early = await t.gql(HOLD, { input: { reviewId, heldOn: '2017-03-02', place: 'Braga' } }, f.braga);
     expect(early.data!.holdPeerReview).toMatchObject({ __typename: 'RuleViolationError', code: 'NOT_ENOUGH_FOREIGN_PEERS' });
-    await answer('gdansk-pl', await f.coordinator('gdansk-pl'));
+    await answer('gdansk-pl', f.gdansk);
     const held = await t.gql(HOLD, { input: { reviewId, heldOn: '2017-03-02', place: 'Braga' } }, f.expert);
     expect(held.data!.holdPeerReview.peerReview).toMatchObject({ status: 'held', heldOn: '2017-03-02' });
     expect(held.data!.holdPeerReview.peerReview.peers.every((p: { tookPart: boolean }) => p.tookPart)).toBe(true);
@@ -89,10 +75,10 @@ describe('peer reviews through the API', () => {
       recommendations: [{ text: 'Open a social innovation hub with the university', topics: ['youth'] }, { text: 'Link incubation to social inclusion' }],
       todos: [{ text: 'Visit Open Incet in Torino', owner: 'ULG coordinator', dueDate: '2017-06-01' }],
     };
-    expect((await t.gql(RECORD, { input: recordInput }, braga)).data!.recordPeerReviewRecommendations.__typename).toBe('ForbiddenError');
-    const empty = await t.gql(RECORD, { input: { reviewId, peerCityId: 'torino-it' } }, await f.coordinator('torino-it'));
+    expect((await t.gql(RECORD, { input: recordInput }, f.braga)).data!.recordPeerReviewRecommendations.__typename).toBe('ForbiddenError');
+    const empty = await t.gql(RECORD, { input: { reviewId, peerCityId: 'torino-it' } }, f.torino);
     expect(empty.data!.recordPeerReviewRecommendations.__typename).toBe('InputValidationError');
-    const res = await t.gql(RECORD, { input: recordInput }, await f.coordinator('torino-it'));
+    const res = await t.gql(RECORD, { input: recordInput }, f.torino);
     expect(res.data!.recordPeerReviewRecommendations.peerReview).toEqual({
       recommendations: [
         { recommendationId: 'R1', text: 'Open a social innovation hub with the university', recordedBy: 'torino-it' },
@@ -100,14 +86,14 @@ describe('peer reviews through the API', () => {
       ],
       todos: [{ todoId: 'T1', text: 'Visit Open Incet in Torino', dueDate: '2017-06-01' }],
     });
-    const notPeer = await t.gql(RECORD, { input: { ...recordInput, peerCityId: 'paris-fr' } }, await f.coordinator('paris-fr'));
+    const notPeer = await t.gql(RECORD, { input: { ...recordInput, peerCityId: 'paris-fr' } }, f.paris);
     expect(notPeer.data!.recordPeerReviewRecommendations).toMatchObject({ code: 'NOT_A_PEER' });
   });
 
   it('follows up what the host did with each recommendation', async () => {
-    const follow = (recommendationId: string, status: string, date: string, token = braga) =>
+    const follow = (recommendationId: string, status: string, date: string, token = f.braga) =>
       t.gql(FOLLOW, { input: { reviewId, recommendationId, status, note: `${status} note`, date } }, token);
-    expect((await follow('R1', 'planned', '2017-06-01', await f.coordinator('torino-it'))).data!.recordPeerReviewFollowUp.__typename).toBe(
+    expect((await follow('R1', 'planned', '2017-06-01', f.torino)).data!.recordPeerReviewFollowUp.__typename).toBe(
       'ForbiddenError',
     );
     await follow('R1', 'planned', '2017-06-01');
@@ -126,7 +112,7 @@ describe('peer reviews through the API', () => {
 
   it('lets signed-in users read reviews, not anonymous visitors', async () => {
     const query = `query($host: String) { peerReviews(hostCityId: $host) { nodes { challenge status recommendations { status } } } }`;
-    const read = await t.gql(query, { host: 'braga-pt' }, await f.coordinator('paris-fr'));
+    const read = await t.gql(query, { host: 'braga-pt' }, f.paris);
     expect(read.data!.peerReviews.nodes).toEqual([
       { challenge: 'Keeping young people in the city', status: 'held', recommendations: [{ status: 'implemented' }, { status: null }] },
     ]);

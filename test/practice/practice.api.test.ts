@@ -1,26 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { boostInnoNetwork, type Fixture } from '../support/api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { commandDocument, useBoostInnoNetwork } from '../support/api.js';
 
-const PROPOSE = /* GraphQL */ `
-  mutation($input: ProposePracticeInput!) {
-    proposePractice(input: $input) {
-      __typename
-      ... on ProposePracticePayload { aggregateId revision practice { id practiceId title country status labelled topics } }
-      ... on Error { code message }
-      ... on InputValidationError { issues { path message } }
-    }
-  }
-`;
-const AWARD = /* GraphQL */ `
-  mutation($input: AwardGoodPracticeLabelInput!) {
-    awardGoodPracticeLabel(input: $input) {
-      __typename
-      ... on AwardGoodPracticeLabelPayload { practice { labelled labelYear } }
-      ... on Error { code message }
-    }
-  }
-`;
+const PROPOSE = commandDocument('proposePractice', 'aggregateId revision practice { id practiceId title country status labelled topics }');
+const AWARD = commandDocument('awardGoodPracticeLabel', 'practice { labelled labelYear }');
 const CATALOGUE = /* GraphQL */ `
   query($text: String, $topic: String, $country: String, $labelled: Boolean, $status: PracticePartnershipStatus) {
     goodPractices(text: $text, topic: $topic, country: $country, labelled: $labelled, status: $status, first: 10) {
@@ -48,19 +31,12 @@ const procurement = {
 };
 
 describe('good practices through the API', () => {
-  let t: TestApp;
-  let f: Fixture;
-  let gdansk: string;
+  const t = useTestApp();
+  const f = useBoostInnoNetwork(t);
   let mappingId: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    f = await boostInnoNetwork(t);
-    gdansk = await f.coordinator('gdansk-pl');
-  });
-  afterAll(async () => t?.close());
 
   it('lets a city coordinator propose its own practice, and reads it back', async () => {
-    const res = await t.gql(PROPOSE, { input: { ...mapping, networkId: f.networkId } }, gdansk);
+    const res = await t.gql(PROPOSE, { input: { ...mapping, networkId: f.networkId } }, f.gdansk);
     expect(res.errors).toBeUndefined();
     expect(res.data!.proposePractice).toMatchObject({
       __typename: 'ProposePracticePayload',
@@ -68,13 +44,12 @@ describe('good practices through the API', () => {
       practice: { title: mapping.title, country: 'PL', status: 'lookingForPartners', labelled: false, topics: ['mapping', 'horizontal management'] },
     });
     mappingId = res.data!.proposePractice.aggregateId;
-    const torino = await f.coordinator('torino-it');
-    expect((await t.gql(PROPOSE, { input: procurement }, torino)).data!.proposePractice.__typename).toBe('ProposePracticePayload');
+    expect((await t.gql(PROPOSE, { input: procurement }, f.torino)).data!.proposePractice.__typename).toBe('ProposePracticePayload');
   });
 
   it('refuses a practice for another city, and anonymous proposals, writing nothing', async () => {
     const before = await t.app.store.headPosition();
-    const other = await t.gql(PROPOSE, { input: { ...mapping, cityId: 'torino-it' } }, gdansk);
+    const other = await t.gql(PROPOSE, { input: { ...mapping, cityId: 'torino-it' } }, f.gdansk);
     expect(other.data!.proposePractice).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
     expect((await t.gql(PROPOSE, { input: mapping })).data!.proposePractice.__typename).toBe('ForbiddenError');
     expect(await t.app.store.headPosition()).toEqual(before);
@@ -95,7 +70,7 @@ describe('good practices through the API', () => {
 
   it('awards the label: secretariat only, once', async () => {
     const input = { practiceId: mappingId, year: 2017 };
-    expect((await t.gql(AWARD, { input }, gdansk)).data!.awardGoodPracticeLabel.__typename).toBe('ForbiddenError');
+    expect((await t.gql(AWARD, { input }, f.gdansk)).data!.awardGoodPracticeLabel.__typename).toBe('ForbiddenError');
     expect((await t.gql(AWARD, { input }, f.expert)).data!.awardGoodPracticeLabel.__typename).toBe('ForbiddenError');
     expect((await t.gql(AWARD, { input }, f.secretariat)).data!.awardGoodPracticeLabel).toEqual({
       __typename: 'AwardGoodPracticeLabelPayload',
@@ -126,7 +101,7 @@ describe('good practices through the API', () => {
 
   it('shows the contact to signed-in users only', async () => {
     const query = `query($id: ID!) { goodPractice(id: $id) { title contact { name email } } }`;
-    const signedIn = await t.gql(query, { id: mappingId }, await f.coordinator('braga-pt'));
+    const signedIn = await t.gql(query, { id: mappingId }, f.braga);
     expect(signedIn.data!.goodPractice.contact).toEqual({ name: 'Anna Kowalska', email: 'anna@gdansk.example' });
     const anonymous = await t.gql(query, { id: mappingId });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -137,24 +112,23 @@ describe('good practices through the API', () => {
       ... on RevisePracticePayload { revision practice { title } } ... on Error { code } ... on InputValidationError { issues { message } } } }`;
     const STATUS = `mutation($input: SetPracticePartnershipStatusInput!) { setPracticePartnershipStatus(input: $input) { __typename
       ... on SetPracticePartnershipStatusPayload { practice { status } } ... on Error { code } } }`;
-    const torino = await f.coordinator('torino-it');
-    expect((await t.gql(REVISE, { input: { practiceId: mappingId, title: 'Creative mapping' } }, torino)).data!.revisePractice.__typename).toBe(
+    expect((await t.gql(REVISE, { input: { practiceId: mappingId, title: 'Creative mapping' } }, f.torino)).data!.revisePractice.__typename).toBe(
       'ForbiddenError',
     );
-    expect((await t.gql(REVISE, { input: { practiceId: mappingId, title: 'Creative mapping' } }, gdansk)).data!.revisePractice).toMatchObject({
+    expect((await t.gql(REVISE, { input: { practiceId: mappingId, title: 'Creative mapping' } }, f.gdansk)).data!.revisePractice).toMatchObject({
       practice: { title: 'Creative mapping' },
     });
-    expect((await t.gql(REVISE, { input: { practiceId: mappingId } }, gdansk)).data!.revisePractice.__typename).toBe('InputValidationError');
+    expect((await t.gql(REVISE, { input: { practiceId: mappingId } }, f.gdansk)).data!.revisePractice.__typename).toBe('InputValidationError');
     expect(
-      (await t.gql(STATUS, { input: { practiceId: mappingId, status: 'partnershipComplete' } }, gdansk)).data!.setPracticePartnershipStatus,
+      (await t.gql(STATUS, { input: { practiceId: mappingId, status: 'partnershipComplete' } }, f.gdansk)).data!.setPracticePartnershipStatus,
     ).toMatchObject({ practice: { status: 'partnershipComplete' } });
     const WITHDRAW = `mutation($input: WithdrawPracticeInput!) { withdrawPractice(input: $input) { __typename ... on Error { code } } }`;
-    const created = await t.gql(PROPOSE, { input: { ...mapping, title: 'Temporary' } }, gdansk);
+    const created = await t.gql(PROPOSE, { input: { ...mapping, title: 'Temporary' } }, f.gdansk);
     const id = created.data!.proposePractice.aggregateId;
-    expect((await t.gql(WITHDRAW, { input: { practiceId: id, reason: 'duplicate' } }, gdansk)).data!.withdrawPractice.__typename).toBe(
+    expect((await t.gql(WITHDRAW, { input: { practiceId: id, reason: 'duplicate' } }, f.gdansk)).data!.withdrawPractice.__typename).toBe(
       'WithdrawPracticePayload',
     );
-    expect((await t.gql(WITHDRAW, { input: { practiceId: id } }, gdansk)).data!.withdrawPractice).toEqual({
+    expect((await t.gql(WITHDRAW, { input: { practiceId: id } }, f.gdansk)).data!.withdrawPractice).toEqual({
       __typename: 'RuleViolationError',
       code: 'PRACTICE_WITHDRAWN',
     });

@@ -1,11 +1,11 @@
 import { parse, validate } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
 import { graphiqlExample } from '../../src/server/graphiqlExample.js';
 import { verifyToken } from '../../src/auth/tokens.js';
 import { mintDemoTokens } from '../../src/cli/demoTokens.js';
 import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 
 /**
  * The demo data set, loaded through the loader (the application's use cases) into a fresh store, checked
@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
  * loaded again: the second run appends nothing.
  */
 
-let t: TestApp;
+const t = useTestApp();
 let report: SeedReport;
 let token: string;
 
@@ -48,13 +48,8 @@ async function meetingsOf(networkId: string): Promise<MeetingRow[]> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   token = await t.token('secretariat');
   report = await loadDemoData(t.app);
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('demo data: BoostInno', () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { DomainEvent } from '../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../src/eventStore/port.js';
-import type { TestApp } from './testApp.js';
+import { boostInnoRegistration } from './boostInno.js';
+import { setUpBeforeAll, type TestApp } from './testApp.js';
 
 /**
  * The one helper module of the API specs: a running server on a fresh store (`startTestApp`),
@@ -77,6 +78,17 @@ export type MutationResult = Record<string, any> & { __typename: string; code?: 
 
 const ERROR_FIELDS = `... on Error { code message } ... on InputValidationError { issues { path message } }`;
 
+/**
+ * The document of a command mutation (variable `$input`) that reads `payload` from its payload type,
+ * and every typed error with the issues of an InputValidationError.
+ */
+export function commandDocument(name: string, payload: string): string {
+  const type = name.charAt(0).toUpperCase() + name.slice(1);
+  return `mutation($input: ${type}Input!) { ${name}(input: $input) { __typename
+    ... on ${type}Payload { ${payload} }
+    ${ERROR_FIELDS} } }`;
+}
+
 /** Runs a command mutation and returns its payload or typed error (never a GraphQL error). */
 export async function mutate(
   t: TestApp,
@@ -85,14 +97,7 @@ export async function mutate(
   token?: string,
   fields = '',
 ): Promise<MutationResult> {
-  const type = name.charAt(0).toUpperCase() + name.slice(1);
-  const res = await t.gql(
-    `mutation($input: ${type}Input!) { ${name}(input: $input) { __typename
-      ... on ${type}Payload { aggregateId revision replayed ${fields} }
-      ${ERROR_FIELDS} } }`,
-    { input },
-    token,
-  );
+  const res = await t.gql(commandDocument(name, `aggregateId revision replayed ${fields}`), { input }, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data![name] as MutationResult;
 }
@@ -185,15 +190,6 @@ async function assignLeadExpert(t: TestApp, secretariat: string, networkId: stri
   expect(assigned.__typename).toBe('AssignLeadExpertPayload');
 }
 
-const BOOSTINNO = {
-  name: 'BoostInno',
-  kind: 'actionPlanning',
-  theme: 'Boosting social innovation',
-  topics: ['social innovation'],
-  startDate: '2015-09-01',
-  endDate: '2018-05-31',
-};
-
 export interface NetworkSetup {
   networkId: string;
   secretariat: string;
@@ -220,7 +216,7 @@ export async function setUpNetwork(t: TestApp, name = 'BoostInno'): Promise<Netw
   const networkId = await registerNetworkWithPartners(
     t,
     secretariat,
-    { ...BOOSTINNO, name },
+    { ...boostInnoRegistration, name },
     [
       { cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner' },
       { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' },
@@ -253,22 +249,40 @@ export interface Fixture {
   networkId: string;
   secretariat: string;
   expert: string;
+  /** Coordinators of the five partners. */
+  gdansk: string;
+  torino: string;
+  strasbourg: string;
+  braga: string;
+  paris: string;
   coordinator: (cityId: string) => Promise<string>;
 }
 
 /** Registers BoostInno with its lead expert (expert:peter) and five partners, for the marketplace specs. */
 export async function boostInnoNetwork(t: TestApp, name = 'BoostInno'): Promise<Fixture> {
   const secretariat = await t.token('secretariat');
-  const networkId = await registerNetworkWithPartners(t, secretariat, { ...BOOSTINNO, name }, boostInnoPartners, {
+  const networkId = await registerNetworkWithPartners(t, secretariat, { ...boostInnoRegistration, name }, boostInnoPartners, {
     expertSubject: 'expert:peter',
   });
+  const coordinator = (cityId: string) => t.token('cityCoordinator', { subject: `coordinator:${cityId}`, cityIds: [cityId] });
   return {
     networkId,
     secretariat,
     expert: await t.token('leadExpert', { subject: 'expert:peter' }),
-    coordinator: (cityId) => t.token('cityCoordinator', { subject: `coordinator:${cityId}`, cityIds: [cityId] }),
+    gdansk: await coordinator('gdansk-pl'),
+    torino: await coordinator('torino-it'),
+    strasbourg: await coordinator('strasbourg-fr'),
+    braga: await coordinator('braga-pt'),
+    paris: await coordinator('paris-fr'),
+    coordinator,
   };
 }
+
+/** BoostInno registered (as boostInnoNetwork does) before the specs of the enclosing describe block. */
+export const useBoostInnoNetwork = (t: TestApp): Fixture => setUpBeforeAll(() => boostInnoNetwork(t));
+
+/** BoostInno set up (as setUpNetwork does) before the specs of the enclosing describe block. */
+export const useNetworkSetup = (t: TestApp): NetworkSetup => setUpBeforeAll(() => setUpNetwork(t));
 
 /** A network of the kind (2015-09-01 to 2030-05-31) with partners given as [cityId, name, country]; Hungarian cities are newcomers. */
 export function network(

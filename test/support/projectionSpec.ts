@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, onTestFinished } from 'vitest';
 import type { DomainEvent } from '../../domain/shared/decider.js';
 import type { Projection, ReadModelStore } from '../../projections/types.js';
 import type { EventMetadata } from '../../src/eventStore/port.js';
@@ -96,4 +97,15 @@ export async function incrementalAndRebuilt(
   const incremental = harness.snapshot();
   const rebuilt = await harness.rebuild();
   return { incremental, rebuilt, harness };
+}
+
+/**
+ * The read models after the events, in a spec: projected in small increments, then rebuilt from
+ * zero, expecting the same rows both ways; closed when the spec ends.
+ */
+export async function projectedAndRebuilt(projections: readonly Projection[], events: readonly StreamEvent[], step = 3): Promise<ReadModelDatabase> {
+  const { incremental, rebuilt, harness } = await incrementalAndRebuilt(projections, events, step);
+  onTestFinished(() => harness.close());
+  expect(rebuilt).toEqual(incremental);
+  return harness.db;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { Actor, Role } from '../../src/auth/actor.js';
 import { mintToken } from '../../src/auth/tokens.js';
@@ -64,4 +65,49 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The test app of the enclosing `describe` block (or file): started before its specs and hooks
+ * declared after this call, closed after them. The returned app forwards to the running one.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env);
+  });
+  afterAll(async () => started?.close());
+  const running = (): TestApp => {
+    if (!started) throw new Error('The test app starts before the specs: use it in hooks and specs only');
+    return started;
+  };
+  return {
+    get app() {
+      return running().app;
+    },
+    get server() {
+      return running().server;
+    },
+    get url() {
+      return running().url;
+    },
+    get dataDir() {
+      return running().dataDir;
+    },
+    token: (role, options) => running().token(role, options),
+    gql: (query, variables, token) => running().gql(query, variables, token),
+    close: () => running().close(),
+  };
+}
+
+/**
+ * What `setUp` makes before the specs of the enclosing `describe` block (after the hooks declared
+ * before this call), as an object its hooks and specs read once it is made.
+ */
+export function setUpBeforeAll<T extends object>(setUp: () => Promise<T>): T {
+  const made = {} as T;
+  beforeAll(async () => {
+    Object.assign(made, await setUp());
+  });
+  return made;
 }

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
 import { expectForbidden, mutate, network, refused } from '../support/api.js';
 
 const FIELDS = `aggregateId revision transfer { id stage status practice { practiceId title } sourceCity { cityId } receivingCity { cityId country }
   readinessScore endNote history { kind stage title score version total { euros } sources { source amount { euros } } } }`;
 
 describe('transfers through the API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let secretariat: string;
   let torino: string;
   let gdansk: string;
@@ -16,7 +16,6 @@ describe('transfers through the API', () => {
   let transferId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     secretariat = await t.token('secretariat');
     torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
     gdansk = await t.token('cityCoordinator', { subject: 'coordinator:gdansk', cityIds: ['gdansk-pl'] });
@@ -29,7 +28,6 @@ describe('transfers through the API', () => {
     ]);
     await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:co4cities', name: 'Expert' }, secretariat);
   });
-  afterAll(async () => t?.close());
 
   it('starts a transfer for either city, the lead expert or the secretariat, once', async () => {
     const input = { networkId, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' };

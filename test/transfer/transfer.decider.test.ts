@@ -5,6 +5,7 @@ import { StartTransfer } from '../../domain/transfer/decider.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { coCityStarted } from './fixtures.js';
 
 const spec = deciderSpec(transferDecider);
 const NETWORK = '01JABCDEFGHJKMNPQRSTVWXYZ0';
@@ -23,22 +24,7 @@ const start: TransferCommand = {
   type: 'StartTransfer',
   data: { networkId: NETWORK, network, practiceId: null, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' },
 };
-const started: TransferEvent = {
-  type: 'TransferStarted',
-  data: {
-    networkId: NETWORK,
-    networkKind: 'innovationTransfer',
-    practiceId: null,
-    practiceTitle: 'Co-City',
-    sourceCityId: 'torino-it',
-    sourceCityName: 'Torino',
-    sourceCountry: 'IT',
-    receivingCityId: 'gdansk-pl',
-    receivingCityName: 'Gdansk',
-    receivingCountry: 'PL',
-    date: '2019-03-23',
-  },
-};
+const started: TransferEvent = { type: 'TransferStarted', data: coCityStarted(NETWORK, 'gdansk-pl', 'Gdansk', 'PL') };
 const advance = (to: 'understand' | 'adapt' | 'reuse', date = '2019-06-01'): TransferCommand => ({ type: 'AdvanceTransferStage', data: { to, date, note: '' } });
 const toAdapt: TransferEvent = { type: 'TransferStageAdvanced', data: { from: 'understand', to: 'adapt', date: '2019-06-01', note: '' } };
 const toReuse: TransferEvent = { type: 'TransferStageAdvanced', data: { from: 'adapt', to: 'reuse', date: '2019-12-01', note: '' } };

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findTransfer, listTransfers, transferHistory } from '../../projections/transfer/queries.js';
 import { transfersProjection } from '../../projections/transfer/transfers.js';
 import { COCITY_BUDAPEST, COCITY_GDANSK, ITN, transferEvents } from '../outcomes/fixtures.js';
-import { incrementalAndRebuilt, type ProjectionHarness } from '../support/projectionSpec.js';
+import { projectedAndRebuilt } from '../support/projectionSpec.js';
 
 describe('transfer read model', () => {
-  let harness: ProjectionHarness | undefined;
-  afterEach(async () => harness?.close());
-
   it('project transfers with their history; rebuild equals incremental', async () => {
-    const result = await incrementalAndRebuilt([transfersProjection], transferEvents, 3);
-    harness = result.harness;
-    expect(result.rebuilt).toEqual(result.incremental);
-    const db = harness.db;
+    const db = await projectedAndRebuilt([transfersProjection], transferEvents, 3);
     expect(findTransfer(db, COCITY_GDANSK)).toMatchObject({ stage: 'reuse', status: 'completed', ended_on: '2020-09-01', readiness_score: 5 });
     expect(findTransfer(db, COCITY_BUDAPEST)).toMatchObject({ stage: 'understand', status: 'abandoned', end_note: 'Budapest left the network' });
     expect(transferHistory(db, COCITY_GDANSK).map((h) => [h.kind, h.stage])).toEqual([

@@ -1,6 +1,6 @@
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 
-/** A network snapshot as the use cases pass it into commands. */
+/** BoostInno as a network snapshot, as use cases pass it into commands. */
 export const NETWORK_ID = '01JABCDEFGHJKMNPQRSTVWXYZ0';
 export const OTHER_NETWORK_ID = '01JABCDEFGHJKMNPQRSTVWXYZ1';
 
