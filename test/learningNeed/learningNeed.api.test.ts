@@ -1,10 +1,9 @@
 import { ulid } from 'ulid';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
-import { networkDecider } from '../../domain/network/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
-import { eventTypes, expectRefused, given, issuePaths, mutate, query, queryErrors, useNetworkSetup, when } from '../support/api.js';
+import { eventTypes, expectRefused, given, issuePaths, mutate, networkHistory, query, queryErrors, useNetworkSetup, when } from '../support/api.js';
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 
@@ -164,39 +163,19 @@ describe('learning needs: given events, when a request, then response and new ev
 
   /** A network with Torino and Gdansk as partners; a need of Torino's when `need` is true. */
   async function givenNetwork(options: { closed?: boolean; need?: boolean } = {}) {
-    const networkId = ulid();
+    const { networkId, stream } = networkHistory({ closed: options.closed, at });
     const needId = ulid();
-    await given(t, [
-      {
-        streamId: streamIdOf(networkDecider.category, networkId),
-        at,
-        events: [
-          {
-            type: 'NetworkRegistered',
-            data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: ['social innovation'], startDate: '2015-09-01', endDate: '2018-05-31' },
-          },
-          ...['torino-it', 'gdansk-pl'].map((cityId) => ({
-            type: 'PartnerJoined',
-            data: { cityId, name: cityId, country: cityId.slice(-2).toUpperCase(), partnerKind: 'city', role: 'partner', newcomer: false },
-          })),
-          ...(options.closed ? [{ type: 'NetworkClosed', data: { reason: 'ended' } }] : []),
-        ],
-      },
-      ...(options.need
-        ? [
-            {
-              streamId: streamIdOf(learningNeedDecider.category, needId),
-              at,
-              events: [
-                {
-                  type: 'LearningNeedRaised',
-                  data: { networkId, cityId: 'torino-it', kind: 'learning', topics: ['impact funds'], description: 'How to develop new impact funds?', priority: 'medium' },
-                },
-              ],
-            },
-          ]
-        : []),
-    ]);
+    const need = {
+      streamId: streamIdOf(learningNeedDecider.category, needId),
+      at,
+      events: [
+        {
+          type: 'LearningNeedRaised',
+          data: { networkId, cityId: 'torino-it', kind: 'learning', topics: ['impact funds'], description: 'How to develop new impact funds?', priority: 'medium' },
+        },
+      ],
+    };
+    await given(t, options.need ? [stream, need] : [stream]);
     return { networkId, needId };
   }
 

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
 import { expect } from 'vitest';
+import { networkDecider } from '../../domain/network/decider.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
 import type { DomainEvent } from '../../domain/shared/decider.js';
 import type { RecordedEvent } from '../../src/eventStore/port.js';
 import { boostInnoRegistration } from './boostInno.js';
@@ -58,6 +61,28 @@ export async function given(t: TestApp, history: readonly GivenStream[]): Promis
     );
   }
   await t.app.projections.waitFor(await t.app.store.headPosition());
+}
+
+/**
+ * A network's history as given streams: BoostInno registered with Torino and Gdansk as partners,
+ * optionally its lead expert and its closing; `networkId` is a new id unless given.
+ */
+export function networkHistory(options: { networkId?: string; leadExpert?: string; closed?: boolean; at?: string } = {}) {
+  const networkId = options.networkId ?? ulid();
+  const stream: GivenStream = {
+    streamId: streamIdOf(networkDecider.category, networkId),
+    ...(options.at ? { at: options.at } : {}),
+    events: [
+      { type: 'NetworkRegistered', data: { ...boostInnoRegistration, topics: [...boostInnoRegistration.topics] } },
+      ...['torino-it', 'gdansk-pl'].map((cityId) => ({
+        type: 'PartnerJoined',
+        data: { cityId, name: cityId, country: cityId.slice(-2).toUpperCase(), partnerKind: 'city', role: 'partner', newcomer: false },
+      })),
+      ...(options.leadExpert ? [{ type: 'LeadExpertAssigned', data: { subject: options.leadExpert, name: 'Lead Expert', replaces: null } }] : []),
+      ...(options.closed ? [{ type: 'NetworkClosed', data: { reason: 'ended' } }] : []),
+    ],
+  };
+  return { networkId, stream };
 }
 
 /** Sends one GraphQL request and collects the response with the events it appended. */
