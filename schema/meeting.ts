@@ -20,6 +20,7 @@ import {
 } from './journeySupport.js';
 import {
   cancelMeeting,
+  describeMeeting,
   markMeetingHeld,
   recordAttendance,
   recordLearning,
@@ -116,6 +117,14 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     cancelledAt: t.exposeString('cancelled_at', { nullable: true }),
     cancelReason: t.exposeString('cancel_reason', { nullable: true }),
     rescheduleCount: t.exposeInt('reschedule_count'),
+    description: t.exposeString('description', {
+      description: 'What the meeting is about: its programme and purpose (empty until described), shown with the public agenda.',
+    }),
+    notes: t.exposeString('notes', {
+      nullable: true,
+      description: "The network's notes on the meeting (discussions, agreements, follow-up), for its members.",
+      authScopes: (row) => networkMembers(row.network_id),
+    }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this meeting safely.' }),
     attendeeCount: t.int({
       nullable: true,
@@ -261,6 +270,13 @@ commandMutation({
 commandMutation({
   useCase: recordLearning,
   description: 'Records a lesson a partner learnt at a held meeting.',
+  authScopes: meetingWriters,
+  ...meetingPayload,
+});
+
+commandMutation({
+  useCase: describeMeeting,
+  description: "Records what a meeting is about and the network's notes on it, replacing the previous ones (an empty text clears one).",
   authScopes: meetingWriters,
   ...meetingPayload,
 });

@@ -75,6 +75,16 @@ export const RecordLearning = z.object({
   cityId: CityId.describe('The partner that learnt it.'),
 });
 
+/** Replaces what the meeting is about and the network's notes on it (give both; an empty text clears one). */
+export const DescribeMeeting = z.object({
+  description: OptionalText(4000)
+    .default('')
+    .describe('What the meeting is about: its programme and purpose, shown with the public agenda.'),
+  notes: OptionalText(20000)
+    .default('')
+    .describe("The network's notes on the meeting (discussions, agreements, follow-up), for its members only."),
+});
+
 type WithNetwork<T> = T & { readonly network: NetworkSnapshot };
 
 export type ScheduleMeetingData = z.output<typeof ScheduleMeeting>;
@@ -85,7 +95,8 @@ export type MeetingCommand =
   | { type: 'CancelMeeting'; data: WithNetwork<z.output<typeof CancelMeeting>> }
   | { type: 'MarkMeetingHeld'; data: WithNetwork<object> }
   | { type: 'RecordAttendance'; data: WithNetwork<z.output<typeof RecordAttendance>> }
-  | { type: 'RecordLearning'; data: WithNetwork<z.output<typeof RecordLearning>> };
+  | { type: 'RecordLearning'; data: WithNetwork<z.output<typeof RecordLearning>> }
+  | { type: 'DescribeMeeting'; data: WithNetwork<z.output<typeof DescribeMeeting>> };
 
 export interface MeetingState {
   readonly status: 'unscheduled' | 'scheduled' | 'held' | 'cancelled';
@@ -96,9 +107,11 @@ export interface MeetingState {
   /** `cityId|lowercased name` of everyone recorded as attending. */
   readonly attendees: readonly string[];
   readonly learningCount: number;
+  readonly description: string;
+  readonly notes: string;
 }
 
-const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0 });
+const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0, description: '', notes: '' });
 
 const attendeeKey = (a: { name: string; cityId: string }) => `${a.cityId}|${a.name.toLowerCase()}`;
 
@@ -185,6 +198,13 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       requirePartner(network, cityId, 'Only partners record what they learnt');
       return [{ type: 'LearningRecorded', data: { learningNumber: state.learningCount + 1, lesson, theme, cityId } }];
     }
+    case 'DescribeMeeting': {
+      requireExisting(state, network);
+      requireNotCancelled(state);
+      const { description, notes } = command.data;
+      if (description === state.description && notes === state.notes) return [];
+      return [{ type: 'MeetingDescribed', data: { description, notes } }];
+    }
   }
 }
 
@@ -209,6 +229,8 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...state, attendees: [...state.attendees, ...event.data.attendees.map(attendeeKey)] };
     case 'LearningRecorded':
       return { ...state, learningCount: event.data.learningNumber };
+    case 'MeetingDescribed':
+      return { ...state, description: event.data.description, notes: event.data.notes };
     default:
       return state;
   }

@@ -61,6 +61,8 @@ export const MeetingEventSchemas = {
     /** The partner that learnt it. */
     cityId: CityId,
   }),
+  /** What the meeting is about (public, with the agenda) and the network's notes on it (members only); both replaced whole. */
+  MeetingDescribed: z.object({ description: z.string(), notes: z.string() }),
 } as const;
 
 export type MeetingEvent = MessagesOf<typeof MeetingEventSchemas>;

@@ -21,6 +21,8 @@ export interface MeetingRow {
   cancelled_at: string | null;
   cancel_reason: string | null;
   reschedule_count: number;
+  description: string;
+  notes: string;
   revision: number;
 }
 
@@ -47,7 +49,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 1,
+  version: 2,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -67,6 +69,8 @@ export const meetingsProjection = projection({
     cancelled_at TEXT,
     cancel_reason TEXT,
     reschedule_count INTEGER NOT NULL DEFAULT 0,
+    description TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
     revision INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, start_date);
@@ -90,7 +94,7 @@ export const meetingsProjection = projection({
     PRIMARY KEY (meeting_id, learning_number)
   );
   CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`,
-  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded'],
+  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded', 'MeetingDescribed'],
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);
     switch (event.type) {
@@ -161,6 +165,11 @@ export const meetingsProjection = projection({
           [id, d.learningNumber, d.lesson, d.theme, d.cityId, at, event.metadata.actor, id],
         );
         db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
+        break;
+      }
+      case 'MeetingDescribed': {
+        const d = data(event, 'MeetingDescribed');
+        db.run('UPDATE meetings SET description = ?, notes = ?, revision = ? WHERE id = ?', [d.description, d.notes, revision, id]);
         break;
       }
     }

@@ -2,6 +2,7 @@ import { InputValidationError } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import {
   CancelMeeting,
+  DescribeMeeting,
   RecordAttendance,
   RecordLearning,
   RescheduleMeeting,
@@ -69,3 +70,5 @@ export const markMeetingHeld = meeting.useCase('markMeetingHeld', MeetingTarget,
 export const recordAttendance = meeting.useCase('recordAttendance', MeetingTarget.extend(RecordAttendance.shape), 'RecordAttendance');
 
 export const recordLearning = meeting.useCase('recordLearning', MeetingTarget.extend(RecordLearning.shape), 'RecordLearning');
+
+export const describeMeeting = meeting.useCase('describeMeeting', MeetingTarget.extend(DescribeMeeting.shape), 'DescribeMeeting');

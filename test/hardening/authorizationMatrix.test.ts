@@ -97,6 +97,14 @@ const meetingCases = (['transnationalMeeting', 'localGroupWorkshop'] as const).f
     },
     {
       ...common,
+      mutation: 'describeMeeting',
+      prepare: async (w) => ({
+        scene: w.scene(w.A),
+        input: { meetingId: await w.meeting(kind), description: 'Impact funds', notes: 'Agreed a site visit in Gdansk' },
+      }),
+    },
+    {
+      ...common,
       mutation: 'recordAttendance',
       prepare: async (w) => ({
         scene: w.scene(w.A),

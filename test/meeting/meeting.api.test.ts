@@ -1,10 +1,12 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+import { meetingDecider } from '../../domain/meeting/decider.js';
+import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { scheduleMeeting } from '../../src/application/meeting.js';
 import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
-import { expectRefused, issuePaths, mutate, query, queryErrors, setUpNetwork, useNetworkSetup } from '../support/api.js';
+import { expectRefused, given, issuePaths, mutate, networkHistory, query, queryErrors, setUpNetwork, useNetworkSetup, when } from '../support/api.js';
 
 const MEETING_FIELDS = 'meeting { id meetingId kind title hostCityId startDate endDate themes guidingQuestions partnerCityIds status revision }';
 
@@ -195,5 +197,87 @@ describe('meetings through the API', () => {
     await mutate(t, 'closeNetwork', { networkId: other.networkId }, other.secretariat);
     await expectRefused(t, 'scheduleMeeting', { ...tnm(), networkId: other.networkId }, other.secretariat, 'RuleViolationError', 'NETWORK_CLOSED');
     await expectRefused(t, 'markMeetingHeld', { meetingId: scheduled.aggregateId }, other.secretariat, 'RuleViolationError', 'NETWORK_CLOSED');
+  });
+});
+
+describe('describing a meeting: given events, when a request, then response and new events', () => {
+  const t = useTestApp();
+  const at = '2016-01-10T09:00:00Z';
+  const DESCRIBE = `mutation($input: DescribeMeetingInput!) { describeMeeting(input: $input) {
+    __typename ... on DescribeMeetingPayload { revision meeting { description notes } } ... on Error { code } } }`;
+  const READ = `query($id: ID!) { meeting(id: $id) { title description notes } }`;
+
+  /** BoostInno with its lead expert, and Torino's transnational meeting scheduled. */
+  async function givenMeeting(options: { cancelled?: boolean } = {}) {
+    const { networkId, stream } = networkHistory({ leadExpert: 'expert:peter', at });
+    const meetingId = ulid();
+    await given(t, [
+      stream,
+      {
+        streamId: streamIdOf(meetingDecider.category, meetingId),
+        at,
+        events: [
+          {
+            type: 'MeetingScheduled',
+            data: { networkId, ...torinoTransnationalMeeting, themes: [...torinoTransnationalMeeting.themes], guidingQuestions: [], partnerCityIds: [], origin: null },
+          },
+          ...(options.cancelled ? [{ type: 'MeetingCancelled', data: { reason: 'strike' } }] : []),
+        ],
+      },
+    ]);
+    return meetingId;
+  }
+
+  const describeInput = (meetingId: string) => ({
+    meetingId,
+    description: 'Local authorities as brokers of social innovation',
+    notes: 'Gdansk offered a site visit on impact funds',
+  });
+
+  it("the lead expert describes the meeting: one event, the description public, the notes the network's", async () => {
+    const meetingId = await givenMeeting();
+    const expert = await t.token('leadExpert', { subject: 'expert:peter' });
+    const outcome = await when(t, { query: DESCRIBE, variables: { input: describeInput(meetingId) }, token: expert });
+    expect(outcome.data?.describeMeeting).toEqual({
+      __typename: 'DescribeMeetingPayload',
+      revision: 1,
+      meeting: { description: 'Local authorities as brokers of social innovation', notes: 'Gdansk offered a site visit on impact funds' },
+    });
+    expect(outcome.newEvents.map((e) => [e.type, e.data])).toEqual([
+      ['MeetingDescribed', { description: 'Local authorities as brokers of social innovation', notes: 'Gdansk offered a site visit on impact funds' }],
+    ]);
+
+    const anonymous = await t.gql(READ, { id: meetingId });
+    expect(anonymous.data?.meeting).toEqual({
+      title: 'Transnational BoostInno meeting',
+      description: 'Local authorities as brokers of social innovation',
+      notes: null,
+    });
+    expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('describing again with the same texts records nothing', async () => {
+    const meetingId = await givenMeeting();
+    const expert = await t.token('leadExpert', { subject: 'expert:peter' });
+    await when(t, { query: DESCRIBE, variables: { input: describeInput(meetingId) }, token: expert });
+    const again = await when(t, { query: DESCRIBE, variables: { input: describeInput(meetingId) }, token: expert });
+    expect(again.data?.describeMeeting).toMatchObject({ __typename: 'DescribeMeetingPayload', revision: 1 });
+    expect(again.newEvents).toEqual([]);
+  });
+
+  it('a cancelled meeting cannot be described, and nothing is written', async () => {
+    const meetingId = await givenMeeting({ cancelled: true });
+    const expert = await t.token('leadExpert', { subject: 'expert:peter' });
+    const outcome = await when(t, { query: DESCRIBE, variables: { input: describeInput(meetingId) }, token: expert });
+    expect(outcome.data?.describeMeeting).toEqual({ __typename: 'RuleViolationError', code: 'MEETING_CANCELLED' });
+    expect(outcome.newEvents).toEqual([]);
+  });
+
+  it("a partner's coordinator cannot describe a transnational meeting, and nothing is written", async () => {
+    const meetingId = await givenMeeting();
+    const torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
+    const outcome = await when(t, { query: DESCRIBE, variables: { input: describeInput(meetingId) }, token: torino });
+    expect(outcome.data?.describeMeeting).toEqual({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(outcome.newEvents).toEqual([]);
   });
 });

@@ -238,3 +238,37 @@ describe('meeting decider: learnings', () => {
     spec.given([scheduled, held]).when({ type: 'RecordLearning', data: { ...learning, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
   });
 });
+
+describe('meeting decider: describing', () => {
+  const described: MeetingEvent = { type: 'MeetingDescribed', data: { description: 'Impact funds and social innovation', notes: '' } };
+
+  it('records what a scheduled meeting is about', () => {
+    spec
+      .given([scheduled])
+      .when({ type: 'DescribeMeeting', data: { description: 'Impact funds and social innovation', notes: '', network } })
+      .then([described]);
+  });
+
+  it("records the network's notes on a held meeting", () => {
+    spec
+      .given([scheduled, held, described])
+      .when({ type: 'DescribeMeeting', data: { description: 'Impact funds and social innovation', notes: 'Agreed a site visit in Gdansk', network } })
+      .then([{ type: 'MeetingDescribed', data: { description: 'Impact funds and social innovation', notes: 'Agreed a site visit in Gdansk' } }]);
+  });
+
+  it('records nothing when nothing changes', () => {
+    spec.given([scheduled, described]).when({ type: 'DescribeMeeting', data: { description: 'Impact funds and social innovation', notes: '', network } }).thenNothing();
+  });
+
+  it('refuses a cancelled meeting', () => {
+    spec.given([scheduled, cancelled]).when({ type: 'DescribeMeeting', data: { description: 'x', notes: '', network } }).thenFails('MEETING_CANCELLED');
+  });
+
+  it('refuses a meeting never scheduled', () => {
+    spec.given([]).when({ type: 'DescribeMeeting', data: { description: 'x', notes: '', network } }).thenFails('MEETING_NOT_FOUND');
+  });
+
+  it('refuses in a closed network', () => {
+    spec.given([scheduled]).when({ type: 'DescribeMeeting', data: { description: 'x', notes: '', network: closedNetwork } }).thenFails('NETWORK_CLOSED');
+  });
+});
