@@ -55,6 +55,8 @@ const IDEMPOTENCY_CATEGORY = 'idempotency';
 const MAX_ATTEMPTS = 12;
 /** Streams whose folded state is kept: each costs its state's size (a large session, a few MB). */
 const CACHED_STREAMS = 1000;
+/** Events read and folded between two turns of the event loop (a few ms of work). */
+const LOAD_PAGE = 500;
 
 /**
  * A stream folded up to a revision. States are never mutated (deciders return new states), so
@@ -92,21 +94,22 @@ export class CommandHandler {
     const deciderId = this.deciderIdOf(decider);
     const cached = this.folded.get(streamId);
     const base = cached?.deciderId === deciderId ? cached : undefined;
-    const tail = await this.store.readStream(
-      streamId,
-      base?.revision === undefined ? undefined : { fromRevision: base.revision + 1n },
-    );
     const keys = base?.keys ?? new Map<string, bigint>();
-    for (const event of tail) {
-      if (event.metadata.idempotencyKey !== undefined) keys.set(event.metadata.idempotencyKey, event.revision);
+    let state = base ? (base.state as S) : decider.initialState();
+    let revision = base?.revision;
+    let position = base?.position ?? START;
+    // A long stream folded for the first time is read in pages, letting other requests run between.
+    for (let page = 0; ; page++) {
+      if (page > 0) await new Promise((resolve) => setImmediate(resolve));
+      const events = await this.store.readStream(streamId, { fromRevision: revision === undefined ? 0n : revision + 1n, maxCount: LOAD_PAGE });
+      for (const event of events) {
+        if (event.metadata.idempotencyKey !== undefined) keys.set(event.metadata.idempotencyKey, event.revision);
+        state = decider.evolve(state, event as unknown as E);
+      }
+      if (events.length > 0) ({ revision, position } = events.at(-1)!);
+      if (events.length < LOAD_PAGE) break;
     }
-    const entry: FoldedStream = {
-      deciderId,
-      state: tail.length === 0 && base ? base.state : (tail as unknown as E[]).reduce(decider.evolve, base ? (base.state as S) : decider.initialState()),
-      revision: tail.at(-1)?.revision ?? base?.revision,
-      position: tail.at(-1)?.position ?? base?.position ?? START,
-      keys,
-    };
+    const entry: FoldedStream = { deciderId, state, revision, position, keys };
     this.remember(streamId, entry);
     return this.loaded<S>(entry);
   }
