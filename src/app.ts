@@ -66,7 +66,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     throw error;
   }
   const commands = new CommandHandler(store, options.clock);
-  const timeTravel = new TimeTravel(store, projectionList);
+  const timeTravel = new TimeTravel(store, projectionList, options.clock);
   runner.start();
 
   return {

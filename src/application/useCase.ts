@@ -46,7 +46,7 @@ export const CommandRequestFields = {
     .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
     .nullish()
     .describe(
-      'When this happened, if earlier than now (recording past facts). "As of" queries use it; the time it was recorded is kept too.',
+      'When this happened, if earlier than now (recording past facts: the secretariat only). "As of" queries use it; the time it was recorded is kept too ("known at" queries use that).',
     ),
 };
 export const CommandRequest = z.object(CommandRequestFields);
