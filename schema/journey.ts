@@ -146,9 +146,10 @@ builder.queryField('journey', (t) =>
       includeCancelled: t.arg.boolean({ required: false, description: 'Show cancelled meetings in the timeline.' }),
       includeFormerPartners: t.arg.boolean({ required: false, description: 'List partners that left even without needs.' }),
       asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the journey as it was then.' }),
+      knownAt: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the journey as the ledger knew it then (facts recorded later left out).' }),
     },
     resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
+      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
       const networkId = entityId('Network').parse(args.networkId);
       const network = findNetwork(db, networkId);
       if (!network) return null;

@@ -461,6 +461,11 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
 const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterSchema.nullish() }),
   asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at this moment (replays the log).' }),
+  knownAt: t.arg.string({
+    required: false,
+    validate: IsoDateTime.nullish(),
+    description: 'The figures as the ledger knew them at this moment: facts recorded later (even backdated ones) are left out, so a report published then is reproduced exactly.',
+  }),
 });
 
 builder.queryFields((t) => ({
@@ -470,7 +475,7 @@ builder.queryFields((t) => ({
     authScopes: SECRETARIAT,
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
+      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
       return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
     },
   }),
@@ -480,7 +485,7 @@ builder.queryFields((t) => ({
     authScopes: { public: true },
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf);
+      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
       return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
     },
   }),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
@@ -22,6 +22,8 @@ export interface App extends Ledger {
   readonly projections: ProjectionRunner;
   readonly commands: CommandHandler;
   readonly timeTravel: TimeTravel;
+  /** Writes a consistent copy of the read models, for new replicas to start from (READ_MODEL_SNAPSHOT). */
+  snapshotReadModels(target?: string): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let runner: ProjectionRunner;
   try {
     mkdirSync(dirname(readModelFile), { recursive: true });
+    if (config.readModelSnapshot && !existsSync(readModelFile) && existsSync(config.readModelSnapshot)) {
+      // A new replica: start from the snapshot's read models and checkpoints, then catch up the tail
+      // (the runner checks they were built from this log, as for any read-model file).
+      copyFileSync(config.readModelSnapshot, readModelFile);
+      logger.info({ file: readModelFile, snapshot: config.readModelSnapshot }, 'read models started from a snapshot');
+    }
     readModels = openReadModelFile(readModelFile, logger.child({ component: 'readModels' }));
   } catch (error) {
     await store.close();
@@ -66,8 +74,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     throw error;
   }
   const commands = new CommandHandler(store, options.clock);
-  const timeTravel = new TimeTravel(store, projectionList);
+  const timeTravel = new TimeTravel(store, projectionList, options.clock);
   runner.start();
+  const snapshotReadModels = (target = config.readModelSnapshot) => {
+    if (!target) throw new Error('No snapshot file: set READ_MODEL_SNAPSHOT');
+    readModels.snapshotTo(target);
+  };
+  const snapshots =
+    config.readModelSnapshot && config.readModelSnapshotEverySeconds > 0
+      ? setInterval(() => {
+          try {
+            snapshotReadModels();
+          } catch (error) {
+            logger.warn({ err: error, snapshot: config.readModelSnapshot }, 'read-model snapshot failed');
+          }
+        }, config.readModelSnapshotEverySeconds * 1000).unref()
+      : undefined;
 
   return {
     config,
@@ -77,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     projections: runner,
     commands,
     timeTravel,
+    snapshotReadModels,
     load: (decider, streamId) => commands.load(decider, streamId),
     /**
      * Handles a command and waits until the read models show its effects (read your writes); when
@@ -90,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       return result;
     },
     async close() {
+      clearInterval(snapshots);
       await runner.stop();
       timeTravel.clear();
       readModels.close();

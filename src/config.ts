@@ -10,6 +10,8 @@ const ConfigSchema = z
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     READ_MODEL_FILE: z.string().min(1).optional(),
+    READ_MODEL_SNAPSHOT: z.string().min(1).optional(),
+    READ_MODEL_SNAPSHOT_EVERY_S: z.coerce.number().int().min(0).max(86_400).default(0),
     ON_LOG_MISMATCH: z.enum(['rebuild', 'refuse']).default('rebuild'),
     CONSISTENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
@@ -53,6 +55,13 @@ export interface Config {
   readonly dataDir: string;
   /** This process's read-model file (one writer per file); `<dataDir>/readmodels.sqlite` by default. */
   readonly readModelFile: string;
+  /**
+   * A consistent copy of the read models with their checkpoints: a process whose read-model file
+   * does not exist yet starts from it and catches up only the tail of the log.
+   */
+  readonly readModelSnapshot: string | undefined;
+  /** How often this process writes that copy (seconds; 0: never). */
+  readonly readModelSnapshotEverySeconds: number;
   /** What to do when the read models were built from another log, or from a later state of this one. */
   readonly onLogMismatch: 'rebuild' | 'refuse';
   /** How long a mutation waits for its read models, and a query for the position it asks for. */
@@ -108,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'sqlite' },
     dataDir: e.DATA_DIR,
     readModelFile: e.READ_MODEL_FILE ?? join(e.DATA_DIR, 'readmodels.sqlite'),
+    readModelSnapshot: e.READ_MODEL_SNAPSHOT,
+    readModelSnapshotEverySeconds: e.READ_MODEL_SNAPSHOT_EVERY_S,
     onLogMismatch: e.ON_LOG_MISMATCH,
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
     readyMaxLagMs: e.READY_MAX_LAG_MS,

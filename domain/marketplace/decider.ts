@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import { z } from 'zod';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
@@ -142,16 +143,33 @@ export interface SessionMatch {
   readonly meetingId: string | null;
 }
 
+/**
+ * A session may hold 100,000 posts: its collections are persistent maps, so that folding one
+ * event costs the same whatever the session's size (spreading a record per event made the fold
+ * quadratic), and every question a command asks is a lookup, never a scan of the posts.
+ */
 export interface SessionState {
   readonly status: 'none' | 'open' | 'closed';
   readonly scope?: SessionScope;
   readonly networkIds: readonly string[];
   readonly otherCountryOnly: boolean;
-  readonly posts: Readonly<Record<string, SessionPost>>;
-  readonly matches: Readonly<Record<string, SessionMatch>>;
+  readonly posts: PersistentMap<string, SessionPost>;
+  readonly matches: PersistentMap<string, SessionMatch>;
+  /** The open offer of each practice offered (one per practice and session). */
+  readonly openOfferOfPractice: PersistentMap<string, string>;
+  /** The open need of each learning need posted (one per learning need and session). */
+  readonly openNeedOfLearningNeed: PersistentMap<string, string>;
 }
 
-const initialState = (): SessionState => ({ status: 'none', networkIds: [], otherCountryOnly: false, posts: {}, matches: {} });
+const initialState = (): SessionState => ({
+  status: 'none',
+  networkIds: [],
+  otherCountryOnly: false,
+  posts: PersistentMap(),
+  matches: PersistentMap(),
+  openOfferOfPractice: PersistentMap(),
+  openNeedOfLearningNeed: PersistentMap(),
+});
 
 function requireSession(state: SessionState): void {
   if (state.status === 'none') throw new RuleViolationError('SESSION_NOT_FOUND', 'The marketplace session does not exist');
@@ -174,7 +192,7 @@ function requireParticipant(state: SessionState, cityId: string, participant: { 
 }
 
 function post(state: SessionState, id: string, side: MatchSide): SessionPost {
-  const found = state.posts[id];
+  const found = state.posts.get(id);
   if (!found || found.side !== side) {
     throw new RuleViolationError(side === 'need' ? 'NEED_NOT_FOUND' : 'OFFER_NOT_FOUND', `There is no ${side} ${id} in this session`);
   }
@@ -201,7 +219,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
       requireOpen(state);
       const { offerId, participant, practice, cityId, practiceId, ...d } = command.data;
       requireParticipant(state, cityId, participant);
-      if (state.posts[offerId]) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${offerId}`);
+      if (state.posts.has(offerId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${offerId}`);
       let title = d.title ?? null;
       let description = d.description ?? null;
       let topics = d.topics;
@@ -214,8 +232,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
           throw new RuleViolationError('PRACTICE_OF_ANOTHER_CITY', `The practice belongs to ${practice.cityId}: a city offers its own practices`);
         }
         if (practice.withdrawn) throw new RuleViolationError('PRACTICE_WITHDRAWN', 'The practice was withdrawn from the catalogue');
-        const already = Object.values(state.posts).some((p) => p.open && p.side === 'offer' && p.practiceId === practiceId);
-        if (already) throw new RuleViolationError('PRACTICE_ALREADY_OFFERED', 'The practice is already offered in this session');
+        if (state.openOfferOfPractice.has(practiceId)) throw new RuleViolationError('PRACTICE_ALREADY_OFFERED', 'The practice is already offered in this session');
         title ??= practice.title;
         description ??= practice.summary;
         topics = [...new Set([...practice.topics, ...topics])];
@@ -247,7 +264,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
       requireOpen(state);
       const { needId, participant, learningNeed, cityId, learningNeedId, kind, ...d } = command.data;
       requireParticipant(state, cityId, participant);
-      if (state.posts[needId]) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${needId}`);
+      if (state.posts.has(needId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${needId}`);
       let title = d.title ?? null;
       let description = d.description ?? null;
       let topics = d.topics;
@@ -259,8 +276,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
           throw new RuleViolationError('LEARNING_NEED_OF_ANOTHER_CITY', `The learning need is ${learningNeed.cityId}'s: a city posts its own needs`);
         }
         if (learningNeed.closed) throw new RuleViolationError('LEARNING_NEED_CLOSED', 'The learning need is already closed');
-        const already = Object.values(state.posts).some((p) => p.open && p.side === 'need' && p.learningNeedId === learningNeedId);
-        if (already) throw new RuleViolationError('LEARNING_NEED_ALREADY_POSTED', 'The learning need is already posted in this session');
+        if (state.openNeedOfLearningNeed.has(learningNeedId)) throw new RuleViolationError('LEARNING_NEED_ALREADY_POSTED', 'The learning need is already posted in this session');
         title ??= learningNeed.title;
         description ??= learningNeed.description || learningNeed.title;
         topics = [...new Set([...learningNeed.topics, ...topics])];
@@ -287,7 +303,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
     }
     case 'WithdrawPost': {
       requireOpen(state);
-      const found = state.posts[command.data.postId];
+      const found = state.posts.get(command.data.postId);
       if (!found) throw new RuleViolationError('POST_NOT_FOUND', `There is no offer or need ${command.data.postId} in this session`);
       if (!found.open) return [];
       return [
@@ -303,7 +319,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
       const need = post(state, needId, 'need');
       const offer = post(state, offerId, 'offer');
       const matchId = matchIdOf(needId, offerId);
-      const match = state.matches[matchId];
+      const match = state.matches.get(matchId);
       if (!match && state.status === 'closed') {
         throw new RuleViolationError('SESSION_CLOSED', 'The session is closed: matches already under way can still be answered, new ones not');
       }
@@ -336,12 +352,12 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
     case 'ScheduleMatchMeeting': {
       requireSession(state);
       const { matchId, meetingId, format, date, recordedIn } = command.data;
-      const match = state.matches[matchId];
+      const match = state.matches.get(matchId);
       if (!match) throw new RuleViolationError('MATCH_NOT_FOUND', `There is no match ${matchId} in this session`);
       if (match.status !== 'agreed') throw new RuleViolationError('MATCH_NOT_AGREED', 'Both sides must accept the match first');
       if (match.meetingId) throw new RuleViolationError('MEETING_ALREADY_SCHEDULED', 'A meeting is already scheduled for this match');
-      const need = state.posts[match.needId]!;
-      const offer = state.posts[match.offerId]!;
+      const need = state.posts.get(match.needId)!;
+      const offer = state.posts.get(match.offerId)!;
       const hostCityId = command.data.hostCityId ?? offer.cityId;
       if (hostCityId !== need.cityId && hostCityId !== offer.cityId) {
         throw new RuleViolationError('HOST_NOT_IN_MATCH', 'The meeting is hosted by one of the two cities of the match');
@@ -376,7 +392,7 @@ function answered(
   data: MarketplaceEventOf<'MarketplaceMatchAccepted' | 'MarketplaceMatchDeclined'>['data'],
   answer: 'accepted' | 'declined',
 ): SessionState {
-  const match: SessionMatch = state.matches[data.matchId] ?? {
+  const match: SessionMatch = state.matches.get(data.matchId) ?? {
     needId: data.needId,
     offerId: data.offerId,
     answers: {},
@@ -385,14 +401,11 @@ function answered(
   };
   return {
     ...state,
-    matches: {
-      ...state.matches,
-      [data.matchId]: {
-        ...match,
-        answers: { ...match.answers, [data.side]: answer },
-        status: answer === 'declined' ? 'declined' : match.status,
-      },
-    },
+    matches: state.matches.set(data.matchId, {
+      ...match,
+      answers: { ...match.answers, [data.side]: answer },
+      status: answer === 'declined' ? 'declined' : match.status,
+    }),
   };
 }
 
@@ -406,37 +419,41 @@ function evolve(state: SessionState, event: MarketplaceEvent): SessionState {
       const d = event.data;
       return {
         ...state,
-        posts: {
-          ...state.posts,
-          [d.offerId]: { side: 'offer', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: d.practiceId, learningNeedId: null },
-        },
+        posts: state.posts.set(d.offerId, { side: 'offer', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: d.practiceId, learningNeedId: null }),
+        openOfferOfPractice: d.practiceId ? state.openOfferOfPractice.set(d.practiceId, d.offerId) : state.openOfferOfPractice,
       };
     }
     case 'MarketplaceNeedPosted': {
       const d = event.data;
       return {
         ...state,
-        posts: {
-          ...state.posts,
-          [d.needId]: { side: 'need', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: null, learningNeedId: d.learningNeedId },
-        },
+        posts: state.posts.set(d.needId, { side: 'need', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: null, learningNeedId: d.learningNeedId }),
+        openNeedOfLearningNeed: d.learningNeedId ? state.openNeedOfLearningNeed.set(d.learningNeedId, d.needId) : state.openNeedOfLearningNeed,
       };
     }
     case 'MarketplacePostWithdrawn': {
-      const found = state.posts[event.data.postId];
-      return found ? { ...state, posts: { ...state.posts, [event.data.postId]: { ...found, open: false } } } : state;
+      const postId = event.data.postId;
+      const found = state.posts.get(postId);
+      if (!found) return state;
+      return {
+        ...state,
+        posts: state.posts.set(postId, { ...found, open: false }),
+        openOfferOfPractice: found.practiceId && state.openOfferOfPractice.get(found.practiceId) === postId ? state.openOfferOfPractice.delete(found.practiceId) : state.openOfferOfPractice,
+        openNeedOfLearningNeed:
+          found.learningNeedId && state.openNeedOfLearningNeed.get(found.learningNeedId) === postId ? state.openNeedOfLearningNeed.delete(found.learningNeedId) : state.openNeedOfLearningNeed,
+      };
     }
     case 'MarketplaceMatchAccepted':
       return answered(state, event.data, 'accepted');
     case 'MarketplaceMatchDeclined':
       return answered(state, event.data, 'declined');
     case 'MarketplaceMatchAgreed': {
-      const match = state.matches[event.data.matchId];
-      return match ? { ...state, matches: { ...state.matches, [event.data.matchId]: { ...match, status: 'agreed' } } } : state;
+      const match = state.matches.get(event.data.matchId);
+      return match ? { ...state, matches: state.matches.set(event.data.matchId, { ...match, status: 'agreed' }) } : state;
     }
     case 'MarketplaceMeetingScheduled': {
-      const match = state.matches[event.data.matchId];
-      return match ? { ...state, matches: { ...state.matches, [event.data.matchId]: { ...match, meetingId: event.data.meetingId } } } : state;
+      const match = state.matches.get(event.data.matchId);
+      return match ? { ...state, matches: state.matches.set(event.data.matchId, { ...match, meetingId: event.data.meetingId }) } : state;
     }
     default:
       return state;

@@ -61,9 +61,9 @@ export interface MatchMeetingState {
 
 /** The need and the offer of a match of the session. */
 export function partiesOf(session: SessionState, matchId: string): { need: SessionPost; offer: SessionPost } | undefined {
-  const match = session.matches[matchId];
-  const need = match ? session.posts[match.needId] : undefined;
-  const offer = match ? session.posts[match.offerId] : undefined;
+  const match = session.matches.get(matchId);
+  const need = match ? session.posts.get(match.needId) : undefined;
+  const offer = match ? session.posts.get(match.offerId) : undefined;
   return need && offer ? { need, offer } : undefined;
 }
 

@@ -214,7 +214,7 @@ async function runMatchMeeting(
   const facts: MatchMeetingFacts = {
     request,
     session: session.state,
-    retried: key !== undefined && session.events.some((event) => event.metadata.idempotencyKey === key),
+    retried: key !== undefined && session.recorded(key),
     network: need?.networkId ? await findNetworkSnapshot(ledger, need.networkId) : null,
     learningNeed: learningNeedId ? { learningNeedId, status: (await loadLearningNeed(ledger, learningNeedId)).status } : null,
     newMeetingId: ulid(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
+import { BackdatingNotAllowedError } from '../commands/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
 
@@ -79,7 +80,7 @@ export const CommandRequestFields = {
     .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
     .nullish()
     .describe(
-      'When this happened, if earlier than now (recording past facts). "As of" queries use it; the time it was recorded is kept too.',
+      'When this happened, if earlier than now (recording past facts: the secretariat only). "As of" queries use it; the time it was recorded is kept too ("known at" queries use that).',
     ),
 };
 export const CommandRequest = z.object(CommandRequestFields);
@@ -91,9 +92,20 @@ export interface Caller {
   readonly correlationId?: string;
 }
 
+/** An occurredAt this much before now is clock skew or a slow request, not a backdated fact. */
+const BACKDATING_TOLERANCE_MS = 10 * 60_000;
+
+/** Who may record a fact as having happened earlier: the secretariat, and imports run as the system. */
+export function mayBackdate(actor: Actor): boolean {
+  return actor.role === 'secretariat';
+}
+
 /** The handler's options for one request: idempotency is keyed by the use case and its parsed input. */
 export function commandOptions(useCase: UseCase, input: unknown, request: CommandRequest, caller: Caller): CommandOptions {
   const { idempotencyKey, expectedRevision, occurredAt } = request;
+  if (occurredAt && Date.parse(occurredAt) < Date.now() - BACKDATING_TOLERANCE_MS && !mayBackdate(caller.actor)) {
+    throw new BackdatingNotAllowedError();
+  }
   return {
     actor: caller.actor,
     ...(caller.correlationId ? { correlationId: caller.correlationId } : {}),

@@ -27,8 +27,19 @@ export class IdempotencyKeyReusedError extends Error {
 /** The actor may not do this. */
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
-  readonly code = 'FORBIDDEN';
+  readonly code: string = 'FORBIDDEN';
   constructor(message = 'You are not allowed to do this') {
     super(message);
+  }
+}
+
+/**
+ * Recording a fact as having happened in the past rewrites what "as of" answers show: only the
+ * secretariat (and the system's own imports and seeds) may; others record facts as of now.
+ */
+export class BackdatingNotAllowedError extends ForbiddenError {
+  override readonly code = 'BACKDATING_NOT_ALLOWED';
+  constructor() {
+    super('Only the secretariat may record a fact as having happened earlier (occurredAt); leave occurredAt out to record it as of now');
   }
 }

@@ -45,11 +45,31 @@ export interface CommandResult<State> {
 export interface LoadedAggregate<State> {
   readonly state: State;
   readonly revision: bigint | undefined;
-  readonly events: readonly RecordedEvent[];
+  /** Position of the stream's last event (START when it does not exist). */
+  readonly position: Position;
+  /** Whether events of the stream carry this idempotency key (a request already handled). */
+  recorded(idempotencyKey: string): boolean;
 }
 
 const IDEMPOTENCY_CATEGORY = 'idempotency';
 const MAX_ATTEMPTS = 12;
+/** Streams whose folded state is kept: each costs its state's size (a large session, a few MB). */
+const CACHED_STREAMS = 1000;
+/** Events read and folded between two turns of the event loop (a few ms of work). */
+const LOAD_PAGE = 500;
+
+/**
+ * A stream folded up to a revision. States are never mutated (deciders return new states), so
+ * one may be shared by concurrent commands; `keys` only grows, with the last revision of each
+ * idempotency key, so a lookup bounded by `revision` is right for every entry sharing it.
+ */
+interface FoldedStream {
+  readonly deciderId: number;
+  readonly state: unknown;
+  readonly revision: bigint | undefined;
+  readonly position: Position;
+  readonly keys: Map<string, bigint>;
+}
 
 /**
  * Load, fold, decide, append with the expected revision. Without a caller-supplied revision a
@@ -57,18 +77,78 @@ const MAX_ATTEMPTS = 12;
  * caller gets a ConcurrencyConflictError.
  */
 export class CommandHandler {
+  /**
+   * Folded state by stream, most recently used last. A command reads only the events appended
+   * since the cached revision (by any process: the store is always asked), so its cost does not
+   * grow with the stream's length; only the first load after a start or an eviction reads it all.
+   */
+  private readonly folded = new Map<string, FoldedStream>();
+  private readonly deciderIds = new WeakMap<object, number>();
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>> {
-    const events = await this.store.readStream(streamId);
+    const deciderId = this.deciderIdOf(decider);
+    const cached = this.folded.get(streamId);
+    const base = cached?.deciderId === deciderId ? cached : undefined;
+    const keys = base?.keys ?? new Map<string, bigint>();
+    let state = base ? (base.state as S) : decider.initialState();
+    let revision = base?.revision;
+    let position = base?.position ?? START;
+    // A long stream folded for the first time is read in pages, letting other requests run between.
+    for (let page = 0; ; page++) {
+      if (page > 0) await new Promise((resolve) => setImmediate(resolve));
+      const events = await this.store.readStream(streamId, { fromRevision: revision === undefined ? 0n : revision + 1n, maxCount: LOAD_PAGE });
+      for (const event of events) {
+        if (event.metadata.idempotencyKey !== undefined) keys.set(event.metadata.idempotencyKey, event.revision);
+        state = decider.evolve(state, event as unknown as E);
+      }
+      if (events.length > 0) ({ revision, position } = events.at(-1)!);
+      if (events.length < LOAD_PAGE) break;
+    }
+    const entry: FoldedStream = { deciderId, state, revision, position, keys };
+    this.remember(streamId, entry);
+    return this.loaded<S>(entry);
+  }
+
+  private loaded<S>(entry: FoldedStream): LoadedAggregate<S> {
+    const { revision, keys } = entry;
     return {
-      state: fold(decider, events as unknown as E[]),
-      revision: events.at(-1)?.revision,
-      events,
+      state: entry.state as S,
+      revision,
+      position: entry.position,
+      recorded: (key) => {
+        const last = keys.get(key);
+        return last !== undefined && revision !== undefined && last <= revision;
+      },
     };
+  }
+
+  private remember(streamId: string, entry: FoldedStream): void {
+    const current = this.folded.get(streamId);
+    // Concurrent loads may finish out of order: never replace a state with an older one.
+    if (current?.deciderId === entry.deciderId && current.revision !== undefined && (entry.revision === undefined || entry.revision < current.revision)) {
+      return;
+    }
+    this.folded.delete(streamId);
+    this.folded.set(streamId, entry);
+    while (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
+  }
+
+  private deciderIdOf(decider: object): number {
+    let id = this.deciderIds.get(decider);
+    if (id === undefined) this.deciderIds.set(decider, (id = this.nextDeciderId++));
+    return id;
+  }
+
+  private nextDeciderId = 0;
+
+  /** The whole stream, when a retried request's events are in it (only then: a retry is rare). */
+  private async eventsWithKey(streamId: string, loaded: LoadedAggregate<unknown>, key: string): Promise<readonly RecordedEvent[]> {
+    return loaded.recorded(key) ? this.store.readStream(streamId) : [];
   }
 
   async handle<C, E extends DomainEvent, S>(
@@ -84,7 +164,7 @@ export class CommandHandler {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(decider, streamId);
       if (options.idempotency) {
-        const replay = this.replayOf(decider, streamId, loaded.events, options.idempotency.key);
+        const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options.idempotency.key);
         if (replay) return replay;
       }
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
@@ -97,7 +177,7 @@ export class CommandHandler {
           id: idOfStream(streamId),
           state: loaded.state,
           revision: loaded.revision ?? -1n,
-          position: loaded.events.at(-1)?.position ?? START,
+          position: loaded.position,
           events: [],
           replayed: false,
         };
@@ -113,10 +193,17 @@ export class CommandHandler {
         const appended = await this.store.appendToStream(streamId, eventData, {
           expectedRevision: loaded.revision ?? 'no_stream',
         });
+        const state = decided.reduce(decider.evolve, loaded.state);
+        this.rememberAppended(decider, streamId, loaded.revision, {
+          state,
+          revision: appended.nextExpectedRevision,
+          position: appended.position,
+          key: options.idempotency?.key,
+        });
         return {
           streamId,
           id: idOfStream(streamId),
-          state: decided.reduce(decider.evolve, loaded.state),
+          state,
           revision: appended.nextExpectedRevision,
           position: appended.position,
           events: decided,
@@ -130,6 +217,24 @@ export class CommandHandler {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
+  }
+
+  /**
+   * The state a successful append produced, so the next command reads nothing. Only on top of the
+   * entry it was decided on: the keys must stay complete up to the revision (else a retried
+   * request would not be recognised); otherwise the next load reads the tail.
+   */
+  private rememberAppended(
+    decider: object,
+    streamId: string,
+    decidedOn: bigint | undefined,
+    appended: { state: unknown; revision: bigint; position: Position; key: string | undefined },
+  ): void {
+    const deciderId = this.deciderIdOf(decider);
+    const cached = this.folded.get(streamId);
+    if (cached?.deciderId !== deciderId || cached.revision !== decidedOn) return;
+    if (appended.key !== undefined) cached.keys.set(appended.key, appended.revision);
+    this.remember(streamId, { deciderId, state: appended.state, revision: appended.revision, position: appended.position, keys: cached.keys });
   }
 
   private metadata(options: CommandOptions, commandId: string): EventMetadata {

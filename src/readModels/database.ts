@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ReadModelStore, SqlParams } from '../../projections/types.js';
 
@@ -119,6 +119,18 @@ export class ReadModelDatabase implements ReadModelStore {
     const aside = moveAside(this.filename);
     this.connection = ReadModelDatabase.connect(this.filename, this.options);
     return aside;
+  }
+
+  /**
+   * Writes a consistent copy of the read models, checkpoints included (SQLite's VACUUM INTO, at a
+   * transaction boundary), to `target`: written beside it, then renamed, so a replica starting
+   * from it never sees half a file. Blocks this process while it runs (about a second per 100 MB).
+   */
+  snapshotTo(target: string): void {
+    const partial = `${target}.partial`;
+    rmSync(partial, { force: true });
+    this.connection.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
   }
 
   private prepared(sql: string): Prepared {

@@ -24,17 +24,18 @@ describe('the learning journey through the API', () => {
     (await query(t, JOURNEY, { networkId: n.networkId, ...vars }, token)).journey;
 
   beforeAll(async () => {
+    // The history is backfilled (occurredAt in 2015-2016): the secretariat's privilege.
     const need = async (cityId: string, description: string, topics: string[], token: string) =>
       (await mutate(t, 'raiseLearningNeed', { networkId: n.networkId, cityId, kind: 'learning', topics, description, occurredAt: at('2015-10-01') }, token))
         .aggregateId as string;
-    const funds = await need('torino-it', 'How to develop new impact funds?', ['impact funds'], n.torino);
-    await need('torino-it', 'How to develop public/private brokerage?', ['brokerage'], n.torino);
-    const space = await need('gdansk-pl', 'Creation of an accelerator space', ['spaces'], n.gdansk);
-    await need('gdansk-pl', 'Bringing social innovation into the suburbs', ['suburbs'], n.gdansk);
-    await mutate(t, 'withdrawLearningNeed', { learningNeedId: space, reason: 'found one', occurredAt: at('2016-01-10') }, n.gdansk);
+    const funds = await need('torino-it', 'How to develop new impact funds?', ['impact funds'], n.secretariat);
+    await need('torino-it', 'How to develop public/private brokerage?', ['brokerage'], n.secretariat);
+    const space = await need('gdansk-pl', 'Creation of an accelerator space', ['spaces'], n.secretariat);
+    await need('gdansk-pl', 'Bringing social innovation into the suburbs', ['suburbs'], n.secretariat);
+    await mutate(t, 'withdrawLearningNeed', { learningNeedId: space, reason: 'found one', occurredAt: at('2016-01-10') }, n.secretariat);
 
     const schedule = async (input: Record<string, unknown>) =>
-      (await mutate(t, 'scheduleMeeting', { networkId: n.networkId, occurredAt: at('2015-10-01'), ...input }, n.expert)).aggregateId as string;
+      (await mutate(t, 'scheduleMeeting', { networkId: n.networkId, occurredAt: at('2015-10-01'), ...input }, n.secretariat)).aggregateId as string;
     const gdanskMeeting = await schedule({
       kind: 'transnationalMeeting',
       title: 'Starting BoostInno journey',
@@ -45,9 +46,9 @@ describe('the learning journey through the API', () => {
     });
     await schedule(torinoTransnationalMeeting);
     const webinar = await schedule({ kind: 'webinar', title: 'Impact measurement', startDate: '2016-03-01', endDate: '2016-03-01' });
-    await mutate(t, 'cancelMeeting', { meetingId: webinar, occurredAt: at('2016-02-01') }, n.expert);
+    await mutate(t, 'cancelMeeting', { meetingId: webinar, occurredAt: at('2016-02-01') }, n.secretariat);
 
-    await mutate(t, 'markMeetingHeld', { meetingId: gdanskMeeting, occurredAt: at('2015-11-10') }, n.expert);
+    await mutate(t, 'markMeetingHeld', { meetingId: gdanskMeeting, occurredAt: at('2015-11-10') }, n.secretariat);
     await mutate(
       t,
       'recordAttendance',
@@ -56,15 +57,15 @@ describe('the learning journey through the API', () => {
         attendees: [{ name: 'Anna Kowalska', cityId: 'gdansk-pl' }, { name: 'Marco Rossi', cityId: 'torino-it' }, { name: 'Giulia Bianchi', cityId: 'torino-it' }],
         occurredAt: at('2015-11-10'),
       },
-      n.expert,
+      n.secretariat,
     );
     await mutate(
       t,
       'recordLearning',
       { meetingId: gdanskMeeting, lesson: 'A city-backed fund can leverage private investors', theme: 'impact finance', cityId: 'torino-it', occurredAt: at('2015-11-10') },
-      n.expert,
+      n.secretariat,
     );
-    await mutate(t, 'addressLearningNeed', { learningNeedId: funds, meetingId: gdanskMeeting, occurredAt: at('2015-11-11') }, n.expert);
+    await mutate(t, 'addressLearningNeed', { learningNeedId: funds, meetingId: gdanskMeeting, occurredAt: at('2015-11-11') }, n.secretariat);
   });
 
   it('tells the network\'s timeline with themes, attendance and learnings, and per partner the needs and their coverage', async () => {

@@ -201,6 +201,14 @@ describe('offers ("give")', () => {
     it('not a practice already offered in the session', () => {
       spec.given([opened, offerGdansk]).when(postPractice({ offerId: OFFER_TORINO })).thenFails('PRACTICE_ALREADY_OFFERED');
     });
+
+    it('again once its offer was withdrawn', () => {
+      const withdrawn: MarketplaceEvent = { type: 'MarketplacePostWithdrawn', data: { postId: OFFER_GDANSK, side: 'offer', cityId: 'gdansk-pl', reason: '' } };
+      spec
+        .given([opened, offerGdansk, withdrawn])
+        .when(postPractice({ offerId: OFFER_TORINO }))
+        .then([{ ...offerGdansk, data: { ...offerGdansk.data, offerId: OFFER_TORINO } } as MarketplaceEvent]);
+    });
   });
 
   describe('takes posts only from cities of the session', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectRefused, issuePaths, mutate, query, setUpNetwork, useNetworkSetup } from '../support/api.js';
+import { expectRefused, issuePaths, mutate, pause, query, setUpNetwork, useNetworkSetup } from '../support/api.js';
 import { useTestApp } from '../support/testApp.js';
 
 const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
@@ -28,26 +28,20 @@ describe('network phases through the API', () => {
   });
 
   it('lets the lead expert record the baseline study and start implementation; as of before, still activation', async () => {
-    const recorded = await mutate(
-      t,
-      'recordBaselineStudy',
-      { networkId: n.networkId, title: 'BoostInno baseline study', date: '2016-03-14', url: 'https://urbact.eu/boostinno', occurredAt: '2016-03-14T12:00:00Z' },
-      n.expert,
-      'network { phase baselineStudy { title url } }',
-    );
+    // Recording a fact as of an earlier date is the secretariat's: the lead expert records as of now.
+    const study = { networkId: n.networkId, title: 'BoostInno baseline study', date: '2016-03-14', url: 'https://urbact.eu/boostinno' };
+    await expectRefused(t, 'recordBaselineStudy', { ...study, occurredAt: '2016-03-14T12:00:00Z' }, n.expert, 'ForbiddenError', 'BACKDATING_NOT_ALLOWED');
+    const recorded = await mutate(t, 'recordBaselineStudy', study, n.expert, 'network { phase baselineStudy { title url } }');
     expect(recorded).toMatchObject({ __typename: 'RecordBaselineStudyPayload', network: { phase: 'activation', baselineStudy: { url: 'https://urbact.eu/boostinno' } } });
-    const started = await mutate(
-      t,
-      'startImplementationPhase',
-      { networkId: n.networkId, startDate: '2016-05-01', occurredAt: '2016-05-01T08:00:00Z' },
-      n.expert,
-      'network { phase implementationStartDate }',
-    );
+    await pause(5);
+    const betweenBoth = new Date().toISOString();
+    await pause(5);
+    const started = await mutate(t, 'startImplementationPhase', { networkId: n.networkId, startDate: '2016-05-01' }, n.expert, 'network { phase implementationStartDate }');
     expect(started.network).toEqual({ phase: 'implementation', implementationStartDate: '2016-05-01' });
     await expectRefused(t, 'startImplementationPhase', { networkId: n.networkId, startDate: '2016-06-01' }, n.secretariat, 'RuleViolationError', 'IMPLEMENTATION_ALREADY_STARTED');
     await expectRefused(t, 'recordBaselineStudy', { networkId: n.networkId, title: 'Late', date: '2016-06-01', summary: 'x' }, n.secretariat, 'RuleViolationError', 'ACTIVATION_PHASE_OVER');
 
-    expect((await query(t, PHASE, { id: n.networkId, asOf: '2016-04-01T00:00:00Z' })).network).toEqual({
+    expect((await query(t, PHASE, { id: n.networkId, asOf: betweenBoth })).network).toEqual({
       phase: 'activation',
       implementationStartDate: null,
       baselineStudy: { title: 'BoostInno baseline study', date: '2016-03-14', summary: '', url: 'https://urbact.eu/boostinno' },

@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { marketplaceDecider, type MarketplaceCommand } from '../../domain/marketplace/decider.js';
+import type { NetworkCommand } from '../../domain/network/decider.js';
+import { networkDecider } from '../../domain/network/decider.js';
+import { RuleViolationError } from '../../domain/shared/errors.js';
+import { systemActor } from '../../src/auth/actor.js';
+import { CommandHandler } from '../../src/commands/handleCommand.js';
+import type { EventStore, ReadStreamOptions } from '../../src/eventStore/port.js';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+
+const register: NetworkCommand = {
+  type: 'RegisterNetwork',
+  data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: [], startDate: '2015-09-01', endDate: '2018-05-31' },
+};
+const join_ = (cityId: string): NetworkCommand => ({
+  type: 'JoinNetwork',
+  data: { cityId, name: cityId, country: 'IT', partnerKind: 'city', role: 'partner', newcomer: false },
+});
+const open: MarketplaceCommand = {
+  type: 'OpenSession',
+  data: { title: 'Fair', description: '', networkIds: [], otherCountryOnly: false, heldOn: null, place: '', networks: {} },
+};
+const offerPractice = (offerId: string): MarketplaceCommand => ({
+  type: 'PostOffer',
+  data: {
+    offerId,
+    cityId: 'gdansk-pl',
+    practiceId: '01HZZZZZZZZZZZZZZZZZZZZZZP',
+    title: null,
+    description: null,
+    topics: [],
+    contact: null,
+    participant: { name: 'Gdańsk', networkId: null },
+    practice: {
+      practiceId: '01HZZZZZZZZZZZZZZZZZZZZZZP',
+      cityId: 'gdansk-pl',
+      title: 'Citizens panels',
+      summary: 'Deliberation',
+      topics: [],
+      contact: null,
+      withdrawn: false,
+    },
+  },
+});
+
+/** The store, counting the events commands read from streams. */
+function counting(store: EventStore): { store: EventStore; eventsRead: () => number } {
+  let read = 0;
+  const counted = Object.assign(Object.create(Object.getPrototypeOf(store)) as EventStore, store, {
+    readStream: async (streamId: string, options?: ReadStreamOptions) => {
+      const events = await store.readStream(streamId, options);
+      read += events.length;
+      return events;
+    },
+    appendToStream: store.appendToStream.bind(store),
+    streamRevision: store.streamRevision.bind(store),
+  });
+  return { store: counted, eventsRead: () => read };
+}
+
+describe('commands on long streams', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const options = { actor: systemActor };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-folded-'));
+    store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads only the events appended since the state it folded, not the whole stream', async () => {
+    const { store: counted, eventsRead } = counting(store);
+    const handler = new CommandHandler(counted);
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    for (let i = 0; i < 300; i++) await handler.handle(networkDecider, created.streamId, join_(`city${i}-it`), options);
+    const before = eventsRead();
+    const joined = await handler.handle(networkDecider, created.streamId, join_('last-it'), options);
+    expect(joined.revision).toBe(301n);
+    expect(Object.keys(joined.state.partners)).toHaveLength(301);
+    expect(eventsRead() - before).toBeLessThanOrEqual(1);
+  });
+
+  it('decides on the events another process appended meanwhile', async () => {
+    const mine = new CommandHandler(store);
+    const other = new CommandHandler(store);
+    const created = await mine.handle(networkDecider, { create: 'network' }, register, options);
+    await mine.handle(networkDecider, created.streamId, join_('torino-it'), options);
+    await other.handle(networkDecider, created.streamId, join_('gdansk-pl'), options);
+    await expect(mine.handle(networkDecider, created.streamId, join_('gdansk-pl'), options)).rejects.toBeInstanceOf(RuleViolationError);
+    const loaded = await mine.load(networkDecider, created.streamId);
+    expect(loaded.revision).toBe(2n);
+    expect(Object.keys(loaded.state.partners).sort()).toEqual(['gdansk-pl', 'torino-it']);
+  });
+
+  it('recognises a retried request whose events lie before the state it folded', async () => {
+    const handler = new CommandHandler(store);
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const idempotency = { key: 'join-torino', fingerprint: 'f' };
+    const first = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
+    for (let i = 0; i < 5; i++) await handler.handle(networkDecider, created.streamId, join_(`city${i}-it`), options);
+    const retry = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
+    expect(retry).toMatchObject({ replayed: true, revision: first.revision });
+    expect(await store.readStream(created.streamId)).toHaveLength(7);
+  });
+
+  it("keeps one open offer per practice and session when two cities' posts race", async () => {
+    const handlers = [new CommandHandler(store), new CommandHandler(store)];
+    const session = await handlers[0]!.handle(marketplaceDecider, { create: 'marketplace' }, open, options);
+    await handlers[1]!.load(marketplaceDecider, session.streamId);
+    const results = await Promise.allSettled(
+      ['01HZZZZZZZZZZZZZZZZZZZZZZA', '01HZZZZZZZZZZZZZZZZZZZZZZB', '01HZZZZZZZZZZZZZZZZZZZZZZC', '01HZZZZZZZZZZZZZZZZZZZZZZD'].map((id, i) =>
+        handlers[i % 2]!.handle(marketplaceDecider, session.streamId, offerPractice(id), options),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of results.filter((r) => r.status === 'rejected')) {
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'PRACTICE_ALREADY_OFFERED' });
+    }
+    const posted = (await store.readStream(session.streamId)).filter((e) => e.type === 'MarketplaceOfferPosted');
+    expect(posted).toHaveLength(1);
+  });
+});

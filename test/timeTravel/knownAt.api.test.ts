@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mutate, pause, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const HEADLINES = `query($asOf: String, $knownAt: String) {
+  publicOutcomes(asOf: $asOf, knownAt: $knownAt) { newcomerCities meetingsHeld }
+}`;
+
+describe('two time axes: as of a date in the world, as known by the ledger at a date', () => {
+  let t: TestApp;
+  let n: NetworkSetup;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    n = await setUpNetwork(t);
+    await mutate(t, 'joinNetwork', { networkId: n.networkId, cityId: 'pecs-hu', name: 'Pécs', country: 'HU', newcomer: true, occurredAt: '2016-01-10T00:00:00Z' }, n.secretariat);
+  });
+  afterAll(async () => t?.close());
+
+  it('reproduces an answer as it was published after later backdated writes', async () => {
+    const published = await query(t, HEADLINES, { asOf: '2017-12-31T00:00:00Z' });
+    await pause(10);
+    const publishedAt = new Date().toISOString();
+    await pause(10);
+    // Later, the secretariat backfills a newcomer that had joined in 2016.
+    const backfilled = await mutate(
+      t,
+      'joinNetwork',
+      { networkId: n.networkId, cityId: 'szeged-hu', name: 'Szeged', country: 'HU', newcomer: true, occurredAt: '2016-06-01T00:00:00Z' },
+      n.secretariat,
+    );
+    expect(backfilled.__typename).toBe('JoinNetworkPayload');
+
+    const now = await query(t, HEADLINES, { asOf: '2017-12-31T00:00:00Z' });
+    expect(now.publicOutcomes.newcomerCities).toBe(published.publicOutcomes.newcomerCities + 1);
+    const asKnown = await query(t, HEADLINES, { asOf: '2017-12-31T00:00:00Z', knownAt: publishedAt });
+    expect(asKnown.publicOutcomes).toEqual(published.publicOutcomes);
+  });
+
+  it('answers "as known at" without asOf: everything recorded by then, whenever it occurred', async () => {
+    const before = await query(t, HEADLINES, { knownAt: '2000-01-01T00:00:00Z' });
+    expect(before.publicOutcomes.newcomerCities).toBe(0);
+    const today = await query(t, HEADLINES, { knownAt: new Date().toISOString() });
+    expect(today.publicOutcomes).toEqual((await query(t, HEADLINES)).publicOutcomes);
+  });
+
+  it('answers at most 3 distinct moments in one request and refuses the others with a code', async () => {
+    const aliases = (count: number) =>
+      Array.from({ length: count }, (_, i) => `m${i}: publicOutcomes(asOf: "${2000 + i}-06-30T00:00:00Z") { newcomerCities }`).join('\n');
+    const three = await query(t, `{ ${aliases(3)} }`);
+    expect(Object.keys(three)).toHaveLength(3);
+    const res = await t.gql(`{ ${aliases(8)} }`, {});
+    expect((res.errors ?? []).map((e) => e.extensions?.code)).toContain('TOO_MANY_MOMENTS');
+    expect(res.data ?? null).toBeNull();
+  });
+});
