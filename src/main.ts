@@ -29,6 +29,12 @@ async function main(): Promise<void> {
     },
     `Exchange Ledger listening on ${server.url}/graphql`,
   );
+  if (config.developmentSecret) {
+    logger.warn(
+      { host: config.host },
+      'Tokens are signed with the development secret (published in the source): listening on loopback only. Set AUTH_JWT_SECRET to listen on other interfaces.',
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

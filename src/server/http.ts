@@ -30,10 +30,13 @@ interface RequestScope {
 const requestScope = new AsyncLocalStorage<RequestScope>();
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** One scheme, one space, one compact JWT: nothing before or after. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+
 async function authenticate(app: App, authorization: string | null): Promise<Actor> {
   if (!authorization) return anonymous;
-  const [scheme, token] = authorization.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+  const token = BEARER.exec(authorization)?.[1];
+  if (!token) {
     throw new GraphQLError('Use "Authorization: Bearer <token>"', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
@@ -46,6 +49,29 @@ async function authenticate(app: App, authorization: string | null): Promise<Act
     }
     throw error;
   }
+}
+
+/**
+ * Checks the bearer token of every GraphQL request before anything else answers it (the
+ * response cache included): a bad or expired token gets 401 even for a query answered before.
+ */
+function authenticationPlugin(app: App, actors: WeakMap<Request, Actor>): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      try {
+        actors.set(request, await authenticate(app, request.headers.get('authorization')));
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId: requestScope.getStore()?.requestId } }] }),
+            { status: 401, headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
+          ),
+        );
+      }
+    },
+  };
 }
 
 /**
@@ -211,9 +237,13 @@ export function createGraphqlHandler(
   extraPlugins: Plugin[] = [],
 ): YogaServerInstance<object, RequestContext> {
   const logger = app.logger;
+  const actors = new WeakMap<Request, Actor>();
   return createYoga<object, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Browsers may call the API only from the configured origins (none by default); bearer
+    // tokens are headers, never cookies, so credentials are not allowed.
+    cors: app.config.corsOrigins.length > 0 ? { origin: [...app.config.corsOrigins], credentials: false } : false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     ...graphiqlOptions(app),
@@ -243,6 +273,7 @@ export function createGraphqlHandler(
       },
     },
     plugins: [
+      authenticationPlugin(app, actors),
       readinessPlugin(app),
       consistencyPlugin(app),
       graphiqlPolicyPlugin(),
@@ -254,7 +285,7 @@ export function createGraphqlHandler(
     ],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-      const actor = await authenticate(app, request.headers.get('authorization'));
+      const actor = actors.get(request) ?? (await authenticate(app, request.headers.get('authorization')));
       return {
         app,
         actor,
