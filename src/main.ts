@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, { logger });
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
+  if (config.developmentSecret) {
+    logger.warn(
+      { host: config.host },
+      'Tokens are signed with the development secret (published in the source): listening on loopback only. Set AUTH_JWT_SECRET to listen on other interfaces.',
+    );
+  }
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   logger.info(
     {
@@ -29,12 +35,6 @@ async function main(): Promise<void> {
     },
     `Exchange Ledger listening on ${server.url}/graphql`,
   );
-  if (config.developmentSecret) {
-    logger.warn(
-      { host: config.host },
-      'Tokens are signed with the development secret (published in the source): listening on loopback only. Set AUTH_JWT_SECRET to listen on other interfaces.',
-    );
-  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
