@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
@@ -21,6 +21,7 @@ import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
+import { ByteBoundedCache } from './responseCacheStore.js';
 import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
@@ -184,7 +185,85 @@ export const operationLimits = {
   maxTokens: 3000,
   maxDirectives: 20,
   maxCost: 20000,
+  /** The longest list a request's variables may hold (nodes(ids:) takes at most MAX_NODE_IDS). */
+  maxVariableListLength: 1000,
 } as const;
+
+/** A refused operation in users' words: what limit, how far over, what to do instead. */
+const LIMIT_MESSAGES: { pattern: RegExp; code: string; message: (found: string | undefined) => string }[] = [
+  {
+    pattern: /Query Cost limit of \d+ exceeded, found ([\d.]+)/,
+    code: 'QUERY_TOO_COSTLY',
+    message: (found) =>
+      `This query asks for too much at once (cost ${Math.ceil(Number(found))}, at most ${operationLimits.maxCost}). Ask for fewer items per page (first: 10, then the next page with after: endCursor) or fewer nested lists and fields.`,
+  },
+  {
+    pattern: /Query depth limit of \d+ exceeded, found (\d+)/,
+    code: 'QUERY_TOO_DEEP',
+    message: (found) => `This query nests ${found} levels (at most ${operationLimits.maxDepth}). Fetch the inner objects in a second query, by id.`,
+  },
+  {
+    pattern: /Aliases limit of \d+ exceeded, found (\d+)/,
+    code: 'TOO_MANY_ALIASES',
+    message: (found) => `This query uses ${found} aliases (at most ${operationLimits.maxAliases}). Split it into several queries.`,
+  },
+  {
+    pattern: /Directives limit of \d+ exceeded, found (\d+)/,
+    code: 'TOO_MANY_DIRECTIVES',
+    message: (found) => `This query uses ${found} directives (at most ${operationLimits.maxDirectives}). Split it into several queries.`,
+  },
+  {
+    pattern: /Token limit of \d+ exceeded/,
+    code: 'QUERY_TOO_LONG',
+    message: () => `This query is too long (at most ${operationLimits.maxTokens} tokens). Split it into several queries.`,
+  },
+];
+
+/** graphql-armor reports its refusals as "Syntax Error: …": say what was refused, why, and a stable code. */
+function limitMessagesPlugin(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
+      let changed = false;
+      const errors = result.errors.map((error) => {
+        for (const limit of LIMIT_MESSAGES) {
+          const match = limit.pattern.exec(error.message);
+          if (!match) continue;
+          changed = true;
+          return new GraphQLError(limit.message(match[1]), { extensions: { code: limit.code, requestId: requestScope.getStore()?.requestId } });
+        }
+        return error;
+      });
+      if (changed) setResult({ ...result, errors });
+    },
+  };
+}
+
+function longestList(value: unknown, depth = 0): number {
+  if (depth > 20 || value === null || typeof value !== 'object') return 0;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  let longest = Array.isArray(value) ? value.length : 0;
+  for (const item of values) longest = Math.max(longest, longestList(item, depth + 1));
+  return longest;
+}
+
+/** Lists sent as variables are bounded like lists written in the query (which the token limit bounds). */
+function variableListsPlugin(): Plugin {
+  return {
+    onParams({ params, setResult }) {
+      const longest = longestList(params.variables);
+      if (longest <= operationLimits.maxVariableListLength) return;
+      setResult({
+        errors: [
+          new GraphQLError(
+            `A list in the variables has ${longest} items (at most ${operationLimits.maxVariableListLength}). Send it in several requests.`,
+            { extensions: { code: 'LIST_TOO_LONG', maxLength: operationLimits.maxVariableListLength } },
+          ),
+        ],
+      });
+    },
+  };
+}
 
 function hardeningPlugins(app: App): Plugin[] {
   const armor = new EnvelopArmor({
@@ -197,6 +276,8 @@ function hardeningPlugins(app: App): Plugin[] {
     blockFieldSuggestion: { enabled: !app.config.introspection },
   });
   return [
+    limitMessagesPlugin(),
+    variableListsPlugin(),
     ...(armor.protect().plugins as Plugin[]),
     // Browsers cannot send this header cross-site without a preflight, which we do not allow.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
@@ -212,11 +293,13 @@ function hardeningPlugins(app: App): Plugin[] {
  * (If-None-Match) are answered in full: an ETag names an answer at one position, and the plugin
  * would answer 304 while the entry lives, even after the read models moved.
  */
+export const responseCacheLimits = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 } as const;
+
 function responseCachePlugin(app: App): Plugin {
   return useResponseCache({
     session: (request) => request.headers.get('authorization'),
     enabled: (request) => !request.headers.has('if-none-match'),
-    cache: createInMemoryCache({ max: 2000 }),
+    cache: new ByteBoundedCache(responseCacheLimits.maxBytes, responseCacheLimits.maxEntryBytes),
     ttl: 60_000,
     // Also what keeps mutations out of the cache: without it the plugin would cache them like queries.
     invalidateViaMutation: true,
