@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { readiness } from '../application/ledgerStatus.js';
 import { positionFromString, positionToString } from '../eventStore/port.js';
+import { TooManySubscriptionsError } from '../projections/appliedEvents.js';
 import { ReadModelsBehindError } from '../projections/consistency.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
@@ -342,8 +343,8 @@ export function createGraphqlHandler(
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (error instanceof GraphQLError && !error.originalError) return error;
         if (original instanceof GraphQLError) return original;
-        // A read the caller's scopes do not allow is an expected failure, not an internal error.
-        if (original instanceof ForbiddenError) {
+        // A read the caller's scopes do not allow, or a subscription over the limits, is an expected failure.
+        if (original instanceof ForbiddenError || original instanceof TooManySubscriptionsError) {
           return new GraphQLError(original.message, {
             ...(error instanceof GraphQLError ? { path: error.path } : {}),
             extensions: { code: original.code, requestId },
