@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (config.developmentSecret) {
     logger.warn(
       { host: config.host },
-      'Tokens are signed with the development secret (published in the source): listening on loopback only. Set AUTH_JWT_SECRET to listen on other interfaces.',
+      'Tokens are signed with the development secret (published in the source), so only this machine may connect (HOST is a loopback address). Set AUTH_JWT_SECRET to serve other interfaces.',
     );
   }
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
