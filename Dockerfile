@@ -27,6 +27,7 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATA_DIR=/data \
+    HOST=0.0.0.0 \
     PORT=4000 \
     METRICS_HOST=0.0.0.0 \
     METRICS_PORT=9464

@@ -1,5 +1,5 @@
 import { ledgerStatus, type LedgerStatus as Status } from '../src/application/ledgerStatus.js';
-import { appliedEvents } from '../src/projections/appliedEvents.js';
+import { appliedEvents, type AppliedEvent } from '../src/projections/appliedEvents.js';
 import { builder } from './builder.js';
 
 /** Health of the log and the read models, for operators and for the demo. */
@@ -33,12 +33,19 @@ builder.queryField('ledger', (t) =>
   }),
 );
 
+const statusAfter = new WeakMap<AppliedEvent, ReturnType<typeof ledgerStatus>>();
+
 builder.subscriptionField('ledger', (t) =>
   t.field({
     type: LedgerStatus,
     description: 'The ledger status each time the read models apply new events.',
     authScopes: { secretariat: true },
-    subscribe: (_root, _args, { app }) => appliedEvents(app.projections),
-    resolve: (_event, _args, { app }) => ledgerStatus(app),
+    subscribe: (_root, _args, { app, actor }) => appliedEvents(app.projections, undefined, actor.subject),
+    // Every subscriber gets the same event object: the status is read once for all of them.
+    resolve: (event, _args, { app }) => {
+      let status = statusAfter.get(event);
+      if (!status) statusAfter.set(event, (status = ledgerStatus(app)));
+      return status;
+    },
   }),
 );

@@ -260,17 +260,28 @@ commandMutation({
   ...meetingPayload,
 });
 
+/**
+ * A coordinator writes through its city's local-group workshop only for its own city: the
+ * attendees and the learning must be of the workshop's host city.
+ */
+function forHostCityOnly(cityIds: readonly string[]) {
+  return (input: { meetingId: string }, context: Context) => {
+    const { coordinatorOf, ...others } = meetingWriters(input, context) as ReturnType<typeof meetingWriters> & { coordinatorOf?: string };
+    return coordinatorOf !== undefined && cityIds.every((cityId) => cityId === coordinatorOf) ? { ...others, coordinatorOf } : others;
+  };
+}
+
 commandMutation({
   useCase: recordAttendance,
   description: 'Records who attended a held meeting; only people of partner cities. People already recorded are skipped.',
-  authScopes: meetingWriters,
+  authScopes: (input, context) => forHostCityOnly(input.attendees.map((attendee) => attendee.cityId))(input, context),
   ...meetingPayload,
 });
 
 commandMutation({
   useCase: recordLearning,
   description: 'Records a lesson a partner learnt at a held meeting.',
-  authScopes: meetingWriters,
+  authScopes: (input, context) => forHostCityOnly([input.cityId])(input, context),
   ...meetingPayload,
 });
 

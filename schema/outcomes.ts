@@ -1,5 +1,5 @@
 import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { ActionPhase, ActionStatus } from '../domain/actionPlan/events.js';
+import { ActionPhase, ActionStatus, FundingSource } from '../domain/actionPlan/events.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import { OutcomeFilterSchema } from '../projections/outcomes/filter.js';
 import { TransferStage } from '../domain/transfer/events.js';
@@ -32,6 +32,7 @@ import { actionSummary, share } from '../projections/outcomes/report.js';
 import type { OutcomeTransferRow } from '../projections/outcomes/transfers.js';
 import type { ReadModelStore } from '../projections/types.js';
 import { ActionPhaseEnum, ActionStatusEnum } from './actionPlan/planAction.js';
+import { PUBLIC_MIN_CITIES, PUBLIC_MIN_RECORDS, publicFunding } from '../projections/openData/publicOutcomes.js';
 import { FundingSourceEnum, Money, SourceAmount, money } from './money.js';
 import { readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
@@ -442,14 +443,26 @@ const Outcomes = builder.objectRef<Figures>('Outcomes').implement({
 });
 
 /** Headline figures anyone may read (issue 7, "public outcomes"): totals only, no records. */
+const PublicFundingBySource = builder.objectRef<{ source: string; cents: number }>('PublicFundingBySource').implement({
+  fields: (t) => ({
+    source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
+    amount: t.field({ type: Money, resolve: (r) => money(r.cents) }),
+  }),
+});
+
 const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
-  description: 'Headline outcomes of the programme, public: aggregates only, never the records of a city.',
+  description:
+    'Headline outcomes of the whole programme, public: aggregates only, never the records of a city (no filters: differences of filtered figures could single one out).',
   fields: (t) => ({
     plansEndorsed: t.int({ resolve: (f) => plans(f).endorsed }),
     actions: t.int({ resolve: (f) => actions(f).total }),
     actionsImplemented: t.int({ resolve: (f) => actions(f).implemented }),
     implementationRate: t.float({ nullable: true, resolve: (f) => actions(f).implementationRate }),
-    fundingMobilised: t.field({ type: [SourceAmount], resolve: (f) => funding(f) }),
+    fundingMobilised: t.field({
+      type: [PublicFundingBySource],
+      description: `Per source, only where at least ${PUBLIC_MIN_RECORDS} records of ${PUBLIC_MIN_CITIES} cities make it up; rounded to 1,000 euros.`,
+      resolve: (f) => publicFunding(f.db),
+    }),
     practicesLabelled: t.int({ resolve: (f) => labelled(f) }),
     practicesTransferred: t.int({ resolve: (f) => transfers(f).practicesTransferred }),
     meetingsHeld: t.int({ resolve: (f) => meetings(f).held }),
@@ -481,12 +494,8 @@ builder.queryFields((t) => ({
   }),
   publicOutcomes: t.field({
     type: PublicOutcomes,
-    description: 'Headline outcomes, public: totals only.',
+    description: 'Headline outcomes of the whole programme, public: totals only, as they stand now.',
     authScopes: { public: true },
-    args: filterArgs(t),
-    resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
-      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
-    },
+    resolve: (_root, _args, context) => ({ db: context.readModels, scope: scopeOf(context.readModels, {}), cache: new Map() }),
   }),
 }));

@@ -114,8 +114,9 @@ export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview')
     place: t.exposeString('place', { nullable: true }),
     requestedAt: t.exposeString('requested_at'),
     revision: t.exposeInt('revision'),
-    peers: t.field({ type: [ReviewPeer], authScopes: { authenticated: true }, resolve: (row, _a, context) => peersOfReview(sourceOf(row, context), row.id) }),
+    peers: t.field({ type: [ReviewPeer], nullable: true, authScopes: { authenticated: true }, resolve: (row, _a, context) => peersOfReview(sourceOf(row, context), row.id) }),
     foreignPeersAccepted: t.int({
+      nullable: true,
       description: `Peers from countries other than the host's who accepted; the review needs at least ${MIN_FOREIGN_PEERS}.`,
       authScopes: { authenticated: true },
       resolve: (row, _a, context) =>
@@ -123,10 +124,11 @@ export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview')
     }),
     recommendations: t.field({
       type: [Recommendation],
+      nullable: true,
       authScopes: { authenticated: true },
       resolve: (row, _a, context) => fromSource(sourceOf(row, context), recommendationsOfReview(sourceOf(row, context), row.id)),
     }),
-    todos: t.field({ type: [Todo], authScopes: { authenticated: true }, resolve: (row, _a, context) => todosOfReview(sourceOf(row, context), row.id) }),
+    todos: t.field({ type: [Todo], nullable: true, authScopes: { authenticated: true }, resolve: (row, _a, context) => todosOfReview(sourceOf(row, context), row.id) }),
   }),
 });
 

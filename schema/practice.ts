@@ -65,7 +65,8 @@ export const GoodPractice = rowNode(builder.objectRef<PracticeRow>('GoodPractice
     withdrawn: t.boolean({ resolve: (row) => row.withdrawn === 1 }),
     contact: t.field({
       type: PracticeContact,
-      description: 'Signed-in users only.',
+      nullable: true,
+      description: 'Signed-in users only (null for the public: only this field is withheld).',
       authScopes: { authenticated: true },
       resolve: (row) => JSON.parse(row.contact) as ContactValue,
     }),

@@ -17,7 +17,8 @@ const ConfigSchema = z
     READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
     EVENTSTORE_READ_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     SQLITE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    // Loopback unless told otherwise: the development secret is public (it is in the source).
+    HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     AUTH_JWT_SECRET: z.string().min(32, 'AUTH_JWT_SECRET must be at least 32 characters').optional(),
@@ -30,6 +31,11 @@ const ConfigSchema = z
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
     SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'CORS_ORIGINS must be http(s) origins, comma-separated' }))),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).optional(),
     MEETING_LINK_TEMPLATE: z
       .url({ protocol: /^https?$/, error: 'MEETING_LINK_TEMPLATE must be an http(s) URL' })
@@ -45,8 +51,17 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
     problems.push('  AUTH_JWT_SECRET: required in production');
+  } else if (!env.AUTH_JWT_SECRET && env.HOST !== undefined && !isLoopback(env.HOST)) {
+    problems.push(
+      `  AUTH_JWT_SECRET: required when HOST is not a loopback address (${env.HOST}): anyone can sign tokens with the development secret`,
+    );
   }
   return problems;
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export interface Config {
@@ -76,6 +91,10 @@ export interface Config {
   readonly port: number;
   readonly logLevel: string;
   readonly jwtSecret: string;
+  /** True when no AUTH_JWT_SECRET was set: tokens are signed with the published development secret (loopback only). */
+  readonly developmentSecret: boolean;
+  /** Origins browsers may call the API from (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
   readonly graphiql: boolean;
   readonly introspection: boolean;
   readonly seedDemo: boolean;
@@ -128,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     jwtSecret: e.AUTH_JWT_SECRET ?? DEV_SECRET,
+    developmentSecret: !e.AUTH_JWT_SECRET,
+    corsOrigins: e.CORS_ORIGINS.map((origin) => new URL(origin).origin),
     graphiql: e.GRAPHIQL ?? !production,
     introspection: e.INTROSPECTION ?? !production,
     seedDemo: e.SEED_DEMO,

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, { logger });
   if (seedRequested(app)) await runSeedLoader(app, (line) => logger.info(line));
+  if (config.developmentSecret) {
+    logger.warn(
+      { host: config.host },
+      'Tokens are signed with the development secret (published in the source), so only this machine may connect (HOST is a loopback address). Set AUTH_JWT_SECRET to serve other interfaces.',
+    );
+  }
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   logger.info(
     {

@@ -23,31 +23,37 @@ export const KINDS_WITH_HOST: readonly MeetingKind[] = ['transnationalMeeting', 
 /** What led to a meeting, e.g. a marketplace match. */
 export const MeetingOriginInput = z.object({ kind: Text(60).describe('e.g. marketplaceMatch'), id: Text(200) });
 
-export const ScheduleMeeting = z
-  .object({
-    kind: MeetingKind,
-    title: Text(300),
-    hostCityId: CityId.nullish()
-      .transform((city) => city ?? null)
-      .describe('City key, e.g. torino-it; leave out for online meetings.'),
-    startDate: IsoDate.describe('YYYY-MM-DD'),
-    endDate: IsoDate.describe('YYYY-MM-DD; the start date for a one-day meeting.'),
-    themes: Themes,
-    guidingQuestions: GuidingQuestions,
-    partnerCityIds: list(CityId, 30, 'partners').describe('The partners it is for; leave out for the whole network.'),
-    origin: MeetingOriginInput.nullish().transform((origin) => origin ?? null),
-  })
-  .superRefine((m, ctx) => {
-    if (m.endDate < m.startDate) {
-      ctx.addIssue({ code: 'custom', message: 'endDate must not be before startDate', path: ['endDate'] });
-    }
-    if (KINDS_WITH_HOST.includes(m.kind) && m.hostCityId === null) {
-      ctx.addIssue({ code: 'custom', message: `a ${m.kind} needs a host city`, path: ['hostCityId'] });
-    }
-    if (m.kind === 'bilateralMeeting' && m.partnerCityIds.length !== 2) {
-      ctx.addIssue({ code: 'custom', message: 'a bilateral meeting is between two partners', path: ['partnerCityIds'] });
-    }
-  });
+const ScheduleMeetingFields = z.object({
+  kind: MeetingKind,
+  title: Text(300),
+  hostCityId: CityId.nullish()
+    .transform((city) => city ?? null)
+    .describe('City key, e.g. torino-it; leave out for online meetings.'),
+  startDate: IsoDate.describe('YYYY-MM-DD'),
+  endDate: IsoDate.describe('YYYY-MM-DD; the start date for a one-day meeting.'),
+  themes: Themes,
+  guidingQuestions: GuidingQuestions,
+  partnerCityIds: list(CityId, 30, 'partners').describe('The partners it is for; leave out for the whole network.'),
+});
+
+function checkSchedule(m: z.output<typeof ScheduleMeetingFields>, ctx: z.RefinementCtx) {
+  if (m.endDate < m.startDate) {
+    ctx.addIssue({ code: 'custom', message: 'endDate must not be before startDate', path: ['endDate'] });
+  }
+  if (KINDS_WITH_HOST.includes(m.kind) && m.hostCityId === null) {
+    ctx.addIssue({ code: 'custom', message: `a ${m.kind} needs a host city`, path: ['hostCityId'] });
+  }
+  if (m.kind === 'bilateralMeeting' && m.partnerCityIds.length !== 2) {
+    ctx.addIssue({ code: 'custom', message: 'a bilateral meeting is between two partners', path: ['partnerCityIds'] });
+  }
+}
+
+/** What a user asks for: a meeting without `origin` (only the system says where a meeting came from). */
+export const ScheduleMeetingRequest = ScheduleMeetingFields.superRefine(checkSchedule);
+
+export const ScheduleMeeting = ScheduleMeetingFields.extend({
+  origin: MeetingOriginInput.nullish().transform((origin) => origin ?? null),
+}).superRefine(checkSchedule);
 
 export const RescheduleMeeting = z
   .object({

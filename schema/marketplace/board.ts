@@ -81,9 +81,9 @@ builder.subscriptionField('marketplaceBoard', (t) =>
       "A session's live board over server-sent events: new offers, needs and matches, pushed to everyone watching once the read models show them.",
     authScopes: (_root, args, context) => sessionReaders(findSession(context.readModels, bareId(entityId('MarketplaceSession'), args.sessionId))),
     args: { sessionId: t.arg.id({ required: true, validate: entityId('MarketplaceSession') }) },
-    subscribe: (_root, args, { app }) => {
+    subscribe: (_root, args, { app, actor }) => {
       const sessionId = entityId('MarketplaceSession').parse(args.sessionId);
-      return appliedEvents(app.projections, (event) => isEventOfSession(event, sessionId) && event.type in boardKinds);
+      return appliedEvents(app.projections, (event) => isEventOfSession(event, sessionId) && event.type in boardKinds, actor.subject);
     },
     resolve: (event) => event,
   }),

@@ -32,6 +32,8 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, side: 'offer' | 'need') {
   return t.connection({
     type: side === 'offer' ? MarketplaceOffer : MarketplaceNeed,
+    // Restricted fields are nullable: withholding one leaves the rest of the answer.
+    nullable: true,
     authScopes: (row) => sessionReaders(row),
     args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), includeWithdrawn: t.arg.boolean({ required: false }) },
     resolve: (row, args, context) => {
@@ -62,6 +64,7 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
     needs: postsOf(t, 'need'),
     matches: t.connection({
       type: MarketplaceMatch,
+      nullable: true,
       description: 'Matches a side answered (accepted or declined).',
       authScopes: (row) => sessionReaders(row),
       args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), status: t.arg({ type: MatchStatusEnum, required: false }) },
@@ -74,6 +77,7 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
     }),
     suggestions: t.connection({
       type: MatchSuggestionRef,
+      nullable: true,
       description: 'Ranked match suggestions for every open need of the session (need by need, best first).',
       authScopes: (row) => sessionReaders(row),
       args: {
@@ -95,6 +99,7 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
     }),
     suggestionsForCity: t.field({
       type: CitySuggestions,
+      nullable: true,
       description: 'For one city: who could help it and whom it could help.',
       authScopes: (row) => sessionReaders(row),
       args: {

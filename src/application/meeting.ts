@@ -7,6 +7,7 @@ import {
   RecordLearning,
   RescheduleMeeting,
   ScheduleMeeting,
+  ScheduleMeetingRequest,
   type ScheduleMeetingData,
 } from '../../domain/meeting/decider.js';
 import { meetingDecider, type MeetingState } from '../../domain/meeting/decider.js';
@@ -55,10 +56,11 @@ export async function scheduleMeeting(
 }
 
 /** The `scheduleMeeting` mutation's use case (the name `scheduleMeeting` is the function above, for other modules). */
+// Without `origin`: only the system says where a meeting came from (the marketplace's matches).
 export const scheduleMeetingUseCase = defineUseCase(
   'scheduleMeeting',
-  ScheduleMeeting.extend({ networkId: entityId('Network') }),
-  (ledger, { networkId, ...data }, options) => schedule(ledger, networkId, data, options),
+  ScheduleMeetingRequest.extend({ networkId: entityId('Network') }),
+  (ledger, { networkId, ...data }, options) => schedule(ledger, networkId, { ...data, origin: null }, options),
 );
 
 export const rescheduleMeeting = meeting.useCase('rescheduleMeeting', RescheduleMeeting.extend(MeetingTarget.shape), 'RescheduleMeeting');

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, errors } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, errors } from 'jose';
 import { z } from 'zod';
 import { roles, type Actor } from './actor.js';
 
@@ -12,6 +12,11 @@ const ClaimsSchema = z.object({
   cities: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
+/** The longest a token may live (exp - iat): a leaked token stops working within this. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 366 * 24 * 3600;
+/** Clocks of the minting machine and this one may differ this much. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
 export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
@@ -22,7 +27,7 @@ function key(secret: string): Uint8Array {
 
 /** Signs an HS256 bearer token for an actor. */
 export async function mintToken(actor: Actor, secret: string, expiresIn: string | number = '30d'): Promise<string> {
-  return new SignJWT({
+  const token = await new SignJWT({
     role: actor.role,
     ...(actor.name ? { name: actor.name } : {}),
     ...(actor.cityIds.length ? { cities: [...actor.cityIds] } : {}),
@@ -34,16 +39,23 @@ export async function mintToken(actor: Actor, secret: string, expiresIn: string 
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(key(secret));
+  const { iat, exp } = decodeJwt(token);
+  if (exp! - iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('Tokens may live at most 366 days');
+  return token;
 }
 
-/** Verifies signature, issuer, audience and expiry, then reads the actor from the claims. */
+/** Verifies signature, issuer, audience, expiry, issue time and lifetime, then reads the actor from the claims. */
 export async function verifyToken(token: string, secret: string): Promise<Actor> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat'],
     });
+    const { iat, exp } = payload as { iat: number; exp: number };
+    if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('The token was issued in the future');
+    if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidTokenError('The token lives longer than tokens may (366 days)');
     const claims = ClaimsSchema.parse(payload);
     return {
       subject: claims.sub,
@@ -52,6 +64,7 @@ export async function verifyToken(token: string, secret: string): Promise<Actor>
       cityIds: claims.cities ?? [],
     };
   } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
     throw new InvalidTokenError('The token is invalid');
   }

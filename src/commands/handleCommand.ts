@@ -157,15 +157,22 @@ export class CommandHandler {
     command: C,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
-    const proposed = typeof target === 'string' ? target : streamIdOf(target.create, ulid());
-    const streamId = options.idempotency ? await this.reserve(options, proposed) : proposed;
+    const reserved = options.idempotency ? await this.reservationOf(options) : undefined;
+    const streamId =
+      reserved ??
+      (typeof target === 'string'
+        ? target
+        : streamIdOf(target.create, options.idempotency ? keyedId(options) : ulid()));
     const commandId = randomUUID();
 
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(decider, streamId);
       if (options.idempotency) {
-        const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options.idempotency.key);
-        if (replay) return replay;
+        const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
+        if (replay) {
+          if (!reserved) await this.reserve(options, streamId);
+          return replay;
+        }
       }
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
         throw new ConcurrencyConflictError(streamId, options.expectedRevision, loaded.revision ?? 'no_stream');
@@ -193,6 +200,8 @@ export class CommandHandler {
         const appended = await this.store.appendToStream(streamId, eventData, {
           expectedRevision: loaded.revision ?? 'no_stream',
         });
+        // Only now, with the command's events in the log: a refused command reserves nothing.
+        if (options.idempotency && !reserved) await this.reserve(options, streamId);
         const state = decided.reduce(decider.evolve, loaded.state);
         this.rememberAppended(decider, streamId, loaded.revision, {
           state,
@@ -247,32 +256,41 @@ export class CommandHandler {
       commandId,
       correlationId: options.correlationId ?? commandId,
       causationId: options.causationId ?? commandId,
-      ...(options.idempotency ? { idempotencyKey: options.idempotency.key } : {}),
+      ...(options.idempotency
+        ? { idempotencyKey: options.idempotency.key, idempotencyFingerprint: options.idempotency.fingerprint }
+        : {}),
     };
   }
 
-  /** The first result of an idempotent request, when its events are already in the stream. */
+  /**
+   * The first result of an idempotent request, when the caller's own events for its key are
+   * already in the stream (another caller's events with the same key are not this request's).
+   */
   private replayOf<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     streamId: string,
     events: readonly RecordedEvent[],
-    key: string,
+    options: CommandOptions,
   ): CommandResult<S> | undefined {
+    const { key, fingerprint } = options.idempotency!;
+    const mine = (event: RecordedEvent) =>
+      event.metadata.idempotencyKey === key && event.metadata.actor === options.actor.subject;
     let last = -1;
     for (let i = events.length - 1; i >= 0; i--) {
-      if (events[i]!.metadata.idempotencyKey === key) {
+      if (mine(events[i]!)) {
         last = i;
         break;
       }
     }
     if (last < 0) return undefined;
-    const upTo = events.slice(0, last + 1);
-    const first = events.findIndex((e) => e.metadata.idempotencyKey === key);
-    const recorded = events.slice(first, last + 1);
+    const recordedFingerprint = events[last]!.metadata.idempotencyFingerprint;
+    if (recordedFingerprint !== undefined && recordedFingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+    const commandId = events[last]!.metadata.commandId;
+    const recorded = events.filter((event) => mine(event) && event.metadata.commandId === commandId);
     return {
       streamId,
       id: idOfStream(streamId),
-      state: fold(decider, upTo as unknown as E[]),
+      state: fold(decider, events.slice(0, last + 1) as unknown as E[]),
       revision: recorded.at(-1)!.revision,
       position: recorded.at(-1)!.position,
       events: recorded.map((e) => ({ type: e.type, data: e.data })),
@@ -281,34 +299,36 @@ export class CommandHandler {
   }
 
   /**
-   * Reserves an idempotency key for one request and one target stream, before anything else is
-   * written. A retry finds the reservation, so it targets the same stream (even for a creation)
-   * and finds its own events there; a different request with the same key is refused.
+   * Where an earlier request with this caller's key went, from the key's reservation (its own
+   * stream, per caller and key); a different request with the same key is refused.
    */
-  private async reserve(options: CommandOptions, proposedStreamId: string): Promise<string> {
+  private async reservationOf(options: CommandOptions): Promise<string | undefined> {
     const { key, fingerprint } = options.idempotency!;
-    const keyStream = streamIdOf(
-      IDEMPOTENCY_CATEGORY,
-      createHash('sha256').update(`${options.actor.subject}\n${key}`).digest('hex').slice(0, 40),
-    );
-    const read = async () => {
-      const [reservation] = await this.store.readStream(keyStream, { maxCount: 1 });
-      if (!reservation) return undefined;
-      const data = reservation.data as { streamId: string; fingerprint: string };
-      if (data.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
-      return data.streamId;
-    };
-    const existing = await read();
-    if (existing) return existing;
+    const [reservation] = await this.store.readStream(keyStreamOf(options), { maxCount: 1 });
+    if (!reservation) return undefined;
+    const data = reservation.data as { streamId: string; fingerprint: string };
+    if (data.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+    return data.streamId;
+  }
+
+  /**
+   * Records which stream a keyed request went to, once its events are in the log (never for a
+   * refused one: a refused command writes nothing). The reservation finds the request again when
+   * it is retried with the same key, and refuses the key for another request; if the process
+   * stops before it is written, the retry still finds its events (a creation's stream id is
+   * derived from the caller and the key) and writes it then.
+   */
+  private async reserve(options: CommandOptions, streamId: string): Promise<void> {
+    const { key, fingerprint } = options.idempotency!;
+    const now = this.clock().toISOString();
     try {
-      const now = this.clock().toISOString();
       await this.store.appendToStream(
-        keyStream,
+        keyStreamOf(options),
         [
           {
             id: randomUUID(),
             type: 'IdempotencyKeyReserved',
-            data: { streamId: proposedStreamId, fingerprint },
+            data: { streamId, fingerprint },
             metadata: {
               actor: options.actor.subject,
               role: options.actor.role,
@@ -323,12 +343,30 @@ export class CommandHandler {
         ],
         { expectedRevision: 'no_stream' },
       );
-      return proposedStreamId;
     } catch (error) {
+      // A concurrent retry of the same request reserved it first.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      const raced = await read();
-      if (!raced) throw error;
-      return raced;
     }
   }
+}
+
+const keyHash = (options: CommandOptions) =>
+  createHash('sha256').update(`${options.actor.subject}\n${options.idempotency!.key}`).digest();
+
+function keyStreamOf(options: CommandOptions): string {
+  return streamIdOf(IDEMPOTENCY_CATEGORY, keyHash(options).toString('hex').slice(0, 40));
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * The id of an aggregate a keyed request creates, derived from the caller and the key (shaped
+ * like a ULID): a retry, even one racing the first attempt, targets the same stream and finds the
+ * first attempt's events there.
+ */
+function keyedId(options: CommandOptions): string {
+  const hash = keyHash(options);
+  let id = CROCKFORD[hash[0]! % 8]!;
+  for (let i = 1; i < 26; i++) id += CROCKFORD[hash[i]! % 32]!;
+  return id;
 }

@@ -54,6 +54,8 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly idempotencyKey?: string;
+  /** Which request the key was sent with (a hash of the mutation and its input). */
+  readonly idempotencyFingerprint?: string;
 }
 
 export interface EventData {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { readiness } from '../application/ledgerStatus.js';
 import { positionFromString, positionToString } from '../eventStore/port.js';
+import { TooManySubscriptionsError } from '../projections/appliedEvents.js';
 import { ReadModelsBehindError } from '../projections/consistency.js';
 import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
@@ -21,6 +22,7 @@ import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
+import { ByteBoundedCache } from './responseCacheStore.js';
 import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
@@ -30,10 +32,13 @@ interface RequestScope {
 const requestScope = new AsyncLocalStorage<RequestScope>();
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** One scheme, one space, one compact JWT: nothing before or after. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+
 async function authenticate(app: App, authorization: string | null): Promise<Actor> {
   if (!authorization) return anonymous;
-  const [scheme, token] = authorization.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) {
+  const token = BEARER.exec(authorization)?.[1];
+  if (!token) {
     throw new GraphQLError('Use "Authorization: Bearer <token>"', {
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
@@ -46,6 +51,29 @@ async function authenticate(app: App, authorization: string | null): Promise<Act
     }
     throw error;
   }
+}
+
+/**
+ * Checks the bearer token of every GraphQL request before anything else answers it (the
+ * response cache included): a bad or expired token gets 401 even for a query answered before.
+ */
+function authenticationPlugin(app: App, actors: WeakMap<Request, Actor>): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql') return;
+      try {
+        actors.set(request, await authenticate(app, request.headers.get('authorization')));
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', requestId: requestScope.getStore()?.requestId } }] }),
+            { status: 401, headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
+          ),
+        );
+      }
+    },
+  };
 }
 
 /**
@@ -158,7 +186,85 @@ export const operationLimits = {
   maxTokens: 3000,
   maxDirectives: 20,
   maxCost: 20000,
+  /** The longest list a request's variables may hold (nodes(ids:) takes at most MAX_NODE_IDS). */
+  maxVariableListLength: 1000,
 } as const;
+
+/** A refused operation in users' words: what limit, how far over, what to do instead. */
+const LIMIT_MESSAGES: { pattern: RegExp; code: string; message: (found: string | undefined) => string }[] = [
+  {
+    pattern: /Query Cost limit of \d+ exceeded, found ([\d.]+)/,
+    code: 'QUERY_TOO_COSTLY',
+    message: (found) =>
+      `This query asks for too much at once (cost ${Math.ceil(Number(found))}, at most ${operationLimits.maxCost}). Ask for fewer items per page (first: 10, then the next page with after: endCursor) or fewer nested lists and fields.`,
+  },
+  {
+    pattern: /Query depth limit of \d+ exceeded, found (\d+)/,
+    code: 'QUERY_TOO_DEEP',
+    message: (found) => `This query nests ${found} levels (at most ${operationLimits.maxDepth}). Fetch the inner objects in a second query, by id.`,
+  },
+  {
+    pattern: /Aliases limit of \d+ exceeded, found (\d+)/,
+    code: 'TOO_MANY_ALIASES',
+    message: (found) => `This query uses ${found} aliases (at most ${operationLimits.maxAliases}). Split it into several queries.`,
+  },
+  {
+    pattern: /Directives limit of \d+ exceeded, found (\d+)/,
+    code: 'TOO_MANY_DIRECTIVES',
+    message: (found) => `This query uses ${found} directives (at most ${operationLimits.maxDirectives}). Split it into several queries.`,
+  },
+  {
+    pattern: /Token limit of \d+ exceeded/,
+    code: 'QUERY_TOO_LONG',
+    message: () => `This query is too long (at most ${operationLimits.maxTokens} tokens). Split it into several queries.`,
+  },
+];
+
+/** graphql-armor reports its refusals as "Syntax Error: …": say what was refused, why, and a stable code. */
+function limitMessagesPlugin(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
+      let changed = false;
+      const errors = result.errors.map((error) => {
+        for (const limit of LIMIT_MESSAGES) {
+          const match = limit.pattern.exec(error.message);
+          if (!match) continue;
+          changed = true;
+          return new GraphQLError(limit.message(match[1]), { extensions: { code: limit.code, requestId: requestScope.getStore()?.requestId } });
+        }
+        return error;
+      });
+      if (changed) setResult({ ...result, errors });
+    },
+  };
+}
+
+function longestList(value: unknown, depth = 0): number {
+  if (depth > 20 || value === null || typeof value !== 'object') return 0;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  let longest = Array.isArray(value) ? value.length : 0;
+  for (const item of values) longest = Math.max(longest, longestList(item, depth + 1));
+  return longest;
+}
+
+/** Lists sent as variables are bounded like lists written in the query (which the token limit bounds). */
+function variableListsPlugin(): Plugin {
+  return {
+    onParams({ params, setResult }) {
+      const longest = longestList(params.variables);
+      if (longest <= operationLimits.maxVariableListLength) return;
+      setResult({
+        errors: [
+          new GraphQLError(
+            `A list in the variables has ${longest} items (at most ${operationLimits.maxVariableListLength}). Send it in several requests.`,
+            { extensions: { code: 'LIST_TOO_LONG', maxLength: operationLimits.maxVariableListLength } },
+          ),
+        ],
+      });
+    },
+  };
+}
 
 function hardeningPlugins(app: App): Plugin[] {
   const armor = new EnvelopArmor({
@@ -171,6 +277,8 @@ function hardeningPlugins(app: App): Plugin[] {
     blockFieldSuggestion: { enabled: !app.config.introspection },
   });
   return [
+    limitMessagesPlugin(),
+    variableListsPlugin(),
     ...(armor.protect().plugins as Plugin[]),
     // Browsers cannot send this header cross-site without a preflight, which we do not allow.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
@@ -186,11 +294,13 @@ function hardeningPlugins(app: App): Plugin[] {
  * (If-None-Match) are answered in full: an ETag names an answer at one position, and the plugin
  * would answer 304 while the entry lives, even after the read models moved.
  */
+export const responseCacheLimits = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 } as const;
+
 function responseCachePlugin(app: App): Plugin {
   return useResponseCache({
     session: (request) => request.headers.get('authorization'),
     enabled: (request) => !request.headers.has('if-none-match'),
-    cache: createInMemoryCache({ max: 2000 }),
+    cache: new ByteBoundedCache(responseCacheLimits.maxBytes, responseCacheLimits.maxEntryBytes),
     ttl: 60_000,
     // Also what keeps mutations out of the cache: without it the plugin would cache them like queries.
     invalidateViaMutation: true,
@@ -211,9 +321,13 @@ export function createGraphqlHandler(
   extraPlugins: Plugin[] = [],
 ): YogaServerInstance<object, RequestContext> {
   const logger = app.logger;
+  const actors = new WeakMap<Request, Actor>();
   return createYoga<object, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Browsers may call the API only from the configured origins (none by default); bearer
+    // tokens are headers, never cookies, so credentials are not allowed.
+    cors: app.config.corsOrigins.length > 0 ? { origin: [...app.config.corsOrigins], credentials: false } : false,
     healthCheckEndpoint: '/health',
     landingPage: false,
     ...graphiqlOptions(app),
@@ -229,8 +343,8 @@ export function createGraphqlHandler(
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (error instanceof GraphQLError && !error.originalError) return error;
         if (original instanceof GraphQLError) return original;
-        // A read the caller's scopes do not allow is an expected failure, not an internal error.
-        if (original instanceof ForbiddenError) {
+        // A read the caller's scopes do not allow, or a subscription over the limits, is an expected failure.
+        if (original instanceof ForbiddenError || original instanceof TooManySubscriptionsError) {
           return new GraphQLError(original.message, {
             ...(error instanceof GraphQLError ? { path: error.path } : {}),
             extensions: { code: original.code, requestId },
@@ -243,6 +357,7 @@ export function createGraphqlHandler(
       },
     },
     plugins: [
+      authenticationPlugin(app, actors),
       readinessPlugin(app),
       consistencyPlugin(app),
       graphiqlPolicyPlugin(),
@@ -254,7 +369,7 @@ export function createGraphqlHandler(
     ],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-      const actor = await authenticate(app, request.headers.get('authorization'));
+      const actor = actors.get(request) ?? (await authenticate(app, request.headers.get('authorization')));
       return {
         app,
         actor,

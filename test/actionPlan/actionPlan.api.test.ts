@@ -183,7 +183,9 @@ describe('action plans through the API', () => {
     const NODE = `query($id: ID!) { node(id: $id) { __typename ... on ActionPlan { title } ... on PlanAction { title status } } }`;
     expect((await t.gql(NODE, { id: planId }, torino)).data!.node).toEqual({ __typename: 'ActionPlan', title: 'Torino Social Impact' });
     expect((await t.gql(NODE, { id: actionId }, expert)).data!.node).toEqual({ __typename: 'PlanAction', title: 'Torino Social Factory', status: 'implemented' });
-    expectForbidden(await t.gql(NODE, { id: actionId }, outsider), 'node');
+    // A record the caller may not read answers like an id that does not exist (issue 13): nothing tells it exists.
+    const hidden = await t.gql(NODE, { id: actionId }, outsider);
+    expect({ data: hidden.data, errors: hidden.errors }).toEqual({ data: { node: null }, errors: undefined });
     expectForbidden(await t.gql(LIST, { cityId: 'gdansk-pl' }, torino), 'actionPlans');
   });
 });

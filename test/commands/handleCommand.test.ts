@@ -128,6 +128,22 @@ describe('command handler', () => {
     expect(again).toMatchObject({ replayed: true, revision: 1n });
   });
 
+  it('answers a retried creation whose reservation was never written (crash after the events) without creating twice', async () => {
+    const idempotency = { key: 'k-4', fingerprint: 'f-4' };
+    const failing = new CommandHandler(
+      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+        appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
+          streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : store.appendToStream(streamId, ...(rest as [never])),
+        readStream: store.readStream.bind(store),
+      }),
+    );
+    await expect(failing.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency })).rejects.toThrow('crash');
+    const retried = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
+    expect(retried).toMatchObject({ replayed: true, revision: 0n });
+    const networks = (await store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
+    expect(networks).toHaveLength(1);
+  });
+
   it('returns the current revision and writes nothing when the decision is a no-op', async () => {
     const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
     const assign: NetworkCommand = { type: 'AssignLeadExpert', data: { subject: 'expert:peter', name: 'Peter' } };

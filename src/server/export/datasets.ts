@@ -243,9 +243,9 @@ export const datasets: readonly Dataset[] = [
     description: 'The public `publicOutcomes` figures: programme totals, never a city\'s records.',
     access: 'public',
     primaryKey: ['figure', 'breakdown', 'key'],
-    params: OutcomeExportParams,
-    paramsHelp: OUTCOME_HELP,
-    rows: (db, { asOf: _asOf, ...filter }) => publicOutcomeReport(db, scopeOf(db, filter)),
+    params: z.object({}),
+    paramsHelp: 'No parameters: programme-wide figures only.',
+    rows: (db) => publicOutcomeReport(db),
     fields: outcomeFields('PublicOutcomes'),
   },
 ];
