@@ -1,4 +1,5 @@
 import type { ObjectRef } from '@pothos/core';
+import { resolveOffsetConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import type { z } from 'zod';
 import type { ReadModelStore } from '../projections/types.js';
@@ -63,4 +64,9 @@ export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldB
     resolve: (_root, args, context) =>
       readModelsAsOf(context, args.asOf).then((db) => fromSource(db, find(db, id.parse(args.id)) ?? null)) as never,
   });
+}
+
+/** One page of a list read from `db` (50 rows unless asked, 200 at most), its rows marked as read from it. */
+export function pageFrom<Row extends object>(db: ReadModelStore, args: DefaultConnectionArguments, list: (limit: number, offset: number) => Row[]) {
+  return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) => fromSource(db, list(limit, offset)));
 }

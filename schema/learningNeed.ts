@@ -11,7 +11,7 @@ import {
   refineLearningNeed,
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -234,9 +234,7 @@ builder.queryFields((t) => ({
         from: args.from,
         to: args.to,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listNeeds(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listNeeds(db, filter, limit, offset));
     },
   }),
 }));

@@ -4,7 +4,7 @@ import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { findPartner } from '../projections/network/queries.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -148,9 +148,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: (row, args, context) => {
         const db = sourceOf(row, context);
         const cityId = CityArg.parse(args.cityId);
-        return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-          fromSource(db, listLearnings(db, row.id, { cityId }, limit, offset)),
-        );
+        return pageFrom(db, args, (limit, offset) => listLearnings(db, row.id, { cityId }, limit, offset));
       },
     }),
   }),
@@ -191,9 +189,7 @@ builder.queryFields((t) => ({
         to: args.to,
         includeCancelled: args.includeCancelled,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listMeetings(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listMeetings(db, filter, limit, offset));
     },
   }),
 }));

@@ -1,5 +1,4 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
@@ -14,7 +13,7 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -170,9 +169,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listNetworks(db, args, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listNetworks(db, args, limit, offset));
     },
   }),
 }));
