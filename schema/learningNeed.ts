@@ -24,6 +24,8 @@ import {
   DateArg,
   networkMembers,
   parseJson,
+  partnerRowWriters,
+  partnerWriters,
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
@@ -244,17 +246,14 @@ builder.queryFields((t) => ({
 
 const needPayload = entityPayload('learningNeed', LearningNeed, findNeed);
 
-/** Who changes a need: the secretariat, the network's lead expert, the coordinators of its city. */
-function needWriters({ learningNeedId }: { learningNeedId: string }, context: Context) {
-  const need = findNeed(context.readModels, learningNeedId);
-  if (!need) return { secretariat: true };
-  return { secretariat: true, leadExpertOf: need.network_id, coordinatorOf: need.city_id };
-}
+/** Who changes a need: the partnerWriters of its city. */
+const needWriters = ({ learningNeedId }: { learningNeedId: string }, context: Context) =>
+  partnerRowWriters(findNeed(context.readModels, learningNeedId));
 
 commandMutation({
   useCase: raiseLearningNeed,
   description: 'A partner raises what it wants to learn, or a capacity it wants to build.',
-  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  authScopes: ({ networkId, cityId }) => partnerWriters(networkId, cityId),
   ...needPayload,
 });
 

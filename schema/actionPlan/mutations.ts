@@ -15,7 +15,7 @@ import {
 import type { Context } from '../builder.js';
 import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
 import { inputName } from '../inputs.js';
-import { cityPlanScopes, planScopes } from './access.js';
+import { partnerRowWriters, partnerWriters } from '../journeySupport.js';
 import { ActionPlan } from './actionPlan.js';
 import { PlanAction } from './planAction.js';
 import { PlanIndicator } from './planIndicator.js';
@@ -31,8 +31,8 @@ const addedToPlan =
   (payload: CommandPayload, _args: unknown, context: Context) =>
     addedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null;
 
-/** Who changes a plan, or what it holds (an action, an indicator): see planScopes. */
-const planWriters = (context: Context, planId: string | undefined) => planScopes(planId ? findPlan(context.readModels, planId) : undefined);
+/** Who changes a plan, or what it holds (an action, an indicator): the partnerWriters of its city. */
+const planWriters = (context: Context, planId: string | undefined) => partnerRowWriters(planId ? findPlan(context.readModels, planId) : undefined);
 const writersOfPlan = ({ planId }: { planId: string }, context: Context) => planWriters(context, planId);
 const writersOfAction = ({ actionId }: { actionId: string }, context: Context) =>
   planWriters(context, findAction(context.readModels, actionId)?.plan_id);
@@ -40,7 +40,7 @@ const writersOfAction = ({ actionId }: { actionId: string }, context: Context) =
 commandMutation({
   useCase: draftActionPlan,
   description: 'A partner city drafts its Integrated Action Plan in a network (one plan per city and network).',
-  authScopes: ({ networkId, cityId }) => cityPlanScopes(networkId, cityId),
+  authScopes: ({ networkId, cityId }) => partnerWriters(networkId, cityId),
   payload: planPayload,
 });
 
