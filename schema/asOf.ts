@@ -1,8 +1,8 @@
 import type { ObjectRef } from '@pothos/core';
 import { resolveOffsetConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
-import type { z } from 'zod';
 import type { ReadModelStore } from '../projections/types.js';
+import { entityId } from '../src/application/ids.js';
 import type { builder, Context } from './builder.js';
 import { AsOfArg, bareId } from './journeySupport.js';
 
@@ -35,9 +35,8 @@ export function sourceOf(row: object, context: Context): ReadModelStore {
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 export interface EntityFieldConfig<Row extends object> {
+  /** The entity's type; the `id` argument is its global id or its bare id (see entityId). */
   readonly type: ObjectRef<Types, Row>;
-  /** The id argument's validator (`entityId('Network')`): a global id or the bare id. */
-  readonly id: z.ZodType<string>;
   readonly find: (db: ReadModelStore, id: string) => Row | undefined;
   /** Who may ask: scopes, or scopes of the entity with that (bare) id. */
   readonly authScopes: AuthScopeMap<Types> | ((id: string, context: Context) => AuthScopeMap<Types>);
@@ -50,7 +49,8 @@ export interface EntityFieldConfig<Row extends object> {
  * none, and as it was at `asOf` when asked (nested fields then read the same moment).
  */
 export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldBuilder<Types, {}>, config: EntityFieldConfig<Row>) {
-  const { type, id, find, authScopes } = config;
+  const { type, find, authScopes } = config;
+  const id = entityId(type.name);
   return t.field({
     type,
     nullable: true,

@@ -201,7 +201,6 @@ builder.objectField(Meeting, 'addressedNeeds', (t) =>
 builder.queryFields((t) => ({
   learningNeed: entityField(t, {
     type: LearningNeed,
-    id: entityId('LearningNeed'),
     find: findNeed,
     authScopes: { authenticated: true },
     description: 'For the network\'s members and the coordinators of the need\'s city.',

@@ -113,7 +113,6 @@ export const LocalGroup = rowNode(builder.objectRef<LocalGroupRow>('LocalGroup')
 builder.queryFields((t) => ({
   localGroup: entityField(t, {
     type: LocalGroup,
-    id: entityId('LocalGroup'),
     find: findLocalGroup,
     authScopes: { authenticated: true },
     description: 'For the network\'s members and the coordinators of the group\'s city.',

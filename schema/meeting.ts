@@ -157,7 +157,6 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
 builder.queryFields((t) => ({
   meeting: entityField(t, {
     type: Meeting,
-    id: entityId('Meeting'),
     find: findMeeting,
     authScopes: { public: true },
     asOfDescription: 'ISO date-time: the meeting as it was then.',

@@ -26,7 +26,6 @@ import {
   registerNetwork,
   startImplementationPhase,
 } from '../src/application/network.js';
-import { entityId } from '../src/application/ids.js';
 import { z } from 'zod';
 
 export const NetworkKindEnum = enumOf(NetworkKind, 'NetworkKind', {
@@ -157,7 +156,7 @@ export function partnerRowFields<Row extends { network_id: string; city_id: stri
 }
 
 builder.queryFields((t) => ({
-  network: entityField(t, { type: Network, id: entityId('Network'), find: findNetwork, authScopes: { public: true } }),
+  network: entityField(t, { type: Network, find: findNetwork, authScopes: { public: true } }),
   networks: t.connection({
     type: Network,
     authScopes: { public: true },

@@ -75,7 +75,7 @@ export const GoodPractice = rowNode(builder.objectRef<PracticeRow>('GoodPractice
 });
 
 builder.queryFields((t) => ({
-  goodPractice: entityField(t, { type: GoodPractice, id: entityId('GoodPractice'), find: findPractice, authScopes: { public: true } }),
+  goodPractice: entityField(t, { type: GoodPractice, find: findPractice, authScopes: { public: true } }),
   goodPractices: t.connection({
     type: GoodPractice,
     description:

@@ -107,7 +107,7 @@ export const Transfer = rowNode(builder.objectRef<TransferRow>('Transfer'), 'tra
 });
 
 builder.queryFields((t) => ({
-  transfer: entityField(t, { type: Transfer, id: entityId('Transfer'), find: findTransfer, authScopes: { authenticated: true } }),
+  transfer: entityField(t, { type: Transfer, find: findTransfer, authScopes: { authenticated: true } }),
   transfers: t.connection({
     type: Transfer,
     description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",

@@ -117,7 +117,6 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
 builder.queryFields((t) => ({
   marketplaceSession: entityField(t, {
     type: MarketplaceSession,
-    id: entityId('MarketplaceSession'),
     find: findSession,
     authScopes: (id, context) => sessionReaders(findSession(context.readModels, id)),
   }),
