@@ -3,7 +3,7 @@ import { resolveOffsetConnection, type DefaultConnectionArguments } from '@potho
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import type { ReadModelStore } from '../projections/types.js';
 import { entityId } from '../src/application/ids.js';
-import type { builder, Context } from './builder.js';
+import type { Context, Types } from './builder.js';
 import { AsOfArg, bareId } from './journeySupport.js';
 
 /** The read models to answer from: the live ones, or the log replayed up to `asOf`. */
@@ -31,8 +31,6 @@ export function fromSource<T>(db: ReadModelStore, value: T): T {
 export function sourceOf(row: object, context: Context): ReadModelStore {
   return (row as { [SOURCE]?: ReadModelStore })[SOURCE] ?? context.readModels;
 }
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 export interface EntityFieldConfig<Row extends object> {
   /** The entity's type; the `id` argument is its global id or its bare id (see entityId). */

@@ -14,7 +14,7 @@ import {
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
 import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
-import { builder, type Context } from './builder.js';
+import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
 import {
@@ -142,8 +142,6 @@ export function partnerOfRow(row: { network_id: string; city_id: string }, _args
   const db = sourceOf(row, context);
   return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
 }
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The fields of a row that belongs to one partner of a network: both ids, and the network and partner they name. */
 export function partnerRowFields<Row extends { network_id: string; city_id: string }>(t: ObjectFieldBuilder<Types, Row>) {

@@ -5,7 +5,7 @@ import type { PostRow } from '../../projections/marketplace/sessions.js';
 import { findPractice } from '../../projections/practice/queries.js';
 import { postMarketplaceNeed, postMarketplaceOffer, withdrawMarketplacePost } from '../../src/application/marketplace.js';
 import { sourceOf } from '../asOf.js';
-import { builder, type Context } from '../builder.js';
+import type { Context, Types } from '../builder.js';
 import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
 import { rowNode } from '../loaders.js';
 import { GoodPractice, PracticeContact } from '../practice.js';
@@ -17,8 +17,6 @@ import { sessionOf, sessionPayload } from './session.js';
 import { MatchingArgs, suggestionsOf } from './suggestions.js';
 
 /** Offers ("give") and needs ("use") posted in a session. */
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The fields offers and needs share; `suggestions` says what the matcher pairs the post with. */
 function postFields(t: ObjectFieldBuilder<Types, PostRow>, suggestions: string) {

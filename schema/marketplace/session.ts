@@ -15,7 +15,7 @@ import type { SessionRow } from '../../projections/marketplace/sessions.js';
 import { entityId } from '../../src/application/ids.js';
 import { closeMarketplaceSession, openMarketplaceSession } from '../../src/application/marketplace.js';
 import { entityField, fromSource, sourceOf } from '../asOf.js';
-import { builder, type Context } from '../builder.js';
+import { builder, type Context, type Types } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
 import { rowNode } from '../loaders.js';
@@ -25,8 +25,6 @@ import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MarketplaceSession
 import { CitySuggestions, MatchingArgs, suggestionsOf } from './suggestions.js';
 
 /** A marketplace session: its posts, matches and suggestions; opened and closed. */
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The session's offers or needs, a city's only if asked. */
 function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, side: 'offer' | 'need') {
