@@ -396,6 +396,11 @@ function answered(
   };
 }
 
+/** The session with one more post, open. */
+function withOpenPost(state: SessionState, postId: string, post: Omit<SessionPost, 'open'>): SessionState {
+  return { ...state, posts: { ...state.posts, [postId]: { ...post, open: true } } };
+}
+
 function evolve(state: SessionState, event: MarketplaceEvent): SessionState {
   switch (event.type) {
     case 'MarketplaceSessionOpened':
@@ -404,23 +409,11 @@ function evolve(state: SessionState, event: MarketplaceEvent): SessionState {
       return { ...state, status: 'closed' };
     case 'MarketplaceOfferPosted': {
       const d = event.data;
-      return {
-        ...state,
-        posts: {
-          ...state.posts,
-          [d.offerId]: { side: 'offer', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: d.practiceId, learningNeedId: null },
-        },
-      };
+      return withOpenPost(state, d.offerId, { side: 'offer', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, practiceId: d.practiceId, learningNeedId: null });
     }
     case 'MarketplaceNeedPosted': {
       const d = event.data;
-      return {
-        ...state,
-        posts: {
-          ...state.posts,
-          [d.needId]: { side: 'need', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true, practiceId: null, learningNeedId: d.learningNeedId },
-        },
-      };
+      return withOpenPost(state, d.needId, { side: 'need', cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, practiceId: null, learningNeedId: d.learningNeedId });
     }
     case 'MarketplacePostWithdrawn': {
       const found = state.posts[event.data.postId];
