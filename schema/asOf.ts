@@ -32,6 +32,12 @@ export function sourceOf(row: object, context: Context): ReadModelStore {
   return (row as { [SOURCE]?: ReadModelStore })[SOURCE] ?? context.readModels;
 }
 
+/** What `read` finds beside `row`: in the database the row came from, and marked with it in turn. */
+export function readBeside<T>(row: object, context: Context, read: (db: ReadModelStore) => T): T {
+  const db = sourceOf(row, context);
+  return fromSource(db, read(db));
+}
+
 export interface EntityFieldConfig<Row extends object> {
   /** The entity's type; the `id` argument is its global id or its bare id (see entityId). */
   readonly type: ObjectRef<Types, Row>;

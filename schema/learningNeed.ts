@@ -3,7 +3,6 @@ import { NeedKind, NeedPriority, NeedStatus, type LearningNeedEventOf } from '..
 import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/learningNeed/learningNeeds.js';
 import { findMeeting } from '../projections/meeting/queries.js';
 import { findNeed, findNeeds, listNeedHistory, listNeedLinks, listNeeds, listNeedsAddressedBy } from '../projections/learningNeed/queries.js';
-import { findPartner } from '../projections/network/queries.js';
 import {
   addressLearningNeed,
   closeLearningNeed,
@@ -11,7 +10,7 @@ import {
   refineLearningNeed,
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
-import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -29,7 +28,7 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { Partner, partnerRowFields } from './network.js';
+import { Partner, partnerBeside, partnerRowFields } from './network.js';
 
 export const NeedKindEnum = enumOf(NeedKind, 'NeedKind', {
   values: {
@@ -58,20 +57,15 @@ const NeedLink = builder.objectRef<NeedLinkRow & { network_id: string }>('Learni
       type: Meeting,
       nullable: true,
       resolve: (row, _args, context) => {
-        if (!row.meeting_id) return null;
-        const db = sourceOf(row, context);
-        return fromSource(db, findMeeting(db, row.meeting_id) ?? null);
+        const meetingId = row.meeting_id;
+        return meetingId ? readBeside(row, context, (db) => findMeeting(db, meetingId) ?? null) : null;
       },
     }),
     peerCityId: t.exposeID('peer_city_id', { nullable: true }),
     peer: t.field({
       type: Partner,
       nullable: true,
-      resolve: (row, _args, context) => {
-        if (!row.peer_city_id) return null;
-        const db = sourceOf(row, context);
-        return fromSource(db, findPartner(db, row.network_id, row.peer_city_id) ?? null);
-      },
+      resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.peer_city_id),
     }),
     note: t.exposeString('note'),
     addressedAt: t.exposeString('addressed_at'),

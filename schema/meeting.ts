@@ -3,7 +3,6 @@ import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/me
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
-import { findPartner } from '../projections/network/queries.js';
 import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
@@ -26,7 +25,7 @@ import {
   rescheduleMeeting,
   scheduleMeetingUseCase,
 } from '../src/application/meeting.js';
-import { Network, Partner, networkOfRow } from './network.js';
+import { Network, networkOfRow, Partner, partnerBeside } from './network.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -47,18 +46,12 @@ const MeetingOrigin = builder.objectRef<{ kind: string; id: string }>('MeetingOr
   fields: (t) => ({ kind: t.exposeString('kind'), id: t.exposeString('id') }),
 });
 
-const partnerOf = (networkId: string, cityId: string | null, row: object, context: Context) => {
-  if (!cityId) return null;
-  const db = sourceOf(row, context);
-  return fromSource(db, findPartner(db, networkId, cityId) ?? null);
-};
-
 export const MeetingAttendee = builder.objectRef<AttendeeRow & { network_id: string }>('MeetingAttendee').implement({
   description: 'Someone who took part, for a partner city.',
   fields: (t) => ({
     name: t.exposeString('name'),
     cityId: t.exposeID('city_id'),
-    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     recordedAt: t.exposeString('recorded_at'),
   }),
 });
@@ -70,7 +63,7 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
     lesson: t.exposeString('lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     cityId: t.exposeID('city_id', { description: 'The partner that learnt it.' }),
-    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     meetingId: t.exposeID('meeting_id'),
     recordedAt: t.exposeString('recorded_at'),
     recordedBy: t.exposeString('recorded_by'),
@@ -96,7 +89,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       type: Partner,
       nullable: true,
       description: 'The host when it is a partner (study visits may go to other cities).',
-      resolve: (row, _args, context) => partnerOf(row.network_id, row.host_city_id, row, context),
+      resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.host_city_id),
     }),
     startDate: t.exposeString('start_date'),
     endDate: t.exposeString('end_date'),

@@ -13,7 +13,7 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
-import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -133,14 +133,17 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
 
 /** Resolves the network a row belongs to, at the same moment as the row (see `fromSource`). */
 export function networkOfRow(row: { network_id: string }, _args: unknown, context: Context): NetworkRow | null {
-  const db = sourceOf(row, context);
-  return fromSource(db, findNetwork(db, row.network_id) ?? null);
+  return readBeside(row, context, (db) => findNetwork(db, row.network_id) ?? null);
 }
 
 /** Resolves the partner (city in its network) a row belongs to, at the same moment as the row. */
 export function partnerOfRow(row: { network_id: string; city_id: string }, _args: unknown, context: Context): PartnerRow | null {
-  const db = sourceOf(row, context);
-  return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+  return partnerBeside(row, context, row.network_id, row.city_id);
+}
+
+/** The partner a row names (none when `cityId` is null), at the same moment as the row. */
+export function partnerBeside(row: object, context: Context, networkId: string, cityId: string | null): PartnerRow | null {
+  return cityId ? readBeside(row, context, (db) => findPartner(db, networkId, cityId) ?? null) : null;
 }
 
 /** The fields of a row that belongs to one partner of a network: both ids, and the network and partner they name. */

@@ -14,7 +14,7 @@ import {
 import type { SessionRow } from '../../projections/marketplace/sessions.js';
 import { entityId } from '../../src/application/ids.js';
 import { closeMarketplaceSession, openMarketplaceSession } from '../../src/application/marketplace.js';
-import { entityField, fromSource, sourceOf } from '../asOf.js';
+import { entityField, fromSource, readBeside, sourceOf } from '../asOf.js';
 import { builder, type Context, type Types } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
@@ -166,6 +166,5 @@ commandMutation({
 
 /** The session a post or a match belongs to, from the read models the row came from. */
 export function sessionOf(row: { session_id: string }, _args: unknown, context: Context): SessionRow {
-  const db = sourceOf(row, context);
-  return fromSource(db, findSession(db, row.session_id)!);
+  return readBeside(row, context, (db) => findSession(db, row.session_id)!);
 }
