@@ -82,7 +82,7 @@ describe('outcomes through the API', () => {
     await append('practice-01JPRC00000000000000000001', 'GoodPracticeLabelAwarded', { year: 2017 }, '2017-10-01');
   });
 
-  it('gives the t.secretariat every figure, with the records behind each', async () => {
+  it('gives the secretariat every figure, with the records behind each', async () => {
     const res = await t.gql(OUTCOMES, {}, t.secretariat);
     expect(res.errors).toBeUndefined();
     const o = res.data!.outcomes;

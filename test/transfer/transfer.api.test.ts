@@ -27,7 +27,7 @@ describe('transfers through the API', () => {
     await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:co4cities', name: 'Expert' }, t.secretariat);
   });
 
-  it('starts a transfer for either city, the lead expert or the t.secretariat, once', async () => {
+  it('starts a transfer for either city, the lead expert or the secretariat, once', async () => {
     const input = { networkId, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' };
     await refused(t, 'ForbiddenError', () => mutate(t, 'startTransfer', input, cluj));
     await refused(t, 'ForbiddenError', () => mutate(t, 'startTransfer', input, undefined));
