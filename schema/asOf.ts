@@ -1,10 +1,11 @@
 import type { ObjectRef } from '@pothos/core';
+import { resolveOffsetConnection, type DefaultConnectionArguments } from '@pothos/plugin-relay';
 import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import type { z } from 'zod';
 import type { ReadModelStore } from '../projections/types.js';
+import { entityId } from '../src/application/ids.js';
 import { TimeTravelBusyError } from '../src/projections/timeTravel.js';
-import type { builder, Context } from './builder.js';
+import type { Context, Types } from './builder.js';
 import { AsOfArg, bareId } from './journeySupport.js';
 
 /** Distinct moments one request may ask about: each may replay the log. */
@@ -61,12 +62,15 @@ export function sourceOf(row: object, context: Context): ReadModelStore {
   return (row as { [SOURCE]?: ReadModelStore })[SOURCE] ?? context.readModels;
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** What `read` finds beside `row`: in the database the row came from, and marked with it in turn. */
+export function readBeside<T>(row: object, context: Context, read: (db: ReadModelStore) => T): T {
+  const db = sourceOf(row, context);
+  return fromSource(db, read(db));
+}
 
 export interface EntityFieldConfig<Row extends object> {
+  /** The entity's type; the `id` argument is its global id or its bare id (see entityId). */
   readonly type: ObjectRef<Types, Row>;
-  /** The id argument's validator (`entityId('Network')`): a global id or the bare id. */
-  readonly id: z.ZodType<string>;
   readonly find: (db: ReadModelStore, id: string) => Row | undefined;
   /** Who may ask: scopes, or scopes of the entity with that (bare) id. */
   readonly authScopes: AuthScopeMap<Types> | ((id: string, context: Context) => AuthScopeMap<Types>);
@@ -79,7 +83,8 @@ export interface EntityFieldConfig<Row extends object> {
  * none, and as it was at `asOf` when asked (nested fields then read the same moment).
  */
 export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldBuilder<Types, {}>, config: EntityFieldConfig<Row>) {
-  const { type, id, find, authScopes } = config;
+  const { type, find, authScopes } = config;
+  const id = entityId(type.name);
   return t.field({
     type,
     nullable: true,
@@ -93,4 +98,9 @@ export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldB
     resolve: (_root, args, context) =>
       readModelsAsOf(context, args.asOf).then((db) => fromSource(db, find(db, id.parse(args.id)) ?? null)) as never,
   });
+}
+
+/** One page of a list read from `db` (50 rows unless asked, 200 at most), its rows marked as read from it. */
+export function pageFrom<Row extends object>(db: ReadModelStore, args: DefaultConnectionArguments, list: (limit: number, offset: number) => Row[]) {
+  return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) => fromSource(db, list(limit, offset)));
 }

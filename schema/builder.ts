@@ -159,6 +159,9 @@ function refusal(parentType: string, fieldName: string, role: string, failure: A
   return `You may not ${what} here.${only}`;
 }
 
+/** The builder's type parameters, for helpers that declare fields outside a builder callback. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

@@ -1,7 +1,7 @@
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { NotFoundError, RuleViolationError } from '../domain/shared/errors.js';
 import { ConcurrencyConflictError, ForbiddenError, IdempotencyKeyReusedError } from '../src/commands/errors.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 
 /** Every expected failure a mutation can return instead of its payload. */
 export const ErrorInterface = builder.interfaceRef<Error & { code?: string }>('Error').implement({
@@ -21,40 +21,41 @@ const InputValidationIssue = builder.objectRef<StandardSchemaV1.Issue>('InputVal
   }),
 });
 
-builder.objectType(InputValidationError, {
-  name: 'InputValidationError',
+/** An error class's GraphQL type: named after the class, an Error, recognised by `instanceof`. */
+function errorType<E extends Error>(
+  errorClass: new (...args: never[]) => E,
+  options: { description?: string; fields?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, E>) => Record<string, unknown> } = {},
+): void {
+  // Pothos cannot check a type built for a generic error class; `fields` is typed above.
+  const errorParam = errorClass as unknown as new () => Error & { code?: string };
+  builder.objectType(errorParam, {
+    name: errorClass.name,
+    description: options.description,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof errorClass,
+    fields: (t) => (options.fields?.(t as never) ?? {}) as never,
+  });
+}
+
+errorType(InputValidationError, {
   description: 'The input is malformed; each issue names the field.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InputValidationError,
   fields: (t) => ({
     code: t.string({ resolve: () => 'INVALID_INPUT' }),
     issues: t.field({ type: [InputValidationIssue], resolve: (error) => [...error.issues] }),
   }),
 });
 
-builder.objectType(RuleViolationError, {
-  name: 'RuleViolationError',
-  description: 'A business rule forbids this in the current state.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof RuleViolationError,
-  fields: () => ({}),
-});
+errorType(RuleViolationError, { description: 'A business rule forbids this in the current state.' });
 
-builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof NotFoundError,
+errorType(NotFoundError, {
   fields: (t) => ({
     entity: t.exposeString('entity'),
     entityId: t.exposeString('id'),
   }),
 });
 
-builder.objectType(ConcurrencyConflictError, {
-  name: 'ConcurrencyConflictError',
+errorType(ConcurrencyConflictError, {
   description: 'Someone changed this since the expected revision: reload and retry.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ConcurrencyConflictError,
   fields: (t) => ({
     actualRevision: t.int({
       nullable: true,
@@ -63,19 +64,9 @@ builder.objectType(ConcurrencyConflictError, {
   }),
 });
 
-builder.objectType(IdempotencyKeyReusedError, {
-  name: 'IdempotencyKeyReusedError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof IdempotencyKeyReusedError,
-  fields: () => ({}),
-});
+errorType(IdempotencyKeyReusedError);
 
-builder.objectType(ForbiddenError, {
-  name: 'ForbiddenError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ForbiddenError,
-  fields: () => ({}),
-});
+errorType(ForbiddenError);
 
 /** The error types every command mutation returns as data. */
 export const commandErrors = [

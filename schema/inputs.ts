@@ -1,7 +1,7 @@
 import type { EnumRef, InputFieldBuilder, InputFieldMap, InputObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import { idSchemas } from '../src/application/ids.js';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 
 /**
  * GraphQL input types derived from the use cases' zod schemas, so each input is declared once:
@@ -10,7 +10,6 @@ import { builder } from './builder.js';
  * nested objects become the input types registered with `inputName`.
  */
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type Core = z.core.$ZodType;
 type Def = { type: string; [key: string]: unknown };
 

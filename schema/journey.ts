@@ -1,11 +1,10 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import { findNetwork, listPartners } from '../projections/network/queries.js';
 import { countMeetings, listMeetings, participationByCity, type MeetingFilter } from '../projections/meeting/queries.js';
 import { listNeeds, needCoverage, type NeedCoverageRow, type NeedFilter } from '../projections/learningNeed/queries.js';
 import type { ReadModelStore } from '../projections/types.js';
-import { fromSource, readModelsAsOf } from './asOf.js';
+import { fromSource, pageFrom, readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
 import { entityId } from '../src/application/ids.js';
 import { AsOfArg, bareId, CityArg, DateArg, networkMembers, TopicArg } from './journeySupport.js';
@@ -82,9 +81,7 @@ const PartnerJourney = builder.objectRef<PartnerJourneyShape>('PartnerJourney').
       args: { status: t.arg({ type: NeedStatusEnum, required: false }) },
       resolve: (p, args) => {
         const { db, needs } = p.journey;
-        return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-          fromSource(db, listNeeds(db, { ...needs, cityId: p.partner.city_id, status: args.status }, limit, offset)),
-        );
+        return pageFrom(db, args, (limit, offset) => listNeeds(db, { ...needs, cityId: p.partner.city_id, status: args.status }, limit, offset));
       },
     }),
     meetingsAttended: t.int({ resolve: (p) => p.participation.meetings }),
@@ -103,9 +100,7 @@ const Journey = builder.objectRef<JourneyShape>('Journey').implement({
       type: Meeting,
       description: 'Meetings in date order with their themes, attendance and learnings (cancelled ones only when asked).',
       resolve: (j, args) =>
-        resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-          fromSource(j.db, listMeetings(j.db, j.meetings, limit, offset)),
-        ),
+        pageFrom(j.db, args, (limit, offset) => listMeetings(j.db, j.meetings, limit, offset)),
     }),
     needCoverage: t.field({
       type: NeedCoverage,

@@ -9,6 +9,19 @@ export function networkMembers(networkId: string) {
   return { secretariat: true, leadExpertOf: networkId, partnerOf: networkId } as const;
 }
 
+/**
+ * Who changes what a partner city owns in a network (its needs, its local group, its action plan):
+ * the secretariat, the network's lead expert and the city's coordinators.
+ */
+export function partnerWriters(networkId: string, cityId: string) {
+  return { secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId };
+}
+
+/** The partnerWriters of a partner's row; the secretariat alone when there is no such row. */
+export function partnerRowWriters(row: { network_id: string; city_id: string } | undefined) {
+  return row ? partnerWriters(row.network_id, row.city_id) : { secretariat: true };
+}
+
 /** Validators of the arguments journey queries share. */
 export const AsOfArg = IsoDateTime.nullish();
 export const DateArg = IsoDate.nullish();

@@ -3,7 +3,6 @@ import { NeedKind, NeedPriority, NeedStatus, type LearningNeedEventOf } from '..
 import type { LearningNeedRow, NeedHistoryRow, NeedLinkRow } from '../projections/learningNeed/learningNeeds.js';
 import { findMeeting } from '../projections/meeting/queries.js';
 import { findNeed, findNeeds, listNeedHistory, listNeedLinks, listNeeds, listNeedsAddressedBy } from '../projections/learningNeed/queries.js';
-import { findPartner } from '../projections/network/queries.js';
 import {
   addressLearningNeed,
   closeLearningNeed,
@@ -11,7 +10,7 @@ import {
   refineLearningNeed,
   withdrawLearningNeed,
 } from '../src/application/learningNeed.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -24,10 +23,12 @@ import {
   DateArg,
   networkMembers,
   parseJson,
+  partnerRowWriters,
+  partnerWriters,
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { Partner, partnerRowFields } from './network.js';
+import { Partner, partnerBeside, partnerRowFields } from './network.js';
 
 export const NeedKindEnum = enumOf(NeedKind, 'NeedKind', {
   values: {
@@ -56,20 +57,15 @@ const NeedLink = builder.objectRef<NeedLinkRow & { network_id: string }>('Learni
       type: Meeting,
       nullable: true,
       resolve: (row, _args, context) => {
-        if (!row.meeting_id) return null;
-        const db = sourceOf(row, context);
-        return fromSource(db, findMeeting(db, row.meeting_id) ?? null);
+        const meetingId = row.meeting_id;
+        return meetingId ? readBeside(row, context, (db) => findMeeting(db, meetingId) ?? null) : null;
       },
     }),
     peerCityId: t.exposeID('peer_city_id', { nullable: true }),
     peer: t.field({
       type: Partner,
       nullable: true,
-      resolve: (row, _args, context) => {
-        if (!row.peer_city_id) return null;
-        const db = sourceOf(row, context);
-        return fromSource(db, findPartner(db, row.network_id, row.peer_city_id) ?? null);
-      },
+      resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.peer_city_id),
     }),
     note: t.exposeString('note'),
     addressedAt: t.exposeString('addressed_at'),
@@ -199,7 +195,6 @@ builder.objectField(Meeting, 'addressedNeeds', (t) =>
 builder.queryFields((t) => ({
   learningNeed: entityField(t, {
     type: LearningNeed,
-    id: entityId('LearningNeed'),
     find: findNeed,
     authScopes: { authenticated: true },
     description: 'For the network\'s members and the coordinators of the need\'s city.',
@@ -234,9 +229,7 @@ builder.queryFields((t) => ({
         from: args.from,
         to: args.to,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listNeeds(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listNeeds(db, filter, limit, offset));
     },
   }),
 }));
@@ -246,17 +239,14 @@ builder.queryFields((t) => ({
 
 const needPayload = entityPayload('learningNeed', LearningNeed, findNeed);
 
-/** Who changes a need: the secretariat, the network's lead expert, the coordinators of its city. */
-function needWriters({ learningNeedId }: { learningNeedId: string }, context: Context) {
-  const need = findNeed(context.readModels, learningNeedId);
-  if (!need) return { secretariat: true };
-  return { secretariat: true, leadExpertOf: need.network_id, coordinatorOf: need.city_id };
-}
+/** Who changes a need: the partnerWriters of its city. */
+const needWriters = ({ learningNeedId }: { learningNeedId: string }, context: Context) =>
+  partnerRowWriters(findNeed(context.readModels, learningNeedId));
 
 commandMutation({
   useCase: raiseLearningNeed,
   description: 'A partner raises what it wants to learn, or a capacity it wants to build.',
-  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  authScopes: ({ networkId, cityId }) => partnerWriters(networkId, cityId),
   ...needPayload,
 });
 

@@ -2,9 +2,7 @@ import type { ObjectFieldBuilder, ObjectRef } from '@pothos/core';
 import type { TypeAuthScopes } from '@pothos/plugin-scope-auth';
 import DataLoader from 'dataloader';
 import type { ReadModelStore } from '../projections/types.js';
-import { builder, type Context } from './builder.js';
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+import { builder, type Context, type Types } from './builder.js';
 
 const perRequest = new WeakMap<Context, Map<string, WeakMap<ReadModelStore, DataLoader<string, unknown>>>>();
 

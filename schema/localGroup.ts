@@ -16,7 +16,7 @@ import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
 import { entityId } from '../src/application/ids.js';
-import { AsOfArg, bareId, CityArg, networkMembers } from './journeySupport.js';
+import { AsOfArg, bareId, CityArg, networkMembers, partnerRowWriters, partnerWriters } from './journeySupport.js';
 import { partnerRowFields } from './network.js';
 
 export const HelixEnum = enumOf(Helix, 'Helix', {
@@ -113,7 +113,6 @@ export const LocalGroup = rowNode(builder.objectRef<LocalGroupRow>('LocalGroup')
 builder.queryFields((t) => ({
   localGroup: entityField(t, {
     type: LocalGroup,
-    id: entityId('LocalGroup'),
     find: findLocalGroup,
     authScopes: { authenticated: true },
     description: 'For the network\'s members and the coordinators of the group\'s city.',
@@ -140,17 +139,14 @@ const localGroupPayload = entityPayload('localGroup', LocalGroup, findLocalGroup
 
 inputName(CoordinatorInput, 'LocalGroupCoordinatorInput');
 
-/** Who changes a local group: the secretariat, the network's lead expert, the coordinators of its city. */
-function groupWriters({ localGroupId }: { localGroupId: string }, context: Context) {
-  const group = findLocalGroup(context.readModels, localGroupId);
-  if (!group) return { secretariat: true };
-  return { secretariat: true, leadExpertOf: group.network_id, coordinatorOf: group.city_id };
-}
+/** Who changes a local group: the partnerWriters of its city. */
+const groupWriters = ({ localGroupId }: { localGroupId: string }, context: Context) =>
+  partnerRowWriters(findLocalGroup(context.readModels, localGroupId));
 
 commandMutation({
   useCase: formLocalGroup,
   description: 'Forms a partner\'s URBACT Local Group; one per partner and network.',
-  authScopes: ({ networkId, cityId }) => ({ secretariat: true, leadExpertOf: networkId, coordinatorOf: cityId }),
+  authScopes: ({ networkId, cityId }) => partnerWriters(networkId, cityId),
   ...localGroupPayload,
 });
 

@@ -3,8 +3,7 @@ import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/me
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
-import { findPartner } from '../projections/network/queries.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -27,7 +26,7 @@ import {
   rescheduleMeeting,
   scheduleMeetingUseCase,
 } from '../src/application/meeting.js';
-import { Network, Partner, networkOfRow } from './network.js';
+import { Network, networkOfRow, Partner, partnerBeside } from './network.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -48,18 +47,12 @@ const MeetingOrigin = builder.objectRef<{ kind: string; id: string }>('MeetingOr
   fields: (t) => ({ kind: t.exposeString('kind'), id: t.exposeString('id') }),
 });
 
-const partnerOf = (networkId: string, cityId: string | null, row: object, context: Context) => {
-  if (!cityId) return null;
-  const db = sourceOf(row, context);
-  return fromSource(db, findPartner(db, networkId, cityId) ?? null);
-};
-
 export const MeetingAttendee = builder.objectRef<AttendeeRow & { network_id: string }>('MeetingAttendee').implement({
   description: 'Someone who took part, for a partner city.',
   fields: (t) => ({
     name: t.exposeString('name'),
     cityId: t.exposeID('city_id'),
-    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     recordedAt: t.exposeString('recorded_at'),
   }),
 });
@@ -71,7 +64,7 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
     lesson: t.exposeString('lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     cityId: t.exposeID('city_id', { description: 'The partner that learnt it.' }),
-    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerOf(row.network_id, row.city_id, row, context) }),
+    partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     meetingId: t.exposeID('meeting_id'),
     recordedAt: t.exposeString('recorded_at'),
     recordedBy: t.exposeString('recorded_by'),
@@ -97,7 +90,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       type: Partner,
       nullable: true,
       description: 'The host when it is a partner (study visits may go to other cities).',
-      resolve: (row, _args, context) => partnerOf(row.network_id, row.host_city_id, row, context),
+      resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.host_city_id),
     }),
     startDate: t.exposeString('start_date'),
     endDate: t.exposeString('end_date'),
@@ -157,9 +150,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: (row, args, context) => {
         const db = sourceOf(row, context);
         const cityId = CityArg.parse(args.cityId);
-        return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-          fromSource(db, listLearnings(db, row.id, { cityId }, limit, offset)),
-        );
+        return pageFrom(db, args, (limit, offset) => listLearnings(db, row.id, { cityId }, limit, offset));
       },
     }),
   }),
@@ -168,7 +159,6 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
 builder.queryFields((t) => ({
   meeting: entityField(t, {
     type: Meeting,
-    id: entityId('Meeting'),
     find: findMeeting,
     authScopes: { public: true },
     asOfDescription: 'ISO date-time: the meeting as it was then.',
@@ -200,9 +190,7 @@ builder.queryFields((t) => ({
         to: args.to,
         includeCancelled: args.includeCancelled,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listMeetings(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listMeetings(db, filter, limit, offset));
     },
   }),
 }));

@@ -1,5 +1,4 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
 import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
@@ -14,8 +13,8 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
-import { builder, type Context } from './builder.js';
+import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
+import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
 import {
@@ -27,7 +26,6 @@ import {
   registerNetwork,
   startImplementationPhase,
 } from '../src/application/network.js';
-import { entityId } from '../src/application/ids.js';
 import { z } from 'zod';
 
 export const NetworkKindEnum = enumOf(NetworkKind, 'NetworkKind', {
@@ -135,17 +133,18 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
 
 /** Resolves the network a row belongs to, at the same moment as the row (see `fromSource`). */
 export function networkOfRow(row: { network_id: string }, _args: unknown, context: Context): NetworkRow | null {
-  const db = sourceOf(row, context);
-  return fromSource(db, findNetwork(db, row.network_id) ?? null);
+  return readBeside(row, context, (db) => findNetwork(db, row.network_id) ?? null);
 }
 
 /** Resolves the partner (city in its network) a row belongs to, at the same moment as the row. */
 export function partnerOfRow(row: { network_id: string; city_id: string }, _args: unknown, context: Context): PartnerRow | null {
-  const db = sourceOf(row, context);
-  return fromSource(db, findPartner(db, row.network_id, row.city_id) ?? null);
+  return partnerBeside(row, context, row.network_id, row.city_id);
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The partner a row names (none when `cityId` is null), at the same moment as the row. */
+export function partnerBeside(row: object, context: Context, networkId: string, cityId: string | null): PartnerRow | null {
+  return cityId ? readBeside(row, context, (db) => findPartner(db, networkId, cityId) ?? null) : null;
+}
 
 /** The fields of a row that belongs to one partner of a network: both ids, and the network and partner they name. */
 export function partnerRowFields<Row extends { network_id: string; city_id: string }>(t: ObjectFieldBuilder<Types, Row>) {
@@ -158,7 +157,7 @@ export function partnerRowFields<Row extends { network_id: string; city_id: stri
 }
 
 builder.queryFields((t) => ({
-  network: entityField(t, { type: Network, id: entityId('Network'), find: findNetwork, authScopes: { public: true } }),
+  network: entityField(t, { type: Network, find: findNetwork, authScopes: { public: true } }),
   networks: t.connection({
     type: Network,
     authScopes: { public: true },
@@ -170,9 +169,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listNetworks(db, args, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listNetworks(db, args, limit, offset));
     },
   }),
 }));

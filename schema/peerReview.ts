@@ -133,7 +133,7 @@ export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview')
 });
 
 builder.queryFields((t) => ({
-  peerReview: entityField(t, { type: PeerReview, id: entityId('PeerReview'), find: findPeerReview, authScopes: { authenticated: true } }),
+  peerReview: entityField(t, { type: PeerReview, find: findPeerReview, authScopes: { authenticated: true } }),
   peerReviews: t.connection({
     type: PeerReview,
     authScopes: { authenticated: true },

@@ -1,11 +1,10 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { Contact, LabelYear } from '../domain/marketplace/values.js';
 import { PartnershipStatus } from '../domain/practice/events.js';
 import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/practice/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/practice/queries.js';
-import { entityField, fromSource, readModelsAsOf } from './asOf.js';
+import { entityField, pageFrom, readModelsAsOf } from './asOf.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -77,7 +76,7 @@ export const GoodPractice = rowNode(builder.objectRef<PracticeRow>('GoodPractice
 });
 
 builder.queryFields((t) => ({
-  goodPractice: entityField(t, { type: GoodPractice, id: entityId('GoodPractice'), find: findPractice, authScopes: { public: true } }),
+  goodPractice: entityField(t, { type: GoodPractice, find: findPractice, authScopes: { public: true } }),
   goodPractices: t.connection({
     type: GoodPractice,
     description:
@@ -99,9 +98,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
       const filter = { ...args, networkId: args.networkId ? entityId('Network').parse(args.networkId) : null };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listPractices(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listPractices(db, filter, limit, offset));
     },
   }),
 }));

@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../domain/actionPlan/events.js';
 import { CityId, IsoDateTime } from '../domain/shared/values.js';
 import { InvestmentLine } from '../domain/transfer/decider.js';
@@ -16,7 +15,7 @@ import {
   submitInvestmentPlan,
   submitTransferPlan,
 } from '../src/application/transfer.js';
-import { entityField, fromSource, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
@@ -108,7 +107,7 @@ export const Transfer = rowNode(builder.objectRef<TransferRow>('Transfer'), 'tra
 });
 
 builder.queryFields((t) => ({
-  transfer: entityField(t, { type: Transfer, id: entityId('Transfer'), find: findTransfer, authScopes: { authenticated: true } }),
+  transfer: entityField(t, { type: Transfer, find: findTransfer, authScopes: { authenticated: true } }),
   transfers: t.connection({
     type: Transfer,
     description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",
@@ -132,9 +131,7 @@ builder.queryFields((t) => ({
         status: args.status ?? null,
         stage: args.stage ?? null,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listTransfers(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listTransfers(db, filter, limit, offset));
     },
   }),
 }));

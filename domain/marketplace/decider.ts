@@ -409,6 +409,7 @@ function answered(
   };
 }
 
+/** The session with one more post, open. */
 function evolve(state: SessionState, event: MarketplaceEvent): SessionState {
   switch (event.type) {
     case 'MarketplaceSessionOpened':

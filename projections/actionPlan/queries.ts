@@ -10,9 +10,7 @@ import type {
   StatusChangeRow,
 } from './actionPlans.js';
 
-const actionPlansById = rowsById<ActionPlanRow>('action_plans');
-export const findPlan = actionPlansById.find;
-export const findPlans = actionPlansById.findMany;
+export const { find: findPlan, findMany: findPlans } = rowsById<ActionPlanRow>('action_plans');
 
 export interface PlanFilter {
   networkId?: string | null;
@@ -52,9 +50,7 @@ export function listActions(db: ReadModelStore, planId: string, filter: ActionFi
   return db.all<PlanActionRow>(`SELECT * FROM plan_actions ${where} ORDER BY position LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
-const planActionsById = rowsById<PlanActionRow>('plan_actions');
-export const findAction = planActionsById.find;
-export const findActions = planActionsById.findMany;
+export const { find: findAction, findMany: findActions } = rowsById<PlanActionRow>('plan_actions');
 
 export function statusHistory(db: ReadModelStore, actionId: string): StatusChangeRow[] {
   return db.all<StatusChangeRow>('SELECT * FROM plan_status_changes WHERE action_id = ? ORDER BY seq', [actionId]);

@@ -11,9 +11,7 @@ export interface NeedFilter extends Period {
   topic?: string | null;
 }
 
-const learningNeedsById = rowsById<LearningNeedRow>('learning_needs');
-export const findNeed = learningNeedsById.find;
-export const findNeeds = learningNeedsById.findMany;
+export const { find: findNeed, findMany: findNeeds } = rowsById<LearningNeedRow>('learning_needs');
 
 function needWhere(filter: NeedFilter): Where {
   const where = new Where().add('n.network_id = ?', filter.networkId);

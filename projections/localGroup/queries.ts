@@ -5,9 +5,7 @@ import type { LocalGroupRow, StakeholderRow } from './localGroups.js';
 export type Helix = StakeholderRow['helix'];
 export const HELIXES: readonly Helix[] = ['public', 'private', 'knowledge', 'civilSociety'];
 
-const localGroupsById = rowsById<LocalGroupRow>('local_groups');
-export const findLocalGroup = localGroupsById.find;
-export const findLocalGroups = localGroupsById.findMany;
+export const { find: findLocalGroup, findMany: findLocalGroups } = rowsById<LocalGroupRow>('local_groups');
 
 export function listLocalGroups(db: ReadModelStore, networkId: string, cityId?: string | null): LocalGroupRow[] {
   const where = new Where().add('network_id = ?', networkId);

@@ -12,9 +12,7 @@ import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
 // ---------------------------------------------------------------- sessions and posts
 
-const sessionsById = rowsById<SessionRow>('mp_sessions');
-export const findSession = sessionsById.find;
-export const findSessions = sessionsById.findMany;
+export const { find: findSession, findMany: findSessions } = rowsById<SessionRow>('mp_sessions');
 
 export function listSessions(
   db: ReadModelStore,
@@ -33,9 +31,7 @@ export function sessionNetworkIds(session: Pick<SessionRow, 'network_ids'>): str
   return JSON.parse(session.network_ids) as string[];
 }
 
-const postsById = rowsById<PostRow>('mp_posts');
-export const findPost = postsById.find;
-export const findPosts = postsById.findMany;
+export const { find: findPost, findMany: findPosts } = rowsById<PostRow>('mp_posts');
 
 export function listPosts(
   db: ReadModelStore,
@@ -53,9 +49,7 @@ export function listPosts(
 
 // ---------------------------------------------------------------- matches
 
-const matchesById = rowsById<MatchRow>('mp_matches');
-export const findMatch = matchesById.find;
-export const findMatches = matchesById.findMany;
+export const { find: findMatch, findMany: findMatches } = rowsById<MatchRow>('mp_matches');
 
 export function listMatches(
   db: ReadModelStore,

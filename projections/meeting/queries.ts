@@ -13,9 +13,7 @@ export interface MeetingFilter extends Period {
   includeCancelled?: boolean | null;
 }
 
-const meetingsById = rowsById<MeetingRow>('meetings');
-export const findMeeting = meetingsById.find;
-export const findMeetings = meetingsById.findMany;
+export const { find: findMeeting, findMany: findMeetings } = rowsById<MeetingRow>('meetings');
 
 function meetingWhere(filter: MeetingFilter): Where {
   const where = new Where().add('m.network_id = ?', filter.networkId);

@@ -11,9 +11,7 @@ export interface NetworkFilter {
   topic?: string | null;
 }
 
-const networksById = rowsById<NetworkRow>('networks');
-export const findNetwork = networksById.find;
-export const findNetworks = networksById.findMany;
+export const { find: findNetwork, findMany: findNetworks } = rowsById<NetworkRow>('networks');
 
 export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: number, offset: number): NetworkRow[] {
   const where = new Where();

@@ -3,9 +3,7 @@ import type { ReadModelStore } from '../types.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
 
 
-const prReviewsById = rowsById<PeerReviewRow>('pr_reviews');
-export const findPeerReview = prReviewsById.find;
-export const findPeerReviews = prReviewsById.findMany;
+export const { find: findPeerReview, findMany: findPeerReviews } = rowsById<PeerReviewRow>('pr_reviews');
 
 export function listPeerReviews(
   db: ReadModelStore,

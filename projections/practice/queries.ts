@@ -23,9 +23,7 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.slice(0, 20).map((w) => `"${w}"`).join(' ') : null;
 }
 
-const practicesById = rowsById<PracticeRow>('mp_practices');
-export const findPractice = practicesById.find;
-export const findPractices = practicesById.findMany;
+export const { find: findPractice, findMany: findPractices } = rowsById<PracticeRow>('mp_practices');
 
 /** The catalogue: most relevant first when searching text, labelled practices first otherwise. */
 export function listPractices(db: ReadModelStore, filter: PracticeFilter, limit: number, offset: number): PracticeRow[] {

@@ -2,9 +2,7 @@ import { placeholders, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { TransferHistoryRow, TransferRow } from './transfers.js';
 
-const transfersById = rowsById<TransferRow>('transfers');
-export const findTransfer = transfersById.find;
-export const findTransfers = transfersById.findMany;
+export const { find: findTransfer, findMany: findTransfers } = rowsById<TransferRow>('transfers');
 
 export interface TransferFilter {
   networkId?: string | null;

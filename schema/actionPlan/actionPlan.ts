@@ -4,7 +4,7 @@ import { CityId, IsoDateTime } from '../../domain/shared/values.js';
 import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan/actionPlans.js';
 import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans } from '../../projections/actionPlan/queries.js';
 import { entityId } from '../../src/application/ids.js';
-import { fromSource, readModelsAsOf, sourceOf } from '../asOf.js';
+import { fromSource, pageFrom, readModelsAsOf, sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
 import { rowNode } from '../loaders.js';
 import { SourceAmount } from '../money.js';
@@ -114,9 +114,7 @@ builder.queryFields((t) => ({
         cityId: args.cityId ? CityId.parse(args.cityId) : null,
         endorsed: args.endorsed ?? null,
       };
-      return resolveOffsetConnection({ args, defaultSize: 50, maxSize: 200 }, ({ limit, offset }) =>
-        fromSource(db, listPlans(db, filter, limit, offset)),
-      );
+      return pageFrom(db, args, (limit, offset) => listPlans(db, filter, limit, offset));
     },
   }),
 }));

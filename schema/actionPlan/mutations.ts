@@ -12,10 +12,11 @@ import {
   recordIndicatorValue,
   revisePlanVision,
 } from '../../src/application/actionPlan.js';
-import type { Context } from '../builder.js';
-import { commandMutation, entityPayload, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
+import type { ObjectRef } from '@pothos/core';
+import type { Context, Types } from '../builder.js';
+import { commandMutation, entityPayload, type PayloadFieldBuilder } from '../command.js';
 import { inputName } from '../inputs.js';
-import { cityPlanScopes, planScopes } from './access.js';
+import { partnerRowWriters, partnerWriters } from '../journeySupport.js';
 import { ActionPlan } from './actionPlan.js';
 import { PlanAction } from './planAction.js';
 import { PlanIndicator } from './planIndicator.js';
@@ -25,14 +26,21 @@ inputName(FundingLineInput, 'PlannedFundingInput');
 
 const planPayload = entityPayload('actionPlan', ActionPlan, findPlan).payload;
 
-/** Resolves what the command added to the plan: the row the plan's new revision added. */
-const addedToPlan =
-  <Row>(addedAt: (db: ReadModelStore, planId: string, revision: number) => Row | undefined) =>
-  (payload: CommandPayload, _args: unknown, context: Context) =>
-    addedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null;
+/** The plan's payload, and in `field` what the command added to the plan: the row the plan's new revision added. */
+const planPayloadAdding =
+  <Row extends object>(field: string, type: ObjectRef<Types, Row>, addedAt: (db: ReadModelStore, planId: string, revision: number) => Row | undefined) =>
+  (t: PayloadFieldBuilder) => ({
+    ...planPayload(t),
+    [field]: t.field({
+      type,
+      nullable: true,
+      // Pothos cannot resolve its result type for a generic Row; addedAt() is typed above.
+      resolve: (payload, _args, context) => (addedAt(context.readModels, payload.aggregateId, Number(payload.revision)) ?? null) as never,
+    }),
+  });
 
-/** Who changes a plan, or what it holds (an action, an indicator): see planScopes. */
-const planWriters = (context: Context, planId: string | undefined) => planScopes(planId ? findPlan(context.readModels, planId) : undefined);
+/** Who changes a plan, or what it holds (an action, an indicator): the partnerWriters of its city. */
+const planWriters = (context: Context, planId: string | undefined) => partnerRowWriters(planId ? findPlan(context.readModels, planId) : undefined);
 const writersOfPlan = ({ planId }: { planId: string }, context: Context) => planWriters(context, planId);
 const writersOfAction = ({ actionId }: { actionId: string }, context: Context) =>
   planWriters(context, findAction(context.readModels, actionId)?.plan_id);
@@ -40,7 +48,7 @@ const writersOfAction = ({ actionId }: { actionId: string }, context: Context) =
 commandMutation({
   useCase: draftActionPlan,
   description: 'A partner city drafts its Integrated Action Plan in a network (one plan per city and network).',
-  authScopes: ({ networkId, cityId }) => cityPlanScopes(networkId, cityId),
+  authScopes: ({ networkId, cityId }) => partnerWriters(networkId, cityId),
   payload: planPayload,
 });
 
@@ -62,10 +70,7 @@ commandMutation({
   useCase: addPlanAction,
   description: 'Adds an action to a plan. Actions added after endorsement are flagged as such.',
   authScopes: writersOfPlan,
-  payload: (t: PayloadFieldBuilder) => ({
-    ...planPayload(t),
-    action: t.field({ type: PlanAction, nullable: true, resolve: addedToPlan(actionAddedAt) }),
-  }),
+  payload: planPayloadAdding('action', PlanAction, actionAddedAt),
 });
 
 commandMutation({
@@ -86,10 +91,7 @@ commandMutation({
   useCase: defineIndicator,
   description: 'Defines an indicator of a plan, plan-wide or for one of its actions.',
   authScopes: writersOfPlan,
-  payload: (t: PayloadFieldBuilder) => ({
-    ...planPayload(t),
-    indicator: t.field({ type: PlanIndicator, nullable: true, resolve: addedToPlan(indicatorDefinedAt) }),
-  }),
+  payload: planPayloadAdding('indicator', PlanIndicator, indicatorDefinedAt),
 });
 
 commandMutation({

@@ -2,7 +2,7 @@ import { matchIdOf } from '../../domain/marketplace/events.js';
 import { findMatch, findMatches, findPost } from '../../projections/marketplace/queries.js';
 import type { MatchRow } from '../../projections/marketplace/sessions.js';
 import { respondToMarketplaceMatch, scheduleMarketplaceMeeting } from '../../src/application/marketplace.js';
-import { fromSource, sourceOf } from '../asOf.js';
+import { readBeside } from '../asOf.js';
 import { builder, type Context } from '../builder.js';
 import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
 import { rowNode } from '../loaders.js';
@@ -31,7 +31,7 @@ export const ScheduledMeeting = builder.objectRef<MatchRow>('MarketplaceSchedule
 });
 
 /** A post of the match, from the read models the match came from. */
-const postOf = (row: MatchRow, postId: string, context: Context) => fromSource(sourceOf(row, context), findPost(sourceOf(row, context), postId)!);
+const postOf = (row: MatchRow, postId: string, context: Context) => readBeside(row, context, (db) => findPost(db, postId)!);
 
 rowNode(MarketplaceMatch, 'matchId', findMatches, {
   description: 'A match of a need with an offer that a side answered. Both sides accept for it to be agreed.',

@@ -1,11 +1,11 @@
-import type { ObjectFieldBuilder } from '@pothos/core';
+import type { ObjectFieldBuilder, ObjectRef } from '@pothos/core';
 import { NeedKind, OfferKind } from '../../domain/marketplace/events.js';
 import { findPost, findPosts, findSession, meetingsOfNeed, postSuggestions } from '../../projections/marketplace/queries.js';
 import type { PostRow } from '../../projections/marketplace/sessions.js';
 import { findPractice } from '../../projections/practice/queries.js';
 import { postMarketplaceNeed, postMarketplaceOffer, withdrawMarketplacePost } from '../../src/application/marketplace.js';
 import { sourceOf } from '../asOf.js';
-import { builder, type Context } from '../builder.js';
+import type { Context, Types } from '../builder.js';
 import { commandMutation, type CommandPayload, type PayloadFieldBuilder } from '../command.js';
 import { rowNode } from '../loaders.js';
 import { GoodPractice, PracticeContact } from '../practice.js';
@@ -18,39 +18,49 @@ import { MatchingArgs, suggestionsOf } from './suggestions.js';
 
 /** Offers ("give") and needs ("use") posted in a session. */
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-/** The fields offers and needs share; `suggestions` says what the matcher pairs the post with. */
-function postFields(t: ObjectFieldBuilder<Types, PostRow>, suggestions: string) {
-  return {
-    session: t.field({ type: MarketplaceSession, resolve: sessionOf }),
-    cityId: t.exposeString('city_id'),
-    cityName: t.exposeString('city_name'),
-    country: t.exposeString('country'),
-    networkId: t.exposeID('network_id', { nullable: true }),
-    title: t.exposeString('title'),
-    description: t.exposeString('description'),
-    topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
-    status: t.field({ type: PostStatusEnum, resolve: (row) => row.status }),
-    postedAt: t.exposeString('posted_at'),
-    suggestions: t.field({
-      type: [MatchSuggestionRef],
-      description: suggestions,
-      args: { limit: t.arg.int({ required: false, validate: MatchingArgs.limit }) },
-      resolve: (row, args, context) => {
-        const db = sourceOf(row, context);
-        return suggestionsOf(db, row.session_id, postSuggestions(db, findSession(db, row.session_id)!, row, args.limit ?? 5));
-      },
+/**
+ * An offer or a need as a node: a post of its `side` (posts of both sides share a table), read by the
+ * readers of its session, with the fields posts share; `suggestions` says what the matcher pairs it with.
+ */
+function postNode(
+  ref: ObjectRef<Types, PostRow>,
+  side: PostRow['side'],
+  idField: string,
+  config: { description: string; suggestions: string; fields: (t: ObjectFieldBuilder<Types, PostRow>) => Record<string, unknown> },
+): void {
+  rowNode(ref, idField, findPosts, {
+    description: config.description,
+    accept: (row) => row.side === side,
+    authScopes: readersOfSessionOf,
+    fields: (t) => ({
+      session: t.field({ type: MarketplaceSession, resolve: sessionOf }),
+      cityId: t.exposeString('city_id'),
+      cityName: t.exposeString('city_name'),
+      country: t.exposeString('country'),
+      networkId: t.exposeID('network_id', { nullable: true }),
+      title: t.exposeString('title'),
+      description: t.exposeString('description'),
+      topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
+      status: t.field({ type: PostStatusEnum, resolve: (row) => row.status }),
+      postedAt: t.exposeString('posted_at'),
+      suggestions: t.field({
+        type: [MatchSuggestionRef],
+        description: config.suggestions,
+        args: { limit: t.arg.int({ required: false, validate: MatchingArgs.limit }) },
+        resolve: (row, args, context) => {
+          const db = sourceOf(row, context);
+          return suggestionsOf(db, row.session_id, postSuggestions(db, findSession(db, row.session_id)!, row, args.limit ?? 5));
+        },
+      }),
+      ...config.fields(t),
     }),
-  };
+  });
 }
 
-rowNode(MarketplaceOffer, 'offerId', findPosts, {
+postNode(MarketplaceOffer, 'offer', 'offerId', {
   description: 'An offer ("give"): a practice of the catalogue, or experience a city can share.',
-  accept: (r) => r.side === 'offer',
-  authScopes: readersOfSessionOf,
+  suggestions: 'Needs of other cities this offer answers, best first.',
   fields: (t) => ({
-    ...postFields(t, 'Needs of other cities this offer answers, best first.'),
     kind: t.field({ type: OfferKindEnum, resolve: (row) => OfferKind.parse(row.kind) }),
     practice: t.field({
       type: GoodPractice,
@@ -61,12 +71,10 @@ rowNode(MarketplaceOffer, 'offerId', findPosts, {
   }),
 });
 
-rowNode(MarketplaceNeed, 'needId', findPosts, {
+postNode(MarketplaceNeed, 'need', 'needId', {
   description: 'A need ("use"): what a city wants to learn, or a capacity it wants to build.',
-  accept: (r) => r.side === 'need',
-  authScopes: readersOfSessionOf,
+  suggestions: 'Offers that could answer this need, best first.',
   fields: (t) => ({
-    ...postFields(t, 'Offers that could answer this need, best first.'),
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     learningNeedId: t.exposeID('learning_need_id', { nullable: true, description: "The learning need of the city's journey it comes from." }),
     meetings: t.field({

@@ -14,8 +14,8 @@ import {
 import type { SessionRow } from '../../projections/marketplace/sessions.js';
 import { entityId } from '../../src/application/ids.js';
 import { closeMarketplaceSession, openMarketplaceSession } from '../../src/application/marketplace.js';
-import { entityField, fromSource, sourceOf } from '../asOf.js';
-import { builder, type Context } from '../builder.js';
+import { entityField, fromSource, readBeside, sourceOf } from '../asOf.js';
+import { builder, type Context, type Types } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
 import { rowNode } from '../loaders.js';
@@ -25,8 +25,6 @@ import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MarketplaceSession
 import { CitySuggestions, MatchingArgs, suggestionsOf } from './suggestions.js';
 
 /** A marketplace session: its posts, matches and suggestions; opened and closed. */
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The session's offers or needs, a city's only if asked. */
 function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, side: 'offer' | 'need') {
@@ -122,7 +120,6 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
 builder.queryFields((t) => ({
   marketplaceSession: entityField(t, {
     type: MarketplaceSession,
-    id: entityId('MarketplaceSession'),
     find: findSession,
     authScopes: (id, context) => sessionReaders(findSession(context.readModels, id)),
   }),
@@ -174,6 +171,5 @@ commandMutation({
 
 /** The session a post or a match belongs to, from the read models the row came from. */
 export function sessionOf(row: { session_id: string }, _args: unknown, context: Context): SessionRow {
-  const db = sourceOf(row, context);
-  return fromSource(db, findSession(db, row.session_id)!);
+  return readBeside(row, context, (db) => findSession(db, row.session_id)!);
 }

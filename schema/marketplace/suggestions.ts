@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MatchSuggestion } from '../../domain/marketplace/matching.js';
 import { findMatch, findPost } from '../../projections/marketplace/queries.js';
 import type { ReadModelStore } from '../../projections/types.js';
-import { fromSource, sourceOf } from '../asOf.js';
+import { fromSource, readBeside } from '../asOf.js';
 import { builder } from '../builder.js';
 import { MarketplaceMatch, MarketplaceNeed, MarketplaceOffer, MatchSuggestionRef, type SuggestionValue } from './refs.js';
 
@@ -40,13 +40,13 @@ MatchSuggestionRef.implement({
     offerId: t.exposeID('offerId'),
     needCityId: t.exposeString('needCityId'),
     offerCityId: t.exposeString('offerCityId'),
-    need: t.field({ type: MarketplaceNeed, resolve: (s, _a, context) => fromSource(sourceOf(s, context), findPost(sourceOf(s, context), s.needId)!) }),
-    offer: t.field({ type: MarketplaceOffer, resolve: (s, _a, context) => fromSource(sourceOf(s, context), findPost(sourceOf(s, context), s.offerId)!) }),
+    need: t.field({ type: MarketplaceNeed, resolve: (s, _a, context) => readBeside(s, context, (db) => findPost(db, s.needId)!) }),
+    offer: t.field({ type: MarketplaceOffer, resolve: (s, _a, context) => readBeside(s, context, (db) => findPost(db, s.offerId)!) }),
     match: t.field({
       type: MarketplaceMatch,
       nullable: true,
       description: 'The match, once a side answered.',
-      resolve: (s, _a, context) => fromSource(sourceOf(s, context), findMatch(sourceOf(s, context), `${s.needId}-${s.offerId}`) ?? null),
+      resolve: (s, _a, context) => readBeside(s, context, (db) => findMatch(db, `${s.needId}-${s.offerId}`) ?? null),
     }),
   }),
 });

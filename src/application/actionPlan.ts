@@ -33,17 +33,11 @@ const ActionTarget = { actionId: entityId('PlanAction') };
 const planAction = (id: string) => ({ name: 'PlanAction', id, holderOf: planOfAction });
 const planIndicator = (id: string) => ({ name: 'PlanIndicator', id, holderOf: planOfIndicator });
 
-export const draftActionPlan = defineUseCase(
+export const draftActionPlan = newPlan.createUseCase(
   'draftActionPlan',
   DraftActionPlan.extend({ networkId: entityId('Network') }),
-  (ledger, { networkId, ...data }, options) =>
-    newPlan.create(
-      ledger,
-      networkId,
-      (network) => ({ type: 'DraftActionPlan', data: { ...data, networkId, network } }),
-      options,
-      actionPlanIdFor(networkId, data.cityId),
-    ),
+  (data, network) => ({ type: 'DraftActionPlan', data: { ...data, network } }),
+  ({ networkId, cityId }) => actionPlanIdFor(networkId, cityId),
 );
 
 export const addPlanCluster = plan.useCase(

@@ -22,11 +22,10 @@ const need = inNetwork(learningNeedDecider, 'LearningNeed', 'learningNeedId', (s
 );
 const NeedTarget = { learningNeedId: entityId('LearningNeed') };
 
-export const raiseLearningNeed = defineUseCase(
+export const raiseLearningNeed = need.createUseCase(
   'raiseLearningNeed',
   RaiseLearningNeed.extend({ networkId: entityId('Network') }),
-  (ledger, { networkId, ...data }, options) =>
-    need.create(ledger, networkId, (network) => ({ type: 'RaiseLearningNeed', data: { ...data, network } }), options),
+  ({ networkId, ...data }, network) => ({ type: 'RaiseLearningNeed', data: { ...data, network } }),
 );
 
 export const refineLearningNeed = need.useCase('refineLearningNeed', RefineLearningNeed.extend(NeedTarget), 'RefineLearningNeed');

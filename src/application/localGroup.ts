@@ -4,7 +4,6 @@ import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
 import { entityId } from './ids.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /** URBACT Local Groups: one per partner and network, with a coordinator and local stakeholders. */
 
@@ -12,17 +11,11 @@ const group = inNetwork(localGroupDecider, 'LocalGroup', 'localGroupId', (state)
 const GroupTarget = z.object({ localGroupId: entityId('LocalGroup') });
 
 /** The group's id derives from its network and city, so a second group of a partner is refused by the decider. */
-export const formLocalGroup = defineUseCase(
+export const formLocalGroup = group.createUseCase(
   'formLocalGroup',
   FormLocalGroup.extend({ networkId: entityId('Network') }),
-  (ledger, { networkId, ...data }, options) =>
-    group.create(
-      ledger,
-      networkId,
-      (network) => ({ type: 'FormLocalGroup', data: { ...data, network } }),
-      options,
-      localGroupIdOf(networkId, data.cityId),
-    ),
+  ({ networkId, ...data }, network) => ({ type: 'FormLocalGroup', data: { ...data, network } }),
+  ({ networkId, cityId }) => localGroupIdOf(networkId, cityId),
 );
 
 export const addStakeholder = group.useCase('addStakeholder', GroupTarget.extend(AddStakeholder.shape), 'AddStakeholder');

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { networkDecider } from '../../domain/network/decider.js';
 import { networkSnapshotOf, type NetworkSnapshot } from '../../domain/network/snapshot.js';
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
@@ -5,7 +6,7 @@ import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
-import { targetedUseCase, type CommandUseCases } from './useCase.js';
+import { defineUseCase, targetedUseCase, type CommandUseCases, type UseCase } from './useCase.js';
 
 /**
  * The network facts other aggregates decide on, loaded from the network's stream (not from a read
@@ -40,6 +41,17 @@ export interface InNetwork<C, S, Target extends string> extends CommandUseCases<
     id?: string,
   ): Promise<CommandResult<S>>;
   /**
+   * The use case that creates the aggregate in the network its input names (`networkId`) with the
+   * command `build` makes of the input and the network's snapshot, under the id `idOf` derives from
+   * the input when there is one per what it is (per city and network), else under a new id.
+   */
+  createUseCase<Input extends z.ZodType<{ networkId: string }>>(
+    name: string,
+    input: Input,
+    build: (input: z.output<Input>, network: NetworkSnapshot) => C,
+    idOf?: (input: z.output<Input>) => string,
+  ): UseCase<Input, S>;
+  /**
    * Loads the aggregate, refuses a missing one (NotFoundError), loads its network's snapshot and
    * runs the command `build` makes with it.
    */
@@ -70,12 +82,17 @@ export function inNetwork<C, E extends DomainEvent, S, Target extends string>(
     const network = await loadNetworkSnapshot(ledger, networkId);
     return ledger.execute(decider, streamId, build(network, state), options);
   };
+  const create: InNetwork<C, S, Target>['create'] = async (ledger, networkId, build, options, id) => {
+    const network = await loadNetworkSnapshot(ledger, networkId);
+    const stream = id === undefined ? { create: decider.category } : streamIdOf(decider.category, id);
+    return ledger.execute(decider, stream, build(network), options);
+  };
   return {
-    async create(ledger, networkId, build, options, id) {
-      const network = await loadNetworkSnapshot(ledger, networkId);
-      const stream = id === undefined ? { create: decider.category } : streamIdOf(decider.category, id);
-      return ledger.execute(decider, stream, build(network), options);
-    },
+    create,
+    createUseCase: (name, input, build, idOf) =>
+      defineUseCase(name, input, (ledger, parsed, options) =>
+        create(ledger, parsed.networkId, (network) => build(parsed, network), options, idOf?.(parsed)),
+      ),
     change,
     useCase: (name, input, type) =>
       targetedUseCase(name, input, target, (ledger, id, data, options) =>

@@ -28,17 +28,11 @@ const TransferTarget = { transferId: entityId('Transfer') };
 // The practice is named by its id in the marketplace.
 asId(StartTransfer.shape.practiceId);
 
-export const startTransfer = defineUseCase(
+export const startTransfer = newTransfer.createUseCase(
   'startTransfer',
   StartTransfer.safeExtend({ networkId: entityId('Network') }),
-  (ledger, { networkId, ...data }, options) =>
-    newTransfer.create(
-      ledger,
-      networkId,
-      (network) => ({ type: 'StartTransfer', data: { ...data, networkId, network } }),
-      options,
-      transferIdFor(networkId, data.receivingCityId, data),
-    ),
+  (data, network) => ({ type: 'StartTransfer', data: { ...data, network } }),
+  ({ networkId, ...data }) => transferIdFor(networkId, data.receivingCityId, data),
 );
 
 export const advanceTransferStage = transfer.useCase('advanceTransferStage', AdvanceTransferStage.extend(TransferTarget), 'AdvanceTransferStage');

@@ -7,7 +7,6 @@ const PLAN_FIELDS = `aggregateId revision actionPlan { id planId cityId country 
 
 describe('action plans through the API', () => {
   const t = useTestApp();
-  let secretariat: string;
   let torino: string;
   let gdansk: string;
   let expert: string;
@@ -16,15 +15,14 @@ describe('action plans through the API', () => {
   let actionId: string;
 
   beforeAll(async () => {
-    secretariat = await t.token('secretariat');
     torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
     gdansk = await t.token('cityCoordinator', { subject: 'coordinator:gdansk', cityIds: ['gdansk-pl'] });
     expert = await t.token('leadExpert', { subject: 'expert:peter' });
-    networkId = await network(t, secretariat, 'actionPlanning', [
+    networkId = await network(t, t.secretariat, 'actionPlanning', [
       ['torino-it', 'Torino', 'IT'],
       ['gdansk-pl', 'Gdansk', 'PL'],
     ]);
-    await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:peter', name: 'Peter Wolkowinski' }, secretariat);
+    await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:peter', name: 'Peter Wolkowinski' }, t.secretariat);
   });
 
   it('lets the city coordinator draft its plan, once', async () => {
@@ -53,7 +51,7 @@ describe('action plans through the API', () => {
     const again = await refused(t, 'RuleViolationError', () => mutate(t, 'draftActionPlan', input, torino));
     expect(again.code).toBe('PLAN_ALREADY_DRAFTED');
     const stranger = await refused(t, 'RuleViolationError', () =>
-      mutate(t, 'draftActionPlan', { ...input, cityId: 'porto-pt' }, secretariat),
+      mutate(t, 'draftActionPlan', { ...input, cityId: 'porto-pt' }, t.secretariat),
     );
     expect(stranger.code).toBe('NOT_A_PARTNER');
   });
@@ -122,7 +120,7 @@ describe('action plans through the API', () => {
     await refused(t, 'ForbiddenError', () => mutate(t, 'recordIndicatorValue', { indicatorId, date: '2019-12-31', value: 34 }, gdansk));
     await mutate(t, 'recordIndicatorValue', { indicatorId, date: '2019-12-31', value: 34 }, torino);
     const missing = await refused(t, 'NotFoundError', () =>
-      mutate(t, 'recordIndicatorValue', { indicatorId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', date: '2019-12-31', value: 34 }, secretariat),
+      mutate(t, 'recordIndicatorValue', { indicatorId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', date: '2019-12-31', value: 34 }, t.secretariat),
     );
     expect(missing.code).toBe('NOT_FOUND');
   });
@@ -170,16 +168,16 @@ describe('action plans through the API', () => {
     const outsider = await t.token('cityCoordinator', { cityIds: ['porto-pt'] });
     expectForbidden(await t.gql(QUERY, { id: planId }, outsider), 'actionPlan');
     expectForbidden(await t.gql(QUERY, { id: planId }), 'actionPlan');
-    const badId = await t.gql(QUERY, { id: 'not-an-id' }, secretariat);
+    const badId = await t.gql(QUERY, { id: 'not-an-id' }, t.secretariat);
     expect(badId.errors).toBeDefined();
 
     const LIST = `query($networkId: ID, $cityId: ID, $endorsed: Boolean) { actionPlans(networkId: $networkId, cityId: $cityId, endorsed: $endorsed) {
       nodes { cityId endorsed } } }`;
     expect((await t.gql(LIST, { networkId }, expert)).data!.actionPlans.nodes).toEqual([{ cityId: 'torino-it', endorsed: true }]);
     expect((await t.gql(LIST, { cityId: 'torino-it', endorsed: true }, torino)).data!.actionPlans.nodes).toHaveLength(1);
-    expect((await t.gql(LIST, { endorsed: false }, secretariat)).data!.actionPlans.nodes).toEqual([]);
+    expect((await t.gql(LIST, { endorsed: false }, t.secretariat)).data!.actionPlans.nodes).toEqual([]);
     expectForbidden(await t.gql(LIST, {}, torino), 'actionPlans');
-    expect((await t.gql(LIST, { cityId: 'Torino!' }, secretariat)).errors).toBeDefined();
+    expect((await t.gql(LIST, { cityId: 'Torino!' }, t.secretariat)).errors).toBeDefined();
     const NODE = `query($id: ID!) { node(id: $id) { __typename ... on ActionPlan { title } ... on PlanAction { title status } } }`;
     expect((await t.gql(NODE, { id: planId }, torino)).data!.node).toEqual({ __typename: 'ActionPlan', title: 'Torino Social Impact' });
     expect((await t.gql(NODE, { id: actionId }, expert)).data!.node).toEqual({ __typename: 'PlanAction', title: 'Torino Social Factory', status: 'implemented' });

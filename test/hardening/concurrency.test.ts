@@ -8,13 +8,11 @@ const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) {
 describe('100 concurrent conflicting mutations on one aggregate', () => {
   const t = useTestApp();
   let networkId: string;
-  let token: string;
   beforeAll(async () => {
-    token = await t.token('secretariat');
     const created = await t.gql(
       `mutation { registerNetwork(input: { name: "Race", kind: actionPlanning, theme: "t", startDate: "2020-01-01", endDate: "2022-01-01" }) { ... on RegisterNetworkPayload { aggregateId } } }`,
       {},
-      token,
+      t.secretariat,
     );
     networkId = created.data!.registerNetwork.aggregateId;
   });
@@ -22,7 +20,7 @@ describe('100 concurrent conflicting mutations on one aggregate', () => {
   it('each succeeds or gets a conflict; the final state is exactly the accepted events', async () => {
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        t.gql(JOIN, { input: { networkId, cityId: `city${i}-it`, name: `City ${i}`, country: 'IT', expectedRevision: 0 } }, token),
+        t.gql(JOIN, { input: { networkId, cityId: `city${i}-it`, name: `City ${i}`, country: 'IT', expectedRevision: 0 } }, t.secretariat),
       ),
     );
     const outcomes = responses.map((r) => r.data?.joinNetwork?.__typename ?? `HTTP ${r.status}`);
@@ -39,7 +37,7 @@ describe('100 concurrent conflicting mutations on one aggregate', () => {
   it('without an expected revision, all 100 land by retrying on fresh state; none is lost', async () => {
     const responses = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        t.gql(JOIN, { input: { networkId, cityId: `town${i}-fr`, name: `Town ${i}`, country: 'FR' } }, token),
+        t.gql(JOIN, { input: { networkId, cityId: `town${i}-fr`, name: `Town ${i}`, country: 'FR' } }, t.secretariat),
       ),
     );
     const acknowledged = responses.filter((r) => r.data!.joinNetwork.__typename === 'JoinNetworkPayload');

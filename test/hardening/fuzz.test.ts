@@ -8,7 +8,7 @@ import {
   isScalarType,
   type GraphQLInputType,
 } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
 import { useTestApp } from '../support/testApp.js';
 
@@ -80,10 +80,6 @@ function malformedCases(): MutationCase[] {
 
 describe('fuzz: thousands of malformed inputs', () => {
   const t = useTestApp();
-  let token: string;
-  beforeAll(async () => {
-    token = await t.token('secretariat');
-  });
 
   it('never answers 5xx, never crashes, never writes, always explains', async () => {
     const cases = malformedCases();
@@ -96,7 +92,7 @@ describe('fuzz: thousands of malformed inputs', () => {
       const query = `mutation($input: ${c.inputType}!) { ${c.mutation}(input: $input) { __typename ... on Error { code message } } }`;
       const response = await fetch(`${t.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.secretariat}` },
         body: JSON.stringify({ query, variables: { input: c.input } }),
       });
       sent++;

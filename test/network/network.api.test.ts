@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
 
 const REGISTER = /* GraphQL */ `
@@ -23,13 +23,9 @@ const boostInno = {
 
 describe('networks through the API', () => {
   const t = useTestApp();
-  let secretariat: string;
-  beforeAll(async () => {
-    secretariat = await t.token('secretariat');
-  });
 
   it('registers a network and reads it back at once', async () => {
-    const res = await t.gql(REGISTER, { input: boostInno }, secretariat);
+    const res = await t.gql(REGISTER, { input: boostInno }, t.secretariat);
     expect(res.errors).toBeUndefined();
     const payload = res.data!.registerNetwork;
     expect(payload).toMatchObject({
@@ -46,7 +42,7 @@ describe('networks through the API', () => {
 
   it('returns typed validation errors and writes nothing', async () => {
     const before = await t.app.store.headPosition();
-    const res = await t.gql(REGISTER, { input: { ...boostInno, startDate: '2015-13-01', endDate: '2014-01-01' } }, secretariat);
+    const res = await t.gql(REGISTER, { input: { ...boostInno, startDate: '2015-13-01', endDate: '2014-01-01' } }, t.secretariat);
     expect(res.data!.registerNetwork.__typename).toBe('InputValidationError');
     expect(res.data!.registerNetwork.code).toBe('INVALID_INPUT');
     expect(res.data!.registerNetwork.issues.map((i: { path: string[] }) => i.path.at(-1))).toContain('startDate');
@@ -71,34 +67,34 @@ describe('networks through the API', () => {
 
   it('answers a retry with the same idempotency key with the first result', async () => {
     const input = { ...boostInno, name: 'Interactive Cities', idempotencyKey: 'register-interactive-cities' };
-    const first = await t.gql(REGISTER, { input }, secretariat);
+    const first = await t.gql(REGISTER, { input }, t.secretariat);
     const head = await t.app.store.headPosition();
-    const retry = await t.gql(REGISTER, { input }, secretariat);
+    const retry = await t.gql(REGISTER, { input }, t.secretariat);
     expect(retry.data!.registerNetwork).toMatchObject({
       aggregateId: first.data!.registerNetwork.aggregateId,
       replayed: true,
     });
     expect(await t.app.store.headPosition()).toEqual(head);
-    const reused = await t.gql(REGISTER, { input: { ...input, name: 'Something else' } }, secretariat);
+    const reused = await t.gql(REGISTER, { input: { ...input, name: 'Something else' } }, t.secretariat);
     expect(reused.data!.registerNetwork).toMatchObject({ __typename: 'IdempotencyKeyReusedError' });
   });
 
   it('lets the assigned lead expert close the network, and only them', async () => {
-    const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'URBinclusion' } }, secretariat);
+    const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'URBinclusion' } }, t.secretariat);
     const networkId = created.data!.registerNetwork.aggregateId as string;
     const ASSIGN = `mutation($input: AssignLeadExpertInput!) { assignLeadExpert(input: $input) {
       __typename ... on AssignLeadExpertPayload { revision network { leadExpert { subject name } } } ... on Error { code } } }`;
     const assigned = await t.gql(
       ASSIGN,
       { input: { networkId, subject: 'expert:peter', name: 'Peter Wolkowinski', expectedRevision: 0 } },
-      secretariat,
+      t.secretariat,
     );
     expect(assigned.data!.assignLeadExpert).toMatchObject({ revision: 1, network: { leadExpert: { subject: 'expert:peter' } } });
 
     const stale = await t.gql(
       ASSIGN,
       { input: { networkId, subject: 'expert:other', name: 'Other', expectedRevision: 0 } },
-      secretariat,
+      t.secretariat,
     );
     expect(stale.data!.assignLeadExpert).toMatchObject({ __typename: 'ConcurrencyConflictError', code: 'CONCURRENCY_CONFLICT' });
 
@@ -109,7 +105,7 @@ describe('networks through the API', () => {
     expect((await t.gql(CLOSE, { input: { networkId, reason: 'done' } }, peter)).data!.closeNetwork.__typename).toBe(
       'CloseNetworkPayload',
     );
-    const again = await t.gql(CLOSE, { input: { networkId } }, secretariat);
+    const again = await t.gql(CLOSE, { input: { networkId } }, t.secretariat);
     expect(again.data!.closeNetwork).toEqual({ __typename: 'RuleViolationError', code: 'NETWORK_CLOSED' });
   });
 
@@ -124,17 +120,16 @@ describe('partners through the API', () => {
   const t = useTestApp();
 
   it('adds partners and shows them on the network, lead partner first', async () => {
-    const secretariat = await t.token('secretariat');
-    const created = await t.gql(REGISTER, { input: boostInno }, secretariat);
+    const created = await t.gql(REGISTER, { input: boostInno }, t.secretariat);
     const networkId = created.data!.registerNetwork.aggregateId;
     const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename
       ... on JoinNetworkPayload { network { partners { cityId name country role newcomer } } }
       ... on Error { code message } ... on InputValidationError { issues { path } } } }`;
-    await t.gql(JOIN, { input: { networkId, cityId: 'gdansk-pl', name: 'Gdansk', country: 'pl' } }, secretariat);
+    await t.gql(JOIN, { input: { networkId, cityId: 'gdansk-pl', name: 'Gdansk', country: 'pl' } }, t.secretariat);
     const res = await t.gql(
       JOIN,
       { input: { networkId, cityId: 'Torino-IT', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true } },
-      secretariat,
+      t.secretariat,
     );
     expect(res.data!.joinNetwork.network.partners).toEqual([
       { cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true },
@@ -143,10 +138,10 @@ describe('partners through the API', () => {
     const second = await t.gql(
       JOIN,
       { input: { networkId, cityId: 'porto-pt', name: 'Porto', country: 'PT', role: 'leadPartner' } },
-      secretariat,
+      t.secretariat,
     );
     expect(second.data!.joinNetwork).toMatchObject({ __typename: 'RuleViolationError', code: 'SECOND_LEAD_PARTNER' });
-    const bad = await t.gql(JOIN, { input: { networkId, cityId: 'no country', name: 'X', country: 'Italy' } }, secretariat);
+    const bad = await t.gql(JOIN, { input: { networkId, cityId: 'no country', name: 'X', country: 'Italy' } }, t.secretariat);
     expect(bad.data!.joinNetwork.__typename).toBe('InputValidationError');
   });
 });
@@ -155,13 +150,12 @@ describe('recording past facts and asking as of a date', () => {
   const t = useTestApp();
 
   it('answers as of a date from the log, by when things occurred', async () => {
-    const secretariat = await t.token('secretariat');
-    const created = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2015-09-01T09:00:00Z' } }, secretariat);
+    const created = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2015-09-01T09:00:00Z' } }, t.secretariat);
     const networkId = created.data!.registerNetwork.aggregateId;
     await t.gql(
       `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename } }`,
       { input: { networkId, cityId: 'torino-it', name: 'Torino', country: 'IT', occurredAt: '2016-03-01T00:00:00Z' } },
-      secretariat,
+      t.secretariat,
     );
     const asOf = async (date: string) =>
       (await t.gql(`query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) { name partners { cityId } } }`, { id: networkId, asOf: date }))
@@ -169,7 +163,7 @@ describe('recording past facts and asking as of a date', () => {
     expect(await asOf('2015-01-01T00:00:00Z')).toBeNull();
     expect(await asOf('2015-12-31T00:00:00Z')).toEqual({ name: 'BoostInno', partners: [] });
     expect(await asOf('2016-12-31T00:00:00Z')).toEqual({ name: 'BoostInno', partners: [{ cityId: 'torino-it' }] });
-    const future = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2999-01-01T00:00:00Z' } }, secretariat);
+    const future = await t.gql(REGISTER, { input: { ...boostInno, occurredAt: '2999-01-01T00:00:00Z' } }, t.secretariat);
     expect(future.data!.registerNetwork.__typename).toBe('InputValidationError');
   });
 });

@@ -21,15 +21,13 @@ const at = (date: string) => `${date}T10:00:00.000Z`;
 
 describe('outcomes through the API', () => {
   const t = useTestApp();
-  let secretariat: string;
   let apn: string;
 
   beforeAll(async () => {
-    secretariat = await t.token('secretariat');
-    apn = await network(t, secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']], 'BoostInno', at('2015-09-01'));
+    apn = await network(t, t.secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']], 'BoostInno', at('2015-09-01'));
     const itn = await network(
       t,
-      secretariat,
+      t.secretariat,
       'innovationTransfer',
       [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL'], ['budapest-hu', 'Budapest', 'HU']],
       'CO4CITIES',
@@ -40,31 +38,31 @@ describe('outcomes through the API', () => {
       t,
       'draftActionPlan',
       { networkId: apn, cityId: 'torino-it', title: 'Torino Social Impact', clusters: [{ key: 'collective-actions', title: 'Collective actions' }], occurredAt: at('2017-02-01') },
-      secretariat,
+      t.secretariat,
     );
     const planId = plan.aggregateId;
     const add = async (title: string, phase: string) =>
-      (await mutate(t, 'addPlanAction', { planId, title, clusterKey: 'collective-actions', phase, occurredAt: at('2017-03-01') }, secretariat, 'action { id }')).action.id;
+      (await mutate(t, 'addPlanAction', { planId, title, clusterKey: 'collective-actions', phase, occurredAt: at('2017-03-01') }, t.secretariat, 'action { id }')).action.id;
     const factory = await add('Torino Social Factory', 'realisation');
     await add('Civic Crowdfunding Academy', 'design');
     await add('Turin Beacons Network project', 'ideation');
-    await mutate(t, 'changeActionStatus', { actionId: factory, status: 'implemented', date: '2019-06-01', occurredAt: at('2019-06-01') }, secretariat);
-    await mutate(t, 'recordFundingSecured', { actionId: factory, source: 'ESF', amount: '1500000', date: '2018-07-01', occurredAt: at('2018-07-01') }, secretariat);
-    await mutate(t, 'recordFundingSecured', { actionId: factory, source: 'national', amount: '44000.01', date: '2019-02-01', occurredAt: at('2019-02-01') }, secretariat);
-    await mutate(t, 'endorseActionPlan', { planId, date: '2018-05-30', occurredAt: at('2018-05-30') }, secretariat);
+    await mutate(t, 'changeActionStatus', { actionId: factory, status: 'implemented', date: '2019-06-01', occurredAt: at('2019-06-01') }, t.secretariat);
+    await mutate(t, 'recordFundingSecured', { actionId: factory, source: 'ESF', amount: '1500000', date: '2018-07-01', occurredAt: at('2018-07-01') }, t.secretariat);
+    await mutate(t, 'recordFundingSecured', { actionId: factory, source: 'national', amount: '44000.01', date: '2019-02-01', occurredAt: at('2019-02-01') }, t.secretariat);
+    await mutate(t, 'endorseActionPlan', { planId, date: '2018-05-30', occurredAt: at('2018-05-30') }, t.secretariat);
     // A completed transfer to Gdansk.
     const transfer = await mutate(
       t,
       'startTransfer',
       { networkId: itn, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23', occurredAt: at('2019-03-23') },
-      secretariat,
+      t.secretariat,
     );
     const transferId = transfer.aggregateId;
-    await mutate(t, 'advanceTransferStage', { transferId, to: 'adapt', date: '2019-06-01' }, secretariat);
-    await mutate(t, 'submitTransferPlan', { transferId, title: 'Plan', date: '2019-09-01' }, secretariat);
-    await mutate(t, 'submitInvestmentPlan', { transferId, title: 'Investment', date: '2019-10-01', sources: [{ source: 'ERDF', amount: '1' }] }, secretariat);
-    await mutate(t, 'advanceTransferStage', { transferId, to: 'reuse', date: '2020-01-01' }, secretariat);
-    await mutate(t, 'completeTransfer', { transferId, date: '2020-09-01' }, secretariat);
+    await mutate(t, 'advanceTransferStage', { transferId, to: 'adapt', date: '2019-06-01' }, t.secretariat);
+    await mutate(t, 'submitTransferPlan', { transferId, title: 'Plan', date: '2019-09-01' }, t.secretariat);
+    await mutate(t, 'submitInvestmentPlan', { transferId, title: 'Investment', date: '2019-10-01', sources: [{ source: 'ERDF', amount: '1' }] }, t.secretariat);
+    await mutate(t, 'advanceTransferStage', { transferId, to: 'reuse', date: '2020-01-01' }, t.secretariat);
+    await mutate(t, 'completeTransfer', { transferId, date: '2020-09-01' }, t.secretariat);
     // Facts of the other slices, appended as their events (shapes of domain/{learningNeed,meeting,localGroup,practice}/events.ts).
     const append = async (streamId: string, type: string, data: unknown, date: string) => {
       const result = await t.app.store.appendToStream(streamId, [{ id: randomUUID(), type, data, metadata: metadataAt(at(date)) }]);
@@ -85,7 +83,7 @@ describe('outcomes through the API', () => {
   });
 
   it('gives the secretariat every figure, with the records behind each', async () => {
-    const res = await t.gql(OUTCOMES, {}, secretariat);
+    const res = await t.gql(OUTCOMES, {}, t.secretariat);
     expect(res.errors).toBeUndefined();
     const o = res.data!.outcomes;
     expect(o.plans).toMatchObject({ drafted: 1, endorsed: 1, records: { nodes: [{ cityId: 'torino-it', endorsedOn: '2018-05-30' }] } });
@@ -120,7 +118,7 @@ describe('outcomes through the API', () => {
 
   it('filters by network kind, theme, country and period', async () => {
     const q = async (filter: Record<string, unknown>) => {
-      const res = await t.gql(OUTCOMES, { filter }, secretariat);
+      const res = await t.gql(OUTCOMES, { filter }, t.secretariat);
       expect(res.errors).toBeUndefined();
       return res.data!.outcomes;
     };
@@ -142,23 +140,23 @@ describe('outcomes through the API', () => {
   });
 
   it('answers as of a past moment', async () => {
-    const before = await t.gql(OUTCOMES, { asOf: '2018-01-01T00:00:00Z' }, secretariat);
+    const before = await t.gql(OUTCOMES, { asOf: '2018-01-01T00:00:00Z' }, t.secretariat);
     expect(before.errors).toBeUndefined();
     expect(before.data!.outcomes.plans).toMatchObject({ drafted: 1, endorsed: 0 });
     expect(before.data!.outcomes.actions).toMatchObject({ total: 3, implemented: 0 });
     expect(before.data!.outcomes.funding.total.euros).toBe('0.00');
     expect(before.data!.outcomes.transfers.started).toBe(0);
-    const after = await t.gql(OUTCOMES, { asOf: '2018-06-01T00:00:00Z' }, secretariat);
+    const after = await t.gql(OUTCOMES, { asOf: '2018-06-01T00:00:00Z' }, t.secretariat);
     expect(after.data!.outcomes.plans.endorsed).toBe(1);
   });
 
   it('refuses bad filters and everyone but the secretariat', async () => {
-    const bad = await t.gql(OUTCOMES, { filter: { country: 'Italy', from: '2019-13-01' } }, secretariat);
+    const bad = await t.gql(OUTCOMES, { filter: { country: 'Italy', from: '2019-13-01' } }, t.secretariat);
     expect(bad.errors).toBeDefined();
     expect(bad.data?.outcomes ?? null).toBeNull();
-    const reversed = await t.gql(OUTCOMES, { filter: { from: '2020-01-01', to: '2019-01-01' } }, secretariat);
+    const reversed = await t.gql(OUTCOMES, { filter: { from: '2020-01-01', to: '2019-01-01' } }, t.secretariat);
     expect(reversed.errors).toBeDefined();
-    expect((await t.gql(OUTCOMES, { asOf: 'yesterday' }, secretariat)).errors).toBeDefined();
+    expect((await t.gql(OUTCOMES, { asOf: 'yesterday' }, t.secretariat)).errors).toBeDefined();
     for (const token of [await t.token('leadExpert'), await t.token('cityCoordinator', { cityIds: ['torino-it'] }), undefined]) {
       expectForbidden(await t.gql(OUTCOMES, {}, token), 'outcomes');
     }
@@ -169,7 +167,7 @@ describe('outcomes through the API', () => {
       fundingMobilised { source amount { euros } } practicesLabelled practicesTransferred meetingsHeld participants newcomerCities } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.publicOutcomes).toMatchObject({ fundingMobilised: [] });
-    const all = (await t.gql(`{ outcomes { plans { endorsed } funding { bySource { source records } } } }`, {}, secretariat)).data!.outcomes;
+    const all = (await t.gql(`{ outcomes { plans { endorsed } funding { bySource { source records } } } }`, {}, t.secretariat)).data!.outcomes;
     expect(all.funding.bySource.length).toBeGreaterThan(0);
     expect(res.data!.publicOutcomes.plansEndorsed).toBe(all.plans.endorsed);
   });
@@ -189,7 +187,7 @@ describe('outcomes through the API', () => {
       fetch(`${t.url}/export/outcomes.csv${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
     it('exports the same figures as CSV for the secretariat', async () => {
-      const res = await csv('?kind=actionPlanning&country=IT', secretariat);
+      const res = await csv('?kind=actionPlanning&country=IT', t.secretariat);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       const lines = (await res.text()).trim().split('\r\n');
@@ -206,7 +204,7 @@ describe('outcomes through the API', () => {
           'localGroups,helix,public,1,count',
         ]),
       );
-      const asOf = await (await csv('?asOf=2018-01-01T00:00:00Z', secretariat)).text();
+      const asOf = await (await csv('?asOf=2018-01-01T00:00:00Z', t.secretariat)).text();
       expect(asOf).toContain('plans,total,endorsed,0,count');
     });
 
@@ -214,7 +212,7 @@ describe('outcomes through the API', () => {
       expect((await csv('')).status).toBe(401);
       expect((await csv('', 'forged')).status).toBe(401);
       expect((await csv('', await t.token('leadExpert'))).status).toBe(403);
-      const bad = await csv('?kind=festival&from=2019-02-30x', secretariat);
+      const bad = await csv('?kind=festival&from=2019-02-30x', t.secretariat);
       expect(bad.status).toBe(400);
       const body = (await bad.json()) as { code: string; issues: { path: string[] }[] };
       expect(body.code).toBe('INVALID_INPUT');

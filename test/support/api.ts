@@ -236,7 +236,7 @@ export interface NetworkSetup {
 export const SET_UP_AT = '2015-09-01T08:00:00Z';
 
 export async function setUpNetwork(t: TestApp, name = 'BoostInno'): Promise<NetworkSetup> {
-  const secretariat = await t.token('secretariat');
+  const { secretariat } = t;
   const subject = `expert:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   const networkId = await registerNetworkWithPartners(
     t,
@@ -285,7 +285,7 @@ export interface Fixture {
 
 /** Registers BoostInno with its lead expert (expert:peter) and five partners, for the marketplace specs. */
 export async function boostInnoNetwork(t: TestApp, name = 'BoostInno'): Promise<Fixture> {
-  const secretariat = await t.token('secretariat');
+  const { secretariat } = t;
   const networkId = await registerNetworkWithPartners(t, secretariat, { ...boostInnoRegistration, name }, boostInnoPartners, {
     expertSubject: 'expert:peter',
   });

@@ -21,6 +21,8 @@ export interface TestApp {
   readonly server: RunningServer;
   readonly url: string;
   readonly dataDir: string;
+  /** The secretariat's token (`secretariat:test`, who may do everything), signed at start. */
+  readonly secretariat: string;
   /** A signed token for a role (and cities for coordinators). */
   token(role: Role, options?: { subject?: string; cityIds?: string[] }): Promise<string>;
   /** POSTs a GraphQL operation to the running server. */
@@ -34,19 +36,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await createApp(config, { logger: createLogger(config.logLevel) });
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
+  const token: TestApp['token'] = async (role, options = {}) => {
+    const actor: Actor = {
+      subject: options.subject ?? `${role}:test`,
+      role,
+      cityIds: options.cityIds ?? [],
+    };
+    return mintToken(actor, config.jwtSecret, '1h');
+  };
   return {
     app,
     server,
     url: server.url,
     dataDir,
-    async token(role, options = {}) {
-      const actor: Actor = {
-        subject: options.subject ?? `${role}:test`,
-        role,
-        cityIds: options.cityIds ?? [],
-      };
-      return mintToken(actor, config.jwtSecret, '1h');
-    },
+    secretariat: await token('secretariat'),
+    token,
     async gql(query, variables, token) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -93,6 +97,9 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     },
     get dataDir() {
       return running().dataDir;
+    },
+    get secretariat() {
+      return running().secretariat;
     },
     token: (role, options) => running().token(role, options),
     gql: (query, variables, token) => running().gql(query, variables, token),

@@ -7,7 +7,6 @@ const FIELDS = `aggregateId revision transfer { id stage status practice { pract
 
 describe('transfers through the API', () => {
   const t = useTestApp();
-  let secretariat: string;
   let torino: string;
   let gdansk: string;
   let cluj: string;
@@ -16,17 +15,16 @@ describe('transfers through the API', () => {
   let transferId: string;
 
   beforeAll(async () => {
-    secretariat = await t.token('secretariat');
     torino = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
     gdansk = await t.token('cityCoordinator', { subject: 'coordinator:gdansk', cityIds: ['gdansk-pl'] });
     cluj = await t.token('cityCoordinator', { subject: 'coordinator:cluj', cityIds: ['cluj-napoca-ro'] });
     expert = await t.token('leadExpert', { subject: 'expert:co4cities' });
-    networkId = await network(t, secretariat, 'innovationTransfer', [
+    networkId = await network(t, t.secretariat, 'innovationTransfer', [
       ['torino-it', 'Torino', 'IT'],
       ['gdansk-pl', 'Gdansk', 'PL'],
       ['cluj-napoca-ro', 'Cluj-Napoca', 'RO'],
     ]);
-    await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:co4cities', name: 'Expert' }, secretariat);
+    await mutate(t, 'assignLeadExpert', { networkId, subject: 'expert:co4cities', name: 'Expert' }, t.secretariat);
   });
 
   it('starts a transfer for either city, the lead expert or the secretariat, once', async () => {
@@ -46,7 +44,7 @@ describe('transfers through the API', () => {
     const twice = await refused(t, 'RuleViolationError', () => mutate(t, 'startTransfer', { ...input, practiceTitle: 'co-city' }, torino));
     expect(twice.code).toBe('TRANSFER_EXISTS');
     const other = await refused(t, 'RuleViolationError', () =>
-      mutate(t, 'startTransfer', { ...input, receivingCityId: 'porto-pt' }, secretariat),
+      mutate(t, 'startTransfer', { ...input, receivingCityId: 'porto-pt' }, t.secretariat),
     );
     expect(other.code).toBe('NOT_A_PARTNER');
   });
@@ -99,9 +97,9 @@ describe('transfers through the API', () => {
   });
 
   it('refuses transfers in an Action Planning Network', async () => {
-    const apn = await network(t, secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']]);
+    const apn = await network(t, t.secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']]);
     const res = await refused(t, 'RuleViolationError', () =>
-      mutate(t, 'startTransfer', { networkId: apn, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' }, secretariat),
+      mutate(t, 'startTransfer', { networkId: apn, practiceTitle: 'Co-City', sourceCityId: 'torino-it', receivingCityId: 'gdansk-pl', date: '2019-03-23' }, t.secretariat),
     );
     expect(res.code).toBe('NOT_A_TRANSFER_NETWORK');
   });
@@ -111,14 +109,14 @@ describe('transfers through the API', () => {
     expect((await t.gql(ONE, { id: transferId }, torino)).data!.transfer).toMatchObject({ status: 'completed', receivingCity: { name: 'Gdansk' } });
     expect((await t.gql(ONE, { id: transferId }, expert)).data!.transfer.status).toBe('completed');
     expectForbidden(await t.gql(ONE, { id: transferId }, cluj), 'transfer');
-    expect((await t.gql(ONE, { id: 'bad' }, secretariat)).errors).toBeDefined();
+    expect((await t.gql(ONE, { id: 'bad' }, t.secretariat)).errors).toBeDefined();
     const LIST = `query($networkId: ID, $cityId: ID, $status: TransferStatus) { transfers(networkId: $networkId, cityId: $cityId, status: $status) { nodes { status receivingCity { cityId } } } }`;
     expect((await t.gql(LIST, { networkId }, expert)).data!.transfers.nodes).toHaveLength(2);
     expect((await t.gql(LIST, { cityId: 'torino-it', status: 'abandoned' }, torino)).data!.transfers.nodes).toEqual([
       { status: 'abandoned', receivingCity: { cityId: 'cluj-napoca-ro' } },
     ]);
     expectForbidden(await t.gql(LIST, { networkId }, cluj), 'transfers');
-    expect((await t.gql(LIST, { networkId: 'nope' }, secretariat)).errors).toBeDefined();
+    expect((await t.gql(LIST, { networkId: 'nope' }, t.secretariat)).errors).toBeDefined();
     const NODE = `query($id: ID!) { node(id: $id) { __typename ... on Transfer { stage } } }`;
     expect((await t.gql(NODE, { id: transferId }, gdansk)).data!.node).toEqual({ __typename: 'Transfer', stage: 'reuse' });
     // A record the caller may not read answers like an id that does not exist (issue 13): nothing tells it exists.
