@@ -10,6 +10,8 @@ const ConfigSchema = z
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     READ_MODEL_FILE: z.string().min(1).optional(),
+    KEY_STORE_FILE: z.string().min(1).optional(),
+    IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     ON_LOG_MISMATCH: z.enum(['rebuild', 'refuse']).default('rebuild'),
     CONSISTENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
@@ -53,6 +55,10 @@ export interface Config {
   readonly dataDir: string;
   /** This process's read-model file (one writer per file); `<dataDir>/readmodels.sqlite` by default. */
   readonly readModelFile: string;
+  /** The data subjects' keys (docs/personal-data.md): never beside the log in a backup; `<dataDir>/keys.sqlite` by default. */
+  readonly keyStoreFile?: string;
+  /** How long idempotency reservations are kept (SQLite sweeps them; EventStoreDB streams get `$maxAge`). */
+  readonly idempotencyRetentionDays?: number;
   /** What to do when the read models were built from another log, or from a later state of this one. */
   readonly onLogMismatch: 'rebuild' | 'refuse';
   /** How long a mutation waits for its read models, and a query for the position it asks for. */
@@ -108,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'sqlite' },
     dataDir: e.DATA_DIR,
     readModelFile: e.READ_MODEL_FILE ?? join(e.DATA_DIR, 'readmodels.sqlite'),
+    keyStoreFile: e.KEY_STORE_FILE ?? join(e.DATA_DIR, 'keys.sqlite'),
+    idempotencyRetentionDays: e.IDEMPOTENCY_RETENTION_DAYS,
     onLogMismatch: e.ON_LOG_MISMATCH,
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
     readyMaxLagMs: e.READY_MAX_LAG_MS,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { person } from '../shared/personalData.js';
 import { CityId } from '../shared/values.js';
 
 /** The quadruple helix: the four kinds of local stakeholders a ULG brings together. */
 export const Helix = z.enum(['public', 'private', 'knowledge', 'civilSociety']);
 export type Helix = z.infer<typeof Helix>;
 
-export const Coordinator = z.object({ name: z.string(), organisation: z.string() });
+export const Coordinator = person(z.object({ name: z.string(), organisation: z.string() }), {
+  identifiedBy: ['name'],
+  fields: ['name', 'organisation'],
+});
 export type Coordinator = z.infer<typeof Coordinator>;
 
 export const LocalGroupEventSchemas = {
@@ -20,16 +24,19 @@ export const LocalGroupEventSchemas = {
     coordinator: Coordinator,
     previous: Coordinator.nullable(),
   }),
-  StakeholderAdded: z.object({
-    /** 1, 2, 3... within the group; never reused. */
-    stakeholderId: z.number().int().positive(),
-    name: z.string(),
-    helix: Helix,
-    /** The stakeholder's role in the group, as the partner words it. */
-    role: z.string(),
-    /** Envisaged rather than already involved. */
-    planned: z.boolean(),
-  }),
+  StakeholderAdded: person(
+    z.object({
+      /** 1, 2, 3... within the group; never reused. */
+      stakeholderId: z.number().int().positive(),
+      name: z.string(),
+      helix: Helix,
+      /** The stakeholder's role in the group, as the partner words it. */
+      role: z.string(),
+      /** Envisaged rather than already involved. */
+      planned: z.boolean(),
+    }),
+    { identifiedBy: ['name'], fields: ['name', 'role'] },
+  ),
   StakeholderRemoved: z.object({
     stakeholderId: z.number().int().positive(),
     reason: z.string(),

@@ -1,5 +1,6 @@
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { calendarFeedDecider } from '../../domain/calendarFeed/decider.js';
+import { dataSubjectDecider } from '../../domain/dataSubject/decider.js';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { marketplaceDecider } from '../../domain/marketplace/decider.js';
@@ -19,6 +20,7 @@ import { LOG_IDENTITY_CATEGORY } from './logIdentity.js';
 export const OWNED_CATEGORIES: readonly string[] = [
   actionPlanDecider.category,
   calendarFeedDecider.category,
+  dataSubjectDecider.category,
   learningNeedDecider.category,
   localGroupDecider.category,
   marketplaceDecider.category,
