@@ -84,7 +84,7 @@ export interface InventoryEntry {
 }
 
 /** Every string field of every event, and whether (and how) it is marked personal. */
-export function stringFields(): { eventType: string; path: string; personal: boolean }[] {
+export function stringFields(schemas: Readonly<Record<string, z.ZodType>> = eventSchemas): { eventType: string; path: string; personal: boolean }[] {
   const found: { eventType: string; path: string; personal: boolean }[] = [];
   const visit = (eventType: string, schema: z.ZodType, path: string, inPerson: readonly string[] | undefined) => {
     const mark = personalDataMarks.get(schema);
@@ -101,7 +101,7 @@ export function stringFields(): { eventType: string; path: string; personal: boo
     }
     if (def.type === 'string' || def.type === 'email') found.push({ eventType, path, personal: inPerson?.includes(field) ?? false });
   };
-  for (const [eventType, schema] of Object.entries(eventSchemas)) visit(eventType, schema, '', undefined);
+  for (const [eventType, schema] of Object.entries(schemas)) visit(eventType, schema, '', undefined);
   return found;
 }
 

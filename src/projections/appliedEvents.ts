@@ -1,4 +1,4 @@
-import { positionToString, type RecordedEvent } from '../eventStore/port.js';
+import { comparePositions, positionToString, type RecordedEvent } from '../eventStore/port.js';
 import type { ProjectionRunner } from './runner.js';
 
 /** An event the read models have applied, as subscriptions see it. */
@@ -9,7 +9,9 @@ export const positionOf = (event: AppliedEvent): string => positionToString(even
 
 /**
  * The events the read models have applied, from now on, as an async iterable (for GraphQL
- * subscriptions). Buffers while the consumer is slow; ends when the consumer stops.
+ * subscriptions). Buffers while the consumer is slow; ends when the consumer stops. Each event is
+ * delivered once: when the read models are replayed (a rebuild, an erasure), events already
+ * delivered are not sent again.
  */
 export function appliedEvents(
   runner: ProjectionRunner,
@@ -18,8 +20,13 @@ export function appliedEvents(
   const queue: RecordedEvent[] = [];
   let wake: (() => void) | undefined;
   let done = false;
+  let delivered = runner.position;
   const remove = runner.onApplied((events) => {
-    for (const event of events) if (accept(event)) queue.push(event);
+    for (const event of events) {
+      if (comparePositions(event.position, delivered) <= 0) continue;
+      delivered = event.position;
+      if (accept(event)) queue.push(event);
+    }
     wake?.();
   });
   const finish = () => {
