@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { SqliteKeyStore } from './personalData/keyStore.js';
 import { PersonalData } from './personalData/personalData.js';
 import { PersonalDataEventStore } from './personalData/personalDataStore.js';
+import { startRetention } from './personalData/retention.js';
 import { comparePositions, START, type Position } from './eventStore/port.js';
 import { RecordedNotYetReadableError } from './projections/consistency.js';
 import { ProjectionRunner } from './projections/runner.js';
@@ -113,6 +114,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     );
   });
   runner.start();
+  const stopRetention = startRetention(store.sealedLog, config.idempotencyRetentionDays ?? 30, logger.child({ component: 'retention' }));
 
   return {
     config,
@@ -139,6 +141,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       return result;
     },
     async close() {
+      stopRetention();
       await runner.stop();
       timeTravel.clear();
       readModels.close();

@@ -11,6 +11,9 @@ import { practiceDecider } from '../../domain/practice/decider.js';
 import { transferDecider } from '../../domain/transfer/decider.js';
 import { LOG_IDENTITY_CATEGORY } from './logIdentity.js';
 
+/** Idempotency reservations: technical streams that expire (docs/personal-data.md#retention). */
+export const IDEMPOTENCY_CATEGORY = 'idempotency';
+
 /**
  * The stream categories this application writes: its aggregates', the idempotency keys' and the
  * log identity's. On a shared EventStoreDB the subscription asks the server for these alone.
@@ -29,7 +32,7 @@ export const OWNED_CATEGORIES: readonly string[] = [
   peerReviewDecider.category,
   practiceDecider.category,
   transferDecider.category,
-  'idempotency',
+  IDEMPOTENCY_CATEGORY,
   LOG_IDENTITY_CATEGORY,
 ];
 

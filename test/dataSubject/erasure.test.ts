@@ -101,7 +101,12 @@ function openSse(label: string, query: string) {
   })
     .then(async (response) => {
       const decoder = new TextDecoder();
-      for await (const chunk of response.body!) text.push(decoder.decode(chunk as Uint8Array, { stream: true }));
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text.push(decoder.decode(value, { stream: true }));
+      }
     })
     .catch(() => {});
   sse.push({ label, text, close: () => controller.abort() });
