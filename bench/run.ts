@@ -21,6 +21,7 @@ const modules: readonly BenchModule[] = [
   await import('./foundation.js'),
   await import('./outcomes.js'),
   await import('./matching.js'),
+  await import('./personalData.js'),
 ];
 
 interface ModuleResult {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { person } from '../shared/personalData.js';
+import { LawfulBasis, person } from '../shared/personalData.js';
 import { CityId } from '../shared/values.js';
 
 /** The quadruple helix: the four kinds of local stakeholders a ULG brings together. */
@@ -34,6 +34,10 @@ export const LocalGroupEventSchemas = {
       role: z.string(),
       /** Envisaged rather than already involved. */
       planned: z.boolean(),
+      /** A named individual (then `basis` is set) rather than an organisation; absent before it was asked. */
+      person: z.boolean().optional(),
+      /** The lawful basis for holding a person's data; null for an organisation. */
+      basis: LawfulBasis.nullable().optional(),
     }),
     { identifiedBy: ['name'], fields: ['name', 'role'] },
   ),

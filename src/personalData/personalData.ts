@@ -25,6 +25,11 @@ export class PersonalData implements PersonalDataPort {
     return [...new Set(found)];
   }
 
+  /** The subject these identities name, created when new (tools and tests; appends seal through the store). */
+  subjectFor(identities: readonly string[]): string {
+    return this.keys.subjectFor(identities).subjectId;
+  }
+
   isKnown(subjectId: string): boolean {
     return this.keys.keyOf(subjectId) !== undefined || this.keys.erasedAt(subjectId) !== undefined;
   }
