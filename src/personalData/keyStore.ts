@@ -43,6 +43,8 @@ export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly pepper: Buffer;
   private readonly keys = new Map<string, Buffer | null>();
+  /** Identity hashes this process has seen, by subject: a known person is sealed without a write. */
+  private readonly known = new Map<string, string>();
 
   constructor(readonly filename: string) {
     this.db = new Database(filename);
@@ -82,6 +84,11 @@ export class SqliteKeyStore implements KeyStore {
   subjectFor(identities: readonly string[]): { subjectId: string; key: Buffer } {
     if (identities.length === 0) throw new Error('A data subject needs at least one identity');
     const lookups = identities.map((identity) => this.lookupOf(identity));
+    const cachedSubject = this.known.get(lookups[0]!);
+    const cachedKey = cachedSubject ? this.keys.get(cachedSubject) : undefined;
+    if (cachedSubject && cachedKey && lookups.every((lookup) => this.known.get(lookup) === cachedSubject)) {
+      return { subjectId: cachedSubject, key: cachedKey };
+    }
     const create = this.db.transaction(() => {
       let subjectId: string | undefined;
       for (const lookup of lookups) {
@@ -109,6 +116,7 @@ export class SqliteKeyStore implements KeyStore {
     });
     const found = create.immediate();
     this.keys.set(found.subjectId, found.key);
+    for (const lookup of lookups) this.known.set(lookup, found.subjectId);
     return found;
   }
 
@@ -134,11 +142,17 @@ export class SqliteKeyStore implements KeyStore {
     // Out of the write-ahead log too.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.keys.set(subjectId, null);
+    this.forgetIdentities(subjectId);
     return changes > 0;
   }
 
   forget(subjectId: string): void {
     this.keys.delete(subjectId);
+    this.forgetIdentities(subjectId);
+  }
+
+  private forgetIdentities(subjectId: string): void {
+    for (const [lookup, subject] of this.known) if (subject === subjectId) this.known.delete(lookup);
   }
 
   erasedAt(subjectId: string): string | undefined {
