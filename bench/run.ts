@@ -22,6 +22,7 @@ const modules: readonly BenchModule[] = [
   await import('./outcomes.js'),
   await import('./matching.js'),
   await import('./streams.js'),
+  await import('./personalData.js'),
 ];
 
 interface ModuleResult {

@@ -15,6 +15,7 @@ import './outcomes.js';
 import './peerReview.js';
 import './communityMap.js';
 import './calendarFeed.js';
+import './dataSubject.js';
 
 let schema: GraphQLSchema | undefined;
 

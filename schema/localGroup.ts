@@ -1,3 +1,4 @@
+import { LawfulBasis } from '../domain/shared/personalData.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { z } from 'zod';
 import { CoordinatorInput } from '../domain/localGroup/decider.js';
@@ -33,6 +34,15 @@ const LocalGroupCoordinator = builder
   .objectRef<{ name: string; organisation: string }>('LocalGroupCoordinator')
   .implement({ fields: (t) => ({ name: t.exposeString('name'), organisation: t.exposeString('organisation') }) });
 
+export const LawfulBasisEnum = enumOf(LawfulBasis, 'LawfulBasis', {
+  description: "Why the ledger may hold a person's data (GDPR art. 6).",
+  values: {
+    consent: 'The person agreed.',
+    publicTask: 'Needed for a task in the public interest (the programme).',
+    legitimateInterest: "The programme's legitimate interest, weighed against the person's.",
+  },
+});
+
 export const Stakeholder = builder.objectRef<StakeholderRow>('Stakeholder').implement({
   fields: (t) => ({
     stakeholderId: t.exposeInt('stakeholder_id', { description: 'Number within the group; use it to remove the stakeholder.' }),
@@ -40,6 +50,13 @@ export const Stakeholder = builder.objectRef<StakeholderRow>('Stakeholder').impl
     helix: t.field({ type: HelixEnum, resolve: (row) => Helix.parse(row.helix) }),
     role: t.exposeString('role'),
     planned: t.boolean({ resolve: (row) => row.planned === 1, description: 'Envisaged rather than already involved.' }),
+    person: t.boolean({ resolve: (row) => row.person === 1, description: 'A named individual rather than an organisation or group.' }),
+    basis: t.field({
+      type: LawfulBasisEnum,
+      nullable: true,
+      description: "The lawful basis for holding the person's data; null for an organisation.",
+      resolve: (row) => (row.basis ? LawfulBasis.parse(row.basis) : null),
+    }),
     active: t.boolean({ resolve: (row) => row.status === 'active' }),
     addedAt: t.exposeString('added_at'),
     removedAt: t.exposeString('removed_at', { nullable: true }),

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
 import type { Ledger } from './application/ledger.js';
@@ -8,6 +8,11 @@ import type { Config } from './config.js';
 import { openEventStore } from './eventStore/index.js';
 import type { EventStore } from './eventStore/port.js';
 import type { Logger } from './logger.js';
+import { SqliteKeyStore } from './personalData/keyStore.js';
+import { PersonalData } from './personalData/personalData.js';
+import { PersonalDataEventStore } from './personalData/personalDataStore.js';
+import { startRetention } from './personalData/retention.js';
+import { comparePositions, START, type Position } from './eventStore/port.js';
 import { RecordedNotYetReadableError } from './projections/consistency.js';
 import { ProjectionRunner } from './projections/runner.js';
 import { TimeTravel } from './projections/timeTravel.js';
@@ -24,6 +29,12 @@ export interface App extends Ledger {
   readonly timeTravel: TimeTravel;
   /** Writes a consistent copy of the read models, for new replicas to start from (READ_MODEL_SNAPSHOT). */
   snapshotReadModels(target?: string): void;
+  readonly personalData: PersonalData;
+  /**
+   * Moves when the read models are replaced in place (after an erasure): with the position, what
+   * names one state of the read models (the response cache keys on both).
+   */
+  readonly readModelsGeneration: number;
   close(): Promise<void>;
 }
 
@@ -44,7 +55,18 @@ export interface AppOptions {
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const store = options.store ?? (await openEventStore(config, { logger: logger.child({ component: 'eventStore' }) }));
+  const log = options.store ?? (await openEventStore(config, { logger: logger.child({ component: 'eventStore' }) }));
+  // Everything above this store sees personal values opened; the log below holds them sealed.
+  let store: PersonalDataEventStore;
+  try {
+    store =
+      log instanceof PersonalDataEventStore
+        ? log
+        : new PersonalDataEventStore(log, openKeyStore(config.keyStoreFile ?? join(config.dataDir, 'keys.sqlite')));
+  } catch (error) {
+    await log.close();
+    throw error;
+  }
   const projectionList = options.projections ?? allProjections;
   const readModelFile = options.readModelFile ?? config.readModelFile;
   let readModels: ReadModelDatabase;
@@ -75,7 +97,32 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   const commands = new CommandHandler(store, options.clock);
   const timeTravel = new TimeTravel(store, projectionList, options.clock);
+  const personalData = new PersonalData(store, store.keys);
+  let generation = 0;
+  let erasuresCoveredUpTo: Position = START;
+  // An erasure: what the read models and time travel's cache hold of the subject must go. The read
+  // models are replayed from the log (opened without the key, the values read as placeholders).
+  runner.onApplied((events) => {
+    const erasures = events.filter((event) => event.type === 'DataSubjectErased' && comparePositions(event.position, erasuresCoveredUpTo) > 0);
+    if (erasures.length === 0) return;
+    for (const event of erasures) store.keys.forget((event.data as { subjectId: string }).subjectId);
+    timeTravel.clear();
+    generation += 1;
+    personalData.track(
+      (async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        // Keys go before their erasure is appended: this replay covers every erasure in the log now.
+        erasuresCoveredUpTo = await store.headPosition();
+        logger.info({ erasures: erasures.length }, 'data subject erased: rebuilding the read models without their data');
+        await runner.rebuild();
+        await runner.waitFor(erasuresCoveredUpTo, 600_000);
+        timeTravel.clear();
+        generation += 1;
+      })().catch((error: unknown) => logger.error({ err: error }, 'rebuilding the read models after an erasure failed')),
+    );
+  });
   runner.start();
+  const stopRetention = startRetention(store.sealedLog, config.idempotencyRetentionDays ?? 30, logger.child({ component: 'retention' }));
   const snapshotReadModels = (target = config.readModelSnapshot) => {
     if (!target) throw new Error('No snapshot file: set READ_MODEL_SNAPSHOT');
     readModels.snapshotTo(target);
@@ -100,6 +147,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     commands,
     timeTravel,
     snapshotReadModels,
+    personalData,
+    get readModelsGeneration() {
+      return generation;
+    },
     load: (decider, streamId) => commands.load(decider, streamId),
     /**
      * Handles a command and waits until the read models show its effects (read your writes); when
@@ -114,10 +165,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     },
     async close() {
       clearInterval(snapshots);
+      stopRetention();
       await runner.stop();
       timeTravel.clear();
       readModels.close();
       await store.close();
     },
   };
+}
+
+function openKeyStore(file: string): SqliteKeyStore {
+  mkdirSync(dirname(file), { recursive: true });
+  return new SqliteKeyStore(file);
 }

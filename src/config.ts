@@ -12,6 +12,8 @@ const ConfigSchema = z
     READ_MODEL_FILE: z.string().min(1).optional(),
     READ_MODEL_SNAPSHOT: z.string().min(1).optional(),
     READ_MODEL_SNAPSHOT_EVERY_S: z.coerce.number().int().min(0).max(86_400).default(0),
+    KEY_STORE_FILE: z.string().min(1).optional(),
+    IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     ON_LOG_MISMATCH: z.enum(['rebuild', 'refuse']).default('rebuild'),
     CONSISTENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
@@ -77,6 +79,10 @@ export interface Config {
   readonly readModelSnapshot: string | undefined;
   /** How often this process writes that copy (seconds; 0: never). */
   readonly readModelSnapshotEverySeconds: number;
+  /** The data subjects' keys (docs/personal-data.md): never beside the log in a backup; `<dataDir>/keys.sqlite` by default. */
+  readonly keyStoreFile?: string;
+  /** How long idempotency reservations are kept (SQLite sweeps them; EventStoreDB streams get `$maxAge`). */
+  readonly idempotencyRetentionDays?: number;
   /** What to do when the read models were built from another log, or from a later state of this one. */
   readonly onLogMismatch: 'rebuild' | 'refuse';
   /** How long a mutation waits for its read models, and a query for the position it asks for. */
@@ -138,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readModelFile: e.READ_MODEL_FILE ?? join(e.DATA_DIR, 'readmodels.sqlite'),
     readModelSnapshot: e.READ_MODEL_SNAPSHOT,
     readModelSnapshotEverySeconds: e.READ_MODEL_SNAPSHOT_EVERY_S,
+    keyStoreFile: e.KEY_STORE_FILE ?? join(e.DATA_DIR, 'keys.sqlite'),
+    idempotencyRetentionDays: e.IDEMPOTENCY_RETENTION_DAYS,
     onLogMismatch: e.ON_LOG_MISMATCH,
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
     readyMaxLagMs: e.READY_MAX_LAG_MS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from '../shared/personalData.js';
 import { CityId } from '../shared/values.js';
 
 /**
@@ -10,7 +11,7 @@ export type FeedScope = z.infer<typeof FeedScope>;
 
 /** Who the feed was issued to, as their token said then; access is checked again at every read. */
 export const FeedOwner = z.object({
-  subject: z.string(),
+  subject: personRef(z.string(), 'subject'),
   role: z.string(),
   cityIds: z.array(z.string()),
 });
@@ -32,7 +33,7 @@ export const CalendarFeedEventSchemas = {
   CalendarFeedRevoked: z.object({
     reason: z.string(),
     /** Subject of who revoked it: the holder or the secretariat. */
-    revokedBy: z.string(),
+    revokedBy: personRef(z.string(), 'subject'),
   }),
 } as const;
 

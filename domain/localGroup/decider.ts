@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
+import { LawfulBasis } from '../shared/personalData.js';
 import { CityId, OptionalText, Text } from '../shared/values.js';
 import { type Coordinator, Helix, type LocalGroupEvent } from './events.js';
 
@@ -24,6 +25,13 @@ export const AddStakeholder = z.object({
   helix: Helix,
   role: OptionalText(500).default(''),
   planned: z.boolean().default(false).describe('Envisaged rather than already involved.'),
+  person: z
+    .boolean()
+    .default(false)
+    .describe('A named individual rather than an organisation or group: recorded only with a lawful basis.'),
+  basis: LawfulBasis.nullish()
+    .transform((basis) => basis ?? null)
+    .describe('Why the ledger may hold this person\'s data (GDPR art. 6): consent, public task or legitimate interest.'),
 });
 
 export const RemoveStakeholder = z.object({
@@ -77,13 +85,22 @@ function decide(command: LocalGroupCommand, state: LocalGroupState): LocalGroupE
     }
     case 'AddStakeholder': {
       requireChangeable(state, network);
-      const { name, helix, role, planned } = command.data;
+      const { name, helix, role, planned, person, basis } = command.data;
+      if (person && !basis) {
+        throw new RuleViolationError(
+          'STAKEHOLDER_BASIS_REQUIRED',
+          'A person is recorded as a stakeholder only with the basis for holding their data (consent, public task or legitimate interest)',
+        );
+      }
       const existing = Object.values(state.stakeholders).find((s) => sameName(s.name, name));
       if (existing) {
         throw new RuleViolationError('STAKEHOLDER_ALREADY_IN_GROUP', `${existing.name} is already in the local group`);
       }
       return [
-        { type: 'StakeholderAdded', data: { stakeholderId: state.lastStakeholderId + 1, name, helix, role, planned } },
+        {
+          type: 'StakeholderAdded',
+          data: { stakeholderId: state.lastStakeholderId + 1, name, helix, role, planned, person, basis },
+        },
       ];
     }
     case 'RemoveStakeholder': {

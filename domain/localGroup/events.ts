@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LawfulBasis, person } from '../shared/personalData.js';
 import { CityId } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
 
@@ -6,7 +7,10 @@ import type { MessagesOf } from '../shared/decider.js';
 export const Helix = z.enum(['public', 'private', 'knowledge', 'civilSociety']);
 export type Helix = z.infer<typeof Helix>;
 
-export const Coordinator = z.object({ name: z.string(), organisation: z.string() });
+export const Coordinator = person(z.object({ name: z.string(), organisation: z.string() }), {
+  identifiedBy: ['name'],
+  fields: ['name', 'organisation'],
+});
 export type Coordinator = z.infer<typeof Coordinator>;
 
 export const LocalGroupEventSchemas = {
@@ -21,16 +25,23 @@ export const LocalGroupEventSchemas = {
     coordinator: Coordinator,
     previous: Coordinator.nullable(),
   }),
-  StakeholderAdded: z.object({
-    /** 1, 2, 3... within the group; never reused. */
-    stakeholderId: z.number().int().positive(),
-    name: z.string(),
-    helix: Helix,
-    /** The stakeholder's role in the group, as the partner words it. */
-    role: z.string(),
-    /** Envisaged rather than already involved. */
-    planned: z.boolean(),
-  }),
+  StakeholderAdded: person(
+    z.object({
+      /** 1, 2, 3... within the group; never reused. */
+      stakeholderId: z.number().int().positive(),
+      name: z.string(),
+      helix: Helix,
+      /** The stakeholder's role in the group, as the partner words it. */
+      role: z.string(),
+      /** Envisaged rather than already involved. */
+      planned: z.boolean(),
+      /** A named individual (then `basis` is set) rather than an organisation; absent before it was asked. */
+      person: z.boolean().optional(),
+      /** The lawful basis for holding a person's data; null for an organisation. */
+      basis: LawfulBasis.nullable().optional(),
+    }),
+    { identifiedBy: ['name'], fields: ['name', 'role'] },
+  ),
   StakeholderRemoved: z.object({
     stakeholderId: z.number().int().positive(),
     reason: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { person } from '../shared/personalData.js';
 import { CityId, OptionalText, Text } from '../shared/values.js';
 
 /**
@@ -17,11 +18,14 @@ export const CityRef = z.object({
 export type CityRef = z.output<typeof CityRef>;
 
 /** Who to contact about a practice or an offer. */
-export const Contact = z.object({
-  name: Text(200),
-  email: z.email({ error: 'must be an e-mail address' }).max(200).nullish().transform((v) => v ?? null),
-  role: OptionalText(200).default(''),
-});
+export const Contact = person(
+  z.object({
+    name: Text(200),
+    email: z.email({ error: 'must be an e-mail address' }).max(200).nullish().transform((v) => v ?? null),
+    role: OptionalText(200).default(''),
+  }),
+  { identifiedBy: ['email', 'name'], fields: ['name', 'email', 'role'] },
+);
 export type Contact = z.output<typeof Contact>;
 
 /** Whole years only; the URBACT Good Practice calls started in 2017, earlier years allow backfilling. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { person } from '../shared/personalData.js';
 import { CityId, IsoDate } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
 
@@ -20,7 +21,7 @@ export const MeetingStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
 /** Someone who took part, and the partner city they came for. */
-export const Attendee = z.object({ name: z.string(), cityId: CityId });
+export const Attendee = person(z.object({ name: z.string(), cityId: CityId }), { identifiedBy: ['name'], fields: ['name'] });
 export type Attendee = z.infer<typeof Attendee>;
 
 /** What led to the meeting, e.g. `{ kind: 'marketplaceMatch', id: '01J...' }`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { person, personRef } from '../shared/personalData.js';
 import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
 
@@ -18,12 +19,15 @@ export const NetworkEventSchemas = {
     startDate: IsoDate,
     endDate: IsoDate,
   }),
-  LeadExpertAssigned: z.object({
-    subject: Subject,
-    name: z.string(),
-    /** The expert this one replaces, if any. */
-    replaces: Subject.nullable(),
-  }),
+  LeadExpertAssigned: person(
+    z.object({
+      subject: Subject,
+      name: z.string(),
+      /** The expert this one replaces, if any. */
+      replaces: personRef(Subject.nullable(), 'subject'),
+    }),
+    { identifiedBy: ['subject', 'name'], fields: ['subject', 'name'] },
+  ),
   NetworkClosed: z.object({ reason: z.string() }),
   PartnerJoined: z.object({
     cityId: CityId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRef } from '../shared/personalData.js';
 import { CityId, CountryCode, IsoDate, Topics, Ulid } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
 
@@ -20,7 +21,7 @@ export const Todo = z.object({
   /** `T1`, `T2`, ... in the order recorded. */
   todoId: z.string(),
   text: z.string(),
-  owner: z.string(),
+  owner: personRef(z.string(), 'name'),
   dueDate: IsoDate.nullable(),
 });
 
@@ -40,7 +41,7 @@ export const PeerReviewEventSchemas = {
     cityName: z.string(),
     country: CountryCode,
     /** Who comes for the city (a person, or a role). */
-    reviewer: z.string(),
+    reviewer: personRef(z.string(), 'name'),
   }),
   PeerReviewInvitationAnswered: z.object({ cityId: CityId, accepted: z.boolean(), note: z.string() }),
   PeerReviewHeld: z.object({

@@ -19,6 +19,8 @@ export interface StakeholderRow {
   helix: 'public' | 'private' | 'knowledge' | 'civilSociety';
   role: string;
   planned: number;
+  person: number;
+  basis: 'consent' | 'publicTask' | 'legitimateInterest' | null;
   status: 'active' | 'removed';
   added_at: string;
   removed_at: string | null;
@@ -28,7 +30,7 @@ export interface StakeholderRow {
 /** URBACT Local Groups: coordinator and stakeholders, current and removed. */
 export const localGroupsProjection = projection({
   name: 'localGroups',
-  version: 1,
+  version: 2,
   schema: `CREATE TABLE IF NOT EXISTS local_groups (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -47,6 +49,8 @@ export const localGroupsProjection = projection({
     helix TEXT NOT NULL,
     role TEXT NOT NULL,
     planned INTEGER NOT NULL,
+    person INTEGER NOT NULL DEFAULT 0,
+    basis TEXT,
     status TEXT NOT NULL,
     added_at TEXT NOT NULL,
     removed_at TEXT,
@@ -79,9 +83,9 @@ export const localGroupsProjection = projection({
       case 'StakeholderAdded': {
         const d = event.data as LocalGroupEventOf<'StakeholderAdded'>['data'];
         db.run(
-          `INSERT OR REPLACE INTO local_group_stakeholders (group_id, stakeholder_id, name, helix, role, planned, status, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'active', ?)`,
-          [id, d.stakeholderId, d.name, d.helix, d.role, d.planned ? 1 : 0, at],
+          `INSERT OR REPLACE INTO local_group_stakeholders (group_id, stakeholder_id, name, helix, role, planned, person, basis, status, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+          [id, d.stakeholderId, d.name, d.helix, d.role, d.planned ? 1 : 0, d.person ? 1 : 0, d.basis ?? null, at],
         );
         db.run('UPDATE local_groups SET revision = ? WHERE id = ?', [revision, id]);
         break;

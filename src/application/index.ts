@@ -1,6 +1,7 @@
 import type { UseCase } from './useCase.js';
 import * as actionPlan from './actionPlan.js';
 import * as calendarFeed from './calendarFeed.js';
+import * as dataSubject from './dataSubject.js';
 import * as learningNeed from './learningNeed.js';
 import * as localGroup from './localGroup.js';
 import * as meeting from './meeting.js';
@@ -17,6 +18,7 @@ import * as practice from './practice.js';
 const modules: Record<string, unknown>[] = [
   actionPlan,
   calendarFeed,
+  dataSubject,
   learningNeed,
   localGroup,
   marketplace,

@@ -87,6 +87,11 @@ export interface EventStoreDbOptions {
   readonly readDeadlineMs?: number;
   /** Told when `close()` had to stop waiting for the client (a pino logger fits). */
   readonly logger?: { warn(details: object, message: string): void };
+  /**
+   * Streams that expire (docs/personal-data.md#retention): a stream created under one of these
+   * prefixes gets `$maxAge` in its metadata; the server hides older events, and scavenging deletes them.
+   */
+  readonly retention?: readonly { readonly streamPrefix: string; readonly maxAgeSeconds: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,6 +392,7 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw toPortError(error, `append to ${streamId}`);
     }
+    await this.applyRetention(streamId, expected);
     if (events.length === 0) {
       // Nothing written: answer like the embedded store, with the stream's revision and the head.
       return { nextExpectedRevision: (await this.streamRevision(streamId)) ?? -1n, position: await this.headPosition() };
@@ -406,6 +412,18 @@ export class EventStoreDbEventStore implements EventStore {
           : (fromClientPosition(result.position) ?? START);
     }
     return { nextExpectedRevision: result.nextExpectedRevision, position };
+  }
+
+  /** A new stream of an expiring kind gets its `$maxAge`; failing that is logged, the append stands. */
+  private async applyRetention(streamId: string, expected: ExpectedRevision): Promise<void> {
+    if (expected !== 'no_stream') return;
+    const rule = this.options.retention?.find((r) => streamId.startsWith(r.streamPrefix));
+    if (!rule) return;
+    try {
+      await this.client.setStreamMetadata(streamId, { maxAge: rule.maxAgeSeconds });
+    } catch (error) {
+      this.options.logger?.warn({ err: error, streamId }, 'could not set $maxAge on an expiring stream; it is kept until an operator sets it');
+    }
   }
 
   /**

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { OWNED_STREAM_PREFIXES } from './ownedStreams.js';
+import { IDEMPOTENCY_CATEGORY, OWNED_STREAM_PREFIXES } from './ownedStreams.js';
 import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite.js';
 
 export async function openEventStore(
-  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs'>,
+  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs' | 'idempotencyRetentionDays'>,
   options: { readonly logger?: { warn(details: object, message: string): void } } = {},
 ): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
@@ -15,6 +15,7 @@ export async function openEventStore(
     return new EventStoreDbEventStore(config.eventStore.connectionString, {
       streamPrefixes: OWNED_STREAM_PREFIXES,
       readDeadlineMs: config.eventStoreReadDeadlineMs,
+      retention: [{ streamPrefix: `${IDEMPOTENCY_CATEGORY}-`, maxAgeSeconds: (config.idempotencyRetentionDays ?? 30) * 86_400 }],
       ...(options.logger ? { logger: options.logger } : {}),
     });
   }

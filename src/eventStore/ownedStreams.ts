@@ -1,5 +1,6 @@
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { calendarFeedDecider } from '../../domain/calendarFeed/decider.js';
+import { dataSubjectDecider } from '../../domain/dataSubject/decider.js';
 import { learningNeedDecider } from '../../domain/learningNeed/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import { marketplaceDecider } from '../../domain/marketplace/decider.js';
@@ -10,6 +11,9 @@ import { practiceDecider } from '../../domain/practice/decider.js';
 import { transferDecider } from '../../domain/transfer/decider.js';
 import { LOG_IDENTITY_CATEGORY } from './logIdentity.js';
 
+/** Idempotency reservations: technical streams that expire (docs/personal-data.md#retention). */
+export const IDEMPOTENCY_CATEGORY = 'idempotency';
+
 /**
  * The stream categories this application writes: its aggregates', the idempotency keys' and the
  * log identity's. On a shared EventStoreDB the subscription asks the server for these alone.
@@ -19,6 +23,7 @@ import { LOG_IDENTITY_CATEGORY } from './logIdentity.js';
 export const OWNED_CATEGORIES: readonly string[] = [
   actionPlanDecider.category,
   calendarFeedDecider.category,
+  dataSubjectDecider.category,
   learningNeedDecider.category,
   localGroupDecider.category,
   marketplaceDecider.category,
@@ -27,7 +32,7 @@ export const OWNED_CATEGORIES: readonly string[] = [
   peerReviewDecider.category,
   practiceDecider.category,
   transferDecider.category,
-  'idempotency',
+  IDEMPOTENCY_CATEGORY,
   LOG_IDENTITY_CATEGORY,
 ];
 

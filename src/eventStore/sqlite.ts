@@ -292,6 +292,20 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new Error('Event store is closed');
   }
 
+  /**
+   * Retention: deletes the events of streams under `streamPrefix` recorded before `before`, but
+   * never the log's last event (read models anchor their checkpoint on it). Returns how many.
+   */
+  sweep(streamPrefix: string, before: Date): number {
+    if (this.closed) return 0;
+    return this.db
+      .prepare(
+        `DELETE FROM events WHERE substr(stream_id, 1, ?) = ? AND created < ?
+           AND position < (SELECT MAX(position) FROM events)`,
+      )
+      .run(streamPrefix.length, streamPrefix, before.getTime()).changes;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -1,4 +1,4 @@
-import { positionToString, type RecordedEvent } from '../eventStore/port.js';
+import { comparePositions, positionToString, type RecordedEvent } from '../eventStore/port.js';
 import type { ProjectionRunner } from './runner.js';
 
 /** An event the read models have applied, as subscriptions see it. */
@@ -22,13 +22,15 @@ export class TooManySubscriptionsError extends Error {
 /** The subscriptions open on each runner, by caller. */
 const openSubscriptions = new WeakMap<ProjectionRunner, Map<string, number>>();
 
-type AppliedSource = Pick<ProjectionRunner, 'onApplied'>;
+type AppliedSource = Pick<ProjectionRunner, 'onApplied' | 'position'>;
 
 /**
  * The events the read models have applied, from now on, as an async iterable (for GraphQL
  * subscriptions), counted against the caller's and the server's subscription limits. A subscriber
  * that leaves more than `queuedEvents` unread is closed rather than buffered without bound; the
  * iterator ends when the consumer stops.
+ * Each event is delivered once: when the read models are replayed (a rebuild, an erasure), events
+ * already delivered are not sent again.
  */
 export function appliedEvents(
   runner: AppliedSource,
@@ -49,8 +51,13 @@ export function appliedEvents(
   const queue: RecordedEvent[] = [];
   let wake: (() => void) | undefined;
   let done = false;
+  let delivered = runner.position;
   const remove = runner.onApplied((events) => {
-    for (const event of events) if (accept(event)) queue.push(event);
+    for (const event of events) {
+      if (comparePositions(event.position, delivered) <= 0) continue;
+      delivered = event.position;
+      if (accept(event)) queue.push(event);
+    }
     // Too slow to keep up: close it instead of holding the log in memory for it.
     if (queue.length > limits.queuedEvents) {
       queue.length = 0;

@@ -287,7 +287,8 @@ function hardeningPlugins(app: App): Plugin[] {
 }
 
 /**
- * Caches query answers per caller, keyed by the read models' position: an answer is reused only
+ * Caches query answers per caller, keyed by the read models' position (and generation: an erasure
+ * replays them in place): an answer is reused only
  * while nothing new has been projected, so it is never stale and a client still reads its own
  * writes (a mutation answers after the position moved; a token in `x-min-position` is waited for
  * before the key is made). Mutations and subscriptions bypass it. Conditional requests
@@ -308,7 +309,7 @@ function responseCachePlugin(app: App): Plugin {
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
       createHash('sha256')
         .update(
-          JSON.stringify([positionToString(app.projections.position), sessionId, operationName, documentString, variableValues]),
+          JSON.stringify([positionToString(app.projections.position), app.readModelsGeneration, sessionId, operationName, documentString, variableValues]),
         )
         .digest('hex'),
   }) as Plugin;

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { allProjections } from '../../projections/index.js';
 import { START, comparePositions, positionFromString } from '../../src/eventStore/port.js';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+import { SqliteKeyStore } from '../../src/personalData/keyStore.js';
+import { PersonalDataEventStore } from '../../src/personalData/personalDataStore.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { ReadModelDatabase } from '../../src/readModels/database.js';
 import { snapshot } from '../support/projectionSpec.js';
@@ -96,7 +98,8 @@ describe('crash: SIGKILL while appending and projecting', () => {
       expect(acks.length, context).toBeGreaterThanOrEqual(killAfter);
       allAcks.push(...acks);
 
-      const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+      // As the application reads its log: personal values opened with the keys of its key store.
+      const store = new PersonalDataEventStore(new SqliteEventStore(join(dataDir, 'events.sqlite')), new SqliteKeyStore(join(dataDir, 'keys.sqlite')));
       const readModels = new ReadModelDatabase(join(dataDir, 'readmodels.sqlite'));
       try {
         // Every acknowledged append of every round so far is in the log, with its type.

@@ -657,6 +657,17 @@ const CASES: readonly Case[] = [
       return { scene, input: { calendarFeedId: issued.aggregateId, reason: 'matrix' } };
     },
   },
+
+  // ------------------------------------------------------------------ personal data
+  {
+    mutation: 'eraseDataSubject',
+    allowed: S,
+    rule: 'Issue 14: the secretariat erases data subjects (GDPR art. 17)',
+    prepare: async (w) => ({
+      scene: w.scene(w.A),
+      input: { subjectId: w.t.app.personalData.subjectFor([`name:Matrix Person ${w.next()}`]) },
+    }),
+  },
 ];
 
 const payloadType = (mutation: string) => `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Payload`;

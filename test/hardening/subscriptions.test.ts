@@ -9,13 +9,18 @@ import { openSse } from '../support/api.js';
 /** A stand-in for the projection runner: pushes batches of applied events to its listeners. */
 function fakeRunner() {
   const listeners = new Set<(events: readonly RecordedEvent[]) => void>();
+  let commit = 0n;
   return {
+    position: { commit: 0n, prepare: 0n },
     onApplied(listener: (events: readonly RecordedEvent[]) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     push(count: number) {
-      const events = Array.from({ length: count }, (_, i) => ({ type: 'E', streamId: 's-1', data: { i } }) as unknown as RecordedEvent);
+      const events = Array.from({ length: count }, (_, i) => {
+        commit += 1n;
+        return { type: 'E', streamId: 's-1', data: { i }, position: { commit, prepare: commit } } as unknown as RecordedEvent;
+      });
       for (const listener of listeners) listener(events);
     },
     get listeners() {

@@ -13,7 +13,7 @@ const formed: LocalGroupEvent = {
   type: 'LocalGroupFormed',
   data: { networkId: NETWORK_ID, cityId: 'torino-it', name: 'Torino Social Innovation ULG', coordinator: null },
 };
-const incubators = { name: 'Incubators', helix: 'private' as const, role: '', planned: true };
+const incubators = { name: 'Incubators', helix: 'private' as const, role: '', planned: true, person: false, basis: null };
 const added: LocalGroupEvent = { type: 'StakeholderAdded', data: { stakeholderId: 1, ...incubators } };
 const leftNetwork = onlyGdansk;
 
@@ -50,10 +50,22 @@ describe('local group decider: adding stakeholders', () => {
   });
 
   it('numbers the next stakeholder', () => {
-    const banks = { name: 'Banks', helix: 'private' as const, role: 'funders', planned: false };
+    const banks = { name: 'Banks', helix: 'private' as const, role: 'funders', planned: false, person: false, basis: null };
     spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...banks, network } }).then([
       { type: 'StakeholderAdded', data: { stakeholderId: 2, ...banks } },
     ]);
+  });
+
+  it('adds a person with the lawful basis for holding their data', () => {
+    const resident = { name: 'Maria Rossi', helix: 'civilSociety' as const, role: 'resident', planned: false, person: true, basis: 'consent' as const };
+    spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...resident, network } }).then([
+      { type: 'StakeholderAdded', data: { stakeholderId: 2, ...resident } },
+    ]);
+  });
+
+  it('refuses a person without a lawful basis', () => {
+    const resident = { name: 'Maria Rossi', helix: 'civilSociety' as const, role: 'resident', planned: false, person: true, basis: null };
+    spec.given([formed, added]).when({ type: 'AddStakeholder', data: { ...resident, network } }).thenFails('STAKEHOLDER_BASIS_REQUIRED');
   });
 
   it('adds each name once, whatever its case', () => {
