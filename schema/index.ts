@@ -11,7 +11,7 @@ import './learningNeed.js';
 import './journey.js';
 import './practice.js';
 import './marketplace/index.js';
-import './outcomes.js';
+import './outcomes/index.js';
 import './peerReview.js';
 import './communityMap.js';
 import './calendarFeed.js';
