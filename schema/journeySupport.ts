@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, IsoDate, IsoDateTime } from '../domain/shared/values.js';
+import { entityId } from '../src/application/ids.js';
 
 /**
  * Who reads a network's journey, needs, attendance, learnings and local groups: the secretariat,
@@ -27,6 +28,20 @@ export const AsOfArg = IsoDateTime.nullish();
 export const DateArg = IsoDate.nullish();
 export const TopicArg = z.string().trim().max(100).nullish();
 export const CityArg = CityId.nullish();
+
+/**
+ * What journey queries narrow the journey to, from the arguments they share: the network, and
+ * optionally one partner, a topic and a period.
+ */
+export function journeyScope(args: { networkId: string; cityId?: string | null; topic?: string | null; from?: string | null; to?: string | null }) {
+  return {
+    networkId: entityId('Network').parse(args.networkId),
+    cityId: CityArg.parse(args.cityId) ?? null,
+    topic: args.topic ?? null,
+    from: args.from ?? null,
+    to: args.to ?? null,
+  };
+}
 
 /** The bare id of an argument already validated with entityId (scopes run before it is transformed). */
 export function bareId(schema: z.ZodType<string>, value: unknown): string {
