@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CityId, IsoDate, IsoDateTime } from '../domain/shared/values.js';
 import { entityId } from '../src/application/ids.js';
+import type { Types } from './builder.js';
+import type { ArgBuilder } from '@pothos/core';
 
 /**
  * Who reads a network's journey, needs, attendance, learnings and local groups: the secretariat,
@@ -40,6 +42,22 @@ export function journeyScope(args: { networkId: string; cityId?: string | null; 
     topic: args.topic ?? null,
     from: args.from ?? null,
     to: args.to ?? null,
+  };
+}
+
+/** The arguments of a list narrowed to a network or to a city (see networkOrCity). */
+export function networkOrCityArgs(arg: ArgBuilder<Types>) {
+  return {
+    networkId: arg.id({ required: false, validate: entityId('Network').nullish() }),
+    cityId: arg.id({ required: false, validate: CityId.nullish() }),
+  };
+}
+
+/** The network and the city a list is narrowed to (see networkOrCityArgs), null when not. */
+export function networkOrCity(args: { networkId?: string | null; cityId?: string | null }) {
+  return {
+    networkId: args.networkId ? entityId('Network').parse(args.networkId) : null,
+    cityId: args.cityId ? CityId.parse(args.cityId) : null,
   };
 }
 
