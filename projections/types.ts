@@ -61,7 +61,10 @@ export interface ProjectedEvent {
   };
 }
 
-/** What a read model of one aggregate reads of an event beside its data: whose it is, the aggregate's revision after it, when it happened. */
+/**
+ * What a read model of one aggregate reads of an event beside its data: whose it is, the
+ * aggregate's revision after it, and when it happened.
+ */
 export function streamFacts(event: ProjectedEvent) {
   return { id: idOfStream(event.streamId), revision: Number(event.revision), at: event.metadata.occurredAt };
 }

@@ -7,7 +7,7 @@ import type { ReadModelStore } from '../projections/types.js';
 import { fromSource, pageFrom, readModelsAsOf } from './asOf.js';
 import { builder } from './builder.js';
 import { entityId } from '../src/application/ids.js';
-import { AsOfArg, bareId, CityArg, DateArg, networkMembers, TopicArg } from './journeySupport.js';
+import { AsOfArg, bareId, CityArg, DateArg, journeyScope, networkMembers, TopicArg } from './journeySupport.js';
 import { LearningNeed, NeedStatusEnum } from './learningNeed.js';
 import { Meeting } from './meeting.js';
 import { Network, Partner } from './network.js';
@@ -145,11 +145,9 @@ builder.queryField('journey', (t) =>
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf, args.knownAt);
-      const networkId = entityId('Network').parse(args.networkId);
-      const network = findNetwork(db, networkId);
+      const common = journeyScope(args);
+      const network = findNetwork(db, common.networkId);
       if (!network) return null;
-      const cityId = CityArg.parse(args.cityId) ?? null;
-      const common = { networkId, cityId, topic: args.topic ?? null, from: args.from ?? null, to: args.to ?? null };
       return {
         db,
         network,

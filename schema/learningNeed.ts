@@ -21,6 +21,7 @@ import {
   bareId,
   CityArg,
   DateArg,
+  journeyScope,
   networkMembers,
   parseJson,
   partnerRowWriters,
@@ -220,15 +221,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      const filter = {
-        networkId: entityId('Network').parse(args.networkId),
-        cityId: CityArg.parse(args.cityId),
-        status: args.status,
-        kind: args.kind,
-        topic: args.topic,
-        from: args.from,
-        to: args.to,
-      };
+      const filter = { ...journeyScope(args), status: args.status, kind: args.kind };
       return pageFrom(db, args, (limit, offset) => listNeeds(db, filter, limit, offset));
     },
   }),

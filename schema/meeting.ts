@@ -13,6 +13,7 @@ import {
   AsOfArg,
   CityArg,
   DateArg,
+  journeyScope,
   networkMembers,
   parseJson,
   TopicArg,
@@ -180,16 +181,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      const filter = {
-        networkId: entityId('Network').parse(args.networkId),
-        kind: args.kind,
-        status: args.status,
-        cityId: CityArg.parse(args.cityId),
-        topic: args.topic,
-        from: args.from,
-        to: args.to,
-        includeCancelled: args.includeCancelled,
-      };
+      const filter = { ...journeyScope(args), kind: args.kind, status: args.status, includeCancelled: args.includeCancelled };
       return pageFrom(db, args, (limit, offset) => listMeetings(db, filter, limit, offset));
     },
   }),

@@ -1,10 +1,9 @@
 import { FundingSource } from '../domain/actionPlan/events.js';
-import { CityId, IsoDateTime } from '../domain/shared/values.js';
+import { IsoDateTime } from '../domain/shared/values.js';
 import { InvestmentLine } from '../domain/transfer/decider.js';
 import { TransferStage } from '../domain/transfer/events.js';
 import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/transfer/queries.js';
 import type { TransferHistoryRow, TransferRow } from '../projections/transfer/transfers.js';
-import { entityId } from '../src/application/ids.js';
 import {
   abandonTransfer,
   advanceTransferStage,
@@ -17,6 +16,7 @@ import {
 } from '../src/application/transfer.js';
 import { entityField, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context } from './builder.js';
+import { networkOrCity, networkOrCityArgs } from './journeySupport.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf, inputName } from './inputs.js';
 import { rowNode } from './loaders.js';
@@ -112,25 +112,18 @@ builder.queryFields((t) => ({
     type: Transfer,
     description: "Transfers of a network (its lead expert, secretariat) or of a city, as source or receiver (its coordinators).",
     args: {
-      networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
-      cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
+      ...networkOrCityArgs(t.arg),
       status: t.arg({ type: TransferStatusEnum, required: false }),
       stage: t.arg({ type: TransferStageEnum, required: false }),
       asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
     },
-    authScopes: (_root, args) => ({
-      secretariat: true,
-      ...(args.networkId ? { leadExpertOf: entityId('Network').parse(args.networkId) } : {}),
-      ...(args.cityId ? { coordinatorOf: CityId.parse(args.cityId) } : {}),
-    }),
+    authScopes: (_root, args) => {
+      const { networkId, cityId } = networkOrCity(args);
+      return { secretariat: true, ...(networkId ? { leadExpertOf: networkId } : {}), ...(cityId ? { coordinatorOf: cityId } : {}) };
+    },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      const filter = {
-        networkId: args.networkId ? entityId('Network').parse(args.networkId) : null,
-        cityId: args.cityId ? CityId.parse(args.cityId) : null,
-        status: args.status ?? null,
-        stage: args.stage ?? null,
-      };
+      const filter = { ...networkOrCity(args), status: args.status ?? null, stage: args.stage ?? null };
       return pageFrom(db, args, (limit, offset) => listTransfers(db, filter, limit, offset));
     },
   }),

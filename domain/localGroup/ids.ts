@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { idFromKey } from '../shared/ids.js';
 
 /**
  * A partner has one URBACT Local Group per network, so the group's id is derived from the
@@ -9,8 +7,5 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * shape of a ULID so that it travels like every other aggregate id.
  */
 export function localGroupIdOf(networkId: string, cityId: string): string {
-  const digest = createHash('sha256').update(`localgroup\n${networkId}\n${cityId}`).digest();
-  let id = CROCKFORD[digest[0]! % 8]!; // a ULID's first character is 0-7
-  for (let i = 1; i < 26; i++) id += CROCKFORD[digest[i]! % 32]!;
-  return id;
+  return idFromKey(`localgroup\n${networkId}\n${cityId}`, 0);
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FundingSource } from '../actionPlan/events.js';
 import { EuroAmount, eurosToCents } from '../actionPlan/money.js';
 import { type NetworkSnapshot, requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
+import { idFromKey } from '../shared/ids.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { type TransferEvent, TransferStage, transferStages } from './events.js';
@@ -79,18 +79,13 @@ export interface TransferState {
 
 const initialState = (): TransferState => ({ status: 'none', stage: 'understand', lastDate: null, transferPlans: 0, investmentPlans: 0 });
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /**
  * One transfer per receiving city, network and good practice: the id is derived from them, so
  * the same transfer cannot be started twice (the practice is its id, or its title in lower case).
  */
 export function transferIdFor(networkId: string, receivingCityId: string, practice: { practiceId: string | null; practiceTitle: string }): string {
   const key = practice.practiceId ?? practice.practiceTitle.trim().toLowerCase();
-  const digest = createHash('sha256').update(`${networkId}/${receivingCityId}/${key}`).digest();
-  let id = CROCKFORD[digest[26]! % 8]!;
-  for (let i = 1; i < 26; i++) id += CROCKFORD[digest[i]! % 32];
-  return id;
+  return idFromKey(`${networkId}/${receivingCityId}/${key}`, 26);
 }
 
 function requireActive(state: TransferState): void {

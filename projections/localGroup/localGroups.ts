@@ -72,10 +72,9 @@ export const localGroupsProjection = projection({
       }
       case 'LocalGroupCoordinatorChanged': {
         const d = event.data as LocalGroupEventOf<'LocalGroupCoordinatorChanged'>['data'];
-        db.run('UPDATE local_groups SET coordinator_name = ?, coordinator_organisation = ?, revision = ? WHERE id = ?', [
+        db.run('UPDATE local_groups SET coordinator_name = ?, coordinator_organisation = ? WHERE id = ?', [
           d.coordinator.name,
           d.coordinator.organisation,
-          revision,
           id,
         ]);
         break;
@@ -87,7 +86,6 @@ export const localGroupsProjection = projection({
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
           [id, d.stakeholderId, d.name, d.helix, d.role, d.planned ? 1 : 0, d.person ? 1 : 0, d.basis ?? null, at],
         );
-        db.run('UPDATE local_groups SET revision = ? WHERE id = ?', [revision, id]);
         break;
       }
       case 'StakeholderRemoved': {
@@ -97,9 +95,10 @@ export const localGroupsProjection = projection({
            WHERE group_id = ? AND stakeholder_id = ?`,
           [at, d.reason, id, d.stakeholderId],
         );
-        db.run('UPDATE local_groups SET revision = ? WHERE id = ?', [revision, id]);
         break;
       }
     }
+    // Every event of the group moves the revision clients send back as expectedRevision.
+    db.run('UPDATE local_groups SET revision = ? WHERE id = ?', [revision, id]);
   },
 });

@@ -155,7 +155,6 @@ export const marketplaceProjection = projection({
   ],
   apply(db, event) {
     const { id: sessionId, revision, at } = streamFacts(event);
-    const touch = () => db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
     const insertPost = (
       id: string,
       side: 'offer' | 'need',
@@ -199,37 +198,31 @@ export const marketplaceProjection = projection({
         break;
       }
       case 'MarketplaceSessionClosed':
-        db.run(`UPDATE mp_sessions SET status = 'closed', closed_at = ?, closed_reason = ?, revision = ? WHERE id = ?`, [
-          at, data(event, 'MarketplaceSessionClosed').reason, revision, sessionId,
+        db.run(`UPDATE mp_sessions SET status = 'closed', closed_at = ?, closed_reason = ? WHERE id = ?`, [
+          at, data(event, 'MarketplaceSessionClosed').reason, sessionId,
         ]);
         break;
       case 'MarketplaceOfferPosted': {
         const d = data(event, 'MarketplaceOfferPosted');
         insertPost(d.offerId, 'offer', d, d.practiceId, null, d.contact);
-        touch();
         break;
       }
       case 'MarketplaceNeedPosted': {
         const d = data(event, 'MarketplaceNeedPosted');
         insertPost(d.needId, 'need', d, null, d.learningNeedId, null);
-        touch();
         break;
       }
       case 'MarketplacePostWithdrawn':
         db.run(`UPDATE mp_posts SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?`, [at, data(event, 'MarketplacePostWithdrawn').postId]);
-        touch();
         break;
       case 'MarketplaceMatchAccepted':
         answer(data(event, 'MarketplaceMatchAccepted'), 'accepted');
-        touch();
         break;
       case 'MarketplaceMatchDeclined':
         answer(data(event, 'MarketplaceMatchDeclined'), 'declined');
-        touch();
         break;
       case 'MarketplaceMatchAgreed':
         db.run(`UPDATE mp_matches SET status = 'agreed', updated_at = ? WHERE id = ?`, [at, data(event, 'MarketplaceMatchAgreed').matchId]);
-        touch();
         break;
       case 'MarketplaceMeetingScheduled': {
         const d = data(event, 'MarketplaceMeetingScheduled');
@@ -238,9 +231,10 @@ export const marketplaceProjection = projection({
              meeting_title = ?, meeting_recorded_in = ?, updated_at = ? WHERE id = ?`,
           [d.meetingId, d.format, d.date, d.hostCityId, d.networkId, d.title, d.recordedIn, at, d.matchId],
         );
-        touch();
         break;
       }
     }
+    // Every event of the session moves the revision clients send back as expectedRevision.
+    db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
   },
 });

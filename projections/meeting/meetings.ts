@@ -126,23 +126,18 @@ export const meetingsProjection = projection({
       case 'MeetingRescheduled': {
         const d = data(event, 'MeetingRescheduled');
         db.run(
-          `UPDATE meetings SET start_date = ?, end_date = ?, reschedule_count = reschedule_count + 1, revision = ? WHERE id = ?`,
-          [d.startDate, d.endDate, revision, id],
+          `UPDATE meetings SET start_date = ?, end_date = ?, reschedule_count = reschedule_count + 1 WHERE id = ?`,
+          [d.startDate, d.endDate, id],
         );
         break;
       }
       case 'MeetingCancelled': {
         const d = data(event, 'MeetingCancelled');
-        db.run(`UPDATE meetings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ?, revision = ? WHERE id = ?`, [
-          at,
-          d.reason,
-          revision,
-          id,
-        ]);
+        db.run(`UPDATE meetings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ?`, [at, d.reason, id]);
         break;
       }
       case 'MeetingHeld':
-        db.run(`UPDATE meetings SET status = 'held', held_at = ?, revision = ? WHERE id = ?`, [at, revision, id]);
+        db.run(`UPDATE meetings SET status = 'held', held_at = ? WHERE id = ?`, [at, id]);
         break;
       case 'AttendanceRecorded': {
         const d = data(event, 'AttendanceRecorded');
@@ -154,7 +149,6 @@ export const meetingsProjection = projection({
             at,
           ]);
         }
-        db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
         break;
       }
       case 'LearningRecorded': {
@@ -164,7 +158,6 @@ export const meetingsProjection = projection({
            SELECT ?, ?, network_id, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
           [id, d.learningNumber, d.lesson, d.theme, d.cityId, at, event.metadata.actor, id],
         );
-        db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
         break;
       }
       case 'MeetingDescribed': {
@@ -173,5 +166,7 @@ export const meetingsProjection = projection({
         break;
       }
     }
+    // Every event of the meeting moves the revision clients send back as expectedRevision.
+    db.run('UPDATE meetings SET revision = ? WHERE id = ?', [revision, id]);
   },
 });

@@ -146,7 +146,6 @@ export const peerReviewsProjection = projection({
   ],
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);
-    const touch = () => db.run('UPDATE pr_reviews SET revision = ? WHERE id = ?', [revision, id]);
     switch (event.type) {
       case 'PeerReviewRequested': {
         const d = data(event, 'PeerReviewRequested');
@@ -168,7 +167,6 @@ export const peerReviewsProjection = projection({
              status = 'invited', note = NULL, invited_at = excluded.invited_at`,
           [id, d.cityId, d.cityName, d.country, d.reviewer, at],
         );
-        touch();
         break;
       }
       case 'PeerReviewInvitationAnswered': {
@@ -176,12 +174,11 @@ export const peerReviewsProjection = projection({
         db.run('UPDATE pr_peers SET status = ?, note = ? WHERE review_id = ? AND city_id = ?', [
           d.accepted ? 'accepted' : 'declined', d.note, id, d.cityId,
         ]);
-        touch();
         break;
       }
       case 'PeerReviewHeld': {
         const d = data(event, 'PeerReviewHeld');
-        db.run(`UPDATE pr_reviews SET status = 'held', held_on = ?, place = ?, revision = ? WHERE id = ?`, [d.heldOn, d.place, revision, id]);
+        db.run(`UPDATE pr_reviews SET status = 'held', held_on = ?, place = ? WHERE id = ?`, [d.heldOn, d.place, id]);
         for (const cityId of d.peerCityIds) {
           db.run('UPDATE pr_peers SET took_part = 1 WHERE review_id = ? AND city_id = ?', [id, cityId]);
         }
@@ -202,7 +199,6 @@ export const peerReviewsProjection = projection({
             [id, t.todoId, Number(t.todoId.slice(1)), t.text, t.owner, t.dueDate, at],
           );
         }
-        touch();
         break;
       }
       case 'PeerReviewFollowUpRecorded': {
@@ -217,14 +213,13 @@ export const peerReviewsProjection = projection({
            WHERE review_id = ? AND recommendation_id = ?`,
           [d.status, d.note, d.date, id, d.recommendationId],
         );
-        touch();
         break;
       }
       case 'PeerReviewCancelled':
-        db.run(`UPDATE pr_reviews SET status = 'cancelled', cancelled_reason = ?, revision = ? WHERE id = ?`, [
-          data(event, 'PeerReviewCancelled').reason, revision, id,
-        ]);
+        db.run(`UPDATE pr_reviews SET status = 'cancelled', cancelled_reason = ? WHERE id = ?`, [data(event, 'PeerReviewCancelled').reason, id]);
         break;
     }
+    // Every event of the review moves the revision clients send back as expectedRevision.
+    db.run('UPDATE pr_reviews SET revision = ? WHERE id = ?', [revision, id]);
   },
 });

@@ -6,6 +6,7 @@ import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, li
 import { entityId } from '../../src/application/ids.js';
 import { fromSource, pageFrom, readModelsAsOf, sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
+import { networkOrCity, networkOrCityArgs } from '../journeySupport.js';
 import { rowNode } from '../loaders.js';
 import { SourceAmount } from '../money.js';
 import { Network, networkOfRow } from '../network.js';
@@ -93,14 +94,12 @@ builder.queryFields((t) => ({
     type: ActionPlan,
     description: "Plans of a network (its lead expert, partners, secretariat) or of a city (its coordinators).",
     args: {
-      networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
-      cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
+      ...networkOrCityArgs(t.arg),
       endorsed: t.arg.boolean({ required: false }),
       asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
     },
     authScopes: (_root, args) => {
-      const networkId = args.networkId ? entityId('Network').parse(args.networkId) : null;
-      const cityId = args.cityId ? CityId.parse(args.cityId) : null;
+      const { networkId, cityId } = networkOrCity(args);
       return {
         secretariat: true,
         ...(networkId ? { leadExpertOf: networkId, partnerOf: networkId } : {}),
@@ -109,11 +108,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
-      const filter = {
-        networkId: args.networkId ? entityId('Network').parse(args.networkId) : null,
-        cityId: args.cityId ? CityId.parse(args.cityId) : null,
-        endorsed: args.endorsed ?? null,
-      };
+      const filter = { ...networkOrCity(args), endorsed: args.endorsed ?? null };
       return pageFrom(db, args, (limit, offset) => listPlans(db, filter, limit, offset));
     },
   }),

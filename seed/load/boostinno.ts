@@ -34,8 +34,8 @@ const PREFIX = 'seed:boostinno';
 export const SYNTHESIS_DATE = '2016-03-14';
 /** Lead expert: doc 002's signature; the subject is the one the demo token uses. */
 export const BOOSTINNO_LEAD_EXPERT = { subject: 'expert:peter-wolkowinski', name: 'Peter Wolkowinski' } as const;
-/** Year of the URBACT Good Practice label of Innova.TO (inferred, see docs/demo.md). */
-export const LABEL_YEAR = 2017;
+/** The URBACT Good Practice label of Innova.TO: its year inferred (see docs/demo.md), recorded at its end. */
+export const GOOD_PRACTICE_LABEL = { year: 2017, occurredAt: at('2017-12-31') } as const;
 
 export interface BoostinnoResult {
   readonly networkId: string;
@@ -105,11 +105,9 @@ export async function loadBoostinno(ctx: LoadContext, onPartnersJoined?: (networ
 
 /** Appendix 1: good practices, needs, and the give/use session with them and the contributions. */
 async function loadAppendix1(ctx: LoadContext, networkId: string): Promise<{ practices: number; needs: number; offers: number }> {
-  const organisations = Object.fromEntries(boostinno.partners.map((p) => [p.city, p.organisation]));
   const practices = await proposePractices(ctx, PREFIX, networkId, boostinno.practices, at(SYNTHESIS_DATE), {
-    organisations,
-    labelYear: LABEL_YEAR,
-    labelOccurredAt: at(`${LABEL_YEAR}-12-31`),
+    partners: boostinno.partners,
+    label: GOOD_PRACTICE_LABEL,
   });
   const needIds = await raiseNeeds(ctx, PREFIX, networkId, boostinno.needs, at(SYNTHESIS_DATE));
   const learning = boostinno.needs.filter((n) => n.kind === 'learning').length;

@@ -13,7 +13,7 @@
  * - No Lead Expert is named (three experts are, without roles), so none is assigned.
  */
 import { interactiveCities, interactiveCitiesThematicGroups } from '../data/index.js';
-import { LABEL_YEAR } from './boostinno.js';
+import { GOOD_PRACTICE_LABEL } from './boostinno.js';
 import type { LoadContext, MeetingTotals } from './network.js';
 import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, registerNetwork, written } from './network.js';
 import { at, clip } from './values.js';
@@ -58,11 +58,9 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
       `${totals.learnings} learnings (${written(ctx)})`,
   );
 
-  const organisations = Object.fromEntries(network.partners.map((p) => [p.city, p.organisation]));
   const practices = await proposePractices(ctx, PREFIX, networkId, network.practices, at(start), {
-    organisations,
-    labelYear: LABEL_YEAR,
-    labelOccurredAt: at(`${LABEL_YEAR}-12-31`),
+    partners: network.partners,
+    label: GOOD_PRACTICE_LABEL,
   });
   const stakeholders = await formLocalGroups(ctx, PREFIX, networkId, network.localGroups, at(start));
   ctx.log(

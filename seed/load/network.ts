@@ -211,14 +211,13 @@ export async function raiseNeeds(
 }
 
 export interface PracticeOptions {
-  /** Organisation of each partner, used as the practice's contact (no person is named). */
-  readonly organisations: Readonly<Record<string, string | undefined>>;
+  /** The network's partners: the organisation of each is the practice's contact (no person is named). */
+  readonly partners: readonly SeedPartner[];
   /**
-   * Year of the URBACT Good Practice label for practices a document says are labelled.
-   * The documents give no year (see docs/demo.md): undefined leaves the label unrecorded.
+   * The URBACT Good Practice label of practices a document says are labelled: the documents give
+   * no year (see docs/demo.md), so none leaves the label unrecorded.
    */
-  readonly labelYear?: number;
-  readonly labelOccurredAt?: string;
+  readonly label?: { readonly year: number; readonly occurredAt: string };
 }
 
 /** Proposes each practice for the catalogue; labels those a document says are labelled. */
@@ -231,6 +230,7 @@ export async function proposePractices(
   options: PracticeOptions,
 ): Promise<{ ids: string[]; labelled: number }> {
   const keys = practiceKeys(practices);
+  const organisations: Record<string, string | undefined> = Object.fromEntries(options.partners.map((p) => [p.city, p.organisation]));
   let labelled = 0;
   const ids = await pool(practices, CONCURRENCY, async (practice, i) => {
     const city = cityOf(practice.city);
@@ -243,14 +243,14 @@ export async function proposePractices(
       topics: practice.topics,
       results: clip(`Source: ${practice.source}.`, 4000),
       contact: {
-        name: options.organisations[practice.city] ?? `City of ${city.name}`,
+        name: organisations[practice.city] ?? `City of ${city.name}`,
         role: 'Organisation named in the source document; no contact person is given',
       },
     });
-    if (practice.urbactGoodPractice && options.labelYear !== undefined) {
-      await ctx.client.mutate('awardGoodPracticeLabel', `${prefix}:practice:${keys[i]}:label`, options.labelOccurredAt ?? occurredAt, {
+    if (practice.urbactGoodPractice && options.label) {
+      await ctx.client.mutate('awardGoodPracticeLabel', `${prefix}:practice:${keys[i]}:label`, options.label.occurredAt, {
         practiceId: aggregateId,
-        year: options.labelYear,
+        year: options.label.year,
       });
       labelled++;
     }

@@ -87,8 +87,7 @@ export async function loadUrbinclusion(ctx: LoadContext): Promise<{ networkId: s
   );
 
   const needs = await raiseNeeds(ctx, PREFIX, networkId, urbinclusion.needs, at(NEEDS_STATED_ON));
-  const organisations = Object.fromEntries(urbinclusion.partners.map((p) => [p.city, p.organisation]));
-  const practices = await proposePractices(ctx, PREFIX, networkId, urbinclusion.practices, at(URBINCLUSION_START), { organisations });
+  const practices = await proposePractices(ctx, PREFIX, networkId, urbinclusion.practices, at(URBINCLUSION_START), { partners: urbinclusion.partners });
   await formLocalGroups(ctx, PREFIX, networkId, urbinclusion.localGroups, at(URBINCLUSION_START));
   ctx.log(
     `URBinclusion: ${needs.length} needs, ${practices.ids.length} good practices, ${urbinclusion.localGroups.length} local support group (${written(ctx)})`,

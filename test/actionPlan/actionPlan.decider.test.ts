@@ -6,8 +6,8 @@ import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { centsToEuros, eurosToCents } from '../../domain/actionPlan/money.js';
-import { Ulid } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { expectOneIdPerNetworkAndCity } from '../support/derivedIds.js';
 import { network as boostInno, NETWORK_ID as NETWORK } from '../support/networkSnapshot.js';
 import { torinoPlanDrafted } from './fixtures.js';
 
@@ -94,10 +94,7 @@ describe('action plan decider: drafting', () => {
     spec.given([]).when(withNetwork({ ...network, partners: {} })).thenFails('NOT_A_PARTNER');
   });
   it('derives one plan id per network and city, shaped like a ULID', () => {
-    const id = actionPlanIdFor(NETWORK, 'torino-it');
-    expect(Ulid.safeParse(id).success).toBe(true);
-    expect(actionPlanIdFor(NETWORK, 'torino-it')).toBe(id);
-    expect(actionPlanIdFor(NETWORK, 'gdansk-pl')).not.toBe(id);
+    expectOneIdPerNetworkAndCity(actionPlanIdFor, NETWORK);
   });
 });
 

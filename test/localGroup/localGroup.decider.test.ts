@@ -3,8 +3,8 @@ import { FormLocalGroup } from '../../domain/localGroup/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import type { LocalGroupEvent } from '../../domain/localGroup/events.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
-import { Ulid } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { expectOneIdPerNetworkAndCity } from '../support/derivedIds.js';
 import { closedNetwork, network, NETWORK_ID, otherNetwork, onlyGdansk } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(localGroupDecider);
@@ -133,10 +133,7 @@ describe('local group decider: changing the coordinator', () => {
 
 describe('local group ids and input', () => {
   it('derives one group id per network and city, shaped like a ULID', () => {
-    const id = localGroupIdOf(NETWORK_ID, 'torino-it');
-    expect(Ulid.safeParse(id).success).toBe(true);
-    expect(localGroupIdOf(NETWORK_ID, 'torino-it')).toBe(id);
-    expect(localGroupIdOf(NETWORK_ID, 'gdansk-pl')).not.toBe(id);
+    expectOneIdPerNetworkAndCity(localGroupIdOf, NETWORK_ID);
   });
 
   it('names a group "URBACT Local Group" by default, and lowercases the city key', () => {
