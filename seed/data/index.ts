@@ -1,5 +1,5 @@
 /**
- * Demo seed data extracted from the five source documents in /work/shared/seeds/.
+ * Demo seed data extracted from the five source documents in ../shared/seeds/.
  * See FACTS.md for checkable facts and where they come from.
  */
 export type * from './types.js';

@@ -2,7 +2,7 @@
  * Types of the demo seed data set. Plain data only: no behaviour, no imports.
  *
  * Conventions used across seed/data:
- * - Every value comes from the five source documents in /work/shared/seeds/
+ * - Every value comes from the five source documents in ../shared/seeds/
  *   (000 = "Why Integrated Action Plans matter: Torino" and other URBACT news items,
  *    001 = BoostInno Torino Integrated Action Plan / Torino Social Impact,
  *    002 = BoostInno synthesis by the lead expert, with appendix tables,
