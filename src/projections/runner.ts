@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Projection } from '../../projections/types.js';
 import { logIdentityOf, type LogIdentity } from '../eventStore/logIdentity.js';
@@ -12,7 +13,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../eventStore/port.js';
-import { isCorruption, type ReadModelDatabase } from '../readModels/database.js';
+import { isCorruption, ReadModelDatabase } from '../readModels/database.js';
 
 const BATCH_SIZE = 1000;
 
@@ -39,6 +40,11 @@ export interface ProjectionStatus {
   readonly reason?: string;
   /** The last error's message, for operators (logs, CLI); not shown to the public. */
   readonly lastError?: string;
+  /**
+   * Projections whose version changed, rebuilding beside (blue/green): their previous tables keep
+   * answering, as they were at the version change, until the new version has caught up.
+   */
+  readonly rebuilding?: readonly string[];
 }
 
 export interface ProjectionRunnerOptions {
@@ -50,6 +56,11 @@ export interface ProjectionRunnerOptions {
    * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
    */
   readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number; readonly deniedDelayMs?: number };
+  /**
+   * A projection whose version changed is rebuilt beside its previous tables, in a side file, while
+   * those keep answering (default); `false` drops and rebuilds it in place (nothing to serve meanwhile).
+   */
+  readonly rebuildBeside?: boolean;
 }
 
 /** The read models were built from another log, or from a later state of this one. */
@@ -125,6 +136,11 @@ export class ProjectionRunner {
   private wakeRetry: (() => void) | undefined;
   private identity: LogIdentity | undefined;
   private readonly appliedListeners = new Set<(events: readonly RecordedEvent[]) => void>();
+  /** Projections whose new version is being built beside their serving tables (blue/green). */
+  private readonly rebuilding = new Map<string, Projection>();
+  private besideTask: Promise<void> | undefined;
+  /** Moves on at every stop: a rebuild beside started before it gives up. */
+  private besideGeneration = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -160,6 +176,7 @@ export class ProjectionRunner {
       since: this.since.toISOString(),
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(this.rebuilding.size > 0 ? { rebuilding: [...this.rebuilding.keys()] } : {}),
     };
   }
 
@@ -182,16 +199,23 @@ export class ProjectionRunner {
     this.loop = this.run();
   }
 
-  /** Runs the projections up to the current end of the log, then returns (for tools and tests). */
-  async catchUp(): Promise<void> {
+  /**
+   * Runs the projections up to the current end of the log, then returns (for tools and tests); a
+   * projection whose version changed is built beside and switched to first. Other work runs between
+   * batches. `cancelled` is asked between batches: true stops where it stands (checkpoints saved).
+   */
+  async catchUp(options: { readonly cancelled?: () => boolean } = {}): Promise<void> {
     if (this.stopped) {
       await this.prepare();
+      if (this.rebuilding.size > 0) await this.rebuildBeside(this.besideGeneration);
       let from = this.minimumCheckpoint();
       for (;;) {
+        if (options.cancelled?.()) return;
         const events = await this.store.readAll({ fromPosition: from, maxCount: BATCH_SIZE });
         if (events.length === 0) break;
         this.applyBatch(events);
         from = events.at(-1)!.position;
+        await new Promise((resolve) => setImmediate(resolve));
       }
       return;
     }
@@ -248,10 +272,12 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.besideGeneration += 1;
     this.wakeRetry?.();
     await this.subscription?.unsubscribe();
     await this.loop;
     this.loop = undefined;
+    await this.besideTask;
     try {
       this.flush();
     } catch (error) {
@@ -282,9 +308,22 @@ export class ProjectionRunner {
     this.readModels.exec(`CREATE TABLE IF NOT EXISTS read_model_origin (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1), log_id TEXT NOT NULL, store TEXT NOT NULL, location TEXT NOT NULL)`);
     const stored = new Map(this.readModels.all<CheckpointRow>('SELECT * FROM projection_checkpoints').map((row) => [row.name, row]));
+    const beside = this.besideFile();
+    const wasRebuilding = new Set(this.rebuilding.keys());
+    this.rebuilding.clear();
     this.readModels.transaction(() => {
       for (const projection of this.projections) {
         const row = stored.get(projection.name);
+        if (row && row.version !== projection.version && beside && this.hasTablesOf(projection)) {
+          // Blue/green: the previous version's tables keep answering, frozen at its checkpoint, while
+          // the new version is built in a side file; they are switched when it has caught up.
+          if (!wasRebuilding.has(projection.name)) {
+            this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding beside the serving tables');
+          }
+          this.rebuilding.set(projection.name, projection);
+          this.checkpoints.set(projection.name, fromRow(row));
+          continue;
+        }
         if (row && row.version !== projection.version) {
           this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
           this.dropTables(projection);
@@ -295,7 +334,139 @@ export class ProjectionRunner {
         this.saveCheckpoint(projection.name, checkpoint);
       }
     });
+    // A side file no projection is rebuilding in: left by a switch or an abandoned rebuild.
+    if (beside && this.rebuilding.size === 0 && !this.besideTask) removeDatabaseFile(beside);
     this.reached = this.minimumCheckpoint();
+  }
+
+  /** Where projections whose version changed are rebuilt (none for an in-memory database). */
+  private besideFile(): string | undefined {
+    const file = this.readModels.filename;
+    if (this.options.rebuildBeside === false || file === '' || file === ':memory:') return undefined;
+    return `${file}.next`;
+  }
+
+  private hasTablesOf(projection: Projection): boolean {
+    return projection.tables.some((table) => this.readModels.get(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?`, [table]));
+  }
+
+  /** Starts building the new versions beside, unless it runs already or nothing is to be rebuilt. */
+  private ensureRebuildBeside(): void {
+    if (this.besideTask || this.rebuilding.size === 0 || this.stopped) return;
+    const generation = this.besideGeneration;
+    this.besideTask = this.rebuildBeside(generation)
+      .catch(async (error: unknown) => {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger?.error({ err: error, projections: [...this.rebuilding.keys()] }, 'rebuilding beside failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, this.options.retry?.initialDelayMs ?? 1000));
+      })
+      .finally(() => {
+        this.besideTask = undefined;
+        if (generation === this.besideGeneration) this.ensureRebuildBeside();
+      });
+  }
+
+  /**
+   * Builds the rebuilding projections from the log in the side file (resuming from its checkpoints
+   * after a crash or a stop), then switches to them in one transaction: the old tables are replaced
+   * by the new ones, with the events the serving projections applied meanwhile, and the new
+   * version's checkpoint. Until that commit, queries read the old tables; after it, the new ones.
+   */
+  private async rebuildBeside(generation: number): Promise<void> {
+    const file = this.besideFile()!;
+    const projections = [...this.rebuilding.values()];
+    const current = () => generation === this.besideGeneration && projections.every((p) => this.rebuilding.get(p.name) === p);
+    const started = performance.now();
+    this.logger?.info({ projections: projections.map((p) => p.name) }, 'building new projection versions beside the serving ones');
+    const besideDb = new ReadModelDatabase(file);
+    try {
+      const beside = new ProjectionRunner(this.store, besideDb, projections, {
+        onLogMismatch: 'rebuild',
+        rebuildBeside: false,
+        ...(this.logger ? { logger: this.logger.child({ beside: true }) } : {}),
+      });
+      await beside.catchUp({ cancelled: () => !current() });
+    } finally {
+      besideDb.close();
+    }
+    if (generation !== this.besideGeneration) return;
+    if (!current()) {
+      removeDatabaseFile(file);
+      return;
+    }
+    await this.switchTo(file, projections);
+    removeDatabaseFile(file);
+    this.logger?.info({ projections: projections.map((p) => p.name), ms: Math.round(performance.now() - started) }, 'switched to the new projection versions');
+  }
+
+  /** The side file's projections replace the serving ones, with the tail the serving ones applied since. */
+  private async switchTo(file: string, projections: readonly Projection[]): Promise<void> {
+    const besideAt = await this.besideCheckpoints(file);
+    let from: Position | undefined;
+    for (const checkpoint of besideAt.values()) if (!from || comparePositions(checkpoint.position, from) < 0) from = checkpoint.position;
+    from ??= START;
+    const tail: RecordedEvent[] = [];
+    for (;;) {
+      // Read up to the log's end; switch only once no serving projection is past what was read.
+      for (;;) {
+        const events = await this.store.readAll({ fromPosition: from, maxCount: BATCH_SIZE });
+        if (events.length === 0) break;
+        tail.push(...events);
+        from = events.at(-1)!.position;
+      }
+      if (comparePositions(this.appliedUpTo(), from) <= 0) break;
+    }
+    const switched = new Map<string, Checkpoint>();
+    this.readModels.run('ATTACH DATABASE ? AS beside', [file]);
+    try {
+      this.readModels.transaction(() => {
+        for (const projection of projections) {
+          this.dropTables(projection);
+          projection.setup(this.readModels);
+          for (const table of projection.tables) this.readModels.run(`INSERT INTO main."${table}" SELECT * FROM beside."${table}"`);
+          let checkpoint = besideAt.get(projection.name) ?? { position: START, version: projection.version };
+          const handles = new Set(projection.handles);
+          for (const event of tail) {
+            if (comparePositions(event.position, checkpoint.position) <= 0) continue;
+            if (handles.has(event.type)) {
+              try {
+                projection.apply(this.readModels, event);
+              } catch (error) {
+                throw new ProjectionFailedError(projection.name, event, error);
+              }
+            }
+            checkpoint = { position: event.position, version: projection.version, anchor: { streamId: event.streamId, revision: event.revision, eventId: event.id } };
+          }
+          this.saveCheckpoint(projection.name, checkpoint);
+          switched.set(projection.name, checkpoint);
+        }
+      });
+    } finally {
+      this.readModels.run('DETACH DATABASE beside');
+    }
+    for (const [name, checkpoint] of switched) {
+      this.rebuilding.delete(name);
+      this.checkpoints.set(name, checkpoint);
+    }
+    this.reached = this.minimumCheckpoint();
+  }
+
+  private async besideCheckpoints(file: string): Promise<Map<string, Checkpoint>> {
+    const db = new ReadModelDatabase(file);
+    try {
+      return new Map(db.all<CheckpointRow>('SELECT * FROM projection_checkpoints').map((row) => [row.name, fromRow(row)]));
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The furthest position a serving projection has applied: where the subscription stands. */
+  private appliedUpTo(): Position {
+    let max = START;
+    for (const [name, { position }] of this.checkpoints) {
+      if (!this.rebuilding.has(name) && comparePositions(position, max) > 0) max = position;
+    }
+    return max;
   }
 
   /** Why the read models cannot continue on this log, or undefined when they can. */
@@ -352,6 +523,7 @@ export class ProjectionRunner {
 
   /** Every projection back to an empty read model at the start of the log, recorded as this log's. */
   private resetAll(identity: LogIdentity): void {
+    this.rebuilding.clear();
     this.readModels.transaction(() => {
       for (const projection of this.projections) this.dropTables(projection);
       this.readModels.run('DELETE FROM projection_checkpoints');
@@ -371,7 +543,7 @@ export class ProjectionRunner {
   }
 
   private dropTables(projection: Projection): void {
-    for (const table of projection.tables) this.readModels.exec(`DROP TABLE IF EXISTS "${table}"`);
+    for (const table of projection.tables) this.readModels.exec(`DROP TABLE IF EXISTS main."${table}"`);
   }
 
   private saveCheckpoint(name: string, checkpoint: Checkpoint): void {
@@ -391,9 +563,11 @@ export class ProjectionRunner {
     );
   }
 
+  /** Where every serving projection stands (those rebuilding beside are not followed meanwhile). */
   private minimumCheckpoint(): Position {
     let min: Position | undefined;
-    for (const { position } of this.checkpoints.values()) {
+    for (const [name, { position }] of this.checkpoints) {
+      if (this.rebuilding.has(name)) continue;
       if (!min || comparePositions(position, min) < 0) min = position;
     }
     return min ?? START;
@@ -426,6 +600,7 @@ export class ProjectionRunner {
         // On every (re)subscription: the log may have been swapped or restored meanwhile.
         await this.checkAgainstLog();
         if (this.stopped) break;
+        this.ensureRebuildBeside();
         const from = this.minimumCheckpoint();
         this.enter('catchingUp', 'reading the log up to its end');
         this.subscription = this.store.subscribeToAll(comparePositions(from, START) === 0 ? {} : { fromPosition: from });
@@ -526,6 +701,7 @@ export class ProjectionRunner {
     const anchor = { streamId: lastEvent.streamId, revision: lastEvent.revision, eventId: lastEvent.id };
     this.readModels.transaction(() => {
       for (const projection of this.projections) {
+        if (this.rebuilding.has(projection.name)) continue;
         const checkpoint = this.checkpoints.get(projection.name)!;
         const handles = this.handledTypes.get(projection.name)!;
         for (const event of batch) {
@@ -544,6 +720,7 @@ export class ProjectionRunner {
     });
     // Only after the commit do the in-memory checkpoints move.
     for (const [name, checkpoint] of this.checkpoints) {
+      if (this.rebuilding.has(name)) continue;
       if (comparePositions(last, checkpoint.position) > 0) this.checkpoints.set(name, { ...checkpoint, position: last, anchor });
     }
     this.reached = this.minimumCheckpoint();
@@ -584,4 +761,9 @@ function reasonFor(error: unknown): string {
   if (error instanceof ProjectionFailedError) return 'a read model could not apply an event';
   if (isCorruption(error) || isCorruption((error as { cause?: unknown })?.cause)) return 'the read-model file was damaged; rebuilding';
   return 'the subscription to the log ended; resubscribing';
+}
+
+/** Deletes a SQLite file and its WAL companions, if there. */
+function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix, { force: true });
 }
