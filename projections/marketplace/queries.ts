@@ -175,12 +175,26 @@ export function postSuggestions(db: ReadModelStore, session: SessionRow, post: P
     .slice(0, limit);
 }
 
-/** The suggestion for one pair, if the matcher suggests it (used to snapshot why a match was made). */
-export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: string, offerId: string): MatchSuggestion | undefined {
+/**
+ * The matching index last built for a session by a read of its suggestions, however many offers
+ * came since; never builds one (that is whole-session work: linear in its offers).
+ */
+export function builtSessionIndex(db: ReadModelStore, sessionId: string): MatchingIndex | undefined {
+  return indexes.get(db)?.get(sessionId)?.index;
+}
+
+/** The suggestion for one pair, if the matcher suggests it with this index. */
+export function pairSuggestion(
+  db: ReadModelStore,
+  session: SessionRow,
+  needId: string,
+  offerId: string,
+  index: MatchingIndex = sessionIndex(db, session.id),
+): MatchSuggestion | undefined {
   const need = findPost(db, needId);
   const offer = findPost(db, offerId);
   if (!need || need.side !== 'need' || !offer) return undefined;
-  return sessionIndex(db, session.id)
+  return index
     .suggestFor(needOf(need), sessionOptions(session, { limitPerNeed: 0, minScore: 0, onlyOfferCityId: offer.city_id }))
     .find((s) => s.offerId === offerId);
 }
@@ -191,7 +205,9 @@ export function pairSuggestion(db: ReadModelStore, session: SessionRow, needId: 
 /**
  * What the marketplace's commands read from the read models (the application's
  * MarketplaceDirectory): a city's name as an active partner of some network, and the matcher's
- * reasons for a pair.
+ * reasons for a pair. A command never builds a matching index: the reasons recorded with a match are
+ * those of the index the session's board and suggestions were last read from (what the cities
+ * saw), or none when no index was built or the offer came after it.
  */
 export function marketplaceDirectory(db: ReadModelStore) {
   return {
@@ -203,7 +219,8 @@ export function marketplaceDirectory(db: ReadModelStore) {
     },
     suggestionFor(sessionId: string, needId: string, offerId: string) {
       const session = findSession(db, sessionId);
-      const suggestion = session ? pairSuggestion(db, session, needId, offerId) : undefined;
+      const index = builtSessionIndex(db, sessionId);
+      const suggestion = session && index ? pairSuggestion(db, session, needId, offerId, index) : undefined;
       if (!suggestion) return null;
       return { score: suggestion.score, sharedTopics: [...suggestion.sharedTopics], matchedTerms: [...suggestion.matchedTerms] };
     },
