@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monotonicFactory } from 'ulid';
@@ -43,6 +43,9 @@ const NETWORK_MEETINGS = 30;
 const WORKSHOPS_PER_PARTNER = 5;
 const ITERATIONS = 100;
 const TARGET_MS = 50;
+/** Sizes of the log a new replica starts on (shares of the whole log), and the tail it catches up. */
+const REPLICA_SIZES = [0.1, 0.3, 1];
+const REPLICA_TAIL = 2_000;
 
 const COUNTRIES = ['IT', 'FR', 'ES', 'PT', 'DE', 'PL', 'RO', 'GR', 'NL', 'BE', 'SE', 'FI', 'HR', 'SI', 'LT', 'HU', 'CZ', 'AT', 'IE', 'BG'];
 const THEMES = ['social innovation', 'urban commons', 'circular economy', 'mobility', 'housing', 'digital transition', 'culture', 'food'];
@@ -345,13 +348,30 @@ export async function run(report: Report): Promise<void> {
     });
     log.streams.length = 0;
 
-    report.progress('catching up the outcome projections');
-    started = performance.now();
+    report.progress('catching up the outcome projections, with a snapshot of the read models at three sizes of the log');
     const readModelFile = join(dir, 'readmodels.sqlite');
     const readModels = new ReadModelDatabase(readModelFile);
     const runner = new ProjectionRunner(store, readModels, outcomeProjections);
-    await runner.catchUp();
-    const catchUpSeconds = (performance.now() - started) / 1000;
+    // The log's first 10 %, 30 % and all of it: at each size, the serving process snapshots its read
+    // models REPLICA_TAIL events before the end, then catches up to it (its time from event 0 is
+    // the baseline); a new replica then starts from the snapshot and catches up the same tail.
+    const sizes = REPLICA_SIZES.map((share) => Math.round(log.count * share));
+    const upTo = (events: number) => ({ cancelled: () => runner.position.commit >= BigInt(events) });
+    let catchUpSeconds = 0;
+    const replicaSizes: { events: number; snapshot: string; fromZeroSeconds: number; snapshotSeconds: number }[] = [];
+    for (const events of sizes) {
+      started = performance.now();
+      await runner.catchUp(upTo(events - REPLICA_TAIL));
+      catchUpSeconds += (performance.now() - started) / 1000;
+      started = performance.now();
+      const snapshot = join(dir, `readmodels.snapshot-${events}.sqlite`);
+      readModels.snapshotTo(snapshot);
+      const snapshotSeconds = (performance.now() - started) / 1000;
+      started = performance.now();
+      await runner.catchUp(events === log.count ? {} : upTo(events));
+      catchUpSeconds += (performance.now() - started) / 1000;
+      replicaSizes.push({ events, snapshot, fromZeroSeconds: catchUpSeconds, snapshotSeconds });
+    }
     report.metric('outcome projections catch-up', log.count / catchUpSeconds, 'events/s', { note: `${catchUpSeconds.toFixed(1)} s, ${outcomeProjections.length} projections` });
     const rows = (table: string) => readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)!.n;
     report.note(
@@ -368,27 +388,28 @@ export async function run(report: Report): Promise<void> {
     const drill = await time(() => actionRecords(readModels, scopeOf(readModels, { country: 'IT' }), { status: 'implemented' }, 50, 500));
     report.metric('drill-down page (actions implemented, IT, offset 500): p95', drill.p95, 'ms', { target: { atMost: TARGET_MS } });
     await runner.stop();
-
-    report.progress('starting a new replica from a snapshot of the read models');
-    started = performance.now();
-    const snapshotFile = join(dir, 'readmodels.snapshot.sqlite');
-    readModels.snapshotTo(snapshotFile);
-    report.metric('read-model snapshot (VACUUM INTO)', (performance.now() - started) / 1000, 's', { note: 'written by the serving process; blocks it meanwhile' });
     readModels.close();
-    started = performance.now();
-    const replicaFile = join(dir, 'replica.sqlite');
-    copyFileSync(snapshotFile, replicaFile);
-    const replicaModels = new ReadModelDatabase(replicaFile);
-    const replicaRunner = new ProjectionRunner(store, replicaModels, outcomeProjections);
-    await replicaRunner.catchUp();
-    const replicaSeconds = (performance.now() - started) / 1000;
-    report.metric('new replica ready from the snapshot', replicaSeconds, 's', {
-      target: { atMost: 5 },
-      note: `copy, open, check against the log, catch up the tail; from event 0 it took ${catchUpSeconds.toFixed(1)} s in this run`,
-    });
-    await replicaRunner.stop();
-    replicaModels.close();
-    rmSync(replicaFile, { force: true });
+    for (const { events, snapshot, fromZeroSeconds, snapshotSeconds } of replicaSizes) {
+      const label = `${events.toLocaleString('en-US')} events`;
+      report.progress(`starting a new replica from the snapshot at ${label}`);
+      started = performance.now();
+      const replicaFile = join(dir, 'replica.sqlite');
+      copyFileSync(snapshot, replicaFile);
+      const replicaModels = new ReadModelDatabase(replicaFile);
+      const replicaRunner = new ProjectionRunner(store, replicaModels, outcomeProjections);
+      await replicaRunner.catchUp({ cancelled: () => replicaRunner.position.commit >= BigInt(events) });
+      const replicaSeconds = (performance.now() - started) / 1000;
+      const sizeMiB = statSync(snapshot).size / 2 ** 20;
+      report.metric(`read-model snapshot (VACUUM INTO), ${label}`, snapshotSeconds, 's', { note: `${sizeMiB.toFixed(0)} MiB; written by the serving process, which it blocks meanwhile` });
+      report.metric(`new replica from event 0, ${label} (baseline)`, fromZeroSeconds, 's');
+      report.metric(`new replica ready from a snapshot, ${label}`, replicaSeconds, 's', {
+        target: { atMost: 5 },
+        note: `copy ${sizeMiB.toFixed(0)} MiB, open, check against the log, catch up the last ${REPLICA_TAIL.toLocaleString('en-US')} events; ${(fromZeroSeconds / replicaSeconds).toFixed(0)}x faster than from event 0`,
+      });
+      await replicaRunner.stop();
+      replicaModels.close();
+      for (const file of [replicaFile, snapshot]) rmSync(file, { force: true });
+    }
 
     report.progress('timing the GraphQL outcomes query in process');
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' });
