@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { monotonicFactory } from 'ulid';
 import { marketplaceDecider, type MarketplaceCommand } from '../domain/marketplace/decider.js';
 import { systemActor } from '../src/auth/actor.js';
+import { FoldedSnapshots } from '../src/commands/foldedSnapshots.js';
 import { CommandHandler } from '../src/commands/handleCommand.js';
 import type { EventData } from '../src/eventStore/port.js';
 import { SqliteEventStore } from '../src/eventStore/sqlite.js';
@@ -74,6 +75,8 @@ const percentile = (values: readonly number[], p: number) => {
 interface Measured {
   readonly cold: number;
   readonly coldLoopDelay: number;
+  readonly restarted: number;
+  readonly restartedLoopDelay: number;
   readonly p50: number;
   readonly p95: number;
   readonly maxLoopDelay: number;
@@ -91,7 +94,9 @@ async function measure(size: number, report: Report): Promise<Measured> {
       await store.appendToStream(streamId, Array.from({ length: Math.min(BATCH, size - from) }, (_, k) => offerPosted(from + k)));
     }
     report.progress(`streams: session of ${size} posts loaded`);
-    const handler = new CommandHandler(store);
+    const snapshotFile = join(dir, 'folded-state.sqlite');
+    const snapshots = new FoldedSnapshots(snapshotFile, store);
+    const handler = new CommandHandler(store, undefined, snapshots);
     const options = { actor: systemActor };
     // What a health probe would wait: the longest gap between ticks of a 1 ms timer.
     let maxLoopDelay = 0;
@@ -114,8 +119,20 @@ async function measure(size: number, report: Report): Promise<Measured> {
       runs.push(performance.now() - started);
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
+    const warmLoopDelay = maxLoopDelay;
+    // A restart: a new handler, reading the folded state the first one wrote after its first fold.
+    await snapshots.close();
+    const reopened = new FoldedSnapshots(snapshotFile, store);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    maxLoopDelay = 0;
+    started = performance.now();
+    await new CommandHandler(store, undefined, reopened).handle(marketplaceDecider, streamId, postOffer(POSTS_TIMED + 1), options);
+    const restarted = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const restartedLoopDelay = maxLoopDelay;
     clearInterval(probe);
-    return { cold, coldLoopDelay, p50: percentile(runs, 50), p95: percentile(runs, 95), maxLoopDelay };
+    await reopened.close();
+    return { cold, coldLoopDelay, restarted, restartedLoopDelay, p50: percentile(runs, 50), p95: percentile(runs, 95), maxLoopDelay: warmLoopDelay };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -132,7 +149,11 @@ export async function run(report: Report): Promise<void> {
     if (size !== SIZES[0]) {
       report.metric(`post, ${label} / ${SIZES[0]} posts`, m.p50 / baseline.p50, 'x', { target: { atMost: 2 } });
     }
-    report.metric(`first post after a start, ${label}`, m.cold, 'ms', { note: 'folds the whole stream once (linear)' });
+    report.metric(`first post after a start, no snapshot, ${label}`, m.cold, 'ms', { note: 'folds the whole stream once (linear)' });
+    report.metric(`first post after a restart, from the folded-state snapshot, ${label}`, m.restarted, 'ms', {
+      note: 'reads the snapshot (in chunks) and the events after it',
+    });
+    report.metric(`event loop blocked at most by the first post after a restart, ${label}`, m.restartedLoopDelay, 'ms', { target: { atMost: 50 } });
     report.metric(`event loop blocked at most, ${label}`, m.maxLoopDelay, 'ms', { target: { atMost: 50 } });
     report.metric(`event loop blocked at most by the first post, ${label}`, m.coldLoopDelay, 'ms', { target: { atMost: 50 } });
   }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
 import type { Ledger } from './application/ledger.js';
+import { FoldedSnapshots } from './commands/foldedSnapshots.js';
 import { CommandHandler } from './commands/handleCommand.js';
 import type { Config } from './config.js';
 import { openEventStore } from './eventStore/index.js';
@@ -95,7 +96,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     await store.close();
     throw error;
   }
-  const commands = new CommandHandler(store, options.clock);
+  // Folded state of long streams (marketplace sessions), derived from the log: safe to delete.
+  mkdirSync(config.dataDir, { recursive: true });
+  const foldedSnapshots = new FoldedSnapshots(join(config.dataDir, 'folded-state.sqlite'), store);
+  const commands = new CommandHandler(store, options.clock, foldedSnapshots);
   const timeTravel = new TimeTravel(store, projectionList, options.clock);
   const personalData = new PersonalData(store, store.keys);
   let generation = 0;
@@ -169,6 +173,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await runner.stop();
       timeTravel.clear();
       readModels.close();
+      await foldedSnapshots.close();
       await store.close();
     },
   };

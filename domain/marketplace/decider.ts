@@ -466,4 +466,6 @@ export const marketplaceDecider: Decider<MarketplaceCommand, MarketplaceEvent, S
   initialState,
   decide,
   evolve,
+  // A session may hold 100,000 posts: its state is kept on disk, so a start does not fold them all.
+  snapshots: { version: 1, maps: ['posts', 'matches', 'openOfferOfPractice', 'openNeedOfLearningNeed'] },
 };

@@ -21,6 +21,11 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
   readonly decide: (command: Command, state: State) => readonly Event[];
+  /**
+   * A long stream's folded state may be kept on disk between starts: `version` (bump it when the
+   * state's shape changes) and the fields holding persistent maps; the rest must be plain JSON.
+   */
+  readonly snapshots?: { readonly version: number; readonly maps: readonly string[] };
 }
 
 export function fold<Event extends DomainEvent, State>(

@@ -12,6 +12,7 @@ import {
   type RecordedEvent,
 } from '../eventStore/port.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './errors.js';
+import type { FoldedSnapshots } from './foldedSnapshots.js';
 
 export interface CommandOptions {
   readonly actor: Actor;
@@ -88,12 +89,14 @@ export class CommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date = () => new Date(),
+    /** Folded state of long streams on disk: the first command after a start reads only the tail. */
+    private readonly snapshots?: FoldedSnapshots,
   ) {}
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>> {
     const deciderId = this.deciderIdOf(decider);
     const cached = this.folded.get(streamId);
-    const base = cached?.deciderId === deciderId ? cached : undefined;
+    const base = cached?.deciderId === deciderId ? cached : await this.snapshots?.load(decider, streamId);
     const keys = base?.keys ?? new Map<string, bigint>();
     let state = base ? (base.state as S) : decider.initialState();
     let revision = base?.revision;
@@ -111,6 +114,7 @@ export class CommandHandler {
     }
     const entry: FoldedStream = { deciderId, state, revision, position, keys };
     this.remember(streamId, entry);
+    this.snapshots?.offer(decider, streamId, { state, revision, position, keys });
     return this.loaded<S>(entry);
   }
 
@@ -244,6 +248,7 @@ export class CommandHandler {
     if (cached?.deciderId !== deciderId || cached.revision !== decidedOn) return;
     if (appended.key !== undefined) cached.keys.set(appended.key, appended.revision);
     this.remember(streamId, { deciderId, state: appended.state, revision: appended.revision, position: appended.position, keys: cached.keys });
+    this.snapshots?.offer(decider as Decider<unknown, DomainEvent, unknown>, streamId, { ...appended, keys: cached.keys });
   }
 
   private metadata(options: CommandOptions, commandId: string): EventMetadata {
