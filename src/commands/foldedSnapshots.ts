@@ -70,11 +70,12 @@ export class FoldedSnapshots {
     const [event] = await this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     if (!event || event.id !== row.event_id || comparePositions(event.position, position) !== 0) return undefined;
     const { state: head, keys, sizes } = JSON.parse(row.head) as { state: Record<string, unknown>; keys: [string, string][]; sizes: Record<string, number> };
-    const chunks = this.db.prepare('SELECT field, entries FROM folded_snapshot_chunks WHERE stream_id = ? AND generation = ? AND field = ? ORDER BY seq');
+    const chunks = this.db.prepare('SELECT entries FROM folded_snapshot_chunks WHERE stream_id = ? AND generation = ? AND field = ? ORDER BY seq');
     const state: Record<string, unknown> = { ...head };
     for (const field of policy.maps) {
       let map = PersistentMap<string, unknown>();
-      for (const chunk of chunks.iterate(streamId, row.generation, field) as Iterable<{ entries: string }>) {
+      // All rows first (no statement left open across the turns of the event loop), then parsed one by one.
+      for (const chunk of chunks.all(streamId, row.generation, field) as { entries: string }[]) {
         const entries = JSON.parse(chunk.entries) as [string, unknown][];
         map = map.withMutations((m) => {
           for (const [key, value] of entries) m.set(key, value);
