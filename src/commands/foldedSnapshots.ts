@@ -28,7 +28,8 @@ export interface FoldedSnapshot<S> {
 const MIN_EVENTS_BETWEEN = 1_000;
 /** ...and at least this share of the state's entries, so writing them costs O(1) per event on average. */
 const SHARE_OF_ENTRIES = 0.1;
-const CHUNK = 2_000;
+/** Entries per chunk: one chunk is written or read between two turns of the event loop (about a millisecond). */
+const CHUNK = 500;
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
