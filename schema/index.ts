@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import './errors.js';
 import './ledger.js';
 import './network.js';
+import './city.js';
 import './actionPlan/index.js';
 import './transfer.js';
 import './meeting.js';

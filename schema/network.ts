@@ -13,6 +13,7 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
+import { CityArg } from './journeySupport.js';
 import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -165,6 +166,16 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: NetworkKindEnum, required: false }),
       status: t.arg({ type: NetworkStatusEnum, required: false }),
       topic: t.arg.string({ required: false, validate: z.string().max(100).nullish() }),
+      name: t.arg.string({
+        required: false,
+        description: 'Part of the name, ignoring case and accents: "boost" finds BoostInno.',
+        validate: z.string().trim().max(100).nullish(),
+      }),
+      cityId: t.arg.id({
+        required: false,
+        description: 'Only networks this city is an active partner of (e.g. torino-it; the city registry, `cities`, finds the id).',
+        validate: CityArg,
+      }),
       asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
     },
     resolve: async (_root, args, context) => {
