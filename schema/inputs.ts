@@ -16,6 +16,7 @@ type Def = { type: string; [key: string]: unknown };
 const enums = new Map<Core, EnumRef<Types, string, string>>();
 const inputNames = new Map<Core, string>();
 const inputTypes = new Map<Core, InputObjectRef<Types, unknown>>();
+const inputDescriptions = new Map<string, string>();
 
 const defOf = (schema: Core): Def => schema._zod.def as unknown as Def;
 const parentOf = (schema: Core): Core | undefined => (schema._zod as { parent?: Core }).parent;
@@ -146,7 +147,8 @@ function inputObjectFor(schema: Core, path: string): InputObjectRef<Types, unkno
   if (cached) return cached;
   const name = lookUp(inputNames, schema);
   if (!name) throw new Error(`${path}: name its nested input with inputName()`);
-  const ref = builder.inputType(name, { fields: (t) => inputFields(t, schema as unknown as z.ZodType, name) });
+  const description = inputDescriptions.get(name);
+  const ref = builder.inputType(name, { ...(description ? { description } : {}), fields: (t) => inputFields(t, schema as unknown as z.ZodType, name) });
   inputTypes.set(schema, ref as InputObjectRef<Types, unknown>);
   return ref as InputObjectRef<Types, unknown>;
 }
@@ -172,7 +174,8 @@ export function inputFields(t: InputFieldBuilder<Types, 'InputObject'>, schema: 
 }
 
 /** The named input type of a zod object, for arguments that are not command inputs. */
-export function inputTypeOf(schema: z.ZodType, name: string) {
+export function inputTypeOf(schema: z.ZodType, name: string, options: { description?: string } = {}) {
   inputName(schema, name);
+  if (options.description) inputDescriptions.set(name, options.description);
   return inputObjectFor(schema as Core, name);
 }
