@@ -1,8 +1,9 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { CityId, IsoDateTime } from '../../domain/shared/values.js';
 import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan/actionPlans.js';
-import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans } from '../../projections/actionPlan/queries.js';
+import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans, responsibleBodiesOfPlan } from '../../projections/actionPlan/queries.js';
 import { entityId } from '../../src/application/ids.js';
 import { fromSource, pageFrom, readModelsAsOf, sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
@@ -21,6 +22,11 @@ const PlanCluster = builder.objectRef<PlanClusterRow>('PlanCluster').implement({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
   }),
+});
+
+const ResponsibleBody = builder.objectRef<{ name: string; actions: number }>('ResponsibleBody').implement({
+  description: "A body that promotes actions of a plan (the actions' responsibleBody; one spelling of those that differ only in case, accents or punctuation).",
+  fields: (t) => ({ name: t.exposeString('name'), actions: t.exposeInt('actions') }),
 });
 
 export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan'), 'planId', findPlans, {
@@ -44,6 +50,12 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
         phase: t.arg({ type: ActionPhaseEnum, required: false }),
         status: t.arg({ type: ActionStatusEnum, required: false }),
         addedAfterEndorsement: t.arg.boolean({ required: false }),
+        responsibleBody: t.arg.string({
+          required: false,
+          description:
+            'Actions whose responsible body (promoter) contains these whole words, ignoring case, accents and punctuation: "city of turin" finds "City of Turin (partner)". `responsibleBodies` lists them.',
+          validate: z.string().trim().min(1).max(300).nullish(),
+        }),
       },
       resolve: (r, args, context) => {
         const db = sourceOf(r, context);
@@ -51,6 +63,11 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
           fromSource(db, listActions(db, r.id, args, limit, offset)),
         );
       },
+    }),
+    responsibleBodies: t.field({
+      type: [ResponsibleBody],
+      description: "Who promotes the plan's actions, with how many each: the names the responsibleBody filter of actions takes.",
+      resolve: (r, _args, context) => responsibleBodiesOfPlan(sourceOf(r, context), r.id),
     }),
     indicators: t.field({
       type: [PlanIndicator],
