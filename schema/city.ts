@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
         validate: z.string().trim().max(100).nullish(),
       }),
       country: t.arg.string({ required: false, description: 'ISO 3166-1 alpha-2 code, e.g. IT.', validate: CountryCode.nullish() }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A city of the registry by its id (e.g. torino-it); null when no network ever had it as a partner.',
     authScopes: { public: true },
-    args: { cityId: t.arg.id({ required: true, validate: CityArg }), asOf: t.arg.string({ required: false, validate: AsOfArg }) },
+    args: { cityId: t.arg.id({ required: true, validate: CityArg }), asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }) },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
       return fromSource(db, findCity(db, String(args.cityId).trim().toLowerCase()) ?? null);

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import './scalars.js';
 import './errors.js';
 import './ledger.js';
 import './network.js';

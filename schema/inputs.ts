@@ -1,5 +1,6 @@
 import type { EnumRef, InputFieldBuilder, InputFieldMap, InputObjectRef } from '@pothos/core';
 import { z } from 'zod';
+import { IsoDate, IsoDateTime } from '../domain/shared/values.js';
 import { idSchemas } from '../src/application/ids.js';
 import { builder, type Types } from './builder.js';
 
@@ -70,6 +71,15 @@ interface FieldShape {
   description: string | undefined;
 }
 
+/** The date scalar of a string schema derived from the shared date values, if it is one. */
+function dateScalarOf(schema: Core): 'Date' | 'DateTime' | undefined {
+  for (const s of lineage(schema)) {
+    if (s === (IsoDate as unknown as Core)) return 'Date';
+    if (s === (IsoDateTime as unknown as Core)) return 'DateTime';
+  }
+  return undefined;
+}
+
 function describe(schema: Core): string | undefined {
   return z.globalRegistry.get(schema as unknown as z.ZodType)?.description;
 }
@@ -108,7 +118,7 @@ function shapeOf(schema: Core, path: string): FieldShape {
   const def = defOf(current);
   switch (def.type) {
     case 'string':
-      return { type: isId ? 'ID' : 'String', listDepth: 0, required, description };
+      return { type: isId ? 'ID' : (dateScalarOf(current) ?? 'String'), listDepth: 0, required, description };
     case 'number': {
       const format = (current as { format?: string | null }).format ?? '';
       return { type: format.includes('int') ? 'Int' : 'Float', listDepth: 0, required, description };

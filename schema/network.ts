@@ -1,6 +1,6 @@
+import { AsOfArg } from './journeySupport.js';
 import type { ObjectFieldBuilder } from '@pothos/core';
 import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
-import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
@@ -55,10 +55,10 @@ export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy')
   description: 'The study that concludes the activation phase.',
   fields: (t) => ({
     title: t.string({ resolve: (row) => row.baseline_title ?? '' }),
-    date: t.string({ resolve: (row) => row.baseline_date ?? '' }),
+    date: t.field({ type: 'Date', resolve: (row) => row.baseline_date! }),
     summary: t.string({ resolve: (row) => row.baseline_summary ?? '' }),
     url: t.exposeString('baseline_url', { nullable: true }),
-    recordedAt: t.string({ resolve: (row) => row.baseline_recorded_at ?? '' }),
+    recordedAt: t.field({ type: 'DateTime', resolve: (row) => row.baseline_recorded_at! }),
   }),
 });
 
@@ -76,8 +76,8 @@ export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
     role: t.field({ type: PartnerRoleEnum, resolve: (row) => row.role }),
     newcomer: t.boolean({ resolve: (row) => row.newcomer === 1, description: 'New to the URBACT programme.' }),
     active: t.boolean({ resolve: (row) => row.status === 'active' }),
-    joinedAt: t.exposeString('joined_at'),
-    leftAt: t.exposeString('left_at', { nullable: true }),
+    joinedAt: t.expose('joined_at', { type: 'DateTime' }),
+    leftAt: t.expose('left_at', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -89,8 +89,8 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
     kind: t.field({ type: NetworkKindEnum, resolve: (row) => NetworkKind.parse(row.kind) }),
     theme: t.exposeString('theme'),
     topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
-    startDate: t.exposeString('start_date'),
-    endDate: t.exposeString('end_date'),
+    startDate: t.expose('start_date', { type: 'Date' }),
+    endDate: t.expose('end_date', { type: 'Date' }),
     status: t.field({ type: NetworkStatusEnum, resolve: (row) => row.status }),
     leadExpert: t.field({
       type: LeadExpert,
@@ -124,7 +124,8 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
         return phase?.baseline_title ? phase : null;
       },
     }),
-    implementationStartDate: t.string({
+    implementationStartDate: t.field({
+      type: 'Date',
       nullable: true,
       resolve: (row, _args, context) => findNetworkPhase(sourceOf(row, context), row.id)?.implementation_start_date ?? null,
     }),
@@ -176,7 +177,7 @@ builder.queryFields((t) => ({
         description: 'Only networks this city is an active partner of (e.g. torino-it; the city registry, `cities`, finds the id).',
         validate: CityArg,
       }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);

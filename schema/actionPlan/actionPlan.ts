@@ -1,7 +1,8 @@
+import { AsOfArg } from '../journeySupport.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
-import { CityId, IsoDateTime } from '../../domain/shared/values.js';
+import { CityId } from '../../domain/shared/values.js';
 import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan/actionPlans.js';
 import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans, responsibleBodiesOfPlan } from '../../projections/actionPlan/queries.js';
 import { entityId } from '../../src/application/ids.js';
@@ -41,9 +42,10 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
     vision: t.exposeString('vision'),
     clusters: t.field({ type: [PlanCluster], resolve: (r, _args, context) => listClusters(sourceOf(r, context), r.id) }),
     endorsed: t.boolean({ resolve: (r) => r.endorsed_on !== null }),
-    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+    endorsedOn: t.expose('endorsed_on', { type: 'Date', nullable: true }),
     endorsedBy: t.exposeString('endorsed_by', { nullable: true }),
     actions: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: PlanAction,
       args: {
         clusterKey: t.arg.string({ required: false }),
@@ -95,7 +97,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: false, validate: entityId('ActionPlan').nullish() }),
       networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
       cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
@@ -113,7 +115,7 @@ builder.queryFields((t) => ({
     args: {
       ...networkOrCityArgs(t.arg),
       endorsed: t.arg.boolean({ required: false }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     authScopes: (_root, args) => {
       const { networkId, cityId } = networkOrCity(args);

@@ -1,6 +1,6 @@
+import { AsOfArg } from '../journeySupport.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../../domain/actionPlan/events.js';
-import { IsoDateTime } from '../../domain/shared/values.js';
 import { outcomeFilterSchema } from '../../projections/outcomes/filter.js';
 import { entityId } from '../../src/application/ids.js';
 import { inputTypeOf } from '../inputs.js';
@@ -289,10 +289,11 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
 
 const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterArg.nullish() }),
-  asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at this moment (replays the log).' }),
-  knownAt: t.arg.string({
+  asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: 'The figures as they stood at this moment (replays the log).' }),
+  knownAt: t.arg({
+    type: 'DateTime',
     required: false,
-    validate: IsoDateTime.nullish(),
+    validate: AsOfArg,
     description: 'The figures as the ledger knew them at this moment: facts recorded later (even backdated ones) are left out, so a report published then is reproduced exactly.',
   }),
 });

@@ -8,9 +8,9 @@ import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-compl
  * connection); scalars count 0 (they are columns of rows already read); a list multiplies what it
  * selects by its length:
  * - a connection by its page, `first` or `last` (written in the query or sent as a variable), or
- *   `DEFAULT_PAGE` when neither is given (the largest default page of any connection);
+ *   the page it answers when neither is given (50, or the connection's `defaultPageSize` extension);
  * - any other list of objects by its `limit` argument, the number of `ids` asked, or
- *   `LIST_ESTIMATE` (partners of a network, clusters of a plan, breakdowns: short lists).
+ *   `listEstimate` (partners of a network, clusters of a plan, breakdowns: short lists).
  * So `journey { timeline(first: 50) { nodes { learnings(first: 10) { nodes { lesson partner { name } } } } } }`
  * costs 1 + 1 + 50 x (1 + 1 + 10 x (1 + 1)) = 1,152: about the number of rows it reads. README
  * ("Operation limits") lists examples; test/server/queryCost.test.ts checks them.
@@ -18,8 +18,8 @@ import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-compl
 export const queryCostLimits = {
   /** The most objects one operation may ask for. */
   maxCost: 10_000,
-  /** The page a connection is counted for when the query names none. */
-  defaultPage: 100,
+  /** The page a connection is counted for when the query names none: its default page (50, or its `defaultPageSize` extension). */
+  defaultPage: 50,
   /** The length a list of objects is counted for when nothing in the query bounds it. */
   listEstimate: 10,
 } as const;
@@ -41,7 +41,8 @@ export function estimateObjects({ type, field, args, childComplexity }: Complexi
   const named = getNamedType(field.type);
   if (isLeafType(named)) return 0;
   if (isConnection(named)) {
-    const page = count(args.first) ?? count(args.last) ?? queryCostLimits.defaultPage;
+    const declared = (field.extensions as { defaultPageSize?: unknown } | undefined)?.defaultPageSize;
+    const page = count(args.first) ?? count(args.last) ?? count(declared) ?? queryCostLimits.defaultPage;
     return 1 + page * childComplexity;
   }
   if (isList(field.type) && !isPageList(type, field.name)) {

@@ -4,7 +4,7 @@ import { metadataAt } from '../support/projectionSpec.js';
 import { useTestApp } from '../support/testApp.js';
 import { expectForbidden, mutate, network } from '../support/api.js';
 
-const OUTCOMES = `query($filter: OutcomeFilter, $asOf: String) { outcomes(filter: $filter, asOf: $asOf) {
+const OUTCOMES = `query($filter: OutcomeFilter, $asOf: DateTime) { outcomes(filter: $filter, asOf: $asOf) {
   plans { drafted endorsed records { nodes { cityId endorsedOn planId } } }
   actions { total implemented implementationRate byPhase { phase count } byStatus { status count } byPhaseAndStatus { phase status count }
     records(status: implemented) { nodes { title country statusDate actionId } } }
