@@ -92,7 +92,7 @@ export function entityField<Row extends object>(t: PothosSchemaTypes.QueryFieldB
     authScopes: typeof authScopes === 'function' ? (_root, args, context) => authScopes(bareId(id, args.id), context) : authScopes,
     args: {
       id: t.arg.id({ required: true, validate: id }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg, description: config.asOfDescription }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: config.asOfDescription }),
     },
     // Pothos cannot resolve its result type for a generic Row; find() is typed above.
     resolve: (_root, args, context) =>

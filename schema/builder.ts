@@ -81,6 +81,10 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
+    /** Calendar days, YYYY-MM-DD (schema/scalars.ts). */
+    Date: { Input: string; Output: string | Date };
+    /** Moments, RFC 3339 (schema/scalars.ts). */
+    DateTime: { Input: string; Output: string | Date };
   };
 }>({
   plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, RelayPlugin],

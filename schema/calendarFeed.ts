@@ -30,8 +30,8 @@ export const CalendarFeed = builder.objectRef<CalendarFeedRow>('CalendarFeed').i
     networkId: t.exposeID('network_id', { nullable: true }),
     cityId: t.exposeID('city_id', { nullable: true }),
     label: t.exposeString('label'),
-    issuedAt: t.exposeString('issued_at'),
-    revokedAt: t.exposeString('revoked_at', { nullable: true }),
+    issuedAt: t.expose('issued_at', { type: 'DateTime' }),
+    revokedAt: t.expose('revoked_at', { type: 'DateTime', nullable: true }),
     active: t.boolean({ resolve: (row) => row.revoked_at === null }),
     url: t.string({
       nullable: true,

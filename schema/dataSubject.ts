@@ -31,8 +31,8 @@ const PersonalDataRecordType = builder.objectRef<PersonalDataRecord>('PersonalDa
   fields: (t) => ({
     streamId: t.exposeString('streamId', { description: 'The record the values belong to (e.g. meeting-01J...).' }),
     eventType: t.exposeString('eventType', { description: 'What was recorded, e.g. AttendanceRecorded.' }),
-    occurredAt: t.exposeString('occurredAt'),
-    recordedAt: t.exposeString('recordedAt'),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
     fields: t.field({ type: [PersonalDataField], resolve: (record) => [...record.fields] }),
   }),
 });

@@ -1,8 +1,10 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import './scalars.js';
 import './errors.js';
 import './ledger.js';
 import './network.js';
+import './city.js';
 import './actionPlan/index.js';
 import './transfer.js';
 import './meeting.js';

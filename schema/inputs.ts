@@ -1,5 +1,6 @@
 import type { EnumRef, InputFieldBuilder, InputFieldMap, InputObjectRef } from '@pothos/core';
 import { z } from 'zod';
+import { IsoDate, IsoDateTime } from '../domain/shared/values.js';
 import { idSchemas } from '../src/application/ids.js';
 import { builder, type Types } from './builder.js';
 
@@ -16,6 +17,7 @@ type Def = { type: string; [key: string]: unknown };
 const enums = new Map<Core, EnumRef<Types, string, string>>();
 const inputNames = new Map<Core, string>();
 const inputTypes = new Map<Core, InputObjectRef<Types, unknown>>();
+const inputDescriptions = new Map<string, string>();
 
 const defOf = (schema: Core): Def => schema._zod.def as unknown as Def;
 const parentOf = (schema: Core): Core | undefined => (schema._zod as { parent?: Core }).parent;
@@ -69,6 +71,15 @@ interface FieldShape {
   description: string | undefined;
 }
 
+/** The date scalar of a string schema derived from the shared date values, if it is one. */
+function dateScalarOf(schema: Core): 'Date' | 'DateTime' | undefined {
+  for (const s of lineage(schema)) {
+    if (s === (IsoDate as unknown as Core)) return 'Date';
+    if (s === (IsoDateTime as unknown as Core)) return 'DateTime';
+  }
+  return undefined;
+}
+
 function describe(schema: Core): string | undefined {
   return z.globalRegistry.get(schema as unknown as z.ZodType)?.description;
 }
@@ -107,7 +118,7 @@ function shapeOf(schema: Core, path: string): FieldShape {
   const def = defOf(current);
   switch (def.type) {
     case 'string':
-      return { type: isId ? 'ID' : 'String', listDepth: 0, required, description };
+      return { type: isId ? 'ID' : (dateScalarOf(current) ?? 'String'), listDepth: 0, required, description };
     case 'number': {
       const format = (current as { format?: string | null }).format ?? '';
       return { type: format.includes('int') ? 'Int' : 'Float', listDepth: 0, required, description };
@@ -146,7 +157,8 @@ function inputObjectFor(schema: Core, path: string): InputObjectRef<Types, unkno
   if (cached) return cached;
   const name = lookUp(inputNames, schema);
   if (!name) throw new Error(`${path}: name its nested input with inputName()`);
-  const ref = builder.inputType(name, { fields: (t) => inputFields(t, schema as unknown as z.ZodType, name) });
+  const description = inputDescriptions.get(name);
+  const ref = builder.inputType(name, { ...(description ? { description } : {}), fields: (t) => inputFields(t, schema as unknown as z.ZodType, name) });
   inputTypes.set(schema, ref as InputObjectRef<Types, unknown>);
   return ref as InputObjectRef<Types, unknown>;
 }
@@ -172,7 +184,8 @@ export function inputFields(t: InputFieldBuilder<Types, 'InputObject'>, schema: 
 }
 
 /** The named input type of a zod object, for arguments that are not command inputs. */
-export function inputTypeOf(schema: z.ZodType, name: string) {
+export function inputTypeOf(schema: z.ZodType, name: string, options: { description?: string } = {}) {
   inputName(schema, name);
+  if (options.description) inputDescriptions.set(name, options.description);
   return inputObjectFor(schema as Core, name);
 }

@@ -94,7 +94,7 @@ const Journey = builder.objectRef<JourneyShape>('Journey').implement({
   description: 'A network\'s learning journey: its meetings in order, and per partner the needs raised and addressed.',
   fields: (t) => ({
     network: t.field({ type: Network, resolve: (j) => fromSource(j.db, j.network) }),
-    asOf: t.string({ nullable: true, description: 'The moment the journey is told as of; null for now.', resolve: (j) => j.asOf }),
+    asOf: t.field({ type: 'DateTime', nullable: true, description: 'The moment the journey is told as of; null for now.', resolve: (j) => j.asOf }),
     meetingCount: t.int({ description: 'Meetings in the timeline.', resolve: (j) => countMeetings(j.db, j.meetings) }),
     timeline: t.connection({
       type: Meeting,
@@ -136,12 +136,12 @@ builder.queryField('journey', (t) =>
       networkId: t.arg.id({ required: true, validate: entityId('Network') }),
       cityId: t.arg.id({ required: false, validate: CityArg, description: 'One partner: its meetings and its needs.' }),
       topic: t.arg.string({ required: false, validate: TopicArg, description: 'Part of a meeting theme or of a need\'s topic.' }),
-      from: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings ending, needs raised, on or after.' }),
-      to: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings starting, needs raised, on or before.' }),
+      from: t.arg({ type: 'Date', required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings ending, needs raised, on or after.' }),
+      to: t.arg({ type: 'Date', required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings starting, needs raised, on or before.' }),
       includeCancelled: t.arg.boolean({ required: false, description: 'Show cancelled meetings in the timeline.' }),
       includeFormerPartners: t.arg.boolean({ required: false, description: 'List partners that left even without needs.' }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the journey as it was then.' }),
-      knownAt: t.arg.string({ required: false, validate: AsOfArg, description: 'ISO date-time: the journey as the ledger knew it then (facts recorded later left out).' }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: 'The journey as it was then (a date: the end of that day in UTC).' }),
+      knownAt: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: 'ISO date-time: the journey as the ledger knew it then (facts recorded later left out).' }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf, args.knownAt);

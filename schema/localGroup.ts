@@ -58,8 +58,8 @@ export const Stakeholder = builder.objectRef<StakeholderRow>('Stakeholder').impl
       resolve: (row) => (row.basis ? LawfulBasis.parse(row.basis) : null),
     }),
     active: t.boolean({ resolve: (row) => row.status === 'active' }),
-    addedAt: t.exposeString('added_at'),
-    removedAt: t.exposeString('removed_at', { nullable: true }),
+    addedAt: t.expose('added_at', { type: 'DateTime' }),
+    removedAt: t.expose('removed_at', { type: 'DateTime', nullable: true }),
     removedReason: t.exposeString('removed_reason', { nullable: true }),
   }),
 });
@@ -108,9 +108,10 @@ export const LocalGroup = rowNode(builder.objectRef<LocalGroupRow>('LocalGroup')
       nullable: true,
       resolve: (row) => (row.coordinator_name ? { name: row.coordinator_name, organisation: row.coordinator_organisation ?? '' } : null),
     }),
-    formedAt: t.exposeString('formed_at'),
+    formedAt: t.expose('formed_at', { type: 'DateTime' }),
     composition: t.field({ type: LocalGroupComposition, resolve: (row, _args, context) => compositionOf(sourceOf(row, context), row.id) }),
     stakeholders: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: Stakeholder,
       args: {
         helix: t.arg({ type: HelixEnum, required: false }),
@@ -141,7 +142,7 @@ builder.queryFields((t) => ({
     args: {
       networkId: t.arg.id({ required: true, validate: entityId('Network') }),
       cityId: t.arg.id({ required: false, validate: CityArg }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);

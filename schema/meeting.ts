@@ -54,7 +54,7 @@ export const MeetingAttendee = builder.objectRef<AttendeeRow & { network_id: str
     name: t.exposeString('name'),
     cityId: t.exposeID('city_id'),
     partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
-    recordedAt: t.exposeString('recorded_at'),
+    recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
   }),
 });
 
@@ -67,7 +67,7 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
     cityId: t.exposeID('city_id', { description: 'The partner that learnt it.' }),
     partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     meetingId: t.exposeID('meeting_id'),
-    recordedAt: t.exposeString('recorded_at'),
+    recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
     recordedBy: t.exposeString('recorded_by'),
   }),
 });
@@ -93,8 +93,8 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       description: 'The host when it is a partner (study visits may go to other cities).',
       resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.host_city_id),
     }),
-    startDate: t.exposeString('start_date'),
-    endDate: t.exposeString('end_date'),
+    startDate: t.expose('start_date', { type: 'Date' }),
+    endDate: t.expose('end_date', { type: 'Date' }),
     themes: t.stringList({ resolve: (row) => parseJson<string[]>(row.themes) }),
     guidingQuestions: t.stringList({ resolve: (row) => parseJson<string[]>(row.guiding_questions) }),
     partnerCityIds: t.idList({
@@ -107,8 +107,8 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: (row) => (row.origin_kind && row.origin_id ? { kind: row.origin_kind, id: row.origin_id } : null),
     }),
     status: t.field({ type: MeetingStatusEnum, resolve: (row) => row.status }),
-    heldAt: t.exposeString('held_at', { nullable: true }),
-    cancelledAt: t.exposeString('cancelled_at', { nullable: true }),
+    heldAt: t.expose('held_at', { type: 'DateTime', nullable: true }),
+    cancelledAt: t.expose('cancelled_at', { type: 'DateTime', nullable: true }),
     cancelReason: t.exposeString('cancel_reason', { nullable: true }),
     rescheduleCount: t.exposeInt('reschedule_count'),
     description: t.exposeString('description', {
@@ -131,6 +131,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: (row, _args, context) => countAttendees(sourceOf(row, context), row.id).cities,
     }),
     attendance: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: MeetingAttendee,
       nullable: true,
       description: 'Who attended, by partner city and name.',
@@ -174,10 +175,10 @@ builder.queryFields((t) => ({
       status: t.arg({ type: MeetingStatusEnum, required: false }),
       cityId: t.arg.id({ required: false, validate: CityArg, description: 'Meetings that concern this partner.' }),
       topic: t.arg.string({ required: false, validate: TopicArg, description: 'Part of a theme.' }),
-      from: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings ending on or after.' }),
-      to: t.arg.string({ required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings starting on or before.' }),
+      from: t.arg({ type: 'Date', required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings ending on or after.' }),
+      to: t.arg({ type: 'Date', required: false, validate: DateArg, description: 'YYYY-MM-DD: meetings starting on or before.' }),
       includeCancelled: t.arg.boolean({ required: false }),
-      asOf: t.arg.string({ required: false, validate: AsOfArg }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);

@@ -1,6 +1,6 @@
+import { AsOfArg } from './journeySupport.js';
 import type { ObjectFieldBuilder } from '@pothos/core';
 import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/network/events.js';
-import { IsoDateTime } from '../domain/shared/values.js';
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
@@ -13,6 +13,7 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { loaderFor, rowNode } from './loaders.js';
+import { CityArg } from './journeySupport.js';
 import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
 import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -54,10 +55,10 @@ export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy')
   description: 'The study that concludes the activation phase.',
   fields: (t) => ({
     title: t.string({ resolve: (row) => row.baseline_title ?? '' }),
-    date: t.string({ resolve: (row) => row.baseline_date ?? '' }),
+    date: t.field({ type: 'Date', resolve: (row) => row.baseline_date! }),
     summary: t.string({ resolve: (row) => row.baseline_summary ?? '' }),
     url: t.exposeString('baseline_url', { nullable: true }),
-    recordedAt: t.string({ resolve: (row) => row.baseline_recorded_at ?? '' }),
+    recordedAt: t.field({ type: 'DateTime', resolve: (row) => row.baseline_recorded_at! }),
   }),
 });
 
@@ -75,8 +76,8 @@ export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
     role: t.field({ type: PartnerRoleEnum, resolve: (row) => row.role }),
     newcomer: t.boolean({ resolve: (row) => row.newcomer === 1, description: 'New to the URBACT programme.' }),
     active: t.boolean({ resolve: (row) => row.status === 'active' }),
-    joinedAt: t.exposeString('joined_at'),
-    leftAt: t.exposeString('left_at', { nullable: true }),
+    joinedAt: t.expose('joined_at', { type: 'DateTime' }),
+    leftAt: t.expose('left_at', { type: 'DateTime', nullable: true }),
   }),
 });
 
@@ -88,8 +89,8 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
     kind: t.field({ type: NetworkKindEnum, resolve: (row) => NetworkKind.parse(row.kind) }),
     theme: t.exposeString('theme'),
     topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
-    startDate: t.exposeString('start_date'),
-    endDate: t.exposeString('end_date'),
+    startDate: t.expose('start_date', { type: 'Date' }),
+    endDate: t.expose('end_date', { type: 'Date' }),
     status: t.field({ type: NetworkStatusEnum, resolve: (row) => row.status }),
     leadExpert: t.field({
       type: LeadExpert,
@@ -123,7 +124,8 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
         return phase?.baseline_title ? phase : null;
       },
     }),
-    implementationStartDate: t.string({
+    implementationStartDate: t.field({
+      type: 'Date',
       nullable: true,
       resolve: (row, _args, context) => findNetworkPhase(sourceOf(row, context), row.id)?.implementation_start_date ?? null,
     }),
@@ -165,7 +167,17 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: NetworkKindEnum, required: false }),
       status: t.arg({ type: NetworkStatusEnum, required: false }),
       topic: t.arg.string({ required: false, validate: z.string().max(100).nullish() }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      name: t.arg.string({
+        required: false,
+        description: 'Part of the name, ignoring case and accents: "boost" finds BoostInno.',
+        validate: z.string().trim().max(100).nullish(),
+      }),
+      cityId: t.arg.id({
+        required: false,
+        description: 'Only networks this city is an active partner of (e.g. torino-it; the city registry, `cities`, finds the id).',
+        validate: CityArg,
+      }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);

@@ -64,8 +64,8 @@ const FollowUp = builder.objectRef<FollowUpRow>('PeerReviewFollowUp').implement(
   fields: (t) => ({
     status: t.field({ type: FollowUpStatusEnum, resolve: (row) => FollowUpStatus.parse(row.status) }),
     note: t.exposeString('note'),
-    date: t.exposeString('date'),
-    recordedAt: t.exposeString('recorded_at'),
+    date: t.expose('date', { type: 'Date' }),
+    recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
   }),
 });
 
@@ -93,7 +93,7 @@ const Todo = builder.objectRef<TodoRow>('PeerReviewTodo').implement({
     todoId: t.exposeID('todo_id', { description: 'T1, T2, ...' }),
     text: t.exposeString('text'),
     owner: t.exposeString('owner'),
-    dueDate: t.exposeString('due_date', { nullable: true }),
+    dueDate: t.expose('due_date', { type: 'Date', nullable: true }),
   }),
 });
 
@@ -110,9 +110,9 @@ export const PeerReview = rowNode(builder.objectRef<PeerReviewRow>('PeerReview')
     topics: t.stringList({ resolve: (row) => topicsOf(row.topics) }),
     plannedFor: t.exposeString('planned_for', { nullable: true }),
     status: t.field({ type: ReviewStatusEnum, resolve: (row) => row.status }),
-    heldOn: t.exposeString('held_on', { nullable: true }),
+    heldOn: t.expose('held_on', { type: 'Date', nullable: true }),
     place: t.exposeString('place', { nullable: true }),
-    requestedAt: t.exposeString('requested_at'),
+    requestedAt: t.expose('requested_at', { type: 'DateTime' }),
     revision: t.exposeInt('revision'),
     peers: t.field({ type: [ReviewPeer], nullable: true, authScopes: { authenticated: true }, resolve: (row, _a, context) => peersOfReview(sourceOf(row, context), row.id) }),
     foreignPeersAccepted: t.int({

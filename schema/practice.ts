@@ -1,7 +1,8 @@
+import { AsOfArg } from './journeySupport.js';
 import { z } from 'zod';
 import { Contact, LabelYear } from '../domain/marketplace/values.js';
 import { PartnershipStatus } from '../domain/practice/events.js';
-import { CountryCode, IsoDateTime } from '../domain/shared/values.js';
+import { CountryCode } from '../domain/shared/values.js';
 import type { PracticeRow } from '../projections/practice/practices.js';
 import { findPractice, findPractices, listPractices } from '../projections/practice/queries.js';
 import { entityField, pageFrom, readModelsAsOf } from './asOf.js';
@@ -69,8 +70,8 @@ export const GoodPractice = rowNode(builder.objectRef<PracticeRow>('GoodPractice
       authScopes: { authenticated: true },
       resolve: (row) => JSON.parse(row.contact) as ContactValue,
     }),
-    proposedAt: t.exposeString('proposed_at'),
-    updatedAt: t.exposeString('updated_at'),
+    proposedAt: t.expose('proposed_at', { type: 'DateTime' }),
+    updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this practice safely.' }),
   }),
 });
@@ -93,7 +94,7 @@ builder.queryFields((t) => ({
       cityId: t.arg.string({ required: false, validate: z.string().max(80).nullish() }),
       networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
       includeWithdrawn: t.arg.boolean({ required: false }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);

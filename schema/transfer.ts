@@ -1,5 +1,5 @@
+import { AsOfArg } from './journeySupport.js';
 import { FundingSource } from '../domain/actionPlan/events.js';
-import { IsoDateTime } from '../domain/shared/values.js';
 import { InvestmentLine } from '../domain/transfer/decider.js';
 import { TransferStage } from '../domain/transfer/events.js';
 import { findTransfer, findTransfers, listTransfers, transferHistory } from '../projections/transfer/queries.js';
@@ -65,7 +65,7 @@ const TransferHistoryEntry = builder.objectRef<TransferHistoryRow>('TransferHist
   description: 'A stage reached, a milestone, a transfer or investment plan, a readiness assessment, the end.',
   fields: (t) => ({
     kind: t.field({ type: HistoryKindEnum, resolve: (r) => r.kind }),
-    date: t.exposeString('date'),
+    date: t.expose('date', { type: 'Date' }),
     stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
     title: t.exposeString('title'),
     note: t.exposeString('note'),
@@ -92,11 +92,11 @@ export const Transfer = rowNode(builder.objectRef<TransferRow>('Transfer'), 'tra
     }),
     stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
     status: t.field({ type: TransferStatusEnum, resolve: (r) => r.status }),
-    startedOn: t.exposeString('started_on'),
-    endedOn: t.exposeString('ended_on', { nullable: true }),
+    startedOn: t.expose('started_on', { type: 'Date' }),
+    endedOn: t.expose('ended_on', { type: 'Date', nullable: true }),
     endNote: t.exposeString('end_note', { nullable: true, description: 'The closing note, or the reason it was abandoned.' }),
     readinessScore: t.exposeInt('readiness_score', { nullable: true, description: 'The latest readiness assessment, 1 to 5.' }),
-    readinessDate: t.exposeString('readiness_date', { nullable: true }),
+    readinessDate: t.expose('readiness_date', { type: 'Date', nullable: true }),
     history: t.field({
       type: [TransferHistoryEntry],
       args: { kinds: t.arg({ type: [HistoryKindEnum], required: false }) },
@@ -115,7 +115,7 @@ builder.queryFields((t) => ({
       ...networkOrCityArgs(t.arg),
       status: t.arg({ type: TransferStatusEnum, required: false }),
       stage: t.arg({ type: TransferStageEnum, required: false }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     authScopes: (_root, args) => {
       const { networkId, cityId } = networkOrCity(args);

@@ -1,3 +1,4 @@
+import { searchKey } from '../../domain/shared/searchKey.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
@@ -35,6 +36,8 @@ export interface PlanActionRow {
   summary: string;
   budget_cents: number | null;
   responsible_body: string;
+  /** The responsible body's search key (domain/shared/searchKey.ts): what the promoter filter matches. */
+  responsible_body_key: string;
   funding: string;
   status: string;
   status_date: string | null;
@@ -94,7 +97,7 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 2,
+  version: 3,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
@@ -106,10 +109,11 @@ export const actionPlansProjection = projection({
     PRIMARY KEY (plan_id, key));
   CREATE TABLE IF NOT EXISTS plan_actions (
     id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
-    phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, funding TEXT NOT NULL,
+    phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, responsible_body_key TEXT NOT NULL, funding TEXT NOT NULL,
     status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
     secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
+  CREATE INDEX IF NOT EXISTS plan_actions_responsible_body ON plan_actions (plan_id, responsible_body_key);
   CREATE TABLE IF NOT EXISTS plan_status_changes (
     action_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
     date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
@@ -169,9 +173,9 @@ export const actionPlansProjection = projection({
         const d = data(event, 'PlanActionAdded');
         db.run(
           `INSERT INTO plan_actions (id, plan_id, position, title, cluster_key, phase, summary, budget_cents, responsible_body,
-             funding, status, status_date, added_at, added_after_endorsement, added_revision)
-           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?)`,
-          [d.actionId, planId, planId, d.title, d.clusterKey, d.phase, d.summary, d.budgetCents, d.responsibleBody,
+             responsible_body_key, funding, status, status_date, added_at, added_after_endorsement, added_revision)
+           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?)`,
+          [d.actionId, planId, planId, d.title, d.clusterKey, d.phase, d.summary, d.budgetCents, d.responsibleBody, searchKey(d.responsibleBody),
             JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0, revision],
         );
         break;

@@ -1,3 +1,4 @@
+import { searchPattern } from '../../domain/shared/searchKey.js';
 import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
@@ -39,6 +40,8 @@ export interface ActionFilter {
   phase?: string | null;
   status?: string | null;
   addedAfterEndorsement?: boolean | null;
+  /** Whole words of who promotes the action, ignoring case, accents and punctuation ("city of turin"). */
+  responsibleBody?: string | null;
 }
 
 export function listActions(db: ReadModelStore, planId: string, filter: ActionFilter, limit: number, offset: number): PlanActionRow[] {
@@ -46,6 +49,7 @@ export function listActions(db: ReadModelStore, planId: string, filter: ActionFi
   if (filter.clusterKey) where.add('cluster_key = ?', filter.clusterKey);
   if (filter.phase) where.add('phase = ?', filter.phase);
   if (filter.status) where.add('status = ?', filter.status);
+  if (filter.responsibleBody) where.add(`responsible_body_key LIKE ? ESCAPE '\\'`, searchPattern(filter.responsibleBody, true));
   if (filter.addedAfterEndorsement != null) where.add('added_after_endorsement = ?', filter.addedAfterEndorsement ? 1 : 0);
   return db.all<PlanActionRow>(`SELECT * FROM plan_actions ${where} ORDER BY position LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
@@ -92,3 +96,12 @@ export function indicatorDefinedAt(db: ReadModelStore, planId: string, revision:
 export const planOfAction = (db: ReadModelStore, actionId: string) => findAction(db, actionId)?.plan_id;
 /** The plan holding an indicator. */
 export const planOfIndicator = (db: ReadModelStore, indicatorId: string) => findIndicator(db, indicatorId)?.plan_id;
+
+/** Who promotes a plan's actions: each responsible body (one of its spellings) with its number of actions, most first. */
+export function responsibleBodiesOfPlan(db: ReadModelStore, planId: string): { name: string; actions: number }[] {
+  return db.all<{ name: string; actions: number }>(
+    `SELECT MIN(responsible_body) AS name, COUNT(*) AS actions FROM plan_actions
+     WHERE plan_id = ? AND responsible_body_key <> ' ' GROUP BY responsible_body_key ORDER BY actions DESC, responsible_body_key`,
+    [planId],
+  );
+}

@@ -1,9 +1,12 @@
 import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
+import { searchKey } from '../../domain/shared/searchKey.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface NetworkRow {
   id: string;
   name: string;
+  /** The name's search key (domain/shared/searchKey.ts): the name filter is one LIKE on it. */
+  name_key: string;
   kind: string;
   theme: string;
   topics: string;
@@ -23,10 +26,11 @@ const data = dataOf<NetworkEvent>();
 /** One row per network: what the lead expert and the secretariat see in lists. */
 export const networksProjection = projection({
   name: 'networks',
-  version: 2,
+  version: 3,
   schema: `CREATE TABLE IF NOT EXISTS networks (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
     kind TEXT NOT NULL,
     theme TEXT NOT NULL,
     topics TEXT NOT NULL,
@@ -49,9 +53,9 @@ export const networksProjection = projection({
       case 'NetworkRegistered': {
         const d = data(event, 'NetworkRegistered');
         db.run(
-          `INSERT INTO networks (id, name, kind, theme, topics, start_date, end_date, status, registered_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-          [id, d.name, d.kind, d.theme, JSON.stringify(d.topics), d.startDate, d.endDate, event.metadata.occurredAt, revision],
+          `INSERT INTO networks (id, name, name_key, kind, theme, topics, start_date, end_date, status, registered_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+          [id, d.name, searchKey(d.name), d.kind, d.theme, JSON.stringify(d.topics), d.startDate, d.endDate, event.metadata.occurredAt, revision],
         );
         break;
       }

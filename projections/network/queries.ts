@@ -1,3 +1,4 @@
+import { searchPattern } from '../../domain/shared/searchKey.js';
 import { rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
@@ -9,6 +10,10 @@ export interface NetworkFilter {
   status?: string | null;
   /** Matches the theme or a topic, case-insensitively. */
   topic?: string | null;
+  /** Part of the name, ignoring case and accents ("boost" finds BoostInno). */
+  name?: string | null;
+  /** Networks the city is an active partner of. */
+  cityId?: string | null;
 }
 
 export const { find: findNetwork, findMany: findNetworks } = rowsById<NetworkRow>('networks');
@@ -20,6 +25,10 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
   if (filter.topic) {
     const topic = filter.topic.toLowerCase();
     where.add(`(lower(theme) LIKE ? OR EXISTS (SELECT 1 FROM json_each(networks.topics) WHERE value = ?))`, `%${topic}%`, topic);
+  }
+  if (filter.name) where.add(`name_key LIKE ? ESCAPE '\\'`, searchPattern(filter.name));
+  if (filter.cityId) {
+    where.add(`EXISTS (SELECT 1 FROM partners WHERE partners.network_id = networks.id AND city_id = ? AND status = 'active')`, filter.cityId);
   }
   return db.all<NetworkRow>(`SELECT * FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
@@ -55,4 +64,50 @@ export function findPartner(db: ReadModelStore, networkId: string, cityId: strin
 
 export function findNetworkPhase(db: ReadModelStore, networkId: string): NetworkPhaseRow | undefined {
   return db.get<NetworkPhaseRow>('SELECT * FROM network_phases WHERE network_id = ?', [networkId]);
+}
+
+/** A city of the registry: every city that is or was a partner of a network, under its latest name. */
+export interface CityRow {
+  city_id: string;
+  name: string;
+  country: string;
+}
+
+export interface CityFilter {
+  /** Part of any name the city had in a network, ignoring case and accents ("torin" finds Torino). */
+  name?: string | null;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: string | null;
+}
+
+/** The city registry, built from the partners of every network (the city id is the same in all of them). */
+export function listCities(db: ReadModelStore, filter: CityFilter, limit: number, offset: number): CityRow[] {
+  const where = new Where();
+  if (filter.country) where.add('country = ?', filter.country);
+  if (filter.name) {
+    where.add(`city_id IN (SELECT city_id FROM partners WHERE name_key LIKE ? ESCAPE '\\')`, searchPattern(filter.name));
+  }
+  // SQLite takes the bare columns of the row that holds MAX(joined_at): the name of the latest membership.
+  return db.all<CityRow>(
+    `SELECT city_id, name, country FROM (SELECT city_id, name, country, MAX(joined_at) FROM partners ${where} GROUP BY city_id)
+     ORDER BY name, city_id LIMIT ? OFFSET ?`,
+    [...where.params, limit, offset],
+  );
+}
+
+export function findCity(db: ReadModelStore, cityId: string): CityRow | undefined {
+  return db.get<CityRow>(
+    `SELECT city_id, name, country FROM (SELECT city_id, name, country, MAX(joined_at) FROM partners WHERE city_id = ? GROUP BY city_id)`,
+    [cityId],
+  );
+}
+
+/** A city's memberships (networks it is or was a partner of), oldest first. */
+export function membershipsOfCity(db: ReadModelStore, cityId: string, includeFormer = false): PartnerRow[] {
+  return db.all<PartnerRow>(
+    `SELECT partners.* FROM partners JOIN networks ON networks.id = partners.network_id
+     WHERE city_id = ? ${includeFormer ? '' : "AND partners.status = 'active'"}
+     ORDER BY networks.start_date, networks.name, networks.id`,
+    [cityId],
+  );
 }

@@ -1,17 +1,25 @@
 import { z } from 'zod';
 import { NetworkKind } from '../../domain/network/events.js';
-import { CountryCode, IsoDate, IsoDateTime } from '../../domain/shared/values.js';
+import { CountryCode, IsoDate, IsoDateTime, Ulid } from '../../domain/shared/values.js';
 
-/** The outcome filter, validated the same way for GraphQL and the CSV export. */
-export const OutcomeFilterSchema = z
-  .object({
-    kind: NetworkKind.nullish(),
-    theme: z.string().trim().max(100, 'must be at most 100 characters').nullish(),
-    country: CountryCode.nullish(),
-    from: IsoDate.nullish(),
-    to: IsoDate.nullish(),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must not be after to', path: ['to'] });
+/**
+ * The outcome filter, validated the same way for GraphQL and the CSV export. `networkId` is how
+ * a transport names a network: the export takes the bare id, GraphQL also the global id.
+ */
+export function outcomeFilterSchema(networkId: z.ZodType<string, string>) {
+  return z
+    .object({
+      networkId: networkId.nullish().describe('One network: its figures only ("Outcomes of BoostInno"); `networks(name:)` finds its id.'),
+      kind: NetworkKind.nullish(),
+      theme: z.string().trim().max(100, 'must be at most 100 characters').nullish().describe('Part of the theme of the networks, or one of their topics.'),
+      country: CountryCode.nullish().describe('The country of the partner a record belongs to: ISO 3166-1 alpha-2 code, e.g. IT.'),
+      from: IsoDate.nullish().describe("First day of the period (inclusive): records by their own date (see each figure)."),
+      to: IsoDate.nullish().describe('Last day of the period (inclusive).'),
+    })
+    .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must not be after to', path: ['to'] });
+}
+
+export const OutcomeFilterSchema = outcomeFilterSchema(Ulid);
 export type OutcomeFilterInput = z.output<typeof OutcomeFilterSchema>;
 
 /** Query-string parameters of GET /export/outcomes.csv: the filter plus asOf. */

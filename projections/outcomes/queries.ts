@@ -15,6 +15,8 @@ import type { OutcomeTransferRow } from './transfers.js';
  * Without from/to, plan, action and funding figures come from pre-aggregated totals.
  */
 export interface OutcomeFilter {
+  /** One network. */
+  networkId?: string | null;
   kind?: string | null;
   theme?: string | null;
   country?: string | null;
@@ -28,6 +30,8 @@ export interface Scope {
   /** The kind and theme filters (totals are kept per kind; a theme needs the network ids). */
   readonly kind: string | null;
   readonly theme: string | null;
+  /** Networks are selected one by one (a theme or a network): totals per network, never per kind. */
+  readonly byNetwork: boolean;
   readonly country: string | null;
   readonly from: string | null;
   readonly to: string | null;
@@ -37,8 +41,9 @@ export interface Scope {
 
 export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
   let networkIds: string | null = null;
-  if (filter.kind || filter.theme) {
+  if (filter.kind || filter.theme || filter.networkId) {
     const clause = new Where();
+    if (filter.networkId) clause.add('id = ?', filter.networkId);
     if (filter.kind) clause.add('kind = ?', filter.kind);
     if (filter.theme) clause.add(`instr(search, ?) > 0`, filter.theme.trim().toLowerCase());
     const ids = db.all<{ id: string }>(`SELECT id FROM outcome_networks ${clause}`, clause.params).map((r) => r.id);
@@ -48,6 +53,7 @@ export function scopeOf(db: ReadModelStore, filter: OutcomeFilter): Scope {
     networkIds,
     kind: filter.kind ?? null,
     theme: filter.theme ? filter.theme.trim().toLowerCase() : null,
+    byNetwork: Boolean(filter.theme || filter.networkId),
     country: filter.country ? filter.country.toUpperCase() : null,
     from: filter.from ?? null,
     to: filter.to ?? null,
@@ -87,7 +93,7 @@ type CountryMode = 'scope' | 'each';
 function sumTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, months: { from: string; to: string } | null): Counted[] {
   const parts = ['figure = ?'];
   const params: unknown[] = [figure];
-  if (scope.theme !== null) {
+  if (scope.byNetwork) {
     parts.push('network_id IN (SELECT value FROM json_each(?))');
     params.push(scope.networkIds ?? '[]');
   } else {
@@ -128,7 +134,7 @@ const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4))
 function counted(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, facts: (scope: Scope) => Counted[]): Counted[] {
   if (scope.factsOnly) return facts(scope);
   if (!dated(scope)) return sumTotals(db, table, figure, scope, mode, null);
-  if (scope.theme !== null) return facts(scope);
+  if (scope.byNetwork) return facts(scope);
   const firstFull = scope.from ? (scope.from.endsWith('-01') ? monthOf(scope.from) : addMonths(monthOf(scope.from), 1)) : '0000-01';
   const lastFull = scope.to ? (scope.to === lastDayOf(monthOf(scope.to)) ? monthOf(scope.to) : addMonths(monthOf(scope.to), -1)) : '9999-12';
   if (firstFull > lastFull) return facts(scope);

@@ -1,8 +1,10 @@
+import { AsOfArg } from '../journeySupport.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
-import { CityId, IsoDateTime } from '../../domain/shared/values.js';
+import { CityId } from '../../domain/shared/values.js';
 import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan/actionPlans.js';
-import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans } from '../../projections/actionPlan/queries.js';
+import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans, responsibleBodiesOfPlan } from '../../projections/actionPlan/queries.js';
 import { entityId } from '../../src/application/ids.js';
 import { fromSource, pageFrom, readModelsAsOf, sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
@@ -23,6 +25,11 @@ const PlanCluster = builder.objectRef<PlanClusterRow>('PlanCluster').implement({
   }),
 });
 
+const ResponsibleBody = builder.objectRef<{ name: string; actions: number }>('ResponsibleBody').implement({
+  description: "A body that promotes actions of a plan (the actions' responsibleBody; one spelling of those that differ only in case, accents or punctuation).",
+  fields: (t) => ({ name: t.exposeString('name'), actions: t.exposeInt('actions') }),
+});
+
 export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan'), 'planId', findPlans, {
   description: "A city's Integrated Action Plan in a network.",
   authScopes: (row) => planReadScopes(row),
@@ -35,15 +42,22 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
     vision: t.exposeString('vision'),
     clusters: t.field({ type: [PlanCluster], resolve: (r, _args, context) => listClusters(sourceOf(r, context), r.id) }),
     endorsed: t.boolean({ resolve: (r) => r.endorsed_on !== null }),
-    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+    endorsedOn: t.expose('endorsed_on', { type: 'Date', nullable: true }),
     endorsedBy: t.exposeString('endorsed_by', { nullable: true }),
     actions: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: PlanAction,
       args: {
         clusterKey: t.arg.string({ required: false }),
         phase: t.arg({ type: ActionPhaseEnum, required: false }),
         status: t.arg({ type: ActionStatusEnum, required: false }),
         addedAfterEndorsement: t.arg.boolean({ required: false }),
+        responsibleBody: t.arg.string({
+          required: false,
+          description:
+            'Actions whose responsible body (promoter) contains these whole words, ignoring case, accents and punctuation: "city of turin" finds "City of Turin (partner)". `responsibleBodies` lists them.',
+          validate: z.string().trim().min(1).max(300).nullish(),
+        }),
       },
       resolve: (r, args, context) => {
         const db = sourceOf(r, context);
@@ -51,6 +65,11 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
           fromSource(db, listActions(db, r.id, args, limit, offset)),
         );
       },
+    }),
+    responsibleBodies: t.field({
+      type: [ResponsibleBody],
+      description: "Who promotes the plan's actions, with how many each: the names the responsibleBody filter of actions takes.",
+      resolve: (r, _args, context) => responsibleBodiesOfPlan(sourceOf(r, context), r.id),
     }),
     indicators: t.field({
       type: [PlanIndicator],
@@ -78,7 +97,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: false, validate: entityId('ActionPlan').nullish() }),
       networkId: t.arg.id({ required: false, validate: entityId('Network').nullish() }),
       cityId: t.arg.id({ required: false, validate: CityId.nullish() }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf);
@@ -96,7 +115,7 @@ builder.queryFields((t) => ({
     args: {
       ...networkOrCityArgs(t.arg),
       endorsed: t.arg.boolean({ required: false }),
-      asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish() }),
+      asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
     authScopes: (_root, args) => {
       const { networkId, cityId } = networkOrCity(args);

@@ -24,7 +24,7 @@ const StatusChange = builder.objectRef<StatusChangeRow>('ActionStatusChange').im
   fields: (t) => ({
     from: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.from_status) }),
     to: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.to_status) }),
-    date: t.exposeString('date'),
+    date: t.expose('date', { type: 'Date' }),
     note: t.exposeString('note'),
   }),
 });
@@ -36,7 +36,7 @@ const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecure
     source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
     programme: t.exposeString('programme'),
-    date: t.exposeString('date'),
+    date: t.expose('date', { type: 'Date' }),
     note: t.exposeString('note'),
   }),
 });
@@ -57,12 +57,12 @@ export const PlanAction = rowNode(builder.objectRef<PlanActionRow>('PlanAction')
       resolve: (r) => z.array(PlannedFunding).parse(JSON.parse(r.funding)),
     }),
     status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }),
-    statusDate: t.exposeString('status_date', { nullable: true }),
+    statusDate: t.expose('status_date', { type: 'Date', nullable: true }),
     statusHistory: t.field({
       type: [StatusChange],
       resolve: (r, _args, context) => statusHistory(sourceOf(r, context), r.id),
     }),
-    addedAt: t.exposeString('added_at'),
+    addedAt: t.expose('added_at', { type: 'DateTime' }),
     addedAfterEndorsement: t.boolean({
       description: 'Added after the city council endorsed the plan: plans are living documents.',
       resolve: (r) => r.added_after_endorsement === 1,

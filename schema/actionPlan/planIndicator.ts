@@ -6,7 +6,7 @@ import { heldByPlanReadScopes } from './access.js';
 
 const IndicatorValue = builder.objectRef<IndicatorValueRow>('IndicatorValue').implement({
   fields: (t) => ({
-    date: t.exposeString('date'),
+    date: t.expose('date', { type: 'Date' }),
     value: t.exposeFloat('value'),
     note: t.exposeString('note'),
   }),
@@ -24,7 +24,7 @@ export const PlanIndicator = builder.node(builder.objectRef<IndicatorRow>('PlanI
     baseline: t.exposeFloat('baseline', { nullable: true }),
     target: t.exposeFloat('target', { nullable: true }),
     latestValue: t.exposeFloat('latest_value', { nullable: true, description: 'The value with the latest date.' }),
-    latestDate: t.exposeString('latest_date', { nullable: true }),
+    latestDate: t.expose('latest_date', { type: 'Date', nullable: true }),
     values: t.field({ type: [IndicatorValue], resolve: (r, _args, context) => indicatorValues(sourceOf(r, context), r.id) }),
   }),
 });

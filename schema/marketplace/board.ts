@@ -44,7 +44,7 @@ const BoardEvent = builder.objectRef<AppliedEvent>('MarketplaceBoardEvent').impl
     kind: t.field({ type: BoardEventKindEnum, resolve: (e) => boardKinds[e.type as MarketplaceEvent['type']]! }),
     sessionId: t.id({ resolve: (e) => e.streamId.slice(e.streamId.indexOf('-') + 1) }),
     position: t.string({ description: 'Position of the event in the log.', resolve: positionOf }),
-    occurredAt: t.string({ resolve: (e) => e.metadata.occurredAt }),
+    occurredAt: t.field({ type: 'DateTime', resolve: (e) => e.metadata.occurredAt }),
     offer: t.field({ type: MarketplaceOffer, nullable: true, resolve: postNamedBy('offer') }),
     need: t.field({ type: MarketplaceNeed, nullable: true, resolve: postNamedBy('need') }),
     match: t.field({

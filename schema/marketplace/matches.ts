@@ -18,7 +18,7 @@ export const ScheduledMeeting = builder.objectRef<MatchRow>('MarketplaceSchedule
   fields: (t) => ({
     meetingId: t.id({ resolve: (row) => row.meeting_id! }),
     format: t.field({ type: MeetingFormatEnum, resolve: (row) => row.meeting_format! }),
-    date: t.string({ resolve: (row) => row.meeting_date! }),
+    date: t.field({ type: 'Date', resolve: (row) => row.meeting_date! }),
     hostCityId: t.string({ resolve: (row) => row.meeting_host_city_id! }),
     networkId: t.exposeID('meeting_network_id', { nullable: true }),
     title: t.string({ resolve: (row) => row.meeting_title! }),
@@ -60,8 +60,8 @@ rowNode(MarketplaceMatch, 'matchId', findMatches, {
         return [...s.sharedTopics.map((x) => `topic: ${x}`), ...s.matchedTerms.map((x) => `word: ${x}`)];
       },
     }),
-    proposedAt: t.exposeString('proposed_at'),
-    updatedAt: t.exposeString('updated_at'),
+    proposedAt: t.expose('proposed_at', { type: 'DateTime' }),
+    updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     meeting: t.field({ type: ScheduledMeeting, nullable: true, resolve: (row) => (row.meeting_id ? row : null) }),
   }),
 });

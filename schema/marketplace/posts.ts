@@ -42,7 +42,7 @@ function postNode(
       description: t.exposeString('description'),
       topics: t.stringList({ resolve: (row) => JSON.parse(row.topics) as string[] }),
       status: t.field({ type: PostStatusEnum, resolve: (row) => row.status }),
-      postedAt: t.exposeString('posted_at'),
+      postedAt: t.expose('posted_at', { type: 'DateTime' }),
       suggestions: t.field({
         type: [MatchSuggestionRef],
         description: config.suggestions,

@@ -29,6 +29,7 @@ import { CitySuggestions, MatchingArgs, suggestionsOf } from './suggestions.js';
 /** The session's offers or needs, a city's only if asked. */
 function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, side: 'offer' | 'need') {
   return t.connection({
+    extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
     type: side === 'offer' ? MarketplaceOffer : MarketplaceNeed,
     // Restricted fields are nullable: withholding one leaves the rest of the answer.
     nullable: true,
@@ -52,15 +53,16 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
     scope: t.field({ type: SessionScopeEnum, resolve: (row) => SessionScope.parse(row.scope) }),
     networkIds: t.idList({ resolve: (row) => sessionNetworkIds(row) }),
     otherCountryOnly: t.boolean({ description: 'Hard filter: matches only between cities of different countries.', resolve: (row) => row.other_country_only === 1 }),
-    heldOn: t.exposeString('held_on', { nullable: true }),
+    heldOn: t.expose('held_on', { type: 'Date', nullable: true }),
     place: t.exposeString('place'),
     status: t.field({ type: SessionStatusEnum, resolve: (row) => row.status }),
-    openedAt: t.exposeString('opened_at'),
-    closedAt: t.exposeString('closed_at', { nullable: true }),
+    openedAt: t.expose('opened_at', { type: 'DateTime' }),
+    closedAt: t.expose('closed_at', { type: 'DateTime', nullable: true }),
     revision: t.exposeInt('revision'),
     offers: postsOf(t, 'offer'),
     needs: postsOf(t, 'need'),
     matches: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: MarketplaceMatch,
       nullable: true,
       description: 'Matches a side answered (accepted or declined).',
@@ -74,6 +76,7 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
       },
     }),
     suggestions: t.connection({
+      extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)
       type: MatchSuggestionRef,
       nullable: true,
       description: 'Ranked match suggestions for every open need of the session (need by need, best first).',

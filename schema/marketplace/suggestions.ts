@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchIdOf } from '../../domain/marketplace/events.js';
 import type { MatchSuggestion } from '../../domain/marketplace/matching.js';
 import { findMatch, findPost } from '../../projections/marketplace/queries.js';
 import type { ReadModelStore } from '../../projections/types.js';
@@ -36,6 +37,10 @@ MatchSuggestionRef.implement({
     bm25: t.exposeFloat('bm25', { description: 'Raw BM25 relevance of the offer for the need.' }),
     bestBm25: t.exposeFloat('bestBm25', { description: 'Best BM25 among the offers for this need (text part = 0.4 x bm25 / bestBm25).' }),
     explanation: t.string({ description: 'The same, in a sentence.', resolve: explain }),
+    matchId: t.id({
+      description: 'The id of the match this suggestion is (or becomes once a side answers): what respondToMarketplaceMatch takes.',
+      resolve: (s) => matchIdOf(s.needId, s.offerId),
+    }),
     needId: t.exposeID('needId'),
     offerId: t.exposeID('offerId'),
     needCityId: t.exposeString('needCityId'),
@@ -46,7 +51,7 @@ MatchSuggestionRef.implement({
       type: MarketplaceMatch,
       nullable: true,
       description: 'The match, once a side answered.',
-      resolve: (s, _a, context) => readBeside(s, context, (db) => findMatch(db, `${s.needId}-${s.offerId}`) ?? null),
+      resolve: (s, _a, context) => readBeside(s, context, (db) => findMatch(db, matchIdOf(s.needId, s.offerId)) ?? null),
     }),
   }),
 });

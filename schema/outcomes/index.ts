@@ -1,7 +1,9 @@
+import { AsOfArg } from '../journeySupport.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../../domain/actionPlan/events.js';
-import { IsoDateTime } from '../../domain/shared/values.js';
-import { OutcomeFilterSchema } from '../../projections/outcomes/filter.js';
+import { outcomeFilterSchema } from '../../projections/outcomes/filter.js';
+import { entityId } from '../../src/application/ids.js';
+import { inputTypeOf } from '../inputs.js';
 import {
   actionRecords,
   attendanceRecords,
@@ -31,7 +33,8 @@ import { PUBLIC_MIN_CITIES, PUBLIC_MIN_RECORDS, publicFunding } from '../../proj
 import { FundingSourceEnum, Money, SourceAmount, money } from '../money.js';
 import { readModelsAsOf } from '../asOf.js';
 import { builder } from '../builder.js';
-import { NetworkKindEnum } from '../network.js';
+// The NetworkKind enum the filter's kind maps to is registered there.
+import '../network.js';
 import { TransferStageEnum, TransferStatusEnum } from '../transfer.js';
 import { CountryCities, CountryParticipants, HelixCount, OutcomeActionRecord, OutcomeAttendanceRecord, OutcomeFundingRecord, OutcomeMeetingRecord, OutcomeNeedRecord, OutcomeNewcomerRecord, OutcomePlanRecord, OutcomePracticeRecord, OutcomeStakeholderRecord, OutcomeTransferRecord, PhaseCount, PhaseStatusCount, StageCount, StatusCount , SECRETARIAT } from './records.js';
 
@@ -59,17 +62,12 @@ const newcomers = (f: Figures) => memo(f, 'newcomers', () => newcomerFigures(f.d
 
 
 
-const OutcomeFilter = builder.inputType('OutcomeFilter', {
+/** Which records the figures count: derived from the filter's zod schema (projections/outcomes/filter.ts). */
+const OutcomeFilterArg = outcomeFilterSchema(entityId('Network'));
+const OutcomeFilter = inputTypeOf(OutcomeFilterArg, 'OutcomeFilter', {
   description:
-    'Which records the figures count. kind and theme select networks (theme: part of the theme or a topic); country selects the ' +
-    'partner a record belongs to; from/to (YYYY-MM-DD, inclusive) select records by their own date (see each figure).',
-  fields: (t) => ({
-    kind: t.field({ type: NetworkKindEnum, required: false }),
-    theme: t.string({ required: false }),
-    country: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code, e.g. IT.' }),
-    from: t.string({ required: false }),
-    to: t.string({ required: false }),
-  }),
+    'Which records the figures count. networkId, kind and theme select networks; country selects the partner a record belongs ' +
+    'to; from/to (inclusive) select records by their own date (see each figure).',
 });
 
 const page = { defaultSize: 50, maxSize: 500 };
@@ -290,11 +288,12 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
 });
 
 const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
-  filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterSchema.nullish() }),
-  asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at this moment (replays the log).' }),
-  knownAt: t.arg.string({
+  filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterArg.nullish() }),
+  asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: 'The figures as they stood at this moment (replays the log).' }),
+  knownAt: t.arg({
+    type: 'DateTime',
     required: false,
-    validate: IsoDateTime.nullish(),
+    validate: AsOfArg,
     description: 'The figures as the ledger knew them at this moment: facts recorded later (even backdated ones) are left out, so a report published then is reproduced exactly.',
   }),
 });
@@ -302,12 +301,12 @@ const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0])
 builder.queryFields((t) => ({
   outcomes: t.field({
     type: Outcomes,
-    description: 'Programme-wide outcomes, filterable by network kind, theme, country and period. Secretariat only.',
+    description: 'Programme-wide outcomes, filterable by network (one, or by kind or theme), country and period. Secretariat only.',
     authScopes: SECRETARIAT,
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
       const db = await readModelsAsOf(context, args.asOf, args.knownAt);
-      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
+      return { db, scope: scopeOf(db, OutcomeFilterArg.parse(args.filter ?? {})), cache: new Map() };
     },
   }),
   publicOutcomes: t.field({

@@ -26,8 +26,8 @@ export const OutcomePlanRecord = builder.objectRef<OutcomePlanRow>('OutcomePlanR
     cityName: t.exposeString('city_name'),
     country: t.exposeString('country'),
     title: t.exposeString('title'),
-    draftedOn: t.exposeString('drafted_on'),
-    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+    draftedOn: t.expose('drafted_on', { type: 'Date' }),
+    endorsedOn: t.expose('endorsed_on', { type: 'Date', nullable: true }),
   }),
 });
 
@@ -42,7 +42,7 @@ export const OutcomeActionRecord = builder.objectRef<OutcomeActionRow>('OutcomeA
     title: t.exposeString('title'),
     phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
     status: t.field({ type: ActionStatusEnum, resolve: (r) => ActionStatus.parse(r.status) }),
-    statusDate: t.exposeString('status_date'),
+    statusDate: t.expose('status_date', { type: 'Date' }),
     addedAfterEndorsement: t.boolean({ resolve: (r) => r.after_endorsement === 1 }),
   }),
 });
@@ -59,7 +59,7 @@ export const OutcomeFundingRecord = builder.objectRef<OutcomeFundingRow>('Outcom
     source: t.field({ type: FundingSourceEnum, resolve: (r) => r.source as never }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
     programme: t.exposeString('programme'),
-    date: t.exposeString('date'),
+    date: t.expose('date', { type: 'Date' }),
   }),
 });
 
@@ -75,8 +75,8 @@ export const OutcomeTransferRecord = builder.objectRef<OutcomeTransferRow>('Outc
     country: t.exposeString('country', { description: 'Country of the receiving city.' }),
     stage: t.field({ type: TransferStageEnum, resolve: (r) => TransferStage.parse(r.stage) }),
     status: t.field({ type: TransferStatusEnum, resolve: (r) => r.status as never }),
-    startedOn: t.exposeString('started_on'),
-    endedOn: t.exposeString('ended_on', { nullable: true }),
+    startedOn: t.expose('started_on', { type: 'Date' }),
+    endedOn: t.expose('ended_on', { type: 'Date', nullable: true }),
   }),
 });
 
@@ -89,7 +89,7 @@ export const OutcomePracticeRecord = builder.objectRef<OutcomePracticeRow>('Outc
     country: t.exposeString('country'),
     title: t.exposeString('title'),
     labelYear: t.exposeInt('label_year', { nullable: true }),
-    labelledOn: t.exposeString('labelled_on', { nullable: true }),
+    labelledOn: t.expose('labelled_on', { type: 'Date', nullable: true }),
   }),
 });
 
@@ -102,8 +102,8 @@ export const OutcomeNeedRecord = builder.objectRef<OutcomeNeedRow>('OutcomeNeedR
     country: t.exposeString('country'),
     kind: t.exposeString('kind'),
     status: t.exposeString('status'),
-    raisedOn: t.exposeString('raised_on'),
-    addressedOn: t.exposeString('addressed_on', { nullable: true }),
+    raisedOn: t.expose('raised_on', { type: 'Date' }),
+    addressedOn: t.expose('addressed_on', { type: 'Date', nullable: true }),
   }),
 });
 
@@ -115,7 +115,7 @@ export const OutcomeMeetingRecord = builder.objectRef<OutcomeMeetingRow>('Outcom
     kind: t.exposeString('kind'),
     title: t.exposeString('title'),
     hostCityId: t.exposeID('host_city_id', { nullable: true }),
-    startDate: t.exposeString('start_date'),
+    startDate: t.expose('start_date', { type: 'Date' }),
     participants: t.exposeInt('participants'),
   }),
 });
@@ -127,7 +127,7 @@ export const OutcomeAttendanceRecord = builder.objectRef<OutcomeAttendanceRow>('
     meetingId: t.exposeID('meeting_id'),
     networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
     country: t.exposeString('country'),
-    startDate: t.exposeString('start_date'),
+    startDate: t.expose('start_date', { type: 'Date' }),
     participants: t.exposeInt('participants'),
   }),
 });
@@ -139,7 +139,7 @@ export const OutcomeNewcomerRecord = builder.objectRef<OutcomePartnerRow>('Outco
     name: t.exposeString('name'),
     country: t.exposeString('country'),
     networkId: t.id({ resolve: (r) => gid('Network', r.network_id) }),
-    joinedOn: t.exposeString('joined_on'),
+    joinedOn: t.expose('joined_on', { type: 'Date' }),
   }),
 });
 
@@ -154,7 +154,7 @@ export const OutcomeStakeholderRecord = builder.objectRef<OutcomeStakeholderRow>
     name: t.exposeString('name'),
     helix: t.exposeString('helix'),
     planned: t.boolean({ resolve: (r) => r.planned === 1 }),
-    addedOn: t.exposeString('added_on'),
+    addedOn: t.expose('added_on', { type: 'Date' }),
   }),
 });
 

@@ -15,7 +15,8 @@ import {
   type PracticeSnapshot,
 } from '../../domain/marketplace/decider.js';
 import { marketplaceDecider, type SessionState } from '../../domain/marketplace/decider.js';
-import { MatchId, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
+import { MatchId, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';
 import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';
 import { networkDecider } from '../../domain/network/decider.js';
@@ -25,7 +26,7 @@ import type { CommandOptions, CommandResult } from '../commands/handleCommand.js
 import { aggregate } from './aggregate.js';
 import { asId, entityId, optionalEntityId } from './ids.js';
 import type { Ledger } from './ledger.js';
-import { marketplaceDirectory } from '../../projections/marketplace/queries.js';
+import { findPost, marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { scheduleMeeting } from './meeting.js';
 import { defineUseCase } from './useCase.js';
@@ -177,12 +178,21 @@ export const withdrawMarketplacePost = sessions.useCase(
 
 // ---------------------------------------------------------------- matches
 
+/**
+ * A side answers a match (usually a suggestion), named by its id (`<needId>-<offerId>`, bare or
+ * global: a suggestion's `matchId`); the session is the one the need was posted in.
+ */
 export const respondToMarketplaceMatch = defineUseCase(
   'respondToMarketplaceMatch',
-  RespondToMatch.extend({ ...SessionTarget, needId: entityId('MarketplaceNeed'), offerId: entityId('MarketplaceOffer') }),
-  (ledger, { sessionId, ...data }, options) => {
-    const suggestion = marketplaceDirectory(ledger.readModels).suggestionFor(sessionId, data.needId, data.offerId);
-    return sessions.change(ledger, sessionId, { type: 'RespondToMatch', data: { ...data, suggestion } }, options);
+  RespondToMatch.omit({ needId: true, offerId: true }).extend({
+    matchId: entityId('MarketplaceMatch', MatchId).describe("The match's id, or a suggestion's matchId (the match it becomes)."),
+  }),
+  (ledger, { matchId, ...answer }, options) => {
+    const { needId, offerId } = pairOfMatch(matchId);
+    const sessionId = findPost(ledger.readModels, needId)?.session_id;
+    if (sessionId === undefined) throw new NotFoundError('MarketplaceMatch', matchId);
+    const suggestion = marketplaceDirectory(ledger.readModels).suggestionFor(sessionId, needId, offerId);
+    return sessions.change(ledger, sessionId, { type: 'RespondToMatch', data: { needId, offerId, ...answer, suggestion } }, options);
   },
 );
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
+import { IsoDateTime } from '../../domain/shared/values.js';
 import type { Actor } from '../auth/actor.js';
 import { BackdatingNotAllowedError } from '../commands/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
@@ -75,9 +76,7 @@ export const CommandRequestFields = {
     .min(-1)
     .nullish()
     .describe('The revision you last saw; if it changed since, you get a ConcurrencyConflictError.'),
-  occurredAt: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-    .refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
+  occurredAt: IsoDateTime.refine((value) => Date.parse(value) <= Date.now() + 60_000, 'must not be in the future')
     .nullish()
     .describe(
       'When this happened, if earlier than now (recording past facts: the secretariat only). "As of" queries use it; the time it was recorded is kept too ("known at" queries use that).',

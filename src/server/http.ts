@@ -22,6 +22,7 @@ import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
+import { queryCostLimits, queryCostPlugin } from './queryCost.js';
 import { ByteBoundedCache } from './responseCacheStore.js';
 import type { RequestContext } from './requestContext.js';
 
@@ -185,19 +186,14 @@ export const operationLimits = {
   maxAliases: 20,
   maxTokens: 3000,
   maxDirectives: 20,
-  maxCost: 20000,
+  /** The most objects an answer may hold: see queryCost.ts. */
+  maxCost: queryCostLimits.maxCost,
   /** The longest list a request's variables may hold (nodes(ids:) takes at most MAX_NODE_IDS). */
   maxVariableListLength: 1000,
 } as const;
 
 /** A refused operation in users' words: what limit, how far over, what to do instead. */
 const LIMIT_MESSAGES: { pattern: RegExp; code: string; message: (found: string | undefined) => string }[] = [
-  {
-    pattern: /Query Cost limit of \d+ exceeded, found ([\d.]+)/,
-    code: 'QUERY_TOO_COSTLY',
-    message: (found) =>
-      `This query asks for too much at once (cost ${Math.ceil(Number(found))}, at most ${operationLimits.maxCost}). Ask for fewer items per page (first: 10, then the next page with after: endCursor) or fewer nested lists and fields.`,
-  },
   {
     pattern: /Query depth limit of \d+ exceeded, found (\d+)/,
     code: 'QUERY_TOO_DEEP',
@@ -272,13 +268,15 @@ function hardeningPlugins(app: App): Plugin[] {
     maxAliases: { n: operationLimits.maxAliases },
     maxTokens: { n: operationLimits.maxTokens },
     maxDirectives: { n: operationLimits.maxDirectives },
-    costLimit: { maxCost: operationLimits.maxCost },
+    // The cost is ours (queryCost.ts): objects the answer may hold, page sizes sent as variables included.
+    costLimit: { enabled: false },
     // Suggestions ("did you mean …") help developers and leak the schema: off with introspection.
     blockFieldSuggestion: { enabled: !app.config.introspection },
   });
   return [
     limitMessagesPlugin(),
     variableListsPlugin(),
+    queryCostPlugin(),
     ...(armor.protect().plugins as Plugin[]),
     // Browsers cannot send this header cross-site without a preflight, which we do not allow.
     useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),

@@ -24,13 +24,13 @@ let headWhenSubscribed: bigint;
 const sse: { label: string; text: string[]; close: () => void }[] = [];
 
 const NETWORK_QUERIES = [
-  `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) { name leadExpert { subject name } partners { cityId name } } }`,
-  `query($id: ID!, $asOf: String) { meetings(networkId: $id, first: 40, asOf: $asOf) { nodes { title attendeeCount attendance(first: 20) { nodes { name cityId } } } } }`,
-  `query($id: ID!, $asOf: String) { localGroups(networkId: $id, asOf: $asOf) { name coordinator { name organisation } stakeholders(first: 30, includeRemoved: true) { nodes { name role } } } }`,
-  `query($id: ID!, $asOf: String) { goodPractices(networkId: $id, first: 50, asOf: $asOf, includeWithdrawn: true) { nodes { title contact { name email role } } } }`,
+  `query($id: ID!, $asOf: DateTime) { network(id: $id, asOf: $asOf) { name leadExpert { subject name } partners { cityId name } } }`,
+  `query($id: ID!, $asOf: DateTime) { meetings(networkId: $id, first: 40, asOf: $asOf) { nodes { title attendeeCount attendance(first: 20) { nodes { name cityId } } } } }`,
+  `query($id: ID!, $asOf: DateTime) { localGroups(networkId: $id, asOf: $asOf) { name coordinator { name organisation } stakeholders(first: 30, includeRemoved: true) { nodes { name role } } } }`,
+  `query($id: ID!, $asOf: DateTime) { goodPractices(networkId: $id, first: 50, asOf: $asOf, includeWithdrawn: true) { nodes { title contact { name email role } } } }`,
 ];
 
-const COUNTS_QUERY = `query($asOf: String) { outcomes(asOf: $asOf) {
+const COUNTS_QUERY = `query($asOf: DateTime) { outcomes(asOf: $asOf) {
   meetings { held participants participantsByCountry { country participants } }
   localGroups { stakeholders }
 } }`;

@@ -372,7 +372,7 @@ const CASES: readonly Case[] = [
     rule: `${README}: a coordinator's own city's acceptances ("each city only answers for itself")`,
     prepare: async (w) => {
       const { needId, offerId } = await w.match(false);
-      return { scene: w.scene(w.A), input: { sessionId: w.shared.sessionId, needId, offerId, cityId: TORINO, accept: true, note: 'interested' } };
+      return { scene: w.scene(w.A), input: { matchId: `${needId}-${offerId}`, cityId: TORINO, accept: true, note: 'interested' } };
     },
   },
   {
@@ -382,7 +382,7 @@ const CASES: readonly Case[] = [
     rule: `${README}: a coordinator's own city's acceptances`,
     prepare: async (w) => {
       const { needId, offerId } = await w.match(false);
-      return { scene: w.scene(w.A, BARCELONA), input: { sessionId: w.shared.sessionId, needId, offerId, cityId: BARCELONA, accept: true } };
+      return { scene: w.scene(w.A, BARCELONA), input: { matchId: `${needId}-${offerId}`, cityId: BARCELONA, accept: true } };
     },
   },
   {

@@ -300,7 +300,7 @@ export class MatrixWorld {
   async match(agreed: boolean): Promise<{ needId: string; offerId: string }> {
     const [needId, offerId] = [await this.post('need', TORINO), await this.post('offer', BARCELONA)];
     if (agreed) {
-      const pair = { sessionId: this.shared.sessionId, needId, offerId, accept: true };
+      const pair = { matchId: `${needId}-${offerId}`, accept: true };
       await this.run('respondToMarketplaceMatch', { ...pair, cityId: TORINO });
       await this.run('respondToMarketplaceMatch', { ...pair, cityId: BARCELONA });
     }

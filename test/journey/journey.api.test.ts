@@ -3,7 +3,7 @@ import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { useTestApp } from '../support/testApp.js';
 import { mutate, query, queryErrors, useNetworkSetup } from '../support/api.js';
 
-const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: String, $to: String, $asOf: String, $includeCancelled: Boolean) {
+const JOURNEY = `query($networkId: ID!, $cityId: ID, $topic: String, $from: Date, $to: Date, $asOf: DateTime, $includeCancelled: Boolean) {
   journey(networkId: $networkId, cityId: $cityId, topic: $topic, from: $from, to: $to, asOf: $asOf, includeCancelled: $includeCancelled) {
     asOf meetingCount network { name }
     timeline { nodes { title kind startDate status themes attendeeCount

@@ -7,7 +7,7 @@ import { eventTypes, expectRefused, given, issuePaths, mutate, networkHistory, q
 
 const NEED_FIELDS = 'learningNeed { id learningNeedId cityId kind topics description priority status revision }';
 
-const NEED = `query($id: ID!, $asOf: String) { learningNeed(id: $id, asOf: $asOf) {
+const NEED = `query($id: ID!, $asOf: DateTime) { learningNeed(id: $id, asOf: $asOf) {
   description priority status topics partner { name }
   addressedBy { meetingId meeting { title } peerCityId peer { name } note addressedBy }
   history { nodes { revision kind occurredAt actor role changes { field before after } meetingId peerCityId note } }

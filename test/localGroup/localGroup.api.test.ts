@@ -7,7 +7,7 @@ const GROUP_FIELDS = `localGroup { id localGroupId cityId name coordinator { nam
   composition { total public private knowledge civilSociety helixesCovered byHelix { helix count planned } }
   stakeholders { nodes { stakeholderId name helix role planned active } } }`;
 
-const GROUPS = `query($networkId: ID!, $cityId: ID, $asOf: String) { localGroups(networkId: $networkId, cityId: $cityId, asOf: $asOf) {
+const GROUPS = `query($networkId: ID!, $cityId: ID, $asOf: DateTime) { localGroups(networkId: $networkId, cityId: $cityId, asOf: $asOf) {
   cityId partner { name } coordinator { name } composition { total private civilSociety } } }`;
 
 describe('local groups through the API', () => {

@@ -135,15 +135,32 @@ describe('the marketplace through the API', () => {
     expect(helps).toMatchObject({ needCityId: 'torino-it', score: best.score, need: { title: 'How to develop new impact funds for social enterprises?' } });
   });
 
-  it('lets both sides accept, and each city only answer for itself', async () => {
-    const input = { sessionId, needId: torinoNeedId, offerId: strasbourgOfferId };
+  it('answers a match by the id its suggestion gives: both sides accept, each city only for itself', async () => {
+    const suggested = await t.gql(
+      `query($id: ID!) { marketplaceSession(id: $id) { suggestionsForCity(cityId: "torino-it") { helpsMe { matchId offerCityId } } } }`,
+      { id: sessionId },
+      f.torino,
+    );
+    const suggestion = suggested.data!.marketplaceSession.suggestionsForCity.helpsMe.find((s: { offerCityId: string }) => s.offerCityId === 'strasbourg-fr');
+    expect(suggestion.matchId).toBe(`${torinoNeedId}-${strasbourgOfferId}`);
+    const input = { matchId: suggestion.matchId };
     const forged = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, f.torino);
     expect(forged.data!.respondToMarketplaceMatch.__typename).toBe('ForbiddenError');
     const first = await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true, note: 'Very interested' } }, f.torino);
-    expect(first.data!.respondToMarketplaceMatch.match).toMatchObject({ status: 'proposed', needAnswer: 'accepted', offerAnswer: null });
+    expect(first.data!.respondToMarketplaceMatch.match).toMatchObject({ status: 'proposed', needAnswer: 'accepted', offerAnswer: null, matchId: suggestion.matchId });
     expect(first.data!.respondToMarketplaceMatch.match.suggestedBecause).toContain('topic: impact finance');
-    const second = await t.gql(RESPOND, { input: { ...input, cityId: 'strasbourg-fr', accept: true } }, f.strasbourg);
+    // The other side answers with the match's global id, as a query returned it.
+    const second = await t.gql(RESPOND, { input: { matchId: first.data!.respondToMarketplaceMatch.match.id, cityId: 'strasbourg-fr', accept: true } }, f.strasbourg);
     expect(second.data!.respondToMarketplaceMatch.match).toMatchObject({ status: 'agreed', offerAnswer: 'accepted' });
+  });
+
+  it('refuses an answer to a match whose need no session has, writing nothing', async () => {
+    const before = await t.app.store.headPosition();
+    const unknown = await t.gql(RESPOND, { input: { matchId: `${'0'.repeat(26)}-${strasbourgOfferId}`, cityId: 'torino-it', accept: true } }, f.torino);
+    expect(unknown.data!.respondToMarketplaceMatch).toMatchObject({ __typename: 'NotFoundError' });
+    const malformed = await t.gql(RESPOND, { input: { matchId: torinoNeedId, cityId: 'torino-it', accept: true } }, f.torino);
+    expect(malformed.data!.respondToMarketplaceMatch.__typename).toBe('InputValidationError');
+    expect(await t.app.store.headPosition()).toEqual(before);
   });
 
   it('schedules a site visit on the journey for the agreed match; the needs record it', async () => {
@@ -244,7 +261,7 @@ describe('the marketplace through the API', () => {
   it('answers a retried scheduling with the first result, scheduling nothing twice', async () => {
     const offers = await t.gql(`query($id: ID!) { marketplaceSession(id: $id) { offers(cityId: "braga-pt") { nodes { offerId } } } }`, { id: sessionId }, f.torino);
     const bragaOfferId = offers.data!.marketplaceSession.offers.nodes[0].offerId;
-    const input = { sessionId, needId: torinoNeedId, offerId: bragaOfferId };
+    const input = { matchId: `${torinoNeedId}-${bragaOfferId}` };
     await t.gql(RESPOND, { input: { ...input, cityId: 'torino-it', accept: true } }, f.torino);
     const agreed = await t.gql(RESPOND, { input: { ...input, cityId: 'braga-pt', accept: true } }, f.braga);
     expect(agreed.data!.respondToMarketplaceMatch.match.status).toBe('agreed');

@@ -147,7 +147,7 @@ describe('meetings through the API', () => {
     await expectRefused(t, 'cancelMeeting', { meetingId: webinar.aggregateId }, n.expert, 'RuleViolationError', 'MEETING_CANCELLED');
     await expectRefused(t, 'markMeetingHeld', { meetingId: webinar.aggregateId }, n.expert, 'RuleViolationError', 'MEETING_CANCELLED');
 
-    const LIST = `query($networkId: ID!, $kind: MeetingKind, $topic: String, $cityId: ID, $from: String, $to: String, $includeCancelled: Boolean) {
+    const LIST = `query($networkId: ID!, $kind: MeetingKind, $topic: String, $cityId: ID, $from: Date, $to: Date, $includeCancelled: Boolean) {
       meetings(networkId: $networkId, kind: $kind, topic: $topic, cityId: $cityId, from: $from, to: $to, includeCancelled: $includeCancelled, first: 10) {
         nodes { title status } pageInfo { hasNextPage } } }`;
     const titles = async (vars: Record<string, unknown>) =>

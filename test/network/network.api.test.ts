@@ -158,7 +158,7 @@ describe('recording past facts and asking as of a date', () => {
       t.secretariat,
     );
     const asOf = async (date: string) =>
-      (await t.gql(`query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) { name partners { cityId } } }`, { id: networkId, asOf: date }))
+      (await t.gql(`query($id: ID!, $asOf: DateTime) { network(id: $id, asOf: $asOf) { name partners { cityId } } }`, { id: networkId, asOf: date }))
         .data!.network;
     expect(await asOf('2015-01-01T00:00:00Z')).toBeNull();
     expect(await asOf('2015-12-31T00:00:00Z')).toEqual({ name: 'BoostInno', partners: [] });

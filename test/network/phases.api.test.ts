@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectRefused, issuePaths, mutate, pause, query, setUpNetwork, useNetworkSetup } from '../support/api.js';
 import { useTestApp } from '../support/testApp.js';
 
-const PHASE = `query($id: ID!, $asOf: String) { network(id: $id, asOf: $asOf) {
+const PHASE = `query($id: ID!, $asOf: DateTime) { network(id: $id, asOf: $asOf) {
   phase implementationStartDate baselineStudy { title date summary url } } }`;
 
 describe('network phases through the API', () => {

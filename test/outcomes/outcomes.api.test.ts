@@ -4,7 +4,7 @@ import { metadataAt } from '../support/projectionSpec.js';
 import { useTestApp } from '../support/testApp.js';
 import { expectForbidden, mutate, network } from '../support/api.js';
 
-const OUTCOMES = `query($filter: OutcomeFilter, $asOf: String) { outcomes(filter: $filter, asOf: $asOf) {
+const OUTCOMES = `query($filter: OutcomeFilter, $asOf: DateTime) { outcomes(filter: $filter, asOf: $asOf) {
   plans { drafted endorsed records { nodes { cityId endorsedOn planId } } }
   actions { total implemented implementationRate byPhase { phase count } byStatus { status count } byPhaseAndStatus { phase status count }
     records(status: implemented) { nodes { title country statusDate actionId } } }
@@ -22,10 +22,11 @@ const at = (date: string) => `${date}T10:00:00.000Z`;
 describe('outcomes through the API', () => {
   const t = useTestApp();
   let apn: string;
+  let itn: string;
 
   beforeAll(async () => {
     apn = await network(t, t.secretariat, 'actionPlanning', [['torino-it', 'Torino', 'IT'], ['gdansk-pl', 'Gdansk', 'PL']], 'BoostInno', at('2015-09-01'));
-    const itn = await network(
+    itn = await network(
       t,
       t.secretariat,
       'innovationTransfer',
@@ -137,6 +138,33 @@ describe('outcomes through the API', () => {
     expect(y2019.actions.byPhaseAndStatus).toEqual([{ phase: 'realisation', status: 'implemented', count: 1 }]);
     expect(y2019.funding.total.euros).toBe('44000.01');
     expect(y2019.transfers).toMatchObject({ started: 1, completed: 0 });
+  });
+
+  it('answers "Outcomes of BoostInno": the network found by its name, then its figures only', async () => {
+    const found = await t.gql(`{ networks(name: "boostinno") { nodes { id networkId } } }`, {}, t.secretariat);
+    const [boostInno] = found.data!.networks.nodes;
+    const of = async (filter: Record<string, unknown>) => {
+      const res = await t.gql(OUTCOMES, { filter }, t.secretariat);
+      expect(res.errors).toBeUndefined();
+      return res.data!.outcomes;
+    };
+    const outcomes = await of({ networkId: boostInno.networkId });
+    expect(outcomes.plans).toMatchObject({ drafted: 1, endorsed: 1 });
+    expect(outcomes.actions.total).toBe(3);
+    expect(outcomes.funding.total.euros).toBe('1544000.01');
+    expect(outcomes.learningNeeds.raised).toBe(2);
+    expect(outcomes.meetings.held).toBe(1);
+    expect(outcomes.transfers).toMatchObject({ started: 0, completed: 0 });
+    expect(outcomes.newcomers.cities).toBe(0);
+    // The global id works too; CO4CITIES has the transfer and no plan; with a period, from the fact rows.
+    expect((await of({ networkId: boostInno.id })).plans.drafted).toBe(1);
+    const co4cities = await of({ networkId: itn });
+    expect(co4cities.plans.drafted).toBe(0);
+    expect(co4cities.transfers.completed).toBe(1);
+    const y2019 = await of({ networkId: boostInno.networkId, from: '2019-01-01', to: '2019-12-31' });
+    expect(y2019.funding.total.euros).toBe('44000.01');
+    expect(y2019.transfers.started).toBe(0);
+    expect((await of({ networkId: boostInno.networkId, kind: 'innovationTransfer' })).plans.drafted).toBe(0);
   });
 
   it('answers as of a past moment', async () => {

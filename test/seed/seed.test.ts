@@ -170,7 +170,7 @@ describe('demo data: BoostInno', () => {
 });
 
 describe("demo data: Torino's plan (Torino Social Impact)", () => {
-  const planQuery = `query($id: ID!, $asOf: String) {
+  const planQuery = `query($id: ID!, $asOf: DateTime) {
     actionPlan(networkId: $id, cityId: "torino-it", asOf: $asOf) {
       endorsed endorsedOn
       clusters { key }

@@ -3,7 +3,7 @@ import { mutate, pause, query, setUpNetwork, type NetworkSetup } from '../suppor
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 // The secretariat's figures: the public headline totals take no moment (they could single out records).
-const HEADLINES = `query($asOf: String, $knownAt: String) {
+const HEADLINES = `query($asOf: DateTime, $knownAt: DateTime) {
   outcomes(asOf: $asOf, knownAt: $knownAt) { newcomers { cities } meetings { held } }
 }`;
 const newcomerCities = (answer: Record<string, any>) => answer.outcomes.newcomers.cities as number;

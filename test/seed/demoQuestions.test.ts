@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
+import { useTestApp } from '../support/testApp.js';
+
+/**
+ * docs/demo.md's questions, run against the loaded demo data: every GraphQL operation of the page
+ * answers without an error (as the secretariat, with the network its variables name), and the
+ * answers the page states for the questions of issue 15 are the ones the data gives.
+ */
+
+const t = useTestApp();
+let report: SeedReport;
+const answers = new Map<string, Record<string, any>>();
+
+interface Operation {
+  readonly name: string;
+  readonly source: string;
+  readonly variables: readonly string[];
+}
+
+/** Every operation of every ```graphql block of the page, in order. */
+function operationsOf(markdown: string): Operation[] {
+  const blocks = [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((source, b) =>
+    parse(source)
+      .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      .map((op, i) => ({
+        name: op.name?.value ?? `block ${b + 1}, operation ${i + 1}`,
+        source,
+        variables: (op.variableDefinitions ?? []).map((v) => v.variable.name.value),
+      })),
+  );
+}
+
+const operations = operationsOf(readFileSync(new URL('../../docs/demo.md', import.meta.url), 'utf8'));
+
+/** The network an operation's `$networkId` means on the page. */
+const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities' };
+
+function variablesOf(operation: Operation): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  if (operation.variables.includes('networkId')) variables.networkId = report.networkIds[NETWORK_OF[operation.name] ?? 'boostinno'];
+  if (operation.variables.includes('matchId')) {
+    const helpsMe = answers.get('TorinoSuggestions')!.marketplaceSessions.nodes[0].suggestionsForCity.helpsMe;
+    variables.matchId = helpsMe.find((s: { offer: { cityName: string } }) => s.offer.cityName === 'Barcelona').matchId;
+  }
+  return variables;
+}
+
+/** POSTs one operation of a block (by its name) as the secretariat. */
+async function run(query: string, variables: Record<string, unknown>, operationName?: string) {
+  const response = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.secretariat}` },
+    body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
+  });
+  return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+}
+
+beforeAll(async () => {
+  report = await loadDemoData(t.app);
+});
+
+describe('docs/demo.md against the demo data', () => {
+  it('asks at least twelve questions', () => {
+    const questions = operations.filter((op) => op.name !== 'Networks' && op.name !== 'TorinoAcceptsMatch');
+    expect(questions.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(operations.map((op) => [op.name, op] as const))('answers %s without an error', async (name, operation) => {
+    const response = await run(operation.source, variablesOf(operation), name.startsWith('block') ? undefined : name);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    answers.set(name, response.data!);
+  });
+});
+
+describe("the answers docs/demo.md gives to issue 15's questions", () => {
+  const answer = (name: string) => {
+    const data = answers.get(name);
+    expect(data, `${name} was not answered`).toBeDefined();
+    return data!;
+  };
+
+  it('Torino is in BoostInno, URBinclusion and CO4CITIES (lead partner of CO4CITIES)', () => {
+    const [torino] = answer('TorinoNetworks').cities.nodes;
+    expect(torino).toMatchObject({ cityId: 'torino-it', name: 'Torino', country: 'IT' });
+    expect(torino.networks.map((n: { name: string }) => n.name)).toEqual(['BoostInno (Boosting Social Innovation)', 'URBinclusion', 'CO4CITIES']);
+    expect(torino.memberships.map((m: { role: string }) => m.role)).toEqual(['partner', 'partner', 'leadPartner']);
+  });
+
+  it('"boostinno" finds BoostInno, its id the one the loader made', () => {
+    expect(answer('FindBoostInno').networks.nodes).toEqual([
+      { networkId: report.networkIds.boostinno, name: 'BoostInno (Boosting Social Innovation)', kind: 'actionPlanning', startDate: '2015-01-01', endDate: '2018-12-31' },
+    ]);
+  });
+
+  it('four Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Poznań and Wrocław', () => {
+    const cities = answer('PolishCities').cities.nodes;
+    expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Poznań', 'Wrocław']);
+    expect(cities[1].networks.map((n: { name: string }) => n.name)).toEqual(['BoostInno (Boosting Social Innovation)', 'CO4CITIES']);
+  });
+
+  it("BoostInno's outcomes: Torino's plan, 39 actions, €6,540,500, 63 needs, 13 meetings, 81 stakeholders", () => {
+    expect(answer('BoostInnoOutcomes').outcomes).toMatchObject({
+      plans: { drafted: 1, endorsed: 1 },
+      actions: { total: 39 },
+      funding: { total: { euros: '6540500.00' } },
+      learningNeeds: { raised: 63 },
+      meetings: { held: 13 },
+      practices: { labelled: 1 },
+      localGroups: { stakeholders: 81 },
+    });
+  });
+
+  it('the City of Turin promotes 12 of the 39 actions, however the plan words it', () => {
+    const plan = answer('TorinoActionsByPromoter').actionPlan;
+    expect(plan.responsibleBodies[0]).toEqual({ name: 'City of Turin', actions: 5 });
+    const actions: { responsibleBody: string }[] = plan.actions.nodes;
+    expect(actions).toHaveLength(12);
+    expect(actions.every((a) => /city of turin/i.test(a.responsibleBody))).toBe(true);
+  });
+
+  it('"2016-06-01" is the end of that day in UTC: two meetings and the 63 needs; on the Gdańsk kick-off day, one meeting', () => {
+    expect(answer('BoostInnoOnADay')).toEqual({
+      journey: { asOf: '2016-06-01T23:59:59.999Z', meetingCount: 2, needCoverage: { raised: 63 } },
+      gdansk: { meetingCount: 1 },
+    });
+  });
+
+  it("the lead expert's whole journey with its lessons fits the cost limit: 13 meetings", () => {
+    const journey = answer('BoostInnoJourneyWithLessons').journey;
+    expect(journey.meetingCount).toBe(13);
+    expect(journey.timeline.nodes).toHaveLength(13);
+    expect(journey.timeline.nodes.flatMap((m: { learnings: { nodes: unknown[] } }) => m.learnings.nodes)).toHaveLength(2);
+  });
+
+  it("Torino accepts Barcelona's offer by the match's id: proposed, waiting for Barcelona", () => {
+    expect(answer('TorinoAcceptsMatch').respondToMarketplaceMatch).toMatchObject({
+      __typename: 'RespondToMarketplaceMatchPayload',
+      match: { status: 'proposed', needAnswer: 'accepted', offerAnswer: null, suggestedScore: 0.9 },
+    });
+  });
+});
