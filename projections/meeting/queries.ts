@@ -42,11 +42,14 @@ function meetingWhere(filter: MeetingFilter): Where {
   return where;
 }
 
-/** Meetings in the order they happen (start date, end date, title). */
+/**
+ * Meetings in the order they happen: by start day, an approximate date by the last day of its
+ * period (`sortDate` in domain/shared/values.ts), then end date and title.
+ */
 export function listMeetings(db: ReadModelStore, filter: MeetingFilter, limit: number, offset: number): MeetingRow[] {
   const where = meetingWhere(filter);
   return db.all<MeetingRow>(
-    `SELECT m.* FROM meetings m ${where} ORDER BY m.start_date, m.end_date, m.title, m.id LIMIT ? OFFSET ?`,
+    `SELECT m.* FROM meetings m ${where} ORDER BY m.sort_date, m.start_date, m.end_date, m.title, m.id LIMIT ? OFFSET ?`,
     [...where.params, limit, offset],
   );
 }
@@ -69,7 +72,7 @@ export function participationByCity(
   );
   const learnings = db.all<{ city_id: string; learnings: number }>(
     `SELECT l.city_id, count(*) AS learnings
-     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} GROUP BY l.city_id`,
+     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} AND l.city_id IS NOT NULL GROUP BY l.city_id`,
     where.params,
   );
   const cities = [...new Set([...attendance.map((a) => a.city_id), ...learnings.map((l) => l.city_id)])].sort();

@@ -24,7 +24,7 @@ export const allMeetings = (db: ReadModelStore) =>
     `SELECT m.*,
        (SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attendee_count,
        (SELECT count(DISTINCT a.city_id) FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attending_city_count
-     FROM meetings m ORDER BY m.start_date, m.end_date, m.title, m.id`,
+     FROM meetings m ORDER BY m.sort_date, m.start_date, m.end_date, m.title, m.id`,
   );
 
 /** Practices in the catalogue; withdrawn ones only when asked (the public catalogue leaves them out). */
