@@ -37,7 +37,6 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
   ctx.log(`Interactive Cities: network, ${network.partners.length} partners (lead partner Genoa) (${written(ctx)})`);
 
   const partners = new Set(network.partners.map((p) => p.city));
-  const leadPartner = network.partners.find((p) => p.role === 'leadPartner')!.city;
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
   await loadMeetings(
     ctx,
@@ -46,7 +45,6 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
     network.meetings,
     {
       partners,
-      fallbackLearner: () => leadPartner,
       anchors: { 'ic-study-visit-helsinki': 'ic-tnm-3-tartu', 'ic-study-visit-amsterdam': 'ic-tnm-4-ghent' },
     },
     totals,

@@ -79,7 +79,7 @@ export async function loadUrbinclusion(ctx: LoadContext): Promise<{ networkId: s
 
   const partners = new Set(urbinclusion.partners.map((p) => p.city));
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
-  await loadMeetings(ctx, PREFIX, networkId, urbinclusion.meetings, { partners, fallbackLearner: () => 'torino' }, totals);
+  await loadMeetings(ctx, PREFIX, networkId, urbinclusion.meetings, { partners, learnerOf: () => 'torino' }, totals);
   const workshops = urbinclusion.meetings.filter((m) => m.kind === 'localGroupWorkshop').length;
   ctx.log(
     `URBinclusion: ${totals.meetings} meetings (${workshops} LSG workshops, ${totals.approximateDates} with month-only dates), ` +

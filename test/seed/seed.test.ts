@@ -35,13 +35,18 @@ interface MeetingRow {
   kind: string;
   startDate: string;
   endDate: string;
+  datePrecision: 'day' | 'month' | 'year';
+  dateWording: string | null;
   hostCityId: string | null;
+  externalHost: { name: string; country: string } | null;
+  description: string;
   themes: string[];
 }
 
 async function meetingsOf(networkId: string): Promise<MeetingRow[]> {
   const data = await query(
-    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes { title kind startDate endDate hostCityId themes } } }`,
+    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes {
+      title kind startDate endDate datePrecision dateWording hostCityId externalHost { name country } description themes } } }`,
     { id: networkId },
   );
   return data.meetings.nodes;
@@ -88,13 +93,16 @@ describe('demo data: BoostInno', () => {
     const local = meetings.filter((m) => m.kind === 'localGroupWorkshop');
     expect(local).toHaveLength(6);
     expect(local.every((m) => m.hostCityId === 'torino-it')).toBe(true);
-    // Month-only dates: first day of the month, the document's wording in the title.
-    const monthOnly = local.filter((m) => m.title.includes('[source date:'));
-    expect(monthOnly.map((m) => m.startDate)).toEqual(['2016-10-01', '2017-02-01', '2017-11-01']);
-    expect(monthOnly[1]!.title).toContain('From February 2017');
-    expect(local.filter((m) => !m.title.includes('[source date:')).map((m) => m.startDate)).toEqual([
-      '2017-12-15', '2018-02-21', '2018-04-04',
+    // Month-only dates: the month, with the document's wording beside it (not in the title).
+    const monthOnly = local.filter((m) => m.datePrecision === 'month');
+    expect(monthOnly.map((m) => [m.startDate, m.endDate])).toEqual([
+      ['2016-10-01', '2016-10-31'],
+      ['2017-02-01', '2017-02-28'],
+      ['2017-11-01', '2017-11-30'],
     ]);
+    expect(monthOnly[1]!.dateWording).toContain('From February 2017');
+    expect(meetings.some((m) => m.title.includes('[source date:'))).toBe(false);
+    expect(local.filter((m) => m.datePrecision === 'day').map((m) => m.startDate)).toEqual(['2017-12-15', '2018-02-21', '2018-04-04']);
   });
 
   it('has the needs of Appendix 1 (63: 39 learning, 24 capacity-building), raised on the synthesis date', async () => {
@@ -220,6 +228,21 @@ describe("demo data: Torino's plan (Torino Social Impact)", () => {
 });
 
 describe('demo data: URBinclusion (Torino implementation framework)', () => {
+  it('is a network of 8 cities, the hosts of its learning journey (doc 003: "una rete di 8 città")', async () => {
+    const data = await query(`query($id: ID!) { network(id: $id) { partners { cityId } } }`, { id: id('urbinclusion') });
+    expect(data.network.partners.map((p: { cityId: string }) => p.cityId).sort()).toEqual([
+      'barcelona-es', 'copenhagen-dk', 'glasgow-gb', 'krakow-pl', 'lyon-fr', 'naples-it', 'torino-it', 'trikala-gr',
+    ]);
+  });
+
+  it("records what Torino learnt from the other partners as Torino's, learnt from them", async () => {
+    const data = await query(
+      `query($id: ID!) { journey(networkId: $id) { timeline(first: 1) { nodes { learnings(first: 1) { nodes { cityId learntFrom } } } } } }`,
+      { id: id('urbinclusion') },
+    );
+    expect(data.journey.timeline.nodes[0].learnings.nodes).toEqual([{ cityId: 'torino-it', learntFrom: 'Copenhagen' }]);
+  });
+
   it('has its transnational meetings, seminars and the five LSG workshops with their lessons learnt', async () => {
     const meetings = await meetingsOf(id('urbinclusion'));
     const hosts = (kind: string) => meetings.filter((m) => m.kind === kind).map((m) => [m.hostCityId, m.startDate]);
@@ -235,12 +258,17 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
       ['naples-it', '2018-12-01'],
       ['trikala-gr', '2019-02-01'],
     ]);
-    expect(hosts('marketplaceSession')).toEqual([['krakow-pl', '2018-04-01']]);
-    expect(meetings.find((m) => m.hostCityId === 'copenhagen-dk')!.title).toContain('[source date: Settembre 2017]');
+    // The Krakow market place was an activity of the 2nd transnational meeting, not a meeting of its own.
+    expect(hosts('marketplaceSession')).toEqual([]);
+    expect(meetings.find((m) => m.hostCityId === 'krakow-pl')!.description).toContain('Market place');
+    const copenhagen = meetings.find((m) => m.hostCityId === 'copenhagen-dk')!;
+    expect([copenhagen.title, copenhagen.datePrecision, copenhagen.dateWording, copenhagen.endDate]).toEqual([
+      '1st Transnational Meeting', 'month', 'Settembre 2017', '2017-09-30',
+    ]);
     expect(meetings.find((m) => m.hostCityId === 'torino-it' && m.kind === 'transnationalMeeting')!.themes).toContain('Collaborative services');
 
     const journey = await query(
-      `query($id: ID!) { journey(networkId: $id) { timeline(first: 14) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
+      `query($id: ID!) { journey(networkId: $id) { timeline(first: 13) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
       { id: id('urbinclusion') },
     );
     const workshops = journey.journey.timeline.nodes.filter((m: { kind: string }) => m.kind === 'localGroupWorkshop');
@@ -283,6 +311,13 @@ describe('demo data: Interactive Cities', () => {
     ]);
     expect(transnational.map((m) => m.themes[0])).toEqual(['Audience', 'Governance', 'Process', 'Evaluation', 'Implementation']);
     expect(meetings.filter((m) => m.kind === 'studyVisit').map((m) => m.hostCityId)).toEqual(['helsinki-fi', 'amsterdam-nl']);
+    // Field trips: in the month of the meeting they came right before, listed before it, with their real hosts.
+    const titles = meetings.map((m) => m.title);
+    expect(titles.indexOf('Study visit in Helsinki')).toBe(titles.findIndex((title) => title.startsWith('Process:')) - 1);
+    expect(titles.indexOf('Study visit in Amsterdam')).toBe(titles.findIndex((title) => title.startsWith('Evaluation:')) - 1);
+    const helsinki = meetings.find((m) => m.hostCityId === 'helsinki-fi')!;
+    expect(helsinki).toMatchObject({ startDate: '2017-06-01', endDate: '2017-06-30', datePrecision: 'month', externalHost: { name: 'Helsinki', country: 'FI' } });
+    expect(helsinki.dateWording).toContain('right before the Tartu Transnational Meeting');
     expect(meetings.filter((m) => m.kind === 'webinar').map((m) => m.startDate)).toEqual(['2017-12-01', '2018-03-01']);
     expect(meetings.filter((m) => m.kind === 'localGroupWorkshop').map((m) => m.startDate)).toEqual(['2017-06-15', '2018-01-10']);
   });
@@ -324,7 +359,7 @@ describe('demo data: outcomes and demo tokens', () => {
     expect(data.outcomes).toEqual({
       plans: { endorsed: 1 },
       actions: { total: 39 + 8 },
-      meetings: { held: 13 + 14 + 11 },
+      meetings: { held: 13 + 13 + 11 },
       funding: { total: { euros: '6540500.00' } },
     });
   });
@@ -339,7 +374,7 @@ describe('demo data: outcomes and demo tokens', () => {
     expect((await query(journey, { id: id('boostinno') }, torino)).journey.meetingCount).toBe(13);
     const plan = `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsed } }`;
     expect((await query(plan, { id: id('boostinno') }, torino)).actionPlan.endorsed).toBe(true);
-    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(14);
+    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(13);
     // Gdańsk is a partner of BoostInno, not of URBinclusion, and may not write Torino's records.
     expect((await query(journey, { id: id('boostinno') }, gdansk)).journey.meetingCount).toBe(13);
     const refused = await t.gql(journey, { id: id('urbinclusion') }, gdansk);
@@ -377,11 +412,13 @@ describe("GraphiQL's default operation", () => {
 });
 
 describe('demo data: the records', () => {
-  it('loads 616 records (one command each), each recorded with its idempotency reservation', () => {
-    expect(report.mutations).toBe(616);
+  // 616 before issue 15, + 7 URBinclusion partners, - 2 (the Krakow market place is no longer a
+  // meeting of its own, scheduled and held), + 15 meeting descriptions (notes, activities, speakers).
+  it('loads 636 records (one command each), each recorded with its idempotency reservation', () => {
+    expect(report.mutations).toBe(636);
     expect(report.replayed).toBe(0);
     const commit = (position: string) => Number(position.split('/')[0]);
-    expect(commit(report.headAfter) - commit(report.headBefore)).toBe(1232);
+    expect(commit(report.headAfter) - commit(report.headBefore)).toBe(1272);
   });
 });
 
