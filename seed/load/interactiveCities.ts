@@ -15,7 +15,7 @@
 import { interactiveCities, interactiveCitiesThematicGroups } from '../data/index.js';
 import { GOOD_PRACTICE_LABEL } from './boostinno.js';
 import type { LoadContext, MeetingTotals } from './network.js';
-import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, registerNetwork, written } from './network.js';
+import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, recordNetworkLessons, registerNetwork, written } from './network.js';
 import { at, clip } from './values.js';
 
 const PREFIX = 'seed:interactive-cities';
@@ -55,6 +55,9 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
       `${count('webinar')} webinars, ${count('localGroupWorkshop')} ULG meetings; ${totals.approximateDates} with month-only or no dates), ` +
       `${totals.learnings} learnings (${written(ctx)})`,
   );
+  // The final report's twelve guidelines ("key learnings") are the network's, of no one meeting.
+  const lessons = await recordNetworkLessons(ctx, PREFIX, networkId, network.learnings ?? [], at(network.endDate!));
+  ctx.log(`Interactive Cities: ${lessons} guidelines as lessons of the network (${written(ctx)})`);
 
   const practices = await proposePractices(ctx, PREFIX, networkId, network.practices, at(start), {
     partners: network.partners,

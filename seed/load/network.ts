@@ -324,3 +324,22 @@ export function written(ctx: LoadContext): string {
     ? `${tally.created} mutations`
     : `${tally.total} mutations, ${tally.replayed} already loaded`;
 }
+
+/** Records the lessons of the whole network that belong to no meeting, in the document's order (one stream: one after the other). */
+export async function recordNetworkLessons(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  lessons: readonly SeedLearning[],
+  occurredAt: string,
+): Promise<number> {
+  for (const [i, lesson] of lessons.entries()) {
+    await ctx.client.mutate('recordNetworkLesson', `${prefix}:lesson:${i + 1}`, occurredAt, {
+      networkId,
+      lesson: clip(lessonText(lesson), 4000),
+      ...(lesson.theme ? { theme: clip(lesson.theme, 200) } : {}),
+      ...(lesson.partner ? { learntFrom: cityOf(lesson.partner).name } : {}),
+    });
+  }
+  return lessons.length;
+}
