@@ -75,7 +75,7 @@ export async function loadUrbinclusion(ctx: LoadContext): Promise<{ networkId: s
     at(URBINCLUSION_START),
   );
   await joinPartners(ctx, PREFIX, networkId, urbinclusion.partners, at(URBINCLUSION_START));
-  ctx.log(`URBinclusion: network (${URBINCLUSION_START}..${URBINCLUSION_END}, span of its meetings), ${urbinclusion.partners.length} partner (${written(ctx)})`);
+  ctx.log(`URBinclusion: network (${URBINCLUSION_START}..${URBINCLUSION_END}, span of its meetings), ${urbinclusion.partners.length} partners (${written(ctx)})`);
 
   const partners = new Set(urbinclusion.partners.map((p) => p.city));
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
