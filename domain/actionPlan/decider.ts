@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
-import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
 import { classFields, classifyFunding, Fund, FundingChannel, FundingInstrument } from './funding.js';
@@ -102,11 +102,23 @@ export const RecordIndicatorValue = z.object({
   note: OptionalText(2000).default(''),
 });
 
-export const EndorseActionPlan = z.object({
-  date: Day,
-  body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
-  note: OptionalText(2000).default(''),
-});
+export const EndorseActionPlan = z
+  .object({
+    date: Day,
+    body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
+    note: OptionalText(2000).default(''),
+    datePrecision: DatePrecision.nullish()
+      .transform((p) => (p && p !== 'day' ? p : undefined))
+      .describe('day (the default), month or year; when not day, date is the last day of the month or year.'),
+    dateWording: OptionalText(200)
+      .nullish()
+      .transform((w) => (w ? w : undefined))
+      .describe('The date as the source words it, e.g. "with the end of BoostInno in 2018".'),
+  })
+  .superRefine((e, ctx) => {
+    const problem = e.datePrecision ? dayProblem(e.date, e.datePrecision) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['datePrecision'] });
+  });
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -120,7 +132,7 @@ export type ActionPlanCommand =
   | { type: 'RecordFundingSecured'; data: Out<typeof RecordFundingSecured> & { actionId: string; fundingId: string } }
   | { type: 'DefineIndicator'; data: Out<typeof DefineIndicator> & { indicatorId: string; actionId: string | null } }
   | { type: 'RecordIndicatorValue'; data: Out<typeof RecordIndicatorValue> & { indicatorId: string } }
-  | { type: 'EndorseActionPlan'; data: Out<typeof EndorseActionPlan> };
+  | { type: 'EndorseActionPlan'; data: Omit<Out<typeof EndorseActionPlan>, 'datePrecision' | 'dateWording'> & Partial<Pick<Out<typeof EndorseActionPlan>, 'datePrecision' | 'dateWording'>> };
 
 export { CityId };
 
@@ -276,7 +288,13 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (Object.keys(state.actions).length === 0) {
         throw new RuleViolationError('PLAN_HAS_NO_ACTIONS', 'A plan needs at least one action before the council endorses it');
       }
-      return [{ type: 'ActionPlanEndorsed', data: command.data }];
+      const { datePrecision, dateWording, ...endorsement } = command.data;
+      return [
+        {
+          type: 'ActionPlanEndorsed',
+          data: { ...endorsement, ...(datePrecision ? { datePrecision } : {}), ...(dateWording ? { dateWording } : {}) },
+        },
+      ];
     }
   }
 }

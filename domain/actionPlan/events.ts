@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CityId, CountryCode, IsoDate, Ulid } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate, Ulid } from '../shared/values.js';
 import { Cents } from './money.js';
 import { Fund, FundingChannel, FundingInstrument } from './funding.js';
 import type { MessagesOf } from '../shared/decider.js';
@@ -111,6 +111,10 @@ export const ActionPlanEventSchemas = {
     /** Who endorsed it, e.g. "City Council". */
     body: z.string(),
     note: z.string(),
+    /** Absent: the day is known (as in every endorsement before precision existed). Else `date` is the period's last day. */
+    datePrecision: DatePrecision.optional(),
+    /** The date as the source words it ("with the end of BoostInno in 2018"). */
+    dateWording: z.string().optional(),
   }),
 } as const;
 

@@ -97,3 +97,14 @@ export function periodProblem(startDate: string, endDate: string, precision: Dat
 export function sortDate(startDate: string, endDate: string, precision: DatePrecision | undefined): string {
   return !precision || precision === 'day' ? startDate : endDate;
 }
+
+/**
+ * What is wrong with a single date of that precision, or null. A month- or year-precise date (an
+ * endorsement "in 2018") is recorded on the last day of its period: the day it is certain by, so
+ * "as of" answers never show it before it may have happened.
+ */
+export function dayProblem(date: string, precision: DatePrecision): string | null {
+  if (precision === 'month' && date !== lastDayOfMonth(date)) return 'a month-precise date is recorded on the last day of its month';
+  if (precision === 'year' && !date.endsWith('-12-31')) return 'a year-precise date is recorded on 31 December';
+  return null;
+}

@@ -14,6 +14,9 @@ export interface ActionPlanRow {
   endorsed_on: string | null;
   endorsed_by: string | null;
   endorsement_note: string | null;
+  /** How exactly the endorsement date is known (null until endorsed); endorsed_on is the period's last day when not day. */
+  endorsed_precision: string | null;
+  endorsed_wording: string | null;
   drafted_at: string;
   revision: number;
 }
@@ -99,11 +102,12 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 3,
+  version: 4,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
-    endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL);
+    endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, endorsed_precision TEXT, endorsed_wording TEXT, drafted_at TEXT NOT NULL,
+    revision INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS action_plans_network ON action_plans (network_id, city_id);
   CREATE INDEX IF NOT EXISTS action_plans_city ON action_plans (city_id);
   CREATE TABLE IF NOT EXISTS plan_clusters (
@@ -228,7 +232,10 @@ export const actionPlansProjection = projection({
       }
       case 'ActionPlanEndorsed': {
         const d = data(event, 'ActionPlanEndorsed');
-        db.run('UPDATE action_plans SET endorsed_on = ?, endorsed_by = ?, endorsement_note = ? WHERE id = ?', [d.date, d.body, d.note, planId]);
+        db.run(
+          'UPDATE action_plans SET endorsed_on = ?, endorsed_by = ?, endorsement_note = ?, endorsed_precision = ?, endorsed_wording = ? WHERE id = ?',
+          [d.date, d.body, d.note, d.datePrecision ?? 'day', d.dateWording ?? null, planId],
+        );
         break;
       }
       default:

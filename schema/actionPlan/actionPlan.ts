@@ -1,3 +1,5 @@
+import { DatePrecision } from '../../domain/shared/values.js';
+import { DatePrecisionEnum } from '../meeting.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { CityId, IsoDateTime } from '../../domain/shared/values.js';
@@ -35,7 +37,17 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
     vision: t.exposeString('vision'),
     clusters: t.field({ type: [PlanCluster], resolve: (r, _args, context) => listClusters(sourceOf(r, context), r.id) }),
     endorsed: t.boolean({ resolve: (r) => r.endorsed_on !== null }),
-    endorsedOn: t.exposeString('endorsed_on', { nullable: true }),
+    endorsedOn: t.exposeString('endorsed_on', {
+      nullable: true,
+      description: 'The day endorsed; when endorsedOnPrecision is month or year, the last day of that month or year (known only so far).',
+    }),
+    endorsedOnPrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How exactly the endorsement date is known; null until endorsed.',
+      resolve: (r) => (r.endorsed_on === null ? null : DatePrecision.parse(r.endorsed_precision ?? 'day')),
+    }),
+    endorsedOnWording: t.exposeString('endorsed_wording', { nullable: true, description: 'The endorsement date as the source words it.' }),
     endorsedBy: t.exposeString('endorsed_by', { nullable: true }),
     actions: t.connection({
       type: PlanAction,

@@ -214,11 +214,11 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
   await ctx.client.mutate('endorseActionPlan', `${PREFIX}:endorsement`, at(ENDORSED_ON), {
     planId,
     date: ENDORSED_ON,
+    // Known only by its year: a year-precise date, on the last day of 2018 (docs/demo.md).
+    datePrecision: 'year',
+    dateWording: 'with the end of BoostInno in 2018 (doc 000)',
     body: 'Not named in the documents',
-    note: clip(
-      `${plan.endorsement.note} Recorded on ${ENDORSED_ON}, the last day the documents allow, because the API needs a date (docs/demo.md).`,
-      2000,
-    ),
+    note: clip(plan.endorsement.note, 2000),
   });
   ctx.log(
     `Torino plan: ${SECURED.length} funding records secured, 1 indicator (80% in 2022), endorsed (dated ${ENDORSED_ON}) (${written(ctx)})`,

@@ -518,6 +518,14 @@ describe('docs/demo.md: questions of the world as the documents know it', () => 
     expect(lines['ProGiReg']).toEqual([{ fund: 'euDirect', channel: 'horizon2020', instrument: 'unknown', amount: { euros: '890500.00' } }]);
   });
 
+  it("W9. When was Torino's plan endorsed, as exactly as the documents know it?", async () => {
+    const data = await query(
+      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsedOn endorsedOnPrecision endorsedOnWording } }`,
+      { id: id('boostinno') },
+    );
+    expect(data.actionPlan).toEqual({ endorsedOn: '2018-12-31', endorsedOnPrecision: 'year', endorsedOnWording: 'with the end of BoostInno in 2018 (doc 000)' });
+  });
+
   it('W8. The meetings as open data, with how exactly each date is known', async () => {
     const response = await fetch(`${t.url}/export/meetings.json`);
     const body = (await response.json()) as { records: { title: string; datePrecision: string; dateWording: string | null; externalHost: string | null }[] };
