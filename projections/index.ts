@@ -1,6 +1,7 @@
 import { networksProjection } from './network/networks.js';
 import { partnersProjection } from './network/partners.js';
 import { networkPhasesProjection } from './network/phases.js';
+import { networkLessonsProjection } from './network/lessons.js';
 import { meetingsProjection } from './meeting/meetings.js';
 import { localGroupsProjection } from './localGroup/localGroups.js';
 import { learningNeedsProjection } from './learningNeed/learningNeeds.js';
@@ -32,6 +33,7 @@ export const allProjections: readonly Projection[] = [
   networksProjection,
   partnersProjection,
   networkPhasesProjection,
+  networkLessonsProjection,
   meetingsProjection,
   localGroupsProjection,
   learningNeedsProjection,

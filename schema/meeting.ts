@@ -1,6 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { AttendeeInput, KINDS_WITH_HOST, MeetingOriginInput } from '../domain/meeting/decider.js';
+import { AttendeeInput, ExternalHostInput, KINDS_WITH_HOST, MeetingOriginInput, SpeakerInput } from '../domain/meeting/decider.js';
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
+import { DatePrecision } from '../domain/shared/values.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
@@ -43,6 +44,21 @@ export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
 
 export const MeetingStatusEnum = enumOf(MeetingStatus, 'MeetingStatus');
 
+export const DatePrecisionEnum = enumOf(DatePrecision, 'DatePrecision', {
+  description: 'How exactly a date is known. Not day: the dates given are the first and last days of the period (month or year).',
+  values: { day: 'The day is known.', month: 'Only the month is known.', year: 'Only the year is known.' },
+});
+
+const ExternalHost = builder.objectRef<{ name: string; country: string | null }>('ExternalHost').implement({
+  description: 'A host outside the partnership: a city visited on a field trip, an organisation.',
+  fields: (t) => ({ name: t.exposeString('name'), country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2.' }) }),
+});
+
+const Speaker = builder.objectRef<{ name: string; affiliation: string }>('Speaker').implement({
+  description: 'Someone from outside the partnership who spoke (an invited expert).',
+  fields: (t) => ({ name: t.exposeString('name'), affiliation: t.exposeString('affiliation') }),
+});
+
 const MeetingOrigin = builder.objectRef<{ kind: string; id: string }>('MeetingOrigin').implement({
   description: 'What led to the meeting, e.g. a marketplace match.',
   fields: (t) => ({ kind: t.exposeString('kind'), id: t.exposeString('id') }),
@@ -64,7 +80,9 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
     number: t.exposeInt('learning_number', { description: '1, 2, 3... within the meeting.' }),
     lesson: t.exposeString('lesson'),
     theme: t.exposeString('theme', { nullable: true }),
-    cityId: t.exposeID('city_id', { description: 'The partner that learnt it.' }),
+    cityId: t.exposeID('city_id', { nullable: true, description: 'The partner that learnt it; null for a lesson of the whole network.' }),
+    ofNetwork: t.boolean({ description: 'True for a lesson of the whole network, not of one partner.', resolve: (row) => row.city_id === null }),
+    learntFrom: t.exposeString('learnt_from', { nullable: true, description: 'Where it was learnt from when not from a partner (the city visited).' }),
     partner: t.field({ type: Partner, nullable: true, resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.city_id) }),
     meetingId: t.exposeID('meeting_id'),
     recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
@@ -90,11 +108,30 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     host: t.field({
       type: Partner,
       nullable: true,
-      description: 'The host when it is a partner (study visits may go to other cities).',
+      description: 'The host when it is a partner (study visits may go to other cities: see externalHost).',
       resolve: (row, _args, context) => partnerBeside(row, context, row.network_id, row.host_city_id),
+    }),
+    externalHost: t.field({
+      type: ExternalHost,
+      nullable: true,
+      description: 'The host when it is not a partner (a field trip to Helsinki).',
+      resolve: (row) => (row.external_host_name ? { name: row.external_host_name, country: row.external_host_country } : null),
+    }),
+    speakers: t.field({
+      type: [Speaker],
+      nullable: true,
+      description: 'Speakers from outside the partnership (invited experts), for the network: names are personal data.',
+      authScopes: (row) => networkMembers(row.network_id),
+      resolve: (row) => parseJson<{ name: string; affiliation: string }[]>(row.speakers),
     }),
     startDate: t.expose('start_date', { type: 'Date' }),
     endDate: t.expose('end_date', { type: 'Date' }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      description: 'How exactly the dates are known; when not day, startDate..endDate is the month or year it took place in.',
+      resolve: (row) => row.date_precision,
+    }),
+    dateWording: t.exposeString('date_wording', { nullable: true, description: 'The date as the source words it ("Settembre 2017").' }),
     themes: t.stringList({ resolve: (row) => parseJson<string[]>(row.themes) }),
     guidingQuestions: t.stringList({ resolve: (row) => parseJson<string[]>(row.guiding_questions) }),
     partnerCityIds: t.idList({
@@ -194,6 +231,8 @@ const meetingPayload = entityPayload('meeting', Meeting, findMeeting);
 
 inputName(MeetingOriginInput, 'MeetingOriginInput');
 inputName(AttendeeInput, 'AttendeeInput');
+inputName(ExternalHostInput, 'ExternalHostInput');
+inputName(SpeakerInput, 'SpeakerInput');
 
 /**
  * Who may change a meeting: the secretariat, the network's lead expert, and for a local group
@@ -241,6 +280,12 @@ commandMutation({
   ...meetingPayload,
 });
 
+/** The secretariat and the network's lead expert (not a local group coordinator). */
+function networkWriters(input: { meetingId: string }, context: Context) {
+  const { coordinatorOf: _coordinator, ...others } = meetingWriters(input, context) as ReturnType<typeof meetingWriters> & { coordinatorOf?: string };
+  return others;
+}
+
 /**
  * A coordinator writes through its city's local-group workshop only for its own city: the
  * attendees and the learning must be of the workshop's host city.
@@ -261,8 +306,10 @@ commandMutation({
 
 commandMutation({
   useCase: recordLearning,
-  description: 'Records a lesson a partner learnt at a held meeting.',
-  authScopes: (input, context) => forHostCityOnly([input.cityId])(input, context),
+  description: 'Records a lesson a partner (or, without cityId, the whole network) learnt at a held meeting.',
+  // A lesson of the whole network is the network's to record, not a local group coordinator's.
+  authScopes: (input, context) =>
+    input.cityId === null ? networkWriters(input, context) : forHostCityOnly([input.cityId])(input, context),
   ...meetingPayload,
 });
 

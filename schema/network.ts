@@ -4,6 +4,8 @@ import { NetworkKind, NetworkPhase, PartnerKind, PartnerRole } from '../domain/n
 import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
+import { listNetworkLessons, type NetworkLessonRow } from '../projections/network/lessons.js';
+import { networkMembers } from './journeySupport.js';
 import {
   findNetwork,
   findNetworkPhase,
@@ -24,6 +26,7 @@ import {
   joinNetwork,
   leaveNetwork,
   recordBaselineStudy,
+  recordNetworkLesson,
   registerNetwork,
   startImplementationPhase,
 } from '../src/application/network.js';
@@ -36,6 +39,17 @@ export const NetworkKindEnum = enumOf(NetworkKind, 'NetworkKind', {
     innovationTransfer: 'Innovation Transfer Network / UIA Transfer Mechanism.',
     implementation: 'Implementation Network: cities carry out an existing integrated strategy.',
   },
+});
+
+const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').implement({
+  description: 'A lesson of the whole network, not of one partner nor of one meeting.',
+  fields: (t) => ({
+    number: t.exposeInt('lesson_number', { description: '1, 2, 3... within the network.' }),
+    lesson: t.exposeString('lesson'),
+    theme: t.exposeString('theme', { nullable: true }),
+    learntFrom: t.exposeString('learnt_from', { nullable: true }),
+    recordedAt: t.exposeString('recorded_at'),
+  }),
 });
 
 export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['open', 'closed'] as const });
@@ -128,6 +142,16 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
       type: 'Date',
       nullable: true,
       resolve: (row, _args, context) => findNetworkPhase(sourceOf(row, context), row.id)?.implementation_start_date ?? null,
+    }),
+    lessons: t.connection({
+      type: NetworkLesson,
+      nullable: true,
+      description: "Lessons of the whole network, of no one meeting (general highlights, guidelines); a meeting's are on Meeting.learnings.",
+      authScopes: (row) => networkMembers(row.id),
+      resolve: (row, args, context) => {
+        const db = sourceOf(row, context);
+        return pageFrom(db, args, (limit, offset) => listNetworkLessons(db, row.id, limit, offset));
+      },
     }),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this network safely.' }),
   }),
@@ -233,6 +257,13 @@ commandMutation({
   useCase: recordBaselineStudy,
   description:
     'Records the baseline study that concludes the activation phase (again to revise it, until implementation starts).',
+  authScopes: networkRunners,
+  ...networkPayload,
+});
+
+commandMutation({
+  useCase: recordNetworkLesson,
+  description: 'Records a lesson of the whole network that belongs to no one meeting (a general highlight, a guideline).',
   authScopes: networkRunners,
   ...networkPayload,
 });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
-import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
+import { classFields, classifyFunding, Fund, FundingChannel, FundingInstrument } from './funding.js';
 
 /** A cluster (entry point) of a plan, as commands give it. */
 export const ClusterInput = z.object({
@@ -31,11 +32,33 @@ export const RevisePlanVision = z.object({
   vision: OptionalText(5000).default(''),
 });
 
-export const FundingLineInput = z.object({
-  source: FundingSource,
-  amount: EuroAmount.describe('Euros as a decimal string, e.g. "1500000" or "44000.50".'),
-  programme: OptionalText(200).default(''),
-});
+/** Fund, channel and instrument (domain/actionPlan/funding.ts); `source` is the older single answer, still accepted. */
+const FundingClassInput = {
+  source: FundingSource.nullish().describe('The older single answer (ESF, ERDF, UIA, national, private, other); give fund and channel instead.'),
+  fund: Fund.nullish().describe('Whose money it is: ERDF, ESF, euDirect (Horizon 2020), national, local... Implied by a channel of one fund (UIA: ERDF).'),
+  channel: FundingChannel.nullish().describe('The programme or initiative it came through: UIA, URBACT, horizon2020, nationalOperationalProgramme...'),
+  instrument: FundingInstrument.nullish().describe('How it is given: grant, loan, equity, prize, coFinancing.'),
+};
+
+export function checkFundingClass(line: Parameters<typeof classifyFunding>[0], ctx: z.RefinementCtx) {
+  const result = classifyFunding(line);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message, path: [result.path] });
+}
+
+/** The funding line as events record it: the old source beside what it does not say. */
+function fundingClassOf(line: Parameters<typeof classifyFunding>[0]) {
+  const result = classifyFunding(line);
+  if (!result.ok) throw new RuleViolationError('FUNDING_CLASS_CONTRADICTS', result.message);
+  return { source: result.source, ...classFields(result.source, result.class) };
+}
+
+export const FundingLineInput = z
+  .object({
+    ...FundingClassInput,
+    amount: EuroAmount.describe('Euros as a decimal string, e.g. "1500000" or "44000.50".'),
+    programme: OptionalText(200).default('').describe('The programme as the source names it, e.g. "PON Metro 2014-2020, axis 3.3.1B".'),
+  })
+  .superRefine(checkFundingClass);
 
 export const AddPlanAction = z.object({
   title: Text(300),
@@ -57,7 +80,7 @@ export const ChangeActionStatus = z.object({
 });
 
 export const RecordFundingSecured = z.object({
-  source: FundingSource,
+  ...FundingClassInput,
   amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
     'Euros as a decimal string, e.g. "1500000".',
   ),
@@ -79,11 +102,23 @@ export const RecordIndicatorValue = z.object({
   note: OptionalText(2000).default(''),
 });
 
-export const EndorseActionPlan = z.object({
-  date: Day,
-  body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
-  note: OptionalText(2000).default(''),
-});
+export const EndorseActionPlan = z
+  .object({
+    date: Day,
+    body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
+    note: OptionalText(2000).default(''),
+    datePrecision: DatePrecision.nullish()
+      .transform((p) => (p && p !== 'day' ? p : undefined))
+      .describe('day (the default), month or year; when not day, date is the last day of the month or year.'),
+    dateWording: OptionalText(200)
+      .nullish()
+      .transform((w) => (w ? w : undefined))
+      .describe('The date as the source words it, e.g. "with the end of BoostInno in 2018".'),
+  })
+  .superRefine((e, ctx) => {
+    const problem = e.datePrecision ? dayProblem(e.date, e.datePrecision) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['datePrecision'] });
+  });
 
 type Out<T extends z.ZodType> = z.output<T>;
 
@@ -97,7 +132,7 @@ export type ActionPlanCommand =
   | { type: 'RecordFundingSecured'; data: Out<typeof RecordFundingSecured> & { actionId: string; fundingId: string } }
   | { type: 'DefineIndicator'; data: Out<typeof DefineIndicator> & { indicatorId: string; actionId: string | null } }
   | { type: 'RecordIndicatorValue'; data: Out<typeof RecordIndicatorValue> & { indicatorId: string } }
-  | { type: 'EndorseActionPlan'; data: Out<typeof EndorseActionPlan> };
+  | { type: 'EndorseActionPlan'; data: Omit<Out<typeof EndorseActionPlan>, 'datePrecision' | 'dateWording'> & Partial<Pick<Out<typeof EndorseActionPlan>, 'datePrecision' | 'dateWording'>> };
 
 export { CityId };
 
@@ -199,7 +234,7 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
             summary,
             budgetCents: budget === null ? null : eurosToCents(budget),
             responsibleBody,
-            funding: funding.map((f) => ({ source: f.source, amountCents: eurosToCents(f.amount), programme: f.programme })),
+            funding: funding.map((f) => ({ ...fundingClassOf(f), amountCents: eurosToCents(f.amount), programme: f.programme })),
             addedAfterEndorsement: state.endorsedOn !== null,
           },
         },
@@ -228,8 +263,9 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (action.status === 'abandoned') {
         throw new RuleViolationError('ACTION_ABANDONED', `"${action.title}" is abandoned: revive it before recording funding`);
       }
-      const { amount, ...rest } = command.data;
-      return [{ type: 'FundingSecured', data: { ...rest, amountCents: eurosToCents(amount) } }];
+      const { amount, source, fund, channel, instrument, ...rest } = command.data;
+      const line = fundingClassOf({ source, fund, channel, instrument });
+      return [{ type: 'FundingSecured', data: { ...rest, ...line, amountCents: eurosToCents(amount) } }];
     }
     case 'DefineIndicator': {
       requireDrafted(state);
@@ -252,7 +288,13 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (Object.keys(state.actions).length === 0) {
         throw new RuleViolationError('PLAN_HAS_NO_ACTIONS', 'A plan needs at least one action before the council endorses it');
       }
-      return [{ type: 'ActionPlanEndorsed', data: command.data }];
+      const { datePrecision, dateWording, ...endorsement } = command.data;
+      return [
+        {
+          type: 'ActionPlanEndorsed',
+          data: { ...endorsement, ...(datePrecision ? { datePrecision } : {}), ...(dateWording ? { dateWording } : {}) },
+        },
+      ];
     }
   }
 }

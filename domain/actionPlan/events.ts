@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CityId, CountryCode, IsoDate, Ulid } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate, Ulid } from '../shared/values.js';
 import { Cents } from './money.js';
+import { Fund, FundingChannel, FundingInstrument } from './funding.js';
 import type { MessagesOf } from '../shared/decider.js';
 
 /** Phase of an action in an Integrated Action Plan. */
@@ -29,11 +30,22 @@ export const PlanCluster = z.object({
   description: z.string(),
 });
 
+/**
+ * Fund, channel and instrument of a funding line (funding.ts), beside the old `source`: each is left
+ * out when `source` already says it (so lines recorded before them read the same).
+ */
+const FundingClassFields = {
+  fund: Fund.optional(),
+  channel: FundingChannel.optional(),
+  instrument: FundingInstrument.optional(),
+};
+
 /** A planned funding line of an action: source and amount (integer euro cents). */
 export const PlannedFunding = z.object({
   source: FundingSource,
   amountCents: Cents,
   programme: z.string(),
+  ...FundingClassFields,
 });
 
 export const ActionPlanEventSchemas = {
@@ -77,6 +89,7 @@ export const ActionPlanEventSchemas = {
     programme: z.string(),
     date: IsoDate,
     note: z.string(),
+    ...FundingClassFields,
   }),
   IndicatorDefined: z.object({
     indicatorId: Ulid,
@@ -98,6 +111,10 @@ export const ActionPlanEventSchemas = {
     /** Who endorsed it, e.g. "City Council". */
     body: z.string(),
     note: z.string(),
+    /** Absent: the day is known (as in every endorsement before precision existed). Else `date` is the period's last day. */
+    datePrecision: DatePrecision.optional(),
+    /** The date as the source words it ("with the end of BoostInno in 2018"). */
+    dateWording: z.string().optional(),
   }),
 } as const;
 

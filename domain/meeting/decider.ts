@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireWithinNetworkDates } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text } from '../shared/values.js';
 import { type MeetingEvent, MeetingKind } from './events.js';
 
 /** A list input that may be left out or sent as null; duplicates are dropped. */
@@ -20,6 +20,42 @@ export const GuidingQuestions = list(Text(1000), 30, 'guiding questions');
 /** Kinds that happen in a place, so they need a host city. */
 export const KINDS_WITH_HOST: readonly MeetingKind[] = ['transnationalMeeting', 'studyVisit', 'localGroupWorkshop'];
 
+/**
+ * How exactly the dates are known. Left out, or `day`: the meeting's days. `month` or `year`: the
+ * source gives only that, and startDate..endDate is the period (the first and last days of the month
+ * or year) it took place in.
+ */
+export const ApproximateDates = z.object({
+  datePrecision: DatePrecision.nullish()
+    .transform((p) => (p && p !== 'day' ? p : undefined))
+    .describe('day (the default), month or year: how exactly the source knows the dates.'),
+  dateWording: OptionalText(200)
+    .nullish()
+    .transform((w) => (w ? w : undefined))
+    .describe('The date as the source words it, e.g. "Settembre 2017" or "right before the Tartu meeting".'),
+});
+
+/** A host outside the partnership. */
+export const ExternalHostInput = z.object({
+  name: Text(200).describe('e.g. Helsinki, or an organisation'),
+  country: CountryCode.nullish().transform((c) => c ?? null),
+});
+
+/** Someone from outside the partnership who spoke at the meeting. */
+export const SpeakerInput = z.object({
+  name: Text(200),
+  affiliation: OptionalText(300).default('').describe('Organisation or role, e.g. "Politecnico di Milano".'),
+});
+
+function checkPeriod(m: { startDate: string; endDate: string; datePrecision?: DatePrecision | undefined }, ctx: z.RefinementCtx) {
+  if (m.endDate < m.startDate) {
+    ctx.addIssue({ code: 'custom', message: 'endDate must not be before startDate', path: ['endDate'] });
+    return;
+  }
+  const problem = periodProblem(m.startDate, m.endDate, m.datePrecision ?? 'day');
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['datePrecision'] });
+}
+
 /** What led to a meeting, e.g. a marketplace match. */
 export const MeetingOriginInput = z.object({ kind: Text(60).describe('e.g. marketplaceMatch'), id: Text(200) });
 
@@ -34,12 +70,14 @@ const ScheduleMeetingFields = z.object({
   themes: Themes,
   guidingQuestions: GuidingQuestions,
   partnerCityIds: list(CityId, 30, 'partners').describe('The partners it is for; leave out for the whole network.'),
+  ...ApproximateDates.shape,
+  externalHost: ExternalHostInput.nullish()
+    .transform((host) => host ?? undefined)
+    .describe('The host when it is not a partner (a city visited on a field trip, an organisation); hostCityId may still name the city.'),
 });
 
 function checkSchedule(m: z.output<typeof ScheduleMeetingFields>, ctx: z.RefinementCtx) {
-  if (m.endDate < m.startDate) {
-    ctx.addIssue({ code: 'custom', message: 'endDate must not be before startDate', path: ['endDate'] });
-  }
+  checkPeriod(m, ctx);
   if (KINDS_WITH_HOST.includes(m.kind) && m.hostCityId === null) {
     ctx.addIssue({ code: 'custom', message: `a ${m.kind} needs a host city`, path: ['hostCityId'] });
   }
@@ -60,8 +98,9 @@ export const RescheduleMeeting = z
     startDate: IsoDate,
     endDate: IsoDate,
     reason: OptionalText(1000).default(''),
+    ...ApproximateDates.shape,
   })
-  .refine((r) => r.endDate >= r.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] });
+  .superRefine(checkPeriod);
 
 export const CancelMeeting = z.object({ reason: OptionalText(1000).default('') });
 
@@ -78,7 +117,13 @@ export const RecordLearning = z.object({
   theme: OptionalText(200)
     .nullish()
     .transform((theme) => (theme ? theme : null)),
-  cityId: CityId.describe('The partner that learnt it.'),
+  cityId: CityId.nullish()
+    .transform((city) => city ?? null)
+    .describe('The partner that learnt it; leave out for a lesson of the whole network.'),
+  learntFrom: OptionalText(200)
+    .nullish()
+    .transform((from) => (from ? from : undefined))
+    .describe('Where it was learnt from when not from a partner: the city visited, an invited expert\'s organisation.'),
 });
 
 /** Replaces what the meeting is about and the network's notes on it (give both; an empty text clears one). */
@@ -89,20 +134,29 @@ export const DescribeMeeting = z.object({
   notes: OptionalText(20000)
     .default('')
     .describe("The network's notes on the meeting (discussions, agreements, follow-up), for its members only."),
+  speakers: z
+    .array(SpeakerInput)
+    .max(50, 'at most 50 speakers')
+    .nullish()
+    .transform((s) => s ?? undefined)
+    .describe('Speakers from outside the partnership (invited experts), replacing those recorded; leave out to keep them.'),
 });
 
 type WithNetwork<T> = T & { readonly network: NetworkSnapshot };
 
-export type ScheduleMeetingData = z.output<typeof ScheduleMeeting>;
+/** Fields the command may leave out (the zod output has them as `undefined`). */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+export type ScheduleMeetingData = Optional<z.output<typeof ScheduleMeeting>, 'datePrecision' | 'dateWording' | 'externalHost'>;
 
 export type MeetingCommand =
   | { type: 'ScheduleMeeting'; data: WithNetwork<ScheduleMeetingData> }
-  | { type: 'RescheduleMeeting'; data: WithNetwork<z.output<typeof RescheduleMeeting>> }
+  | { type: 'RescheduleMeeting'; data: WithNetwork<Optional<z.output<typeof RescheduleMeeting>, 'datePrecision' | 'dateWording'>> }
   | { type: 'CancelMeeting'; data: WithNetwork<z.output<typeof CancelMeeting>> }
   | { type: 'MarkMeetingHeld'; data: WithNetwork<object> }
   | { type: 'RecordAttendance'; data: WithNetwork<z.output<typeof RecordAttendance>> }
-  | { type: 'RecordLearning'; data: WithNetwork<z.output<typeof RecordLearning>> }
-  | { type: 'DescribeMeeting'; data: WithNetwork<z.output<typeof DescribeMeeting>> };
+  | { type: 'RecordLearning'; data: WithNetwork<Optional<z.output<typeof RecordLearning>, 'learntFrom'>> }
+  | { type: 'DescribeMeeting'; data: WithNetwork<Optional<z.output<typeof DescribeMeeting>, 'speakers'>> };
 
 export interface MeetingState {
   readonly status: 'unscheduled' | 'scheduled' | 'held' | 'cancelled';
@@ -110,14 +164,19 @@ export interface MeetingState {
   readonly kind?: MeetingKind;
   readonly startDate?: string;
   readonly endDate?: string;
+  readonly datePrecision?: DatePrecision;
+  readonly dateWording?: string;
   /** `cityId|lowercased name` of everyone recorded as attending. */
   readonly attendees: readonly string[];
   readonly learningCount: number;
   readonly description: string;
   readonly notes: string;
+  /** `name|affiliation` of each speaker, to tell a change from a repeat. */
+  readonly speakers: readonly string[];
 }
 
-const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0, description: '', notes: '' });
+const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0, description: '', notes: '', speakers: [] });
+const speakerKey = (s: { name: string; affiliation: string }) => `${s.name}|${s.affiliation}`;
 
 const attendeeKey = (a: { name: string; cityId: string }) => `${a.cityId}|${a.name.toLowerCase()}`;
 
@@ -151,25 +210,49 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
         throw new RuleViolationError('MEETING_ALREADY_SCHEDULED', 'The meeting is already scheduled');
       }
       requireNetworkOpen(network);
-      const { network: _network, ...meeting } = command.data;
+      const { network: _network, datePrecision, dateWording, externalHost, ...meeting } = command.data;
       requireWithinNetworkDates(network, meeting.startDate, meeting.endDate, 'The meeting');
       for (const cityId of meeting.partnerCityIds) requirePartner(network, cityId, 'The meeting can only be for partners');
       if (meeting.kind === 'localGroupWorkshop' && meeting.hostCityId) {
         requirePartner(network, meeting.hostCityId, 'A local group workshop is held by a partner');
       }
-      return [{ type: 'MeetingScheduled', data: { networkId: network.networkId, ...meeting } }];
+      return [
+        {
+          type: 'MeetingScheduled',
+          data: {
+            networkId: network.networkId,
+            ...meeting,
+            ...(datePrecision ? { datePrecision } : {}),
+            ...(dateWording ? { dateWording } : {}),
+            ...(externalHost ? { externalHost } : {}),
+          },
+        },
+      ];
     }
     case 'RescheduleMeeting': {
       requireExisting(state, network);
       requireNotCancelled(state);
       requireNotHeld(state);
-      const { startDate, endDate, reason } = command.data;
+      const { startDate, endDate, reason, datePrecision, dateWording } = command.data;
       requireWithinNetworkDates(network, startDate, endDate, 'The meeting');
-      if (startDate === state.startDate && endDate === state.endDate) return [];
+      const same =
+        startDate === state.startDate &&
+        endDate === state.endDate &&
+        datePrecision === state.datePrecision &&
+        dateWording === state.dateWording;
+      if (same) return [];
       return [
         {
           type: 'MeetingRescheduled',
-          data: { startDate, endDate, previousStartDate: state.startDate!, previousEndDate: state.endDate!, reason },
+          data: {
+            startDate,
+            endDate,
+            previousStartDate: state.startDate!,
+            previousEndDate: state.endDate!,
+            reason,
+            ...(datePrecision ? { datePrecision } : {}),
+            ...(dateWording ? { dateWording } : {}),
+          },
         },
       ];
     }
@@ -200,16 +283,22 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     case 'RecordLearning': {
       requireExisting(state, network);
       requireHeld(state, 'Learnings are recorded');
-      const { lesson, theme, cityId } = command.data;
-      requirePartner(network, cityId, 'Only partners record what they learnt');
-      return [{ type: 'LearningRecorded', data: { learningNumber: state.learningCount + 1, lesson, theme, cityId } }];
+      const { lesson, theme, cityId, learntFrom } = command.data;
+      if (cityId !== null) requirePartner(network, cityId, 'Only partners record what they learnt');
+      return [
+        {
+          type: 'LearningRecorded',
+          data: { learningNumber: state.learningCount + 1, lesson, theme, cityId, ...(learntFrom ? { learntFrom } : {}) },
+        },
+      ];
     }
     case 'DescribeMeeting': {
       requireExisting(state, network);
       requireNotCancelled(state);
-      const { description, notes } = command.data;
-      if (description === state.description && notes === state.notes) return [];
-      return [{ type: 'MeetingDescribed', data: { description, notes } }];
+      const { description, notes, speakers } = command.data;
+      const speakersChange = speakers !== undefined && speakers.map(speakerKey).join('\n') !== state.speakers.join('\n');
+      if (description === state.description && notes === state.notes && !speakersChange) return [];
+      return [{ type: 'MeetingDescribed', data: { description, notes, ...(speakersChange ? { speakers } : {}) } }];
     }
   }
 }
@@ -224,9 +313,17 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         kind: event.data.kind,
         startDate: event.data.startDate,
         endDate: event.data.endDate,
+        datePrecision: event.data.datePrecision,
+        dateWording: event.data.dateWording,
       };
     case 'MeetingRescheduled':
-      return { ...state, startDate: event.data.startDate, endDate: event.data.endDate };
+      return {
+        ...state,
+        startDate: event.data.startDate,
+        endDate: event.data.endDate,
+        datePrecision: event.data.datePrecision,
+        dateWording: event.data.dateWording,
+      };
     case 'MeetingCancelled':
       return { ...state, status: 'cancelled' };
     case 'MeetingHeld':
@@ -236,7 +333,12 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'LearningRecorded':
       return { ...state, learningCount: event.data.learningNumber };
     case 'MeetingDescribed':
-      return { ...state, description: event.data.description, notes: event.data.notes };
+      return {
+        ...state,
+        description: event.data.description,
+        notes: event.data.notes,
+        speakers: event.data.speakers ? event.data.speakers.map(speakerKey) : state.speakers,
+      };
     default:
       return state;
   }

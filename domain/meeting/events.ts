@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { person } from '../shared/personalData.js';
-import { CityId, IsoDate } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
 
 /** Every kind of exchange activity a network runs. */
@@ -28,6 +28,19 @@ export type Attendee = z.infer<typeof Attendee>;
 export const MeetingOrigin = z.object({ kind: z.string(), id: z.string() });
 export type MeetingOrigin = z.infer<typeof MeetingOrigin>;
 
+/** A host outside the partnership: a city visited on a field trip, an organisation that received the network. */
+export const ExternalHost = z.object({ name: z.string(), country: CountryCode.nullable() });
+export type ExternalHost = z.infer<typeof ExternalHost>;
+
+/** Someone from outside the partnership who spoke (an invited expert); the name is personal data. */
+export const Speaker = person(z.object({ name: z.string(), affiliation: z.string() }), { identifiedBy: ['name'], fields: ['name'] });
+export type Speaker = z.infer<typeof Speaker>;
+
+/*
+ * Fields added after the first events were written are optional, and left out when they hold their
+ * default, so events written before them still load and mean what they meant: no `datePrecision`
+ * is a day-precise date, no `externalHost` is none, no `cityId` on a learning (null) is the network's.
+ */
 export const MeetingEventSchemas = {
   MeetingScheduled: z.object({
     networkId: z.string(),
@@ -42,6 +55,12 @@ export const MeetingEventSchemas = {
     /** The partners the meeting is for; empty when it is for the whole network. */
     partnerCityIds: z.array(CityId),
     origin: MeetingOrigin.nullable(),
+    /** Absent: the days are known. `month` / `year`: the dates are the period it took place in. */
+    datePrecision: DatePrecision.optional(),
+    /** The date as the source words it ("Settembre 2017", "right before the Tartu meeting"). */
+    dateWording: z.string().optional(),
+    /** The host when it is not a partner (a field trip to Helsinki). */
+    externalHost: ExternalHost.optional(),
   }),
   MeetingRescheduled: z.object({
     startDate: IsoDate,
@@ -49,6 +68,9 @@ export const MeetingEventSchemas = {
     previousStartDate: IsoDate,
     previousEndDate: IsoDate,
     reason: z.string(),
+    /** Absent: day-precise (as every reschedule before precision existed). */
+    datePrecision: DatePrecision.optional(),
+    dateWording: z.string().optional(),
   }),
   MeetingCancelled: z.object({ reason: z.string() }),
   MeetingHeld: z.object({}),
@@ -59,11 +81,18 @@ export const MeetingEventSchemas = {
     learningNumber: z.number().int().positive(),
     lesson: z.string(),
     theme: z.string().nullable(),
-    /** The partner that learnt it. */
-    cityId: CityId,
+    /** The partner that learnt it; null for a lesson of the whole network. */
+    cityId: CityId.nullable(),
+    /** Where the lesson comes from when not from a partner (the city visited, an invited expert's organisation). */
+    learntFrom: z.string().optional(),
   }),
   /** What the meeting is about (public, with the agenda) and the network's notes on it (members only); both replaced whole. */
-  MeetingDescribed: z.object({ description: z.string(), notes: z.string() }),
+  MeetingDescribed: z.object({
+    description: z.string(),
+    notes: z.string(),
+    /** Absent: the speakers are unchanged (events before speakers existed named none). */
+    speakers: z.array(Speaker).optional(),
+  }),
 } as const;
 
 export type MeetingEvent = MessagesOf<typeof MeetingEventSchemas>;

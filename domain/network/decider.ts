@@ -63,6 +63,18 @@ export const StartImplementationPhase = z.object({
   startDate: IsoDate.describe("YYYY-MM-DD, within the network's dates, not before the baseline study."),
 });
 
+/** A lesson of the whole network, not learnt at one meeting (a network's general highlights). */
+export const RecordNetworkLesson = z.object({
+  lesson: Text(4000),
+  theme: OptionalText(200)
+    .nullish()
+    .transform((theme) => (theme ? theme : null)),
+  learntFrom: OptionalText(200)
+    .nullish()
+    .transform((from) => (from ? from : undefined))
+    .describe('Where it was learnt from, when known: a partner, a city visited.'),
+});
+
 /** The network's commands by type, as its events are: a command's data is what its schema parses. */
 export const NetworkCommandSchemas = {
   RegisterNetwork,
@@ -72,6 +84,7 @@ export const NetworkCommandSchemas = {
   LeaveNetwork,
   RecordBaselineStudy,
   StartImplementationPhase,
+  RecordNetworkLesson,
 };
 
 export type NetworkCommand = MessagesOf<typeof NetworkCommandSchemas>;
@@ -88,6 +101,8 @@ export interface NetworkState {
   readonly phase: NetworkPhase;
   readonly baselineStudy?: { readonly title: string; readonly date: string; readonly summary: string; readonly url: string | null };
   readonly implementationStartDate?: string;
+  /** How many lessons of the whole network are recorded (they are numbered). */
+  readonly lessonCount?: number;
 }
 
 export interface NetworkPartner {
@@ -197,6 +212,16 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
       }
       return [{ type: 'ImplementationPhaseStarted', data: command.data }];
     }
+    case 'RecordNetworkLesson': {
+      requireOpen(state);
+      const { lesson, theme, learntFrom } = command.data;
+      return [
+        {
+          type: 'NetworkLessonRecorded',
+          data: { lessonNumber: (state.lessonCount ?? 0) + 1, lesson, theme, ...(learntFrom ? { learntFrom } : {}) },
+        },
+      ];
+    }
   }
 }
 
@@ -227,6 +252,8 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
       return { ...state, baselineStudy: event.data };
     case 'ImplementationPhaseStarted':
       return { ...state, phase: 'implementation', implementationStartDate: event.data.startDate };
+    case 'NetworkLessonRecorded':
+      return { ...state, lessonCount: event.data.lessonNumber };
     default:
       return state;
   }

@@ -48,6 +48,15 @@ export const NetworkEventSchemas = {
   }),
   /** Phase 2: the network moves from activation to implementation. */
   ImplementationPhaseStarted: z.object({ startDate: IsoDate }),
+  /** A lesson of the whole network, of no one meeting (general highlights, guidelines). */
+  NetworkLessonRecorded: z.object({
+    /** 1, 2, 3... within the network. */
+    lessonNumber: z.number().int().positive(),
+    lesson: z.string(),
+    theme: z.string().nullable(),
+    /** Where it was learnt from, when the source says (a partner, a city visited). */
+    learntFrom: z.string().optional(),
+  }),
 } as const;
 
 export const NetworkPhase = z.enum(['activation', 'implementation']);

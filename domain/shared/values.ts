@@ -55,3 +55,56 @@ export const CityId = z
   .toLowerCase()
   .max(80)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*-[a-z]{2}$/, 'must be a city id such as torino-it (name, dash, country code)');
+
+/**
+ * How exactly the world knows a date: the day, only the month, or only the year. A date of
+ * precision `month` or `year` is a period: its first and last days, e.g. "September 2017" is
+ * 2017-09-01..2017-09-30. A season ("spring 2018") is not a precision of its own: seasons differ by
+ * convention and hemisphere, and no source document uses one; it is a month-precise span
+ * (2018-03-01..2018-05-31) with the source's wording kept beside it.
+ */
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+/** The last day of a date's month: "2017-09-14" -> "2017-09-30". */
+export function lastDayOfMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return `${date.slice(0, 7)}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * What is wrong with a period of that precision, or null: a month-precise period runs from the first
+ * day of a month to the last day of a month; a year-precise one from 1 January to 31 December.
+ */
+export function periodProblem(startDate: string, endDate: string, precision: DatePrecision): string | null {
+  if (precision === 'month') {
+    if (!startDate.endsWith('-01')) return 'a month-precise date starts on the first day of its month';
+    if (endDate !== lastDayOfMonth(endDate)) return 'a month-precise date ends on the last day of its month';
+  }
+  if (precision === 'year') {
+    if (!startDate.endsWith('-01-01')) return 'a year-precise date starts on 1 January';
+    if (!endDate.endsWith('-12-31')) return 'a year-precise date ends on 31 December';
+  }
+  return null;
+}
+
+/**
+ * The day a dated thing sorts on. A day-precise one sorts on its first day; an approximate one on
+ * the last day of its period: "October 2016" comes after every day-precise date of October 2016 and
+ * before November, since it is only certain by then (the same rule as "as of" answers, which count
+ * it from the end of its period).
+ */
+export function sortDate(startDate: string, endDate: string, precision: DatePrecision | undefined): string {
+  return !precision || precision === 'day' ? startDate : endDate;
+}
+
+/**
+ * What is wrong with a single date of that precision, or null. A month- or year-precise date (an
+ * endorsement "in 2018") is recorded on the last day of its period: the day it is certain by, so
+ * "as of" answers never show it before it may have happened.
+ */
+export function dayProblem(date: string, precision: DatePrecision): string | null {
+  if (precision === 'month' && date !== lastDayOfMonth(date)) return 'a month-precise date is recorded on the last day of its month';
+  if (precision === 'year' && !date.endsWith('-12-31')) return 'a year-precise date is recorded on 31 December';
+  return null;
+}

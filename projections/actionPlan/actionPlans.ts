@@ -1,5 +1,6 @@
 import { searchKey } from '../../domain/shared/searchKey.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
+import { classOf } from '../../domain/actionPlan/funding.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface ActionPlanRow {
@@ -14,6 +15,9 @@ export interface ActionPlanRow {
   endorsed_on: string | null;
   endorsed_by: string | null;
   endorsement_note: string | null;
+  /** How exactly the endorsement date is known (null until endorsed); endorsed_on is the period's last day when not day. */
+  endorsed_precision: string | null;
+  endorsed_wording: string | null;
   drafted_at: string;
   revision: number;
 }
@@ -63,6 +67,10 @@ export interface FundingSecuredRow {
   action_id: string;
   plan_id: string;
   source: string;
+  /** Fund, channel and instrument (domain/actionPlan/funding.ts); from `source` for funding recorded before them. */
+  fund: string;
+  channel: string | null;
+  instrument: string;
   amount_cents: number;
   programme: string;
   date: string;
@@ -97,11 +105,12 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 3,
+  version: 5,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
-    endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL);
+    endorsed_on TEXT, endorsed_by TEXT, endorsement_note TEXT, endorsed_precision TEXT, endorsed_wording TEXT, drafted_at TEXT NOT NULL,
+    revision INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS action_plans_network ON action_plans (network_id, city_id);
   CREATE INDEX IF NOT EXISTS action_plans_city ON action_plans (city_id);
   CREATE TABLE IF NOT EXISTS plan_clusters (
@@ -118,8 +127,8 @@ export const actionPlansProjection = projection({
     action_id TEXT NOT NULL, plan_id TEXT NOT NULL, seq INTEGER NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
     date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
   CREATE TABLE IF NOT EXISTS plan_funding_secured (
-    id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL,
-    programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
+    id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, fund TEXT NOT NULL, channel TEXT,
+    instrument TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_action ON plan_funding_secured (action_id, date);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
   CREATE TABLE IF NOT EXISTS plan_indicators (
@@ -192,9 +201,11 @@ export const actionPlansProjection = projection({
       }
       case 'FundingSecured': {
         const d = data(event, 'FundingSecured');
+        const c = classOf(d);
         db.run(
-          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, amount_cents, programme, date, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [d.fundingId, d.actionId, planId, d.source, d.amountCents, d.programme, d.date, d.note],
+          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, fund, channel, instrument, amount_cents, programme, date, note)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [d.fundingId, d.actionId, planId, d.source, c.fund, c.channel, c.instrument, d.amountCents, d.programme, d.date, d.note],
         );
         db.run('UPDATE plan_actions SET secured_cents = secured_cents + ? WHERE id = ?', [d.amountCents, d.actionId]);
         break;
@@ -225,7 +236,10 @@ export const actionPlansProjection = projection({
       }
       case 'ActionPlanEndorsed': {
         const d = data(event, 'ActionPlanEndorsed');
-        db.run('UPDATE action_plans SET endorsed_on = ?, endorsed_by = ?, endorsement_note = ? WHERE id = ?', [d.date, d.body, d.note, planId]);
+        db.run(
+          'UPDATE action_plans SET endorsed_on = ?, endorsed_by = ?, endorsement_note = ?, endorsed_precision = ?, endorsed_wording = ? WHERE id = ?',
+          [d.date, d.body, d.note, d.datePrecision ?? 'day', d.dateWording ?? null, planId],
+        );
         break;
       }
       default:

@@ -1,4 +1,5 @@
 import type { MeetingEvent } from '../../domain/meeting/events.js';
+import { sortDate } from '../../domain/shared/values.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface MeetingRow {
@@ -9,6 +10,17 @@ export interface MeetingRow {
   host_city_id: string | null;
   start_date: string;
   end_date: string;
+  /** day, month or year: how exactly the dates are known (start..end is the period when not day). */
+  date_precision: 'day' | 'month' | 'year';
+  /** The date as the source words it. */
+  date_wording: string | null;
+  /** What meetings sort on: the start day, or the last day of an approximate date's period. */
+  sort_date: string;
+  /** A host outside the partnership. */
+  external_host_name: string | null;
+  external_host_country: string | null;
+  /** JSON array of { name, affiliation }: speakers from outside the partnership. */
+  speakers: string;
   /** JSON array of strings. */
   themes: string;
   guiding_questions: string;
@@ -39,7 +51,9 @@ export interface LearningRow {
   network_id: string;
   lesson: string;
   theme: string | null;
-  city_id: string;
+  /** Null: a lesson of the whole network. */
+  city_id: string | null;
+  learnt_from: string | null;
   recorded_at: string;
   recorded_by: string;
 }
@@ -49,7 +63,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 2,
+  version: 3,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -58,6 +72,12 @@ export const meetingsProjection = projection({
     host_city_id TEXT,
     start_date TEXT NOT NULL,
     end_date TEXT NOT NULL,
+    date_precision TEXT NOT NULL DEFAULT 'day',
+    date_wording TEXT,
+    sort_date TEXT NOT NULL,
+    external_host_name TEXT,
+    external_host_country TEXT,
+    speakers TEXT NOT NULL DEFAULT '[]',
     themes TEXT NOT NULL,
     guiding_questions TEXT NOT NULL,
     partner_city_ids TEXT NOT NULL,
@@ -73,7 +93,7 @@ export const meetingsProjection = projection({
     notes TEXT NOT NULL DEFAULT '',
     revision INTEGER NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, start_date);
+  CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, sort_date);
   CREATE TABLE IF NOT EXISTS meeting_attendees (
     meeting_id TEXT NOT NULL,
     city_id TEXT NOT NULL,
@@ -88,7 +108,8 @@ export const meetingsProjection = projection({
     network_id TEXT NOT NULL,
     lesson TEXT NOT NULL,
     theme TEXT,
-    city_id TEXT NOT NULL,
+    city_id TEXT,
+    learnt_from TEXT,
     recorded_at TEXT NOT NULL,
     recorded_by TEXT NOT NULL,
     PRIMARY KEY (meeting_id, learning_number)
@@ -101,9 +122,10 @@ export const meetingsProjection = projection({
       case 'MeetingScheduled': {
         const d = data(event, 'MeetingScheduled');
         db.run(
-          `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, themes, guiding_questions,
+          `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, date_precision, date_wording, sort_date,
+             external_host_name, external_host_country, themes, guiding_questions,
              partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
           [
             id,
             d.networkId,
@@ -112,6 +134,11 @@ export const meetingsProjection = projection({
             d.hostCityId,
             d.startDate,
             d.endDate,
+            d.datePrecision ?? 'day',
+            d.dateWording ?? null,
+            sortDate(d.startDate, d.endDate, d.datePrecision),
+            d.externalHost?.name ?? null,
+            d.externalHost?.country ?? null,
             JSON.stringify(d.themes),
             JSON.stringify(d.guidingQuestions),
             JSON.stringify(d.partnerCityIds),
@@ -126,8 +153,9 @@ export const meetingsProjection = projection({
       case 'MeetingRescheduled': {
         const d = data(event, 'MeetingRescheduled');
         db.run(
-          `UPDATE meetings SET start_date = ?, end_date = ?, reschedule_count = reschedule_count + 1 WHERE id = ?`,
-          [d.startDate, d.endDate, id],
+          `UPDATE meetings SET start_date = ?, end_date = ?, date_precision = ?, date_wording = ?, sort_date = ?,
+             reschedule_count = reschedule_count + 1 WHERE id = ?`,
+          [d.startDate, d.endDate, d.datePrecision ?? 'day', d.dateWording ?? null, sortDate(d.startDate, d.endDate, d.datePrecision), id],
         );
         break;
       }
@@ -154,15 +182,16 @@ export const meetingsProjection = projection({
       case 'LearningRecorded': {
         const d = data(event, 'LearningRecorded');
         db.run(
-          `INSERT OR REPLACE INTO meeting_learnings (meeting_id, learning_number, network_id, lesson, theme, city_id, recorded_at, recorded_by)
-           SELECT ?, ?, network_id, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
-          [id, d.learningNumber, d.lesson, d.theme, d.cityId, at, event.metadata.actor, id],
+          `INSERT OR REPLACE INTO meeting_learnings (meeting_id, learning_number, network_id, lesson, theme, city_id, learnt_from, recorded_at, recorded_by)
+           SELECT ?, ?, network_id, ?, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
+          [id, d.learningNumber, d.lesson, d.theme, d.cityId, d.learntFrom ?? null, at, event.metadata.actor, id],
         );
         break;
       }
       case 'MeetingDescribed': {
         const d = data(event, 'MeetingDescribed');
         db.run('UPDATE meetings SET description = ?, notes = ?, revision = ? WHERE id = ?', [d.description, d.notes, revision, id]);
+        if (d.speakers) db.run('UPDATE meetings SET speakers = ? WHERE id = ?', [JSON.stringify(d.speakers), id]);
         break;
       }
     }

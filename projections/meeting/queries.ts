@@ -13,6 +13,9 @@ export interface MeetingFilter extends Period {
   includeCancelled?: boolean | null;
 }
 
+/** The timeline's order (listMeetings). */
+export const MEETING_ORDER = `m.sort_date, m.start_date, m.end_date, CASE WHEN m.date_precision = 'day' THEN m.title END, m.rowid, m.id`;
+
 export const { find: findMeeting, findMany: findMeetings } = rowsById<MeetingRow>('meetings');
 
 function meetingWhere(filter: MeetingFilter): Where {
@@ -42,11 +45,16 @@ function meetingWhere(filter: MeetingFilter): Where {
   return where;
 }
 
-/** Meetings in the order they happen (start date, end date, title). */
+/**
+ * Meetings in the order they happen: by start day, an approximate date by the last day of its
+ * period (`sortDate` in domain/shared/values.ts), then end date; day-precise ties by title, and
+ * approximate ones (two meetings known only as "June 2017") in the order they were recorded, which
+ * is the only order the world gave them ("the study visit took place right before the meeting").
+ */
 export function listMeetings(db: ReadModelStore, filter: MeetingFilter, limit: number, offset: number): MeetingRow[] {
   const where = meetingWhere(filter);
   return db.all<MeetingRow>(
-    `SELECT m.* FROM meetings m ${where} ORDER BY m.start_date, m.end_date, m.title, m.id LIMIT ? OFFSET ?`,
+    `SELECT m.* FROM meetings m ${where} ORDER BY ${MEETING_ORDER} LIMIT ? OFFSET ?`,
     [...where.params, limit, offset],
   );
 }
@@ -69,7 +77,7 @@ export function participationByCity(
   );
   const learnings = db.all<{ city_id: string; learnings: number }>(
     `SELECT l.city_id, count(*) AS learnings
-     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} GROUP BY l.city_id`,
+     FROM meeting_learnings l JOIN meetings m ON m.id = l.meeting_id ${where} AND l.city_id IS NOT NULL GROUP BY l.city_id`,
     where.params,
   );
   const cities = [...new Set([...attendance.map((a) => a.city_id), ...learnings.map((l) => l.city_id)])].sort();

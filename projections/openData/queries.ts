@@ -1,5 +1,6 @@
 import type { PlanActionRowForExport } from './rows.js';
 import type { MeetingRow } from '../meeting/meetings.js';
+import { MEETING_ORDER } from '../meeting/queries.js';
 import type { NetworkRow } from '../network/networks.js';
 import type { PartnerRow } from '../network/partners.js';
 import type { PracticeRow } from '../practice/practices.js';
@@ -24,7 +25,7 @@ export const allMeetings = (db: ReadModelStore) =>
     `SELECT m.*,
        (SELECT count(*) FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attendee_count,
        (SELECT count(DISTINCT a.city_id) FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attending_city_count
-     FROM meetings m ORDER BY m.start_date, m.end_date, m.title, m.id`,
+     FROM meetings m ORDER BY ${MEETING_ORDER}`,
   );
 
 /** Practices in the catalogue; withdrawn ones only when asked (the public catalogue leaves them out). */

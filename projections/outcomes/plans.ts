@@ -1,4 +1,5 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
+import { classOf } from '../../domain/actionPlan/funding.js';
 import { idOfStream } from '../../domain/shared/decider.js';
 import { dataOf, projection } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
@@ -38,6 +39,9 @@ export interface OutcomeFundingRow {
   city_id: string;
   country: string;
   source: string;
+  /** Whose money (ERDF, ESF...) and the channel it came through (UIA...): domain/actionPlan/funding.ts. */
+  fund: string;
+  channel: string | null;
   amount_cents: number;
   programme: string;
   date: string;
@@ -53,7 +57,7 @@ const data = dataOf<ActionPlanEvent>();
  */
 export const outcomePlansProjection = projection({
   name: 'outcomePlans',
-  version: 3,
+  version: 4,
   schema: `CREATE TABLE IF NOT EXISTS outcome_plans (
     plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
     country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
@@ -69,7 +73,9 @@ export const outcomePlansProjection = projection({
   CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
   CREATE TABLE IF NOT EXISTS outcome_funding (
     funding_id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL,
-    country TEXT NOT NULL, source TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL);
+    country TEXT NOT NULL, source TEXT NOT NULL, fund TEXT NOT NULL, channel TEXT, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL,
+    date TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcome_funding_fund ON outcome_funding (fund, date);
   CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
   CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
   CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
@@ -124,9 +130,9 @@ export const outcomePlansProjection = projection({
         const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
         if (!plan) return;
         db.run(
-          `INSERT INTO outcome_funding (funding_id, action_id, plan_id, network_id, city_id, country, source, amount_cents, programme, date)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [d.fundingId, d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.source, d.amountCents, d.programme, d.date],
+          `INSERT INTO outcome_funding (funding_id, action_id, plan_id, network_id, city_id, country, source, fund, channel, amount_cents, programme, date)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [d.fundingId, d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.source, classOf(d).fund, classOf(d).channel, d.amountCents, d.programme, d.date],
         );
         bump(db, TOTALS, { figure: 'funding', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: d.date, k1: d.source }, 1, d.amountCents);
         break;

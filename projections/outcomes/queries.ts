@@ -244,6 +244,24 @@ export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[
   );
 }
 
+export interface ClassAmount {
+  key: string;
+  cents: number;
+  count: number;
+}
+
+/**
+ * Funding secured by fund (ERDF, whatever the channel: UIA money counts as ERDF) or by channel (the
+ * programme it came through; records without one are left out), from the records themselves.
+ */
+export function fundingByClass(db: ReadModelStore, scope: Scope, by: 'fund' | 'channel'): ClassAmount[] {
+  const w = where(scope, { network: 'network_id', country: 'country', date: 'date' }, by === 'channel' ? [['channel IS NOT NULL']] : []);
+  return db.all<ClassAmount>(
+    `SELECT ${by} AS key, SUM(amount_cents) AS cents, COUNT(*) AS count FROM outcome_funding ${w} GROUP BY ${by} ORDER BY ${by}`,
+    w.params,
+  );
+}
+
 export function fundingRecords(db: ReadModelStore, scope: Scope, source: string | null | undefined, limit: number, offset: number): OutcomeFundingRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'date' }, source ? [['source = ?', source]] : []);
   return db.all<OutcomeFundingRow>(`SELECT * FROM outcome_funding ${w} ORDER BY date, funding_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);

@@ -1,4 +1,6 @@
 import { AsOfArg } from '../journeySupport.js';
+import { DatePrecision } from '../../domain/shared/values.js';
+import { DatePrecisionEnum } from '../meeting.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
@@ -42,7 +44,18 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
     vision: t.exposeString('vision'),
     clusters: t.field({ type: [PlanCluster], resolve: (r, _args, context) => listClusters(sourceOf(r, context), r.id) }),
     endorsed: t.boolean({ resolve: (r) => r.endorsed_on !== null }),
-    endorsedOn: t.expose('endorsed_on', { type: 'Date', nullable: true }),
+    endorsedOn: t.expose('endorsed_on', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day endorsed; when endorsedOnPrecision is month or year, the last day of that month or year (known only so far).',
+    }),
+    endorsedOnPrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How exactly the endorsement date is known; null until endorsed.',
+      resolve: (r) => (r.endorsed_on === null ? null : DatePrecision.parse(r.endorsed_precision ?? 'day')),
+    }),
+    endorsedOnWording: t.exposeString('endorsed_wording', { nullable: true, description: 'The endorsement date as the source words it.' }),
     endorsedBy: t.exposeString('endorsed_by', { nullable: true }),
     actions: t.connection({
       extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)

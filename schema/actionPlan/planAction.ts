@@ -6,7 +6,8 @@ import { sourceOf } from '../asOf.js';
 import { builder } from '../builder.js';
 import { enumOf } from '../inputs.js';
 import { rowNode } from '../loaders.js';
-import { FundingSourceEnum, Money, money } from '../money.js';
+import { classOf, Fund, FundingChannel, FundingInstrument } from '../../domain/actionPlan/funding.js';
+import { FundEnum, FundingChannelEnum, FundingInstrumentEnum, FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
 
 export const ActionPhaseEnum = enumOf(ActionPhase, 'ActionPhase');
@@ -15,6 +16,9 @@ export const ActionStatusEnum = enumOf(ActionStatus, 'ActionStatus');
 const PlannedFundingLine = builder.objectRef<z.infer<typeof PlannedFunding>>('PlannedFunding').implement({
   fields: (t) => ({
     source: t.field({ type: FundingSourceEnum, resolve: (r) => r.source }),
+    fund: t.field({ type: FundEnum, description: 'Whose money: ERDF also for UIA and URBACT money.', resolve: (r) => classOf(r).fund }),
+    channel: t.field({ type: FundingChannelEnum, nullable: true, description: 'The programme it comes through, when known.', resolve: (r) => classOf(r).channel }),
+    instrument: t.field({ type: FundingInstrumentEnum, resolve: (r) => classOf(r).instrument }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amountCents) }),
     programme: t.exposeString('programme'),
   }),
@@ -34,6 +38,14 @@ const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecure
   fields: (t) => ({
     fundingId: t.exposeID('id'),
     source: t.field({ type: FundingSourceEnum, resolve: (r) => FundingSource.parse(r.source) }),
+    fund: t.field({ type: FundEnum, description: 'Whose money: ERDF also for UIA and URBACT money.', resolve: (r) => Fund.parse(r.fund) }),
+    channel: t.field({
+      type: FundingChannelEnum,
+      nullable: true,
+      description: 'The programme it came through, when known.',
+      resolve: (r) => (r.channel === null ? null : FundingChannel.parse(r.channel)),
+    }),
+    instrument: t.field({ type: FundingInstrumentEnum, resolve: (r) => FundingInstrument.parse(r.instrument) }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
     programme: t.exposeString('programme'),
     date: t.expose('date', { type: 'Date' }),

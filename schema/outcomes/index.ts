@@ -7,6 +7,7 @@ import { inputTypeOf } from '../inputs.js';
 import {
   actionRecords,
   attendanceRecords,
+  fundingByClass,
   fundingBySource,
   fundingRecords,
   helixComposition,
@@ -30,7 +31,7 @@ import { actionSummary, share } from '../../projections/outcomes/report.js';
 import type { ReadModelStore } from '../../projections/types.js';
 import { ActionPhaseEnum, ActionStatusEnum } from '../actionPlan/planAction.js';
 import { PUBLIC_MIN_CITIES, PUBLIC_MIN_RECORDS, publicFunding } from '../../projections/openData/publicOutcomes.js';
-import { FundingSourceEnum, Money, SourceAmount, money } from '../money.js';
+import { ClassAmount, FundingSourceEnum, Money, SourceAmount, money } from '../money.js';
 import { readModelsAsOf } from '../asOf.js';
 import { builder } from '../builder.js';
 // The NetworkKind enum the filter's kind maps to is registered there.
@@ -119,6 +120,16 @@ const FundingOutcomes = builder.objectRef<Figures>('FundingOutcomes').implement(
   fields: (t) => ({
     total: t.field({ type: Money, resolve: (f) => ({ cents: funding(f).reduce((sum, r) => sum + BigInt(r.cents), 0n) }) }),
     bySource: t.field({ type: [SourceAmount], resolve: (f) => funding(f) }),
+    byFund: t.field({
+      type: [ClassAmount],
+      description: 'By fund, whatever the channel: "total ERDF mobilised" counts UIA and URBACT money as ERDF.',
+      resolve: (f) => memo(f, 'fundingByFund', () => fundingByClass(f.db, f.scope, 'fund')),
+    }),
+    byChannel: t.field({
+      type: [ClassAmount],
+      description: 'By the programme or initiative it came through (UIA, Horizon 2020...); records without a known channel are left out.',
+      resolve: (f) => memo(f, 'fundingByChannel', () => fundingByClass(f.db, f.scope, 'channel')),
+    }),
     records: t.connection({
       type: OutcomeFundingRecord,
       args: { source: t.arg({ type: FundingSourceEnum, required: false }) },

@@ -110,6 +110,7 @@ export const boostinnoMeetings: SeedMeeting[] = [
       'Social and financial impact',
     ],
     participants: ['Aldo de Moor (CommunitySense, NL), mapmaker', 'Representatives of 11 cities'],
+    speakers: [{ name: 'Aldo de Moor', affiliation: 'CommunitySense (NL), mapmaker of the Sense Mapping workshop' }],
     learnings: [
       {
         lesson:
@@ -158,6 +159,7 @@ export const boostinnoMeetings: SeedMeeting[] = [
     dateAsWritten: '23-26 January 2018',
     themes: ['Impact Measurement', 'Impact and Innovative Finance'],
     participants: ['Karl Richter (impact measurement)'],
+    speakers: [{ name: 'Karl Richter', affiliation: 'Impact measurement (as doc 001 gives him)' }],
     source: JOURNEY,
   },
 

@@ -97,6 +97,12 @@ export interface SeedMeeting {
   learnings?: SeedLearning[];
   /** Speakers, presenting organisations or other participants the document names. */
   participants?: string[];
+  /** Invited speakers from outside the partnership, as the document names them. */
+  speakers?: { name: string; affiliation: string }[];
+  /** What the meeting was about, as the document describes it. */
+  description?: string;
+  /** Activities held during the meeting (the Krakow market place was one of the 2nd transnational meeting). */
+  activities?: string[];
   note?: string;
   source: string;
 }

@@ -77,24 +77,18 @@ export const urbinclusionMeetings: SeedMeeting[] = [
     month: '2018-04',
     dateAsWritten: 'Aprile 2018',
     themes: ['Market place of actions/practices', 'Exchanging and sharing between partners'],
-    note: 'See the marketplace session held at this meeting.',
-    source: `${LJ}; ${LJ41}, "KRAKOW"`,
-  },
-  {
-    key: 'urbinclusion-marketplace-krakow',
-    kind: 'marketplaceSession',
-    title: 'A "Market place" of actions/practices',
-    host: 'krakow',
-    month: '2018-04',
-    dateAsWritten: 'Aprile 2018 (during the 2nd Transnational Meeting)',
-    themes: ['Exchanging and sharing practices between partners', 'Preparing peer activities'],
+    // The market place was an activity of this meeting, not a meeting of its own (doc 003 gives it
+    // under "KRAKOW"), so "meetings held" counts Krakow once.
+    activities: [
+      'A "Market place" of actions/practices: representatives of cities address peers to go deeper in the practices they find most interesting; after the meetings partners indicate on a panel the cities with which a peer activity could be prepared.',
+    ],
     learnings: [
       {
         lesson: 'Representatives of cities address peers to go deeper in the practices they find most interesting; after the meetings partners indicate on a panel the cities with which a peer activity could be prepared, due to shared interests or experiences. Judged an "interesting and useful activity".',
         theme: 'peer exchange',
       },
     ],
-    source: `${LJ41}, "KRAKOW"`,
+    source: `${LJ}; ${LJ41}, "KRAKOW"`,
   },
   {
     key: 'urbinclusion-ts-glasgow',
@@ -130,6 +124,8 @@ export const urbinclusionMeetings: SeedMeeting[] = [
     dateAsWritten: 'Ottobre 2018',
     themes: ['Collaborative services', 'Collaborative services as agents of urban regeneration'],
     participants: ['Prof. Ezio Manzini'],
+    // Doc 003 names him "Prof. Ezio Manzini" and no affiliation.
+    speakers: [{ name: 'Ezio Manzini', affiliation: 'Professor (affiliation not given in doc 003)' }],
     learnings: [
       { lesson: 'Bridging – connecting diversities – is an antidote to the on-going main trend towards gentrification, segregation and creation of communication bubbles.', author: 'Ezio Manzini' },
       { lesson: 'Commoning – weaving people and places – is an antidote to main trends of city commodification and marketization.', author: 'Ezio Manzini' },
@@ -639,8 +635,20 @@ export const urbinclusion: SeedNetwork = {
     cities.barcelona,
     cities.baltimore,
   ],
-  // Only Torino is stated to be a partner; doc 003 does not say which city is Lead Partner.
-  partners: [{ city: 'torino', organisation: 'Città di Torino' }],
+  // Doc 003 says "una rete di 8 città" and names 8 cities hosting the learning journey's meetings
+  // (Copenhagen, Lyon, Krakow, Glasgow, Torino, Naples, Trikala, Barcelona): the 8 partners, an
+  // inference the document does not state in so many words (docs/demo.md). It does not say which
+  // city is Lead Partner, nor which partner was new to URBACT.
+  partners: [
+    { city: 'torino', organisation: 'Città di Torino' },
+    { city: 'copenhagen' },
+    { city: 'lyon' },
+    { city: 'krakow' },
+    { city: 'glasgow' },
+    { city: 'naples' },
+    { city: 'trikala' },
+    { city: 'barcelona' },
+  ],
   meetings: urbinclusionMeetings,
   needs: urbinclusionNeeds,
   practices: urbinclusionPractices,

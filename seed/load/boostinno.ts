@@ -74,7 +74,7 @@ export async function loadBoostinno(ctx: LoadContext, onPartnersJoined?: (networ
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
   const meetingsLoaded = (async () => {
     const c = branch(ctx);
-    await loadMeetings(c, PREFIX, networkId, boostinno.meetings, { partners, fallbackLearner: (m) => m.host ?? 'torino' }, totals);
+    await loadMeetings(c, PREFIX, networkId, boostinno.meetings, { partners }, totals);
     c.log(
       `BoostInno: ${totals.meetings} meetings (${totals.approximateDates} with month-only dates), ${totals.learnings} learnings (${written(c)})`,
     );

@@ -15,7 +15,7 @@
 import { interactiveCities, interactiveCitiesThematicGroups } from '../data/index.js';
 import { GOOD_PRACTICE_LABEL } from './boostinno.js';
 import type { LoadContext, MeetingTotals } from './network.js';
-import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, registerNetwork, written } from './network.js';
+import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, recordNetworkLessons, registerNetwork, written } from './network.js';
 import { at, clip } from './values.js';
 
 const PREFIX = 'seed:interactive-cities';
@@ -37,7 +37,6 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
   ctx.log(`Interactive Cities: network, ${network.partners.length} partners (lead partner Genoa) (${written(ctx)})`);
 
   const partners = new Set(network.partners.map((p) => p.city));
-  const leadPartner = network.partners.find((p) => p.role === 'leadPartner')!.city;
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
   await loadMeetings(
     ctx,
@@ -46,7 +45,6 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
     network.meetings,
     {
       partners,
-      fallbackLearner: () => leadPartner,
       anchors: { 'ic-study-visit-helsinki': 'ic-tnm-3-tartu', 'ic-study-visit-amsterdam': 'ic-tnm-4-ghent' },
     },
     totals,
@@ -57,6 +55,9 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
       `${count('webinar')} webinars, ${count('localGroupWorkshop')} ULG meetings; ${totals.approximateDates} with month-only or no dates), ` +
       `${totals.learnings} learnings (${written(ctx)})`,
   );
+  // The final report's twelve guidelines ("key learnings") are the network's, of no one meeting.
+  const lessons = await recordNetworkLessons(ctx, PREFIX, networkId, network.learnings ?? [], at(network.endDate!));
+  ctx.log(`Interactive Cities: ${lessons} guidelines as lessons of the network (${written(ctx)})`);
 
   const practices = await proposePractices(ctx, PREFIX, networkId, network.practices, at(start), {
     partners: network.partners,

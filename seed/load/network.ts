@@ -116,8 +116,11 @@ export async function joinPartners(
 export interface MeetingOptions {
   /** Seed city keys of the network's partners (learnings and local workshops need one). */
   readonly partners: ReadonlySet<string>;
-  /** Who records a learning the document does not attribute to a partner. */
-  readonly fallbackLearner: (meeting: SeedMeeting) => string;
+  /**
+   * Who learnt a lesson: by default the partner the document attributes it to, else the whole
+   * network (null). URBinclusion's lessons are all Torino's (its framework is Torino's log-book).
+   */
+  readonly learnerOf?: (meeting: SeedMeeting, learning: SeedLearning) => string | null;
   /** For undated meetings: the meeting whose month they are placed in. */
   readonly anchors?: Readonly<Record<string, string>>;
 }
@@ -128,17 +131,27 @@ export interface MeetingTotals {
   approximateDates: number;
 }
 
-/** The lesson as the API stores it: the document's text plus who it is attributed to. */
-function lessonText(learning: SeedLearning, learnerKey: string): string {
-  const notes: string[] = [];
-  if (learning.author) notes.push(learning.author);
-  if (learning.partner && learning.partner !== learnerKey) notes.push(`learnt from ${cityOf(learning.partner).name}`);
-  return notes.length ? `${learning.lesson} (${notes.join('; ')})` : learning.lesson;
+/** The lesson as the API stores it: the document's text, with the person it is attributed to. */
+function lessonText(learning: SeedLearning): string {
+  return learning.author ? `${learning.lesson} (${learning.author})` : learning.lesson;
+}
+
+/** Where a lesson was learnt from when not from its learner: the partner named, else a host outside the partnership. */
+function learntFrom(meeting: SeedMeeting, learning: SeedLearning, learner: string | null, partners: ReadonlySet<string>): string | undefined {
+  if (learning.partner && learning.partner !== learner) return cityOf(learning.partner).name;
+  if (meeting.host && !partners.has(meeting.host) && meeting.host !== learner) return cityOf(meeting.host).name;
+  return undefined;
+}
+
+/** What the meeting was, beyond its agenda: the document's note and the activities held during it. */
+function descriptionOf(meeting: SeedMeeting): string {
+  return [meeting.description, ...(meeting.activities ?? []).map((a) => `Activity: ${a}`), meeting.note].filter(Boolean).join('\n\n');
 }
 
 /**
- * Schedules each meeting (occurred on its start day), marks it held (on its end day: every meeting
- * of the documents took place) and records its learnings. Returns the meeting ids by seed key.
+ * Schedules each meeting (occurred on its start day), marks it held (on its end day, the end of its
+ * month when only the month is known: every meeting of the documents took place), describes it
+ * (activities, invited speakers) and records its learnings. Returns the meeting ids by seed key.
  */
 export async function loadMeetings(
   ctx: LoadContext,
@@ -150,41 +163,55 @@ export async function loadMeetings(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const byKey = new Map(meetings.map((m) => [m.key, m]));
-  await pool(meetings, CONCURRENCY, async (meeting) => {
+  const learnerOf = options.learnerOf ?? ((_m: SeedMeeting, l: SeedLearning) => (l.partner && options.partners.has(l.partner) ? l.partner : null));
+  const load = async (meeting: SeedMeeting) => {
     const anchorKey = options.anchors?.[meeting.key];
     const dates = meetingDates(meeting, anchorKey ? byKey.get(anchorKey) : undefined);
-    const title = dates.approximate ? `${meeting.title} [source date: ${dates.approximate}]` : meeting.title;
+    const host = meeting.host ? cityOf(meeting.host) : undefined;
     const { aggregateId } = await ctx.client.mutate('scheduleMeeting', `${prefix}:meeting:${meeting.key}`, at(dates.startDate), {
       networkId,
       kind: meeting.kind,
-      title: clip(title, 300),
-      ...(meeting.host ? { hostCityId: cityId(meeting.host) } : {}),
+      title: clip(meeting.title, 300),
+      ...(host ? { hostCityId: cityIdOf(host) } : {}),
+      ...(host && !options.partners.has(meeting.host!) ? { externalHost: { name: host.name, country: host.country } } : {}),
       startDate: dates.startDate,
       endDate: dates.endDate,
+      ...(dates.datePrecision ? { datePrecision: dates.datePrecision } : {}),
+      ...(dates.dateWording ? { dateWording: clip(dates.dateWording, 200) } : {}),
       themes: meeting.themes.map((t) => clip(t, 200)).slice(0, 20),
       guidingQuestions: meeting.guidingQuestions ?? [],
     });
     ids.set(meeting.key, aggregateId);
     totals.meetings++;
-    if (dates.approximate) totals.approximateDates++;
+    if (dates.datePrecision) totals.approximateDates++;
     await ctx.client.mutate('markMeetingHeld', `${prefix}:meeting:${meeting.key}:held`, at(dates.endDate), { meetingId: aggregateId });
+    const description = descriptionOf(meeting);
+    if (description || meeting.speakers?.length) {
+      await ctx.client.mutate('describeMeeting', `${prefix}:meeting:${meeting.key}:description`, at(dates.endDate), {
+        meetingId: aggregateId,
+        description: clip(description, 4000),
+        ...(meeting.speakers?.length ? { speakers: meeting.speakers } : {}),
+      });
+    }
     // Learnings are numbered in their meeting's stream: one after the other, in the document's order.
     for (const [i, learning] of (meeting.learnings ?? []).entries()) {
-      const learner =
-        learning.partner && options.partners.has(learning.partner)
-          ? learning.partner
-          : meeting.host && options.partners.has(meeting.host)
-            ? meeting.host
-            : options.fallbackLearner(meeting);
+      const learner = learnerOf(meeting, learning);
+      const from = learntFrom(meeting, learning, learner, options.partners);
       await ctx.client.mutate('recordLearning', `${prefix}:meeting:${meeting.key}:learning:${i + 1}`, at(dates.endDate), {
         meetingId: aggregateId,
-        cityId: cityId(learner),
-        lesson: clip(lessonText(learning, learner), 4000),
+        ...(learner ? { cityId: cityId(learner) } : {}),
+        lesson: clip(lessonText(learning), 4000),
         ...(learning.theme ? { theme: clip(learning.theme, 200) } : {}),
+        ...(from ? { learntFrom: clip(from, 200) } : {}),
       });
       totals.learnings++;
     }
-  });
+  };
+  // Meetings placed in the month of another ("right before the Tartu meeting") are recorded first:
+  // meetings known only by the same month are listed in the order they were recorded.
+  const anchored = meetings.filter((m) => options.anchors?.[m.key]);
+  await pool(anchored, 1, load);
+  await pool(meetings.filter((m) => !options.anchors?.[m.key]), CONCURRENCY, load);
   return ids;
 }
 
@@ -296,4 +323,23 @@ export function written(ctx: LoadContext): string {
   return tally.replayed === 0
     ? `${tally.created} mutations`
     : `${tally.total} mutations, ${tally.replayed} already loaded`;
+}
+
+/** Records the lessons of the whole network that belong to no meeting, in the document's order (one stream: one after the other). */
+export async function recordNetworkLessons(
+  ctx: LoadContext,
+  prefix: string,
+  networkId: string,
+  lessons: readonly SeedLearning[],
+  occurredAt: string,
+): Promise<number> {
+  for (const [i, lesson] of lessons.entries()) {
+    await ctx.client.mutate('recordNetworkLesson', `${prefix}:lesson:${i + 1}`, occurredAt, {
+      networkId,
+      lesson: clip(lessonText(lesson), 4000),
+      ...(lesson.theme ? { theme: clip(lesson.theme, 200) } : {}),
+      ...(lesson.partner ? { learntFrom: cityOf(lesson.partner).name } : {}),
+    });
+  }
+  return lessons.length;
 }

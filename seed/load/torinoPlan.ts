@@ -27,8 +27,19 @@ export const IMPLEMENTATION_ESTIMATE_ON = '2022-12-31';
 
 type Source = 'ESF' | 'ERDF' | 'UIA' | 'national' | 'private' | 'other';
 
-interface FundingLine {
-  readonly source: Source;
+/**
+ * The fund, the channel it came through and the instrument, as far as the documents say them
+ * (domain/actionPlan/funding.ts): UIA money is ERDF, Horizon 2020 money is the EU's own; PON Metro
+ * is a multi-fund national operational programme, whose fund the documents do not name.
+ */
+interface FundingClass {
+  readonly source?: Source;
+  readonly fund?: 'ERDF' | 'ESF' | 'national' | 'local' | 'private';
+  readonly channel?: 'UIA' | 'horizon2020' | 'nationalOperationalProgramme' | 'nationalProgramme';
+  readonly instrument?: 'coFinancing';
+}
+
+interface FundingLine extends FundingClass {
   readonly amount: string;
   readonly programme: string;
 }
@@ -42,18 +53,18 @@ interface FundingLine {
 const PLANNED: Record<string, { budget?: string; funding: FundingLine[] }> = {
   'axto-3-03': {
     budget: '200000',
-    funding: [{ source: 'national', amount: '200000', programme: 'AxTO – Azioni per le Periferie Torinesi (call AxTO 3.03)' }],
+    funding: [{ fund: 'national', channel: 'nationalProgramme', amount: '200000', programme: 'AxTO – Azioni per le Periferie Torinesi (call AxTO 3.03)' }],
   },
   'co-city': {
     funding: [
-      { source: 'UIA', amount: '4100000', programme: 'Urban Innovative Actions (ERDF)' },
-      { source: 'other', amount: '1000000', programme: 'Local partners co-financing (doc 003)' },
+      { channel: 'UIA', amount: '4100000', programme: 'Urban Innovative Actions (ERDF)' },
+      { source: 'other', instrument: 'coFinancing', amount: '1000000', programme: 'Local partners co-financing (doc 003)' },
     ],
   },
-  'torino-social-factory': { funding: [{ source: 'ESF', amount: '1500000', programme: 'European Social Fund (doc 000)' }] },
-  progireg: { funding: [{ source: 'other', amount: '890500', programme: 'Horizon 2020 (City of Turin budget)' }] },
+  'torino-social-factory': { funding: [{ fund: 'ESF', amount: '1500000', programme: 'European Social Fund (doc 000)' }] },
+  progireg: { funding: [{ channel: 'horizon2020', amount: '890500', programme: 'Horizon 2020 (City of Turin budget)' }] },
   'social-crowdfunding-academy': {
-    funding: [{ source: 'other', amount: '44000', programme: 'Structural Funds, PON Metro Torino 2014-2020 (doc 001)' }],
+    funding: [{ channel: 'nationalOperationalProgramme', amount: '44000', programme: 'Structural Funds, PON Metro Torino 2014-2020 (doc 001)' }],
   },
 };
 
@@ -63,11 +74,11 @@ const PLANNED: Record<string, { budget?: string; funding: FundingLine[] }> = {
  * "starting at June 2018"; the ESF amounts are undated and recorded by the end of BoostInno
  * (the plan, validated in April 2018, already describes both actions as financed).
  */
-const SECURED: { action: string; key: string; source: Source; amount: string; programme: string; date: string; note: string }[] = [
+const SECURED: (FundingClass & { action: string; key: string; amount: string; programme: string; date: string; note: string })[] = [
   {
     action: 'co-city',
     key: 'uia',
-    source: 'UIA',
+    channel: 'UIA',
     amount: '4100000',
     programme: 'Urban Innovative Actions (ERDF)',
     date: '2017-03-01',
@@ -76,7 +87,7 @@ const SECURED: { action: string; key: string; source: Source; amount: string; pr
   {
     action: 'torino-social-factory',
     key: 'esf',
-    source: 'ESF',
+    fund: 'ESF',
     amount: '1500000',
     programme: 'European Social Fund',
     date: ENDORSED_ON,
@@ -85,7 +96,7 @@ const SECURED: { action: string; key: string; source: Source; amount: string; pr
   {
     action: 'social-crowdfunding-academy',
     key: 'esf',
-    source: 'ESF',
+    fund: 'ESF',
     amount: '50000',
     programme: 'European Social Fund',
     date: ENDORSED_ON,
@@ -94,7 +105,7 @@ const SECURED: { action: string; key: string; source: Source; amount: string; pr
   {
     action: 'progireg',
     key: 'h2020',
-    source: 'other',
+    channel: 'horizon2020',
     amount: '890500',
     programme: 'Horizon 2020',
     date: '2018-06-01',
@@ -167,7 +178,10 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
   for (const funding of SECURED) {
     await ctx.client.mutate('recordFundingSecured', `${PREFIX}:action:${funding.action}:funding:${funding.key}`, at(funding.date), {
       actionId: actionIds.get(funding.action),
-      source: funding.source,
+      ...(funding.source ? { source: funding.source } : {}),
+      ...(funding.fund ? { fund: funding.fund } : {}),
+      ...(funding.channel ? { channel: funding.channel } : {}),
+      ...(funding.instrument ? { instrument: funding.instrument } : {}),
       amount: funding.amount,
       programme: funding.programme,
       date: funding.date,
@@ -200,11 +214,11 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
   await ctx.client.mutate('endorseActionPlan', `${PREFIX}:endorsement`, at(ENDORSED_ON), {
     planId,
     date: ENDORSED_ON,
+    // Known only by its year: a year-precise date, on the last day of 2018 (docs/demo.md).
+    datePrecision: 'year',
+    dateWording: 'with the end of BoostInno in 2018 (doc 000)',
     body: 'Not named in the documents',
-    note: clip(
-      `${plan.endorsement.note} Recorded on ${ENDORSED_ON}, the last day the documents allow, because the API needs a date (docs/demo.md).`,
-      2000,
-    ),
+    note: clip(plan.endorsement.note, 2000),
   });
   ctx.log(
     `Torino plan: ${SECURED.length} funding records secured, 1 indicator (80% in 2022), endorsed (dated ${ENDORSED_ON}) (${written(ctx)})`,

@@ -19,7 +19,7 @@
  */
 import { torinoImplementationFramework, urbinclusion } from '../data/index.js';
 import type { LoadContext, MeetingTotals } from './network.js';
-import { cityId, formLocalGroups, joinPartners, loadMeetings, proposePractices, raiseNeeds, registerNetwork, written } from './network.js';
+import { cityId, formLocalGroups, joinPartners, loadMeetings, proposePractices, raiseNeeds, recordNetworkLessons, registerNetwork, written } from './network.js';
 import { at, clip, lastDayOf } from './values.js';
 
 const PREFIX = 'seed:urbinclusion';
@@ -31,13 +31,13 @@ const NEEDS_STATED_ON = '2019-03-07';
 type Source = 'ESF' | 'ERDF' | 'UIA' | 'national' | 'private' | 'other';
 
 /** Planned funding by programme code, as doc 003 section 2.2 gives the amounts. */
-const FUNDING_BY_PROGRAMME: Record<string, { source: Source; amount: string; programme: string }[]> = {
-  'PON METRO 3.3.1 A': [{ source: 'other', amount: '1285000', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1A' }],
-  'PON METRO 3.3.1 B': [{ source: 'other', amount: '45000', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1B' }],
-  'PON METRO 3.3.1 C': [{ source: 'other', amount: '140250', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1C' }],
+const FUNDING_BY_PROGRAMME: Record<string, ({ source?: Source; channel?: 'UIA' | 'nationalOperationalProgramme'; instrument?: 'coFinancing' } & { amount: string; programme: string })[]> = {
+  'PON METRO 3.3.1 A': [{ channel: 'nationalOperationalProgramme', amount: '1285000', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1A' }],
+  'PON METRO 3.3.1 B': [{ channel: 'nationalOperationalProgramme', amount: '45000', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1B' }],
+  'PON METRO 3.3.1 C': [{ channel: 'nationalOperationalProgramme', amount: '140250', programme: 'PON METRO 2014-2020, axis 3, action 3.3.1C' }],
   'Urban Innovative Action': [
-    { source: 'UIA', amount: '4100000', programme: 'Urban Innovative Actions' },
-    { source: 'other', amount: '1000000', programme: 'Local partners co-financing' },
+    { channel: 'UIA', amount: '4100000', programme: 'Urban Innovative Actions' },
+    { source: 'other', instrument: 'coFinancing', amount: '1000000', programme: 'Local partners co-financing' },
   ],
 };
 
@@ -75,16 +75,19 @@ export async function loadUrbinclusion(ctx: LoadContext): Promise<{ networkId: s
     at(URBINCLUSION_START),
   );
   await joinPartners(ctx, PREFIX, networkId, urbinclusion.partners, at(URBINCLUSION_START));
-  ctx.log(`URBinclusion: network (${URBINCLUSION_START}..${URBINCLUSION_END}, span of its meetings), ${urbinclusion.partners.length} partner (${written(ctx)})`);
+  ctx.log(`URBinclusion: network (${URBINCLUSION_START}..${URBINCLUSION_END}, span of its meetings), ${urbinclusion.partners.length} partners (${written(ctx)})`);
 
   const partners = new Set(urbinclusion.partners.map((p) => p.city));
   const totals: MeetingTotals = { meetings: 0, learnings: 0, approximateDates: 0 };
-  await loadMeetings(ctx, PREFIX, networkId, urbinclusion.meetings, { partners, fallbackLearner: () => 'torino' }, totals);
+  await loadMeetings(ctx, PREFIX, networkId, urbinclusion.meetings, { partners, learnerOf: () => 'torino' }, totals);
   const workshops = urbinclusion.meetings.filter((m) => m.kind === 'localGroupWorkshop').length;
   ctx.log(
     `URBinclusion: ${totals.meetings} meetings (${workshops} LSG workshops, ${totals.approximateDates} with month-only dates), ` +
       `${totals.learnings} lessons learnt (${written(ctx)})`,
   );
+  // The framework's general highlights are the network's, of no one meeting: known by its end.
+  const lessons = await recordNetworkLessons(ctx, PREFIX, networkId, urbinclusion.learnings ?? [], at(URBINCLUSION_END));
+  ctx.log(`URBinclusion: ${lessons} lessons of the network (${written(ctx)})`);
 
   const needs = await raiseNeeds(ctx, PREFIX, networkId, urbinclusion.needs, at(NEEDS_STATED_ON));
   const practices = await proposePractices(ctx, PREFIX, networkId, urbinclusion.practices, at(URBINCLUSION_START), { partners: urbinclusion.partners });

@@ -52,28 +52,27 @@ function lastDayOf(month: string): string {
 export interface MeetingDates {
   readonly startDate: string;
   readonly endDate: string;
-  /** Set when the document gives no day: the date as the document words it, for the title. */
-  readonly approximate?: string;
+  /** `month` when the document gives no day: the dates are the first and last days of the month. */
+  readonly datePrecision?: 'month';
+  /** The date as the document words it, when it gives no day or says more than the day. */
+  readonly dateWording?: string;
 }
 
 /**
- * The API needs exact days. A month-only meeting is placed on the first day of its month;
- * an undated one on the first day of the month of the meeting it is tied to (`anchor`).
- * Either way the document's own wording is kept (it goes into the title).
+ * The days of a meeting, or the month it took place in (`datePrecision: month`, first to last day
+ * of the month) when the document gives only the month; an undated one is placed in the month of
+ * the meeting it is tied to (`anchor`: "right before the Tartu meeting"), with that wording. The
+ * document's own wording is kept in `dateWording`, not in the title.
  */
 export function meetingDates(meeting: SeedMeeting, anchor?: SeedMeeting): MeetingDates {
-  if (meeting.startDate) {
-    return { startDate: meeting.startDate, endDate: meeting.endDate ?? meeting.startDate };
-  }
   const wording = meeting.dateAsWritten ?? (meeting.month ? monthName(meeting.month) : undefined);
-  if (meeting.month) {
-    return { startDate: `${meeting.month}-01`, endDate: `${meeting.month}-01`, approximate: wording ?? monthName(meeting.month) };
+  if (meeting.startDate) {
+    return { startDate: meeting.startDate, endDate: meeting.endDate ?? meeting.startDate, ...(wording ? { dateWording: wording } : {}) };
   }
-  const month = anchor?.month ?? anchor?.startDate?.slice(0, 7);
-  if (month) {
-    return { startDate: `${month}-01`, endDate: `${month}-01`, approximate: wording ?? 'undated' };
-  }
-  throw new SeedError(`${meeting.key}: no date and nothing to anchor it to`);
+  const month = meeting.month ?? anchor?.month ?? anchor?.startDate?.slice(0, 7);
+  if (!month) throw new SeedError(`${meeting.key}: no date and nothing to anchor it to`);
+  const anchored = !meeting.month && wording ? `${wording} (${monthName(month)}, the month of that meeting)` : undefined;
+  return { startDate: `${month}-01`, endDate: lastDayOf(month), datePrecision: 'month', dateWording: anchored ?? wording ?? monthName(month) };
 }
 
 export { lastDayOf };

@@ -7,6 +7,7 @@ import {
   DraftActionPlan,
   EndorseActionPlan,
   RecordFundingSecured,
+  checkFundingClass,
   RecordIndicatorValue,
   RevisePlanVision,
 } from '../../domain/actionPlan/decider.js';
@@ -64,7 +65,7 @@ export const changeActionStatus = defineUseCase(
 
 export const recordFundingSecured = defineUseCase(
   'recordFundingSecured',
-  RecordFundingSecured.extend(ActionTarget),
+  RecordFundingSecured.extend(ActionTarget).superRefine(checkFundingClass),
   (ledger, data, options) =>
     plan.changeHolder(ledger, planAction(data.actionId), { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
 );

@@ -5,6 +5,7 @@ import {
   JoinNetwork,
   LeaveNetwork,
   RecordBaselineStudy,
+  RecordNetworkLesson,
   RegisterNetwork,
   StartImplementationPhase,
 } from '../../domain/network/decider.js';
@@ -33,5 +34,7 @@ export const joinNetwork = network.useCase('joinNetwork', NetworkTarget.extend(J
 export const leaveNetwork = network.useCase('leaveNetwork', NetworkTarget.extend(LeaveNetwork.shape), 'LeaveNetwork');
 
 export const recordBaselineStudy = network.useCase('recordBaselineStudy', RecordBaselineStudy.extend(NetworkTarget.shape), 'RecordBaselineStudy');
+
+export const recordNetworkLesson = network.useCase('recordNetworkLesson', NetworkTarget.extend(RecordNetworkLesson.shape), 'RecordNetworkLesson');
 
 export const startImplementationPhase = network.useCase('startImplementationPhase', NetworkTarget.extend(StartImplementationPhase.shape), 'StartImplementationPhase');

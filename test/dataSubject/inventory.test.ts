@@ -20,6 +20,7 @@ const REVIEWED_NOT_PERSONAL = new Set([
   'MarketplaceOfferPosted cityName',
   'MarketplaceNeedPosted cityName',
   'AttendanceRecorded attendees[].cityId',
+  'MeetingScheduled externalHost.name',
   'NetworkRegistered name',
   'PartnerJoined name',
   'PeerReviewRequested hostCityName',

@@ -191,6 +191,13 @@ const CASES: readonly Case[] = [
     },
   },
 
+  {
+    mutation: 'recordNetworkLesson',
+    allowed: S_LE,
+    rule: `${WHO('network')}: recordNetworkLesson — secretariat, lead expert`,
+    prepare: async (w) => ({ scene: w.scene(w.A), input: { networkId: w.A.id, lesson: `Lesson ${w.next()}` } }),
+  },
+
   // ------------------------------------------------------------------ meetings
   ...meetingCases,
 

@@ -35,13 +35,18 @@ interface MeetingRow {
   kind: string;
   startDate: string;
   endDate: string;
+  datePrecision: 'day' | 'month' | 'year';
+  dateWording: string | null;
   hostCityId: string | null;
+  externalHost: { name: string; country: string } | null;
+  description: string;
   themes: string[];
 }
 
 async function meetingsOf(networkId: string): Promise<MeetingRow[]> {
   const data = await query(
-    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes { title kind startDate endDate hostCityId themes } } }`,
+    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes {
+      title kind startDate endDate datePrecision dateWording hostCityId externalHost { name country } description themes } } }`,
     { id: networkId },
   );
   return data.meetings.nodes;
@@ -88,13 +93,16 @@ describe('demo data: BoostInno', () => {
     const local = meetings.filter((m) => m.kind === 'localGroupWorkshop');
     expect(local).toHaveLength(6);
     expect(local.every((m) => m.hostCityId === 'torino-it')).toBe(true);
-    // Month-only dates: first day of the month, the document's wording in the title.
-    const monthOnly = local.filter((m) => m.title.includes('[source date:'));
-    expect(monthOnly.map((m) => m.startDate)).toEqual(['2016-10-01', '2017-02-01', '2017-11-01']);
-    expect(monthOnly[1]!.title).toContain('From February 2017');
-    expect(local.filter((m) => !m.title.includes('[source date:')).map((m) => m.startDate)).toEqual([
-      '2017-12-15', '2018-02-21', '2018-04-04',
+    // Month-only dates: the month, with the document's wording beside it (not in the title).
+    const monthOnly = local.filter((m) => m.datePrecision === 'month');
+    expect(monthOnly.map((m) => [m.startDate, m.endDate])).toEqual([
+      ['2016-10-01', '2016-10-31'],
+      ['2017-02-01', '2017-02-28'],
+      ['2017-11-01', '2017-11-30'],
     ]);
+    expect(monthOnly[1]!.dateWording).toContain('From February 2017');
+    expect(meetings.some((m) => m.title.includes('[source date:'))).toBe(false);
+    expect(local.filter((m) => m.datePrecision === 'day').map((m) => m.startDate)).toEqual(['2017-12-15', '2018-02-21', '2018-04-04']);
   });
 
   it('has the needs of Appendix 1 (63: 39 learning, 24 capacity-building), raised on the synthesis date', async () => {
@@ -220,6 +228,21 @@ describe("demo data: Torino's plan (Torino Social Impact)", () => {
 });
 
 describe('demo data: URBinclusion (Torino implementation framework)', () => {
+  it('is a network of 8 cities, the hosts of its learning journey (doc 003: "una rete di 8 città")', async () => {
+    const data = await query(`query($id: ID!) { network(id: $id) { partners { cityId } } }`, { id: id('urbinclusion') });
+    expect(data.network.partners.map((p: { cityId: string }) => p.cityId).sort()).toEqual([
+      'barcelona-es', 'copenhagen-dk', 'glasgow-gb', 'krakow-pl', 'lyon-fr', 'naples-it', 'torino-it', 'trikala-gr',
+    ]);
+  });
+
+  it("records what Torino learnt from the other partners as Torino's, learnt from them", async () => {
+    const data = await query(
+      `query($id: ID!) { journey(networkId: $id) { timeline(first: 1) { nodes { learnings(first: 1) { nodes { cityId learntFrom } } } } } }`,
+      { id: id('urbinclusion') },
+    );
+    expect(data.journey.timeline.nodes[0].learnings.nodes).toEqual([{ cityId: 'torino-it', learntFrom: 'Copenhagen' }]);
+  });
+
   it('has its transnational meetings, seminars and the five LSG workshops with their lessons learnt', async () => {
     const meetings = await meetingsOf(id('urbinclusion'));
     const hosts = (kind: string) => meetings.filter((m) => m.kind === kind).map((m) => [m.hostCityId, m.startDate]);
@@ -235,12 +258,17 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
       ['naples-it', '2018-12-01'],
       ['trikala-gr', '2019-02-01'],
     ]);
-    expect(hosts('marketplaceSession')).toEqual([['krakow-pl', '2018-04-01']]);
-    expect(meetings.find((m) => m.hostCityId === 'copenhagen-dk')!.title).toContain('[source date: Settembre 2017]');
+    // The Krakow market place was an activity of the 2nd transnational meeting, not a meeting of its own.
+    expect(hosts('marketplaceSession')).toEqual([]);
+    expect(meetings.find((m) => m.hostCityId === 'krakow-pl')!.description).toContain('Market place');
+    const copenhagen = meetings.find((m) => m.hostCityId === 'copenhagen-dk')!;
+    expect([copenhagen.title, copenhagen.datePrecision, copenhagen.dateWording, copenhagen.endDate]).toEqual([
+      '1st Transnational Meeting', 'month', 'Settembre 2017', '2017-09-30',
+    ]);
     expect(meetings.find((m) => m.hostCityId === 'torino-it' && m.kind === 'transnationalMeeting')!.themes).toContain('Collaborative services');
 
     const journey = await query(
-      `query($id: ID!) { journey(networkId: $id) { timeline(first: 14) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
+      `query($id: ID!) { journey(networkId: $id) { timeline(first: 13) { nodes { kind startDate learnings(first: 11) { nodes { lesson } } } } } }`,
       { id: id('urbinclusion') },
     );
     const workshops = journey.journey.timeline.nodes.filter((m: { kind: string }) => m.kind === 'localGroupWorkshop');
@@ -283,6 +311,13 @@ describe('demo data: Interactive Cities', () => {
     ]);
     expect(transnational.map((m) => m.themes[0])).toEqual(['Audience', 'Governance', 'Process', 'Evaluation', 'Implementation']);
     expect(meetings.filter((m) => m.kind === 'studyVisit').map((m) => m.hostCityId)).toEqual(['helsinki-fi', 'amsterdam-nl']);
+    // Field trips: in the month of the meeting they came right before, listed before it, with their real hosts.
+    const titles = meetings.map((m) => m.title);
+    expect(titles.indexOf('Study visit in Helsinki')).toBe(titles.findIndex((title) => title.startsWith('Process:')) - 1);
+    expect(titles.indexOf('Study visit in Amsterdam')).toBe(titles.findIndex((title) => title.startsWith('Evaluation:')) - 1);
+    const helsinki = meetings.find((m) => m.hostCityId === 'helsinki-fi')!;
+    expect(helsinki).toMatchObject({ startDate: '2017-06-01', endDate: '2017-06-30', datePrecision: 'month', externalHost: { name: 'Helsinki', country: 'FI' } });
+    expect(helsinki.dateWording).toContain('right before the Tartu Transnational Meeting');
     expect(meetings.filter((m) => m.kind === 'webinar').map((m) => m.startDate)).toEqual(['2017-12-01', '2018-03-01']);
     expect(meetings.filter((m) => m.kind === 'localGroupWorkshop').map((m) => m.startDate)).toEqual(['2017-06-15', '2018-01-10']);
   });
@@ -324,7 +359,7 @@ describe('demo data: outcomes and demo tokens', () => {
     expect(data.outcomes).toEqual({
       plans: { endorsed: 1 },
       actions: { total: 39 + 8 },
-      meetings: { held: 13 + 14 + 11 },
+      meetings: { held: 13 + 13 + 11 },
       funding: { total: { euros: '6540500.00' } },
     });
   });
@@ -339,7 +374,7 @@ describe('demo data: outcomes and demo tokens', () => {
     expect((await query(journey, { id: id('boostinno') }, torino)).journey.meetingCount).toBe(13);
     const plan = `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsed } }`;
     expect((await query(plan, { id: id('boostinno') }, torino)).actionPlan.endorsed).toBe(true);
-    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(14);
+    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(13);
     // Gdańsk is a partner of BoostInno, not of URBinclusion, and may not write Torino's records.
     expect((await query(journey, { id: id('boostinno') }, gdansk)).journey.meetingCount).toBe(13);
     const refused = await t.gql(journey, { id: id('urbinclusion') }, gdansk);
@@ -377,11 +412,127 @@ describe("GraphiQL's default operation", () => {
 });
 
 describe('demo data: the records', () => {
-  it('loads 616 records (one command each), each recorded with its idempotency reservation', () => {
-    expect(report.mutations).toBe(616);
+  // 616 before issue 15, + 7 URBinclusion partners, - 2 (the Krakow market place is no longer a
+  // meeting of its own, scheduled and held), + 15 meeting descriptions (notes, activities, speakers),
+  // + 27 lessons of the networks (URBinclusion's 15 general highlights, Interactive Cities' 12 guidelines).
+  it('loads 663 records (one command each), each recorded with its idempotency reservation', () => {
+    expect(report.mutations).toBe(663);
     expect(report.replayed).toBe(0);
     const commit = (position: string) => Number(position.split('/')[0]);
-    expect(commit(report.headAfter) - commit(report.headBefore)).toBe(1232);
+    expect(commit(report.headAfter) - commit(report.headBefore)).toBe(1326);
+  });
+});
+
+/**
+ * docs/demo.md, "Questions of the world as the documents know it (issue 15)": each question, as
+ * the page writes it, against the loaded data.
+ */
+describe('docs/demo.md: questions of the world as the documents know it', () => {
+  it('W1. When did URBinclusion meet, as exactly as the documents know it?', async () => {
+    const data = await query(
+      `query($id: ID!) { meetings(networkId: $id, kind: transnationalMeeting) { nodes { host { name } startDate endDate datePrecision dateWording } } }`,
+      { id: id('urbinclusion') },
+    );
+    expect(data.meetings.nodes).toEqual([
+      { host: { name: 'Copenhagen' }, startDate: '2017-09-01', endDate: '2017-09-30', datePrecision: 'month', dateWording: 'Settembre 2017' },
+      { host: { name: 'Kraków' }, startDate: '2018-04-01', endDate: '2018-04-30', datePrecision: 'month', dateWording: 'Aprile 2018' },
+      { host: { name: 'Torino' }, startDate: '2018-10-01', endDate: '2018-10-31', datePrecision: 'month', dateWording: 'Ottobre 2018' },
+      { host: { name: 'Barcelona' }, startDate: '2019-04-01', endDate: '2019-04-30', datePrecision: 'month', dateWording: 'Aprile 2019' },
+    ]);
+  });
+
+  it('W2. How many meetings did URBinclusion hold, and what happened at the Krakow meeting?', async () => {
+    const data = await query(
+      `query($id: ID!) { journey(networkId: $id) { meetingCount } meetings(networkId: $id) { nodes { hostCityId description } } }`,
+      { id: id('urbinclusion') },
+    );
+    expect(data.journey.meetingCount).toBe(13);
+    const krakow = data.meetings.nodes.filter((m: { hostCityId: string }) => m.hostCityId === 'krakow-pl');
+    expect(krakow).toHaveLength(1);
+    expect(krakow[0].description).toMatch(/^Activity: A "Market place" of actions\/practices/);
+  });
+
+  it("W3. Where did Interactive Cities' field trips go, who hosted them, and what did the network learn there?", async () => {
+    const data = await query(
+      `query($id: ID!) { meetings(networkId: $id, kind: studyVisit) { nodes {
+        title host { name } externalHost { name country } datePrecision dateWording
+        learnings(first: 5) { nodes { ofNetwork cityId learntFrom } } } } }`,
+      { id: id('interactive-cities') },
+    );
+    const [helsinki, amsterdam] = data.meetings.nodes;
+    expect([helsinki.title, helsinki.host, helsinki.externalHost, helsinki.datePrecision]).toEqual(['Study visit in Helsinki', null, { name: 'Helsinki', country: 'FI' }, 'month']);
+    expect(amsterdam.externalHost).toEqual({ name: 'Amsterdam', country: 'NL' });
+    const lessons = [...helsinki.learnings.nodes, ...amsterdam.learnings.nodes];
+    expect(lessons.length).toBeGreaterThan(0);
+    expect(lessons.every((l: { ofNetwork: boolean; cityId: string | null }) => l.ofNetwork && l.cityId === null)).toBe(true);
+    expect(new Set(lessons.map((l: { learntFrom: string }) => l.learntFrom))).toEqual(new Set(['Helsinki', 'Amsterdam']));
+  });
+
+  it('W4. What has URBinclusion learnt as a network, and what are the guidelines of Interactive Cities?', async () => {
+    const lessons = `query($id: ID!) { network(id: $id) { lessons(first: 20) { nodes { number lesson theme learntFrom } } } }`;
+    const urbinclusion = (await query(lessons, { id: id('urbinclusion') })).network.lessons;
+    expect(urbinclusion.nodes).toHaveLength(15);
+    expect(urbinclusion.nodes[0]).toEqual({ number: 1, lesson: 'Difficulty in merging actions hinders the integrated approach.', theme: 'integrated approach', learntFrom: null });
+    const guidelines = (await query(lessons, { id: id('interactive-cities') })).network.lessons.nodes;
+    expect(guidelines).toHaveLength(12);
+    expect(guidelines.map((g: { learntFrom: string }) => g.learntFrom)).toContain('Helsinki');
+  });
+
+  it('W5. Which invited experts spoke at the meetings?', async () => {
+    const speakers = async (key: string) =>
+      (await query(`query($id: ID!) { meetings(networkId: $id) { nodes { title speakers { name } } } }`, { id: id(key) })).meetings.nodes
+        .filter((m: { speakers: unknown[] }) => m.speakers.length)
+        .map((m: { title: string; speakers: { name: string }[] }) => [m.title, m.speakers.map((s) => s.name)]);
+    expect(await speakers('boostinno')).toEqual([
+      ['"Sense Mapping" – mapping the BoostInno network projects', ['Aldo de Moor']],
+      ['Impact Measurement; Impact and Innovative Finance', ['Karl Richter']],
+    ]);
+    expect(await speakers('urbinclusion')).toEqual([['3rd Transnational Meeting: collaborative services', ['Ezio Manzini']]]);
+  });
+
+  it('W6. How much ERDF money did the plans mobilise, whatever the channel (UIA money is ERDF)?', async () => {
+    const data = await query(`{ outcomes { funding { byFund { key amount { euros } records } byChannel { key amount { euros } } } } }`);
+    expect(data.outcomes.funding.byFund).toEqual([
+      { key: 'ERDF', amount: { euros: '4100000.00' }, records: 1 },
+      { key: 'ESF', amount: { euros: '1550000.00' }, records: 2 },
+      { key: 'euDirect', amount: { euros: '890500.00' }, records: 1 },
+    ]);
+    expect(data.outcomes.funding.byChannel).toEqual([
+      { key: 'UIA', amount: { euros: '4100000.00' } },
+      { key: 'horizon2020', amount: { euros: '890500.00' } },
+    ]);
+  });
+
+  it("W7. Which fund and channel is each of Torino's planned funding lines?", async () => {
+    const data = await query(
+      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { actions(first: 100) { nodes { title plannedFunding { fund channel instrument amount { euros } } } } } }`,
+      { id: id('boostinno') },
+    );
+    const lines = Object.fromEntries(
+      data.actionPlan.actions.nodes.filter((a: { plannedFunding: unknown[] }) => a.plannedFunding.length).map((a: { title: string; plannedFunding: unknown[] }) => [a.title, a.plannedFunding]),
+    );
+    expect(lines['Co-City']).toEqual([
+      { fund: 'ERDF', channel: 'UIA', instrument: 'unknown', amount: { euros: '4100000.00' } },
+      { fund: 'unknown', channel: null, instrument: 'coFinancing', amount: { euros: '1000000.00' } },
+    ]);
+    expect(lines['ProGiReg']).toEqual([{ fund: 'euDirect', channel: 'horizon2020', instrument: 'unknown', amount: { euros: '890500.00' } }]);
+  });
+
+  it("W9. When was Torino's plan endorsed, as exactly as the documents know it?", async () => {
+    const data = await query(
+      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsedOn endorsedOnPrecision endorsedOnWording } }`,
+      { id: id('boostinno') },
+    );
+    expect(data.actionPlan).toEqual({ endorsedOn: '2018-12-31', endorsedOnPrecision: 'year', endorsedOnWording: 'with the end of BoostInno in 2018 (doc 000)' });
+  });
+
+  it('W8. The meetings as open data, with how exactly each date is known', async () => {
+    const response = await fetch(`${t.url}/export/meetings.json`);
+    const body = (await response.json()) as { records: { title: string; datePrecision: string; dateWording: string | null; externalHost: string | null }[] };
+    const byTitle = new Map(body.records.map((r) => [r.title, r]));
+    expect(byTitle.get('Study visit in Amsterdam')).toMatchObject({ datePrecision: 'month', externalHost: 'Amsterdam' });
+    // BoostInno's 3 local events, 7 of URBinclusion's meetings, 9 of Interactive Cities' (all but its 2 Paris ULG meetings).
+    expect(body.records.filter((r) => r.datePrecision === 'month')).toHaveLength(3 + 7 + 9);
   });
 });
 

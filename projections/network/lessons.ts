@@ -1,0 +1,44 @@
+import type { NetworkEventOf } from '../../domain/network/events.js';
+import { idOfStream } from '../../domain/shared/decider.js';
+import type { ReadModelStore } from '../types.js';
+import { projection } from '../types.js';
+
+export interface NetworkLessonRow {
+  network_id: string;
+  lesson_number: number;
+  lesson: string;
+  theme: string | null;
+  learnt_from: string | null;
+  recorded_at: string;
+}
+
+/** Lessons of a whole network that belong to no one meeting (its general highlights, its guidelines). */
+export const networkLessonsProjection = projection({
+  name: 'networkLessons',
+  version: 1,
+  schema: `CREATE TABLE IF NOT EXISTS network_lessons (
+    network_id TEXT NOT NULL,
+    lesson_number INTEGER NOT NULL,
+    lesson TEXT NOT NULL,
+    theme TEXT,
+    learnt_from TEXT,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (network_id, lesson_number)
+  );`,
+  handles: ['NetworkLessonRecorded'],
+  apply(db, event) {
+    const d = event.data as NetworkEventOf<'NetworkLessonRecorded'>['data'];
+    db.run(
+      `INSERT OR REPLACE INTO network_lessons (network_id, lesson_number, lesson, theme, learnt_from, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      [idOfStream(event.streamId), d.lessonNumber, d.lesson, d.theme, d.learntFrom ?? null, event.metadata.occurredAt],
+    );
+  },
+});
+
+export function listNetworkLessons(db: ReadModelStore, networkId: string, limit: number, offset: number): NetworkLessonRow[] {
+  return db.all<NetworkLessonRow>('SELECT * FROM network_lessons WHERE network_id = ? ORDER BY lesson_number LIMIT ? OFFSET ?', [
+    networkId,
+    limit,
+    offset,
+  ]);
+}
