@@ -79,9 +79,12 @@ interface FoldedStream {
  */
 export class CommandHandler {
   /**
-   * Folded state by stream, most recently used last. A command reads only the events appended
-   * since the cached revision (by any process: the store is always asked), so its cost does not
-   * grow with the stream's length; only the first load after a start or an eviction reads it all.
+   * Folded state by stream, most recently used last. A load reads only the events appended since
+   * the cached revision (by any process: the store is always asked), so its cost does not grow with
+   * the stream's length; only the first load after a start or an eviction reads it all. A command
+   * decides on the cached state without reading (its use case has usually just loaded it); the
+   * append's expected revision refuses it if another process wrote meanwhile, and it is decided
+   * again on the tail.
    */
   private readonly folded = new Map<string, FoldedStream>();
   private readonly deciderIds = new WeakMap<object, number>();
@@ -191,7 +194,11 @@ export class CommandHandler {
     // first one appended, instead of conflicting with it (their appends would share a group commit).
     return this.exclusive(streamId, async () => {
       for (let attempt = 1; ; attempt++) {
-        const loaded = fresh && attempt === 1 ? this.initial(decider) : await this.load(decider, streamId);
+        // The state this process folded last (the use case has usually just loaded it): no read. The
+        // append's expected revision catches a stream another process changed since; then, as when
+        // that state would refuse the command or make it a no-op, the next attempt reads the tail.
+        const cached = attempt === 1 && !fresh ? this.cached<S>(decider, streamId) : undefined;
+        const loaded: LoadedAggregate<S> = fresh && attempt === 1 ? this.initial(decider) : (cached ?? (await this.load(decider, streamId)));
         if (options.idempotency) {
           const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
           if (replay) {
@@ -200,10 +207,18 @@ export class CommandHandler {
           }
         }
         if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+          if (cached) continue;
           throw new ConcurrencyConflictError(streamId, options.expectedRevision, loaded.revision ?? 'no_stream');
         }
-        const decided = decider.decide(command, loaded.state);
+        let decided: readonly E[];
+        try {
+          decided = decider.decide(command, loaded.state);
+        } catch (error) {
+          if (cached) continue;
+          throw error;
+        }
         if (decided.length === 0) {
+          if (cached) continue;
           return {
             streamId,
             id: idOfStream(streamId),
@@ -249,6 +264,12 @@ export class CommandHandler {
         }
       }
     });
+  }
+
+  /** The stream's state as this process last folded it, without asking the store. */
+  private cached<S>(decider: object, streamId: string): LoadedAggregate<S> | undefined {
+    const entry = this.folded.get(streamId);
+    return entry?.deciderId === this.deciderIdOf(decider) ? this.loaded<S>(entry) : undefined;
   }
 
   /** Runs `work` after every earlier work on the same stream has finished. */
