@@ -119,7 +119,9 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
         await load(connections, WARMUP_SECONDS);
         const commitsBefore = commits();
         const needsBefore = needs.get()!.n;
+        const busyBefore = performance.eventLoopUtilization();
         const result = await load(connections, LOAD_SECONDS);
+        const busy = performance.eventLoopUtilization(busyBefore);
         const written = needs.get()!.n - needsBefore;
         const perCommand = (commits() - commitsBefore) / written;
         const what = `${label}, ${connections} conn${connections > 1 ? 's' : ''}, ${keyed ? 'keyed' : 'no key'}`;
@@ -131,6 +133,10 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
         });
         report.metric(`${what}: p99`, result.latency.p99, 'ms', target ? { target: { atMost: 50 } } : {});
         report.metric(`${what}: commits per command`, perCommand, 'fsyncs', target ? { target: { atMost: 0.3 } } : {});
+        // Steadier than mutations/s on a shared machine: what one mutation costs the server's thread.
+        report.metric(`${what}: server thread busy per mutation`, busy.active / written, 'ms', {
+          note: `event-loop utilisation ${(busy.utilization * 100).toFixed(0)} %: at most ${(1000 / (busy.active / written)).toFixed(0)} mutations/s on a core of its own`,
+        });
       }
     }
   } finally {
