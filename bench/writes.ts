@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { JoinNetwork, RegisterNetwork, networkDecider } from '../domain/network/decider.js';
 import { createApp, type App } from '../src/app.js';
