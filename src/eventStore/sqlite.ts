@@ -232,8 +232,8 @@ export class SqliteEventStore implements EventStore {
    * nothing and does not stop the others of its group commit.
    */
   readonly appendToStreams = (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
-    this.assertOpen();
     return new Promise<AppendResult[]>((resolve, reject) => {
+      this.assertOpen(); // thrown here, it rejects the promise
       this.pending.push({ appends, resolve, reject });
       if (!this.groupCommit) this.flush();
       else if (!this.flushScheduled) {

@@ -140,6 +140,12 @@ describe('SQLite group commit', () => {
     expect(committedTypes(file, 'closing')).toEqual(['Last']);
   });
 
+  it('refuses appends once the store is closed, as a rejected promise', async () => {
+    await store.close();
+    await expect(store.appendToStreams([{ streamId: 'late', events: [event('Late')] }])).rejects.toThrow('closed');
+    await expect(store.appendToStream('late', [event('Late')])).rejects.toThrow('closed');
+  });
+
   it('commits each append alone when group commit is off', async () => {
     const single = new SqliteEventStore(join(dir, 'single.sqlite'), { groupCommit: false });
     try {
