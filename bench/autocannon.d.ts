@@ -13,6 +13,8 @@ declare module 'autocannon' {
       /** Worker threads that send the requests (0: the calling thread). */
       workers?: number;
       timeout?: number;
+      /** Requests sent in turn; in workers mode `setupRequest` is the path of a CommonJS module exporting the function. */
+      requests?: readonly { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: string }[];
     }
     interface Histogram {
       average: number;

@@ -331,6 +331,22 @@ function combine(segments: readonly autocannon.Result[]) {
   };
 }
 
+/** A bare yoga server with the schema shape of the networks query, answering from arrays in memory. */
+function sameShapeYoga(networks: number) {
+  const schema = buildSchema(`
+    type Partner { name: String! }
+    type Network { name: String! partners: [Partner!]! }
+    type NetworkConnection { nodes: [Network!]! }
+    type Query { networks(first: Int): NetworkConnection! }
+  `);
+  const data = Array.from({ length: networks }, (_, n) => ({
+    name: `Network ${n}`,
+    partners: Array.from({ length: 8 }, (_, i) => ({ name: (partnerJoined(n, i).data as { name: string }).name })),
+  }));
+  schema.getQueryType()!.getFields().networks!.resolve = (_root, args: { first?: number }) => ({ nodes: data.slice(0, args.first ?? 20) });
+  return createYoga({ schema, logging: false, landingPage: false, graphiql: false });
+}
+
 async function graphql(report: Report, dir: string): Promise<void> {
   const logLevel = process.env.LOG_LEVEL ?? 'warn';
   const config = loadConfig({
@@ -376,6 +392,9 @@ async function graphql(report: Report, dir: string): Promise<void> {
   const bare = createServer(yoga);
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/graphql`;
+  const sameShape = createServer(sameShapeYoga(seeded));
+  await new Promise<void>((resolve) => sameShape.listen(0, '127.0.0.1', resolve));
+  const sameShapeUrl = `http://127.0.0.1:${(sameShape.address() as AddressInfo).port}/graphql`;
   const ourUrl = `${server.url}/graphql`;
   const uncachedUrl = `${uncachedServer.url}/graphql`;
 
@@ -384,6 +403,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     await checked('our server', ourUrl, '{ __typename }');
     await checked('our server without cache', uncachedUrl, QUERY);
     await checked('bare yoga', bareUrl, '{ hello }');
+    await checked('same-shape yoga', sameShapeUrl, QUERY);
     report.progress(
       `graphql: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up, then ${LOAD_SECONDS} s each in ${LOAD_SEGMENTS} alternating segments`,
     );
@@ -401,6 +421,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     // armor limits, request ids, logging) costs, apart from the work the query itself does.
     const trivial = await load(ourUrl, '{ __typename }', Math.ceil(LOAD_SECONDS / 2));
     const uncached = await load(uncachedUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
+    const yardstick = await load(sameShapeUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
 
     report.note(
       `graphql: our server with LOG_LEVEL=${logLevel} (at info it logs one line per request), ${seeded} networks x 8 partners, ` +
@@ -422,9 +443,18 @@ async function graphql(report: Report, dir: string): Promise<void> {
       note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: RESPONSE_CACHE=false, every request executed (2 SQL queries: networks, then partners batched); p99 ${uncached.latency.p99} ms${verdict(uncached)}`,
     });
     report.metric('no-cache req/s / bare yoga', uncached.requests.average / baseline.requests.average, '%');
+    // The fair yardstick (issue 17): the same query on a bare yoga server answering from arrays in memory.
+    report.metric('same-shape yoga, networks query', yardstick.requests.average, 'req/s', {
+      note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: createYoga over a schema of the same shape (networks, nodes, name, partners), ${seeded} networks x 8 partners in arrays; p99 ${yardstick.latency.p99} ms${verdict(yardstick)}`,
+    });
+    report.metric('no-cache req/s / same-shape yoga', uncached.requests.average / yardstick.requests.average, '%', { target: { atLeast: 0.7 } });
+    report.metric('no-cache p99', uncached.latency.p99, 'ms', { target: { atMost: 50 } });
+    report.metric('cached req/s / same-shape yoga', ours.requests.average / yardstick.requests.average, '%');
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     bare.closeAllConnections();
+    await new Promise<void>((resolve) => sameShape.close(() => resolve()));
+    sameShape.closeAllConnections();
     await server.close();
     server.server.closeAllConnections();
     await uncachedServer.close();

@@ -19,6 +19,7 @@ const ConfigSchema = z
     READY_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
     EVENTSTORE_READ_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     SQLITE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    SQLITE_GROUP_COMMIT: z.stringbool().default(true),
     // Loopback unless told otherwise: the development secret is public (it is in the source).
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -93,6 +94,8 @@ export interface Config {
   readonly eventStoreReadDeadlineMs: number;
   /** SQLite: how often a replica looks for events appended by another process on the same log. */
   readonly sqlitePollMs: number;
+  /** SQLite: appends made in the same turn of the event loop share one transaction and one fsync. */
+  readonly sqliteGroupCommit: boolean;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyMaxLagMs: e.READY_MAX_LAG_MS,
     eventStoreReadDeadlineMs: e.EVENTSTORE_READ_DEADLINE_MS,
     sqlitePollMs: e.SQLITE_POLL_MS,
+    sqliteGroupCommit: e.SQLITE_GROUP_COMMIT,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -7,6 +7,7 @@ import {
   WrongExpectedRevisionError,
   type EventData,
   type EventMetadata,
+  type AppendResult,
   type EventStore,
   type Position,
   type RecordedEvent,
@@ -79,12 +80,17 @@ interface FoldedStream {
  */
 export class CommandHandler {
   /**
-   * Folded state by stream, most recently used last. A command reads only the events appended
-   * since the cached revision (by any process: the store is always asked), so its cost does not
-   * grow with the stream's length; only the first load after a start or an eviction reads it all.
+   * Folded state by stream, most recently used last. A load reads only the events appended since
+   * the cached revision (by any process: the store is always asked), so its cost does not grow with
+   * the stream's length; only the first load after a start or an eviction reads it all. A command
+   * decides on the cached state without reading (its use case has usually just loaded it); the
+   * append's expected revision refuses it if another process wrote meanwhile, and it is decided
+   * again on the tail.
    */
   private readonly folded = new Map<string, FoldedStream>();
   private readonly deciderIds = new WeakMap<object, number>();
+  /** The last command waiting or running on each stream (see `exclusive`). */
+  private readonly streamQueues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -161,7 +167,26 @@ export class CommandHandler {
     command: C,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(decider, target, command, options);
+      } catch (error) {
+        // A concurrent request with the same caller and key reserved it first: start again from
+        // its reservation (the same request is answered with its result, another one is refused).
+        if (!(error instanceof KeyReservedMeanwhile) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async handleOnce<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    target: StreamTarget,
+    command: C,
+    options: CommandOptions,
+  ): Promise<CommandResult<S>> {
     const reserved = options.idempotency ? await this.reservationOf(options) : undefined;
+    // A stream created under a new ULID cannot exist yet: nothing to read before its first append.
+    const fresh = reserved === undefined && typeof target !== 'string' && !options.idempotency;
     const streamId =
       reserved ??
       (typeof target === 'string'
@@ -169,67 +194,132 @@ export class CommandHandler {
         : streamIdOf(target.create, options.idempotency ? keyedId(options) : ulid()));
     const commandId = randomUUID();
 
-    for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(decider, streamId);
-      if (options.idempotency) {
-        const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
-        if (replay) {
-          if (!reserved) await this.reserve(options, streamId);
-          return replay;
+    // One command at a time per stream in this process: a second one decides on the state the
+    // first one appended, instead of conflicting with it (their appends would share a group commit).
+    return this.exclusive(streamId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        // The state this process folded last (the use case has usually just loaded it): no read. The
+        // append's expected revision catches a stream another process changed since; then, as when
+        // that state would refuse the command or make it a no-op, the next attempt reads the tail.
+        const cached = attempt === 1 && !fresh ? this.cached<S>(decider, streamId) : undefined;
+        const loaded: LoadedAggregate<S> = fresh && attempt === 1 ? this.initial(decider) : (cached ?? (await this.load(decider, streamId)));
+        if (options.idempotency) {
+          const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
+          if (replay) {
+            if (!reserved) await this.reserve(options, streamId);
+            return replay;
+          }
+        }
+        if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+          if (cached) continue;
+          throw new ConcurrencyConflictError(streamId, options.expectedRevision, loaded.revision ?? 'no_stream');
+        }
+        let decided: readonly E[];
+        try {
+          decided = decider.decide(command, loaded.state);
+        } catch (error) {
+          if (cached) continue;
+          throw error;
+        }
+        if (decided.length === 0) {
+          if (cached) continue;
+          return {
+            streamId,
+            id: idOfStream(streamId),
+            state: loaded.state,
+            revision: loaded.revision ?? -1n,
+            position: loaded.position,
+            events: [],
+            replayed: false,
+          };
+        }
+        const metadata = this.metadata(options, commandId);
+        const eventData: EventData[] = decided.map((event) => ({
+          id: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata,
+        }));
+        try {
+          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined);
+          const state = decided.reduce(decider.evolve, loaded.state);
+          this.rememberAppended(decider, streamId, loaded.revision, {
+            state,
+            revision: appended.nextExpectedRevision,
+            position: appended.position,
+            key: options.idempotency?.key,
+          });
+          return {
+            streamId,
+            id: idOfStream(streamId),
+            state,
+            revision: appended.nextExpectedRevision,
+            position: appended.position,
+            events: decided,
+            replayed: false,
+          };
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (options.idempotency && error.streamId === keyStreamOf(options)) throw new KeyReservedMeanwhile();
+          if (options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+            throw new ConcurrencyConflictError(streamId, options.expectedRevision ?? loaded.revision, error.actual);
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
         }
       }
-      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
-        throw new ConcurrencyConflictError(streamId, options.expectedRevision, loaded.revision ?? 'no_stream');
-      }
-      const decided = decider.decide(command, loaded.state);
-      if (decided.length === 0) {
-        return {
-          streamId,
-          id: idOfStream(streamId),
-          state: loaded.state,
-          revision: loaded.revision ?? -1n,
-          position: loaded.position,
-          events: [],
-          replayed: false,
-        };
-      }
-      const metadata = this.metadata(options, commandId);
-      const eventData: EventData[] = decided.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata,
-      }));
-      try {
-        const appended = await this.store.appendToStream(streamId, eventData, {
-          expectedRevision: loaded.revision ?? 'no_stream',
-        });
-        // Only now, with the command's events in the log: a refused command reserves nothing.
-        if (options.idempotency && !reserved) await this.reserve(options, streamId);
-        const state = decided.reduce(decider.evolve, loaded.state);
-        this.rememberAppended(decider, streamId, loaded.revision, {
-          state,
-          revision: appended.nextExpectedRevision,
-          position: appended.position,
-          key: options.idempotency?.key,
-        });
-        return {
-          streamId,
-          id: idOfStream(streamId),
-          state,
-          revision: appended.nextExpectedRevision,
-          position: appended.position,
-          events: decided,
-          replayed: false,
-        };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
-          throw new ConcurrencyConflictError(streamId, options.expectedRevision ?? loaded.revision, error.actual);
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-      }
+    });
+  }
+
+  /** The stream's state as this process last folded it, without asking the store. */
+  private cached<S>(decider: object, streamId: string): LoadedAggregate<S> | undefined {
+    const entry = this.folded.get(streamId);
+    return entry?.deciderId === this.deciderIdOf(decider) ? this.loaded<S>(entry) : undefined;
+  }
+
+  /** Runs `work` after every earlier work on the same stream has finished. */
+  private async exclusive<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.streamQueues.get(streamId);
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous ? previous.then(() => mine) : mine;
+    this.streamQueues.set(streamId, tail);
+    try {
+      if (previous) await previous;
+      return await work();
+    } finally {
+      release();
+      if (this.streamQueues.get(streamId) === tail) this.streamQueues.delete(streamId);
     }
+  }
+
+  /** A stream that does not exist yet, without asking the store. */
+  private initial<C, E extends DomainEvent, S>(decider: Decider<C, E, S>): LoadedAggregate<S> {
+    return { state: decider.initialState(), revision: undefined, position: START, recorded: () => false };
+  }
+
+  /**
+   * Appends the command's events and, for a keyed request not reserved yet, the key's reservation:
+   * in one transaction where the store can (one fsync; a refused command reserves nothing, and a
+   * key reserved meanwhile by a concurrent request refuses these events), else the reservation
+   * only after the events are in the log.
+   */
+  private async append(
+    streamId: string,
+    events: readonly EventData[],
+    expectedRevision: bigint | 'no_stream',
+    reserving: CommandOptions | undefined,
+  ): Promise<AppendResult> {
+    if (!reserving) return this.store.appendToStream(streamId, events, { expectedRevision });
+    if (this.store.appendToStreams) {
+      const [appended] = await this.store.appendToStreams([
+        { streamId, events, expectedRevision },
+        { streamId: keyStreamOf(reserving), events: [this.reservation(reserving, streamId)], expectedRevision: 'no_stream' },
+      ]);
+      return appended!;
+    }
+    const appended = await this.store.appendToStream(streamId, events, { expectedRevision });
+    await this.reserve(reserving, streamId);
+    return appended;
   }
 
   /**
@@ -324,36 +414,37 @@ export class CommandHandler {
    * derived from the caller and the key) and writes it then.
    */
   private async reserve(options: CommandOptions, streamId: string): Promise<void> {
-    const { key, fingerprint } = options.idempotency!;
-    const now = this.clock().toISOString();
     try {
-      await this.store.appendToStream(
-        keyStreamOf(options),
-        [
-          {
-            id: randomUUID(),
-            type: 'IdempotencyKeyReserved',
-            data: { streamId, fingerprint },
-            metadata: {
-              actor: options.actor.subject,
-              role: options.actor.role,
-              recordedAt: now,
-              occurredAt: now,
-              commandId: randomUUID(),
-              correlationId: options.correlationId ?? randomUUID(),
-              causationId: options.causationId ?? randomUUID(),
-              idempotencyKey: key,
-            },
-          },
-        ],
-        { expectedRevision: 'no_stream' },
-      );
+      await this.store.appendToStream(keyStreamOf(options), [this.reservation(options, streamId)], { expectedRevision: 'no_stream' });
     } catch (error) {
       // A concurrent retry of the same request reserved it first.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
     }
   }
+
+  private reservation(options: CommandOptions, streamId: string): EventData {
+    const { key, fingerprint } = options.idempotency!;
+    const now = this.clock().toISOString();
+    return {
+      id: randomUUID(),
+      type: 'IdempotencyKeyReserved',
+      data: { streamId, fingerprint },
+      metadata: {
+        actor: options.actor.subject,
+        role: options.actor.role,
+        recordedAt: now,
+        occurredAt: now,
+        commandId: randomUUID(),
+        correlationId: options.correlationId ?? randomUUID(),
+        causationId: options.causationId ?? randomUUID(),
+        idempotencyKey: key,
+      },
+    };
+  }
 }
+
+/** The key's reservation appeared between reading it and appending: the request starts again. */
+class KeyReservedMeanwhile extends Error {}
 
 const keyHash = (options: CommandOptions) =>
   createHash('sha256').update(`${options.actor.subject}\n${options.idempotency!.key}`).digest();

@@ -6,7 +6,7 @@ import type { EventStore } from './port.js';
 import { SqliteEventStore } from './sqlite.js';
 
 export async function openEventStore(
-  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs' | 'idempotencyRetentionDays'>,
+  config: Pick<Config, 'eventStore' | 'dataDir' | 'eventStoreReadDeadlineMs' | 'sqlitePollMs' | 'sqliteGroupCommit' | 'idempotencyRetentionDays'>,
   options: { readonly logger?: { warn(details: object, message: string): void } } = {},
 ): Promise<EventStore> {
   if (config.eventStore.kind === 'eventstoredb') {
@@ -20,5 +20,8 @@ export async function openEventStore(
     });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { crossProcessPollMs: config.sqlitePollMs });
+  return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), {
+    crossProcessPollMs: config.sqlitePollMs,
+    groupCommit: config.sqliteGroupCommit,
+  });
 }

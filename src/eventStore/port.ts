@@ -132,6 +132,13 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   unsubscribe(): Promise<void>;
 }
 
+/** One stream's part of an atomic append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly EventData[];
+  readonly expectedRevision?: ExpectedRevision;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   /** Where the log lives, for messages to operators (a file name, or a host; never credentials). */
@@ -141,6 +148,13 @@ export interface EventStore {
     events: readonly EventData[],
     options?: { readonly expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one transaction: all of them or none, each checked against its
+   * own expected revision (a WrongExpectedRevisionError names the stream that failed). Only stores
+   * that can do it offer it (SQLite; EventStoreDB's client cannot): callers fall back to one
+   * append after another.
+   */
+  readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   /**
    * Events of one stream; an empty array for a stream that does not exist. Reads the stream's
    * latest state (on a cluster, from the leader): commands decide on it.

@@ -11,6 +11,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeToAllOptions,
   type Subscription,
   type SubscriptionMessage,
@@ -66,6 +67,25 @@ function toRecorded(row: EventValues): RecordedEvent {
   };
 }
 
+/** Appends waiting for the next group commit, with whoever waits for their acknowledgement. */
+interface PendingAppend {
+  readonly appends: readonly StreamAppend[];
+  readonly resolve: (results: AppendResult[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export interface SqliteEventStoreOptions {
+  readonly crossProcessPollMs?: number;
+  /**
+   * Group commit (the default): appends made while the event loop is busy are committed together at
+   * its next turn, in one transaction and one fsync; each keeps its own expected-revision check and
+   * its own outcome. Off: one transaction (one fsync) per append, as before issue 17.
+   */
+  readonly groupCommit?: boolean;
+  /** How long to wait for another process's write lock before failing (SQLite's busy_timeout). */
+  readonly busyTimeoutMs?: number;
+}
+
 /**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append is
  * on disk before it is acknowledged. The global position is the row id.
@@ -80,17 +100,22 @@ export class SqliteEventStore implements EventStore {
   /** Counts in-process appends, so a subscription never sleeps through one made while it was busy. */
   private appends = 0;
   private readonly statements;
-  private readonly appendTransaction;
   private closed = false;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly groupCommit: boolean;
+  /** Transactions committed by appends (each one fsync of the WAL), and appends acknowledged. */
+  readonly commitStats = { commits: 0, appends: 0 };
 
   constructor(
     readonly filename: string,
-    private readonly options: { readonly crossProcessPollMs?: number } = {},
+    private readonly options: SqliteEventStoreOptions = {},
   ) {
+    this.groupCommit = options.groupCommit ?? true;
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10000}`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS events (
         position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -135,35 +160,41 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(true),
       head: this.db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events'),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT append'),
+      release: this.db.prepare('RELEASE append'),
+      rollbackToSavepoint: this.db.prepare('ROLLBACK TO append'),
     };
-    this.appendTransaction = this.db.transaction(
-      (streamId: string, events: readonly EventData[], expected: ExpectedRevision): AppendResult => {
-        const current = this.statements.streamRevision.get(streamId)?.revision;
-        if (events.length > 0) {
-          const duplicate = this.retriedAppend(streamId, events);
-          if (duplicate) return duplicate;
-        }
-        checkExpectedRevision(streamId, expected, current);
-        let revision = current ?? -1;
-        let position = 0;
-        const created = Date.now();
-        for (const event of events) {
-          revision += 1;
-          const info = this.statements.insert.run({
-            stream_id: streamId,
-            revision,
-            event_id: event.id,
-            type: event.type,
-            data: JSON.stringify(event.data),
-            metadata: JSON.stringify(event.metadata),
-            created,
-          });
-          position = Number(info.lastInsertRowid);
-        }
-        if (events.length === 0) position = this.statements.head.get()?.position ?? -1;
-        return { nextExpectedRevision: BigInt(revision), position: toPosition(position) };
-      },
-    );
+  }
+
+  /** One stream's append, inside the current transaction: checks, then inserts. */
+  private appendOne({ streamId, events, expectedRevision = 'any' }: StreamAppend): AppendResult {
+    const current = this.statements.streamRevision.get(streamId)?.revision;
+    if (events.length > 0) {
+      const duplicate = this.retriedAppend(streamId, events);
+      if (duplicate) return duplicate;
+    }
+    checkExpectedRevision(streamId, expectedRevision, current);
+    let revision = current ?? -1;
+    let position = 0;
+    const created = Date.now();
+    for (const event of events) {
+      revision += 1;
+      const info = this.statements.insert.run({
+        stream_id: streamId,
+        revision,
+        event_id: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+        created,
+      });
+      position = Number(info.lastInsertRowid);
+    }
+    if (events.length === 0) position = this.statements.head.get()?.position ?? -1;
+    return { nextExpectedRevision: BigInt(revision), position: toPosition(position) };
   }
 
   /**
@@ -191,10 +222,78 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventData[],
     options?: { expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult> {
-    this.assertOpen();
-    const result = this.appendTransaction.immediate(streamId, events, options?.expectedRevision ?? 'any');
-    if (events.length > 0) this.notifyAppended();
-    return result;
+    const [result] = await this.appendToStreams([{ streamId, events, expectedRevision: options?.expectedRevision ?? 'any' }]);
+    return result!;
+  }
+
+  /**
+   * Appends to several streams atomically. The promise settles only once the transaction holding
+   * the appends is committed (on disk: synchronous=FULL), or refused: a refused append writes
+   * nothing and does not stop the others of its group commit.
+   */
+  readonly appendToStreams = (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.assertOpen(); // thrown here, it rejects the promise
+      this.pending.push({ appends, resolve, reject });
+      if (!this.groupCommit) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  };
+
+  /**
+   * Commits every pending append in one transaction (one fsync). Each append runs in a savepoint:
+   * when its expected revision does not hold, or it fails otherwise, only its own writes are rolled
+   * back. Acknowledgements (and refusals) are given only after the commit; when the transaction
+   * itself fails, every append of the group is refused and nothing of it is written.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.pending;
+    if (group.length === 0) return;
+    this.pending = [];
+    const outcomes: ({ ok: true; results: AppendResult[] } | { ok: false; error: unknown })[] = [];
+    try {
+      this.statements.begin.run();
+      for (const item of group) {
+        const own = group.length > 1;
+        if (own) this.statements.savepoint.run();
+        try {
+          outcomes.push({ ok: true, results: item.appends.map((append) => this.appendOne(append)) });
+          if (own) this.statements.release.run();
+        } catch (error) {
+          // SQLite rolls the whole transaction back on some errors (I/O, full disk): then nothing of the group is kept.
+          if (!this.db.inTransaction) throw error;
+          if (!own) {
+            // Alone in its group: nothing else to commit.
+            this.statements.rollback.run();
+            item.reject(error);
+            return;
+          }
+          this.statements.rollbackToSavepoint.run();
+          this.statements.release.run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.statements.commit.run();
+      this.commitStats.commits += 1;
+    } catch (error) {
+      if (this.db.inTransaction) this.statements.rollback.run();
+      for (const item of group) item.reject(error);
+      return;
+    }
+    let appended = false;
+    for (const [i, item] of group.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) {
+        this.commitStats.appends += 1;
+        appended ||= item.appends.some((append) => append.events.length > 0);
+        item.resolve(outcome.results);
+      } else item.reject(outcome.error);
+    }
+    if (appended) this.notifyAppended();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -308,6 +407,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already accepted are committed (or refused) before the file is closed.
+    this.flush();
     this.closed = true;
     this.notifyAppended();
     this.db.close();

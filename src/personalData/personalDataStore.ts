@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
   Subscription,
   SubscriptionMessage,
@@ -32,7 +33,13 @@ export class PersonalDataEventStore implements EventStore {
     /** The log itself, as it is stored (sealed values). */
     readonly sealedLog: EventStore,
     readonly keys: KeyStore,
-  ) {}
+  ) {
+    const appendToStreams = sealedLog.appendToStreams;
+    if (appendToStreams) {
+      this.appendToStreams = (appends) =>
+        appendToStreams(appends.map((append) => ({ ...append, events: append.events.map((event) => this.sealEvent(event)) })));
+    }
+  }
 
   get kind() {
     return this.sealedLog.kind;
@@ -48,6 +55,9 @@ export class PersonalDataEventStore implements EventStore {
   ): Promise<AppendResult> {
     return this.sealedLog.appendToStream(streamId, events.map((event) => this.sealEvent(event)), options);
   }
+
+  /** Offered when the log below offers it: appends to several streams, all or none. */
+  readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return (await this.sealedLog.readStream(streamId, options)).map((event) => this.openEvent(event));

@@ -16,7 +16,7 @@ import { positionFromString, positionToString } from '../eventStore/port.js';
 import { TooManySubscriptionsError } from '../projections/appliedEvents.js';
 import { ReadModelsBehindError } from '../projections/consistency.js';
 import { anonymous, type Actor } from '../auth/actor.js';
-import { InvalidTokenError, verifyToken } from '../auth/tokens.js';
+import { InvalidTokenError, TokenVerifier } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
 import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { openDataPlugin } from './export/openData.js';
@@ -36,7 +36,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** One scheme, one space, one compact JWT: nothing before or after. */
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
-async function authenticate(app: App, authorization: string | null): Promise<Actor> {
+async function authenticate(tokens: TokenVerifier, authorization: string | null): Promise<Actor> {
   if (!authorization) return anonymous;
   const token = BEARER.exec(authorization)?.[1];
   if (!token) {
@@ -45,7 +45,7 @@ async function authenticate(app: App, authorization: string | null): Promise<Act
     });
   }
   try {
-    return await verifyToken(token, app.config.jwtSecret);
+    return await tokens.verify(token);
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -58,12 +58,12 @@ async function authenticate(app: App, authorization: string | null): Promise<Act
  * Checks the bearer token of every GraphQL request before anything else answers it (the
  * response cache included): a bad or expired token gets 401 even for a query answered before.
  */
-function authenticationPlugin(app: App, actors: WeakMap<Request, Actor>): Plugin {
+function authenticationPlugin(tokens: TokenVerifier, actors: WeakMap<Request, Actor>): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/graphql') return;
       try {
-        actors.set(request, await authenticate(app, request.headers.get('authorization')));
+        actors.set(request, await authenticate(tokens, request.headers.get('authorization')));
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         endResponse(
@@ -321,6 +321,7 @@ export function createGraphqlHandler(
 ): YogaServerInstance<object, RequestContext> {
   const logger = app.logger;
   const actors = new WeakMap<Request, Actor>();
+  const tokens = new TokenVerifier(app.config.jwtSecret);
   return createYoga<object, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -356,7 +357,7 @@ export function createGraphqlHandler(
       },
     },
     plugins: [
-      authenticationPlugin(app, actors),
+      authenticationPlugin(tokens, actors),
       readinessPlugin(app),
       consistencyPlugin(app),
       graphiqlPolicyPlugin(),
@@ -368,7 +369,7 @@ export function createGraphqlHandler(
     ],
     context: async ({ request }) => {
       const requestId = requestScope.getStore()?.requestId ?? randomUUID();
-      const actor = actors.get(request) ?? (await authenticate(app, request.headers.get('authorization')));
+      const actor = actors.get(request) ?? (await authenticate(tokens, request.headers.get('authorization')));
       return {
         app,
         actor,

@@ -87,6 +87,23 @@ describe('commands on long streams', () => {
     expect(eventsRead() - before).toBeLessThanOrEqual(1);
   });
 
+  it('reads each stream once per command: a use case that loaded the aggregate does not make the handler read it again', async () => {
+    const reads: string[] = [];
+    const counted = Object.assign(Object.create(Object.getPrototypeOf(store)) as EventStore, store, {
+      readStream: (streamId: string, options?: ReadStreamOptions) => {
+        reads.push(streamId);
+        return store.readStream(streamId, options);
+      },
+    });
+    const handler = new CommandHandler(counted);
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    expect(reads).toEqual([]);
+    await handler.load(networkDecider, created.streamId);
+    const joined = await handler.handle(networkDecider, created.streamId, join_('torino-it'), options);
+    expect(joined.revision).toBe(1n);
+    expect(reads).toEqual([created.streamId]);
+  });
+
   it('decides on the events another process appended meanwhile', async () => {
     const mine = new CommandHandler(store);
     const other = new CommandHandler(store);

@@ -119,6 +119,8 @@ describe('command handler', () => {
             ? store.appendToStream(streamId, ...(rest as [never]))
             : Promise.reject(new Error('crash')),
         readStream: store.readStream.bind(store),
+        // A store that cannot append to two streams at once (EventStoreDB): the reservation is a second append.
+        appendToStreams: undefined,
       }),
     );
     await expect(failing.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency })).rejects.toThrow('crash');
@@ -135,6 +137,8 @@ describe('command handler', () => {
         appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
           streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : store.appendToStream(streamId, ...(rest as [never])),
         readStream: store.readStream.bind(store),
+        // A store that cannot append to two streams at once (EventStoreDB): the reservation is a second append.
+        appendToStreams: undefined,
       }),
     );
     await expect(failing.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency })).rejects.toThrow('crash');
@@ -142,6 +146,50 @@ describe('command handler', () => {
     expect(retried).toMatchObject({ replayed: true, revision: 0n });
     const networks = (await store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
     expect(networks).toHaveLength(1);
+  });
+
+  it('writes a keyed command and its key reservation in one commit', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const before = store.commitStats.commits;
+    await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency: { key: 'k-5', fingerprint: 'f-5' } });
+    expect(store.commitStats.commits - before).toBe(1);
+    const reservations = (await store.readAll({ maxCount: 100 })).filter((e) => e.type === 'IdempotencyKeyReserved');
+    expect(reservations).toHaveLength(1);
+  });
+
+  it('commits concurrent commands on different streams together', async () => {
+    const before = store.commitStats.commits;
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency: { key: `batch-${i}`, fingerprint: 'f' } }),
+      ),
+    );
+    expect(store.commitStats.commits - before).toBe(1);
+    expect(new Set(created.map((c) => c.streamId)).size).toBe(10);
+  });
+
+  it('refuses a concurrent request reusing a key for another stream, writing nothing of it', async () => {
+    const a = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const b = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const outcomes = await Promise.allSettled([
+      handler.handle(networkDecider, a.streamId, join_('torino-it'), { ...options, idempotency: { key: 'k-6', fingerprint: 'join a' } }),
+      handler.handle(networkDecider, b.streamId, join_('torino-it'), { ...options, idempotency: { key: 'k-6', fingerprint: 'join b' } }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream(a.streamId)).toHaveLength(2);
+    expect(await store.readStream(b.streamId)).toHaveLength(1);
+  });
+
+  it('answers concurrent retries of one keyed request with one result, appending its events once', async () => {
+    const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
+    const idempotency = { key: 'k-7', fingerprint: 'f-7' };
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency })),
+    );
+    expect(results.map((r) => r.revision)).toEqual([1n, 1n, 1n]);
+    expect(results.filter((r) => r.replayed)).toHaveLength(2);
+    expect(await store.readStream(created.streamId)).toHaveLength(2);
   });
 
   it('returns the current revision and writes nothing when the decision is a no-op', async () => {

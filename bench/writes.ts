@@ -1,0 +1,184 @@
+/**
+ * Writes through the API (issue 17): `raiseLearningNeed` spread over 50 networks, at 1 and 50
+ * connections, with and without idempotency keys, against the real server, with group commit off
+ * (one transaction and one fsync per append: the code before issue 17 committed that way) and on
+ * (the default). Beside them, in the same run, the disk's ceiling: single-row synchronous=FULL
+ * transactions per second on the same file system. Reported per configuration: mutations/s, p99,
+ * and the event store's commits (each one fsync of its WAL) per command.
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { JoinNetwork, RegisterNetwork, networkDecider } from '../domain/network/decider.js';
+import { createApp, type App } from '../src/app.js';
+import { systemActor } from '../src/auth/actor.js';
+import { mintToken } from '../src/auth/tokens.js';
+import { loadConfig } from '../src/config.js';
+import { SqliteEventStore } from '../src/eventStore/sqlite.js';
+import { createLogger } from '../src/logger.js';
+import { PersonalDataEventStore } from '../src/personalData/personalDataStore.js';
+import { buildSchema } from '../schema/index.js';
+import { startServer } from '../src/server/http.js';
+import type { Report } from './report.js';
+
+export const name = 'writes';
+export const description = 'mutations through the API: group commit against one commit per append, beside the disk ceiling';
+
+const quick = process.env.BENCH_QUICK === '1';
+const NETWORKS = 50;
+const LOAD_SECONDS = quick ? 2 : 5;
+const WARMUP_SECONDS = 1;
+const CEILING_SECONDS = quick ? 1 : 2;
+const CONNECTIONS = [1, 50] as const;
+const SETUP_REQUEST = fileURLToPath(new URL('./writeRequest.cjs', import.meta.url));
+
+export async function run(report: Report): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-writes-'));
+  try {
+    const ceilings = [diskCeiling(join(dir, 'ceiling-1.sqlite'))];
+    report.progress(`disk ceiling: ${ceilings[0]!.toFixed(0)} single-row synchronous=FULL transactions/s`);
+    for (const groupCommit of [false, true]) await configuration(report, dir, groupCommit);
+    ceilings.push(diskCeiling(join(dir, 'ceiling-2.sqlite')));
+    const ceiling = (ceilings[0]! + ceilings[1]!) / 2;
+    report.metric('disk ceiling, 1 row/tx', ceiling, 'tx/s', {
+      note: `better-sqlite3 autocommit INSERT, WAL, synchronous=FULL, same file system: ${ceilings.map((c) => c.toFixed(0)).join(' before, ')} after the API runs`,
+    });
+    report.note(
+      `writes: raiseLearningNeed over ${NETWORKS} networks (secretariat token), autocannon in a worker thread, ${WARMUP_SECONDS} s warm-up then ${LOAD_SECONDS} s per figure; ` +
+        'commits per command = event-store transactions (each one fsync of the WAL) / learning needs written',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the disk allows: one synchronous=FULL transaction per row, for a fixed time. */
+function diskCeiling(file: string): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO rows (value) VALUES (?)');
+  const started = performance.now();
+  let rows = 0;
+  while (performance.now() - started < CEILING_SECONDS * 1000) {
+    insert.run(randomUUID());
+    rows++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return rows / seconds;
+}
+
+async function configuration(report: Report, dir: string, groupCommit: boolean): Promise<void> {
+  const label = groupCommit ? 'group commit' : 'commit per append';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: join(dir, groupCommit ? 'grouped' : 'single'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    GRAPHIQL: 'false',
+    SQLITE_GROUP_COMMIT: String(groupCommit),
+  });
+  const app = await createApp(config, { logger: createLogger(config.logLevel) });
+  const server = await (async () => {
+    try {
+      const targets = await seed(app);
+      process.env.BENCH_WRITE_TARGETS = JSON.stringify(targets);
+      await app.projections.catchUp();
+      return await startServer(app, { host: '127.0.0.1', port: 0, schema: buildSchema() });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+  })();
+  const token = await mintToken({ subject: 'secretariat:bench', role: 'secretariat', cityIds: [] }, config.jwtSecret);
+  const log = app.store instanceof PersonalDataEventStore ? app.store.sealedLog : app.store;
+  const commits = () => (log instanceof SqliteEventStore ? log.commitStats.commits : Number.NaN);
+  const counter = new Database(join(config.dataDir, 'events.sqlite'), { readonly: true });
+  const needs = counter.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'LearningNeedRaised'");
+  const load = (connections: number, seconds: number) =>
+    autocannon({
+      url: `${server.url}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      connections,
+      duration: seconds,
+      workers: 1,
+      requests: [{ setupRequest: SETUP_REQUEST }],
+    });
+  try {
+    for (const keyed of [false, true]) {
+      process.env.BENCH_WRITE_KEYED = keyed ? '1' : '0';
+      for (const connections of CONNECTIONS) {
+        await load(connections, WARMUP_SECONDS);
+        const commitsBefore = commits();
+        const needsBefore = needs.get()!.n;
+        const busyBefore = performance.eventLoopUtilization();
+        const result = await load(connections, LOAD_SECONDS);
+        const busy = performance.eventLoopUtilization(busyBefore);
+        const written = needs.get()!.n - needsBefore;
+        const perCommand = (commits() - commitsBefore) / written;
+        const what = `${label}, ${connections} conn${connections > 1 ? 's' : ''}, ${keyed ? 'keyed' : 'no key'}`;
+        const bad = result.errors + result.timeouts + result.non2xx;
+        const target = groupCommit && connections === 50;
+        report.metric(`${what}: mutations/s`, written / LOAD_SECONDS, 'req/s', {
+          ...(target ? { target: { atLeast: 2000 } } : {}),
+          note: `${written} learning needs written, ${result['2xx']} answers 2xx${bad ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : ''}`,
+        });
+        report.metric(`${what}: p99`, result.latency.p99, 'ms', target ? { target: { atMost: 50 } } : {});
+        report.metric(`${what}: commits per command`, perCommand, 'fsyncs', target ? { target: { atMost: 0.3 } } : {});
+        // Steadier than mutations/s on a shared machine: what one mutation costs the server's thread.
+        report.metric(`${what}: server thread busy per mutation`, busy.active / written, 'ms', {
+          note: `event-loop utilisation ${(busy.utilization * 100).toFixed(0)} %: at most ${(1000 / (busy.active / written)).toFixed(0)} mutations/s on a core of its own`,
+        });
+      }
+    }
+  } finally {
+    counter.close();
+    await server.close();
+    server.server.closeAllConnections();
+    await app.close();
+  }
+}
+
+/** The networks the needs are raised in, each with a partner city. */
+async function seed(app: App): Promise<{ networkId: string; cityId: string }[]> {
+  const targets: { networkId: string; cityId: string }[] = [];
+  for (let n = 0; n < NETWORKS; n++) {
+    const network = await app.commands.handle(
+      networkDecider,
+      { create: networkDecider.category },
+      {
+        type: 'RegisterNetwork',
+        data: RegisterNetwork.parse({
+          name: `Write bench network ${n}`,
+          kind: 'actionPlanning',
+          theme: 'Impact finance',
+          topics: ['impact finance'],
+          startDate: '2024-01-01',
+          endDate: '2026-12-31',
+        }),
+      },
+      { actor: systemActor },
+    );
+    const cityId = `city${n}-it`;
+    await app.commands.handle(
+      networkDecider,
+      network.streamId,
+      {
+        type: 'JoinNetwork',
+        data: JoinNetwork.parse({ cityId, name: `City ${n}`, country: 'IT', partnerKind: 'city', role: 'leadPartner', newcomer: false }),
+      },
+      { actor: systemActor },
+    );
+    targets.push({ networkId: network.id, cityId });
+  }
+  return targets;
+}
