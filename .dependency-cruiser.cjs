@@ -35,6 +35,13 @@ module.exports = {
       to: { path: '^(schema|seed|test|bench)/|^src/(server|cli)/|^src/main\\.ts$' },
     },
     {
+      name: 'application-knows-no-graphql',
+      severity: 'error',
+      comment: 'Use cases throw application errors (src/commands/errors.ts); schema/errors.ts maps them to GraphQL.',
+      from: { path: '^src/application/' },
+      to: { path: '^node_modules/(@pothos|graphql|graphql-yoga)/' },
+    },
+    {
       name: 'schema-never-touches-the-log',
       severity: 'error',
       comment: 'GraphQL parses, checks scopes, calls a use case or a read-model query: no event store, no command handler.',
@@ -64,7 +71,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
