@@ -17,7 +17,6 @@ import { planOfAction, planOfIndicator } from '../../projections/actionPlan/quer
 import { aggregate } from './aggregate.js';
 import { entityId } from './ids.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Integrated Action Plans: a partner city's plan in a network (one per city and network, so its id
@@ -49,34 +48,34 @@ export const addPlanCluster = plan.useCase(
 
 export const revisePlanVision = plan.useCase('revisePlanVision', RevisePlanVision.extend(PlanTarget), 'RevisePlanVision');
 
-export const addPlanAction = defineUseCase(
+export const addPlanAction = plan.define(
   'addPlanAction',
   AddPlanAction.extend(PlanTarget),
   (ledger, { planId, ...data }, options) =>
     plan.change(ledger, planId, { type: 'AddPlanAction', data: { ...data, actionId: ulid() } }, options),
 );
 
-export const changeActionStatus = defineUseCase(
+export const changeActionStatus = plan.define(
   'changeActionStatus',
   ChangeActionStatus.extend(ActionTarget),
   (ledger, data, options) => plan.changeHolder(ledger, planAction(data.actionId), { type: 'ChangeActionStatus', data }, options),
 );
 
-export const recordFundingSecured = defineUseCase(
+export const recordFundingSecured = plan.define(
   'recordFundingSecured',
   RecordFundingSecured.extend(ActionTarget),
   (ledger, data, options) =>
     plan.changeHolder(ledger, planAction(data.actionId), { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
 );
 
-export const defineIndicator = defineUseCase(
+export const defineIndicator = plan.define(
   'defineIndicator',
   DefineIndicator.extend({ ...PlanTarget, actionId: entityId('PlanAction').nullish() }),
   (ledger, { planId, actionId, ...data }, options) =>
     plan.change(ledger, planId, { type: 'DefineIndicator', data: { ...data, actionId: actionId ?? null, indicatorId: ulid() } }, options),
 );
 
-export const recordIndicatorValue = defineUseCase(
+export const recordIndicatorValue = plan.define(
   'recordIndicatorValue',
   RecordIndicatorValue.extend({ indicatorId: entityId('PlanIndicator') }),
   (ledger, data, options) =>

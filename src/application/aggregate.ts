@@ -4,7 +4,7 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import type { ReadModelStore } from '../../projections/types.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
-import { targetedUseCase, type CommandUseCases } from './useCase.js';
+import { defineUseCase, targetedUseCase, type CommandUseCases } from './useCase.js';
 
 /**
  * Commands on an aggregate that decides on its own state (a session, a practice, a plan…); its use
@@ -43,7 +43,8 @@ export function aggregate<C, E extends DomainEvent, S, Target extends string>(
       if (holderId === undefined) throw new NotFoundError(entity.name, entity.id);
       return change(ledger, holderId, command, options);
     },
+    define: (name, input, run) => defineUseCase(decider, name, input, run),
     useCase: (name, input, type) =>
-      targetedUseCase(name, input, target, (ledger, id, data, options) => change(ledger, id, { type, data } as C, options)),
+      targetedUseCase(decider, name, input, target, (ledger, id, data, options) => change(ledger, id, { type, data } as C, options)),
   };
 }

@@ -28,7 +28,6 @@ import type { Ledger } from './ledger.js';
 import { marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { scheduleMeeting } from './meeting.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Marketplace sessions: cities post offers ("give") and needs ("use"), both sides of a match accept
@@ -110,7 +109,7 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
 // A session may span several networks: it decides on the snapshots its commands carry.
 const sessions = aggregate(marketplaceDecider, 'sessionId');
 
-export const openMarketplaceSession = defineUseCase(
+export const openMarketplaceSession = sessions.define(
   'openMarketplaceSession',
   OpenSession.extend({
     networkIds: z
@@ -126,7 +125,7 @@ export const openMarketplaceSession = defineUseCase(
 
 export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
 
-export const postMarketplaceOffer = defineUseCase(
+export const postMarketplaceOffer = sessions.define(
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
@@ -140,7 +139,7 @@ export const postMarketplaceOffer = defineUseCase(
   },
 );
 
-export const postMarketplaceNeed = defineUseCase(
+export const postMarketplaceNeed = sessions.define(
   'postMarketplaceNeed',
   PostNeed.extend({
     ...SessionTarget,
@@ -177,7 +176,7 @@ export const withdrawMarketplacePost = sessions.useCase(
 
 // ---------------------------------------------------------------- matches
 
-export const respondToMarketplaceMatch = defineUseCase(
+export const respondToMarketplaceMatch = sessions.define(
   'respondToMarketplaceMatch',
   RespondToMatch.extend({ ...SessionTarget, needId: entityId('MarketplaceNeed'), offerId: entityId('MarketplaceOffer') }),
   (ledger, { sessionId, ...data }, options) => {
@@ -257,7 +256,7 @@ async function runMatchMeeting(
  * Schedules the meeting of an agreed match: on the journey of the learning city's network when both
  * cities are its partners (and the journey's learning need records it), else in the marketplace.
  */
-export const scheduleMarketplaceMeeting = defineUseCase(
+export const scheduleMarketplaceMeeting = sessions.define(
   'scheduleMarketplaceMeeting',
   ScheduleMatchMeeting.extend({ ...SessionTarget, matchId: entityId('MarketplaceMatch', MatchId) }),
   (ledger, { sessionId, ...request }, options) => runMatchMeeting(ledger, sessionId, request, options),

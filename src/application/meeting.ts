@@ -15,7 +15,6 @@ import type { CommandOptions, CommandResult } from '../commands/handleCommand.js
 import { entityId } from './ids.js';
 import type { Ledger } from './ledger.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Meetings of a network: scheduled, rescheduled, cancelled, held; then attendance and learnings.
@@ -57,7 +56,7 @@ export async function scheduleMeeting(
 
 /** The `scheduleMeeting` mutation's use case (the name `scheduleMeeting` is the function above, for other modules). */
 // Without `origin`: only the system says where a meeting came from (the marketplace's matches).
-export const scheduleMeetingUseCase = defineUseCase(
+export const scheduleMeetingUseCase = meeting.define(
   'scheduleMeeting',
   ScheduleMeetingRequest.extend({ networkId: entityId('Network') }),
   (ledger, { networkId, ...data }, options) => schedule(ledger, networkId, { ...data, origin: null }, options),

@@ -90,12 +90,13 @@ export function inNetwork<C, E extends DomainEvent, S, Target extends string>(
   return {
     create,
     createUseCase: (name, input, build, idOf) =>
-      defineUseCase(name, input, (ledger, parsed, options) =>
+      defineUseCase(decider, name, input, (ledger, parsed, options) =>
         create(ledger, parsed.networkId, (network) => build(parsed, network), options, idOf?.(parsed)),
       ),
     change,
+    define: (name, input, run) => defineUseCase(decider, name, input, run),
     useCase: (name, input, type) =>
-      targetedUseCase(name, input, target, (ledger, id, data, options) =>
+      targetedUseCase(decider, name, input, target, (ledger, id, data, options) =>
         change(ledger, id, (network) => ({ type, data: { ...data, network } }) as C, options),
       ),
   };

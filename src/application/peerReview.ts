@@ -11,7 +11,6 @@ import { peerReviewDecider } from '../../domain/peerReview/decider.js';
 import { aggregate } from './aggregate.js';
 import { asId, entityId, optionalEntityId } from './ids.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Peer reviews: a host city asks peers from other countries to study a challenge; they give
@@ -23,7 +22,7 @@ const ReviewTarget = { reviewId: entityId('PeerReview') };
 // Only the request decides on another aggregate (the network named, if any); later commands on the review alone.
 const reviews = aggregate(peerReviewDecider, 'reviewId');
 
-export const requestPeerReview = defineUseCase(
+export const requestPeerReview = reviews.define(
   'requestPeerReview',
   RequestPeerReview.extend({ networkId: optionalEntityId('Network') }),
   async (ledger, data, options) => {

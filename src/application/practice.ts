@@ -9,7 +9,6 @@ import {
 import { practiceDecider } from '../../domain/practice/decider.js';
 import { aggregate } from './aggregate.js';
 import { entityId, optionalEntityId } from './ids.js';
-import { defineUseCase } from './useCase.js';
 
 /** The catalogue of good practices: what a city can offer others; proposed, revised, labelled, withdrawn. */
 
@@ -18,13 +17,13 @@ const PracticeTarget = { practiceId: entityId('GoodPractice') };
 // A practice belongs to a city, not to a network: its commands need no other aggregate's facts.
 const practices = aggregate(practiceDecider, 'practiceId');
 
-export const proposePractice = defineUseCase(
+export const proposePractice = practices.define(
   'proposePractice',
   ProposePractice.extend({ networkId: optionalEntityId('Network').describe('The network in which the practice was identified.') }),
   (ledger, data, options) => practices.create(ledger, { type: 'ProposePractice', data }, options),
 );
 
-export const revisePractice = defineUseCase(
+export const revisePractice = practices.define(
   'revisePractice',
   // An intersection, not extend: the rule "change at least one field" must not count the target.
   RevisePractice.and(z.object(PracticeTarget)),

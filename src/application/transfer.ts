@@ -13,7 +13,6 @@ import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js
 import { aggregate } from './aggregate.js';
 import { asId, entityId } from './ids.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Good-practice transfers: a receiving city adapts a source city's practice, Understand, Adapt,
@@ -37,7 +36,7 @@ export const startTransfer = newTransfer.createUseCase(
 
 export const advanceTransferStage = transfer.useCase('advanceTransferStage', AdvanceTransferStage.extend(TransferTarget), 'AdvanceTransferStage');
 
-export const recordTransferMilestone = defineUseCase(
+export const recordTransferMilestone = transfer.define(
   'recordTransferMilestone',
   RecordTransferMilestone.extend(TransferTarget),
   (ledger, { transferId, ...data }, options) =>

@@ -16,14 +16,23 @@ export interface UseCase<Input extends z.ZodType = z.ZodType, State = unknown> {
   readonly name: string;
   readonly input: Input;
   readonly run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>;
+  /**
+   * The stream category of the aggregate it runs on (its decider's): the categories of all use
+   * cases are the streams the application owns (`aggregateCategories` in ./index.ts).
+   */
+  readonly category: string;
 }
 
+type Run<Input extends z.ZodType, State> = UseCase<Input, State>['run'];
+
+/** A use case of the aggregate `decider` decides on (the aggregate helpers' `define` passes it). */
 export function defineUseCase<Input extends z.ZodType, State>(
+  decider: { readonly category: string },
   name: string,
   input: Input,
-  run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>,
+  run: Run<Input, State>,
 ): UseCase<Input, State> {
-  return { name, input, run };
+  return { name, input, run, category: decider.category };
 }
 
 /** The types of the commands in the union `C` of an aggregate's commands. */
@@ -36,12 +45,13 @@ export type CommandData<C, T> = C extends { readonly type: T; readonly data: inf
  * field `target`; `run` gets the id and the data without it (a command names its aggregate by its stream, not in its data).
  */
 export function targetedUseCase<Input extends z.ZodType<Record<K, string>>, K extends string, State>(
+  decider: { readonly category: string },
   name: string,
   input: Input,
   target: K,
   run: (ledger: Ledger, id: string, data: Omit<z.output<Input>, K>, options: CommandOptions) => Promise<CommandResult<State>>,
 ): UseCase<Input, State> {
-  return defineUseCase(name, input, (ledger, parsed, options) => {
+  return defineUseCase(decider, name, input, (ledger, parsed, options) => {
     const { [target]: id, ...data } = parsed;
     return run(ledger, id, data, options);
   });
@@ -58,6 +68,8 @@ export interface CommandUseCases<C, S, Target extends string, Added extends stri
     input: Input,
     type: T,
   ): UseCase<Input, S>;
+  /** Any other use case on this aggregate: `run` loads what it needs and runs the aggregate's commands. */
+  define<Input extends z.ZodType, State = S>(name: string, input: Input, run: Run<Input, State>): UseCase<Input, State>;
 }
 
 /** What every command accepts beside its own input. */
