@@ -1,4 +1,4 @@
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
 import type { PartnerRow } from './partners.js';
@@ -21,7 +21,7 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
     const topic = filter.topic.toLowerCase();
     where.add(`(lower(theme) LIKE ? OR EXISTS (SELECT 1 FROM json_each(networks.topics) WHERE value = ?))`, `%${topic}%`, topic);
   }
-  return db.all<NetworkRow>(`SELECT * FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<NetworkRow>(db, 'networks', where, 'start_date, name, id', limit, offset);
 }
 
 export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {

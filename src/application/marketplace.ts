@@ -107,7 +107,7 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
 }
 
 // A session may span several networks: it decides on the snapshots its commands carry.
-const sessions = aggregate(marketplaceDecider, 'sessionId');
+const sessions = aggregate(marketplaceDecider, SessionTarget);
 
 export const openMarketplaceSession = sessions.define(
   'openMarketplaceSession',

@@ -14,10 +14,9 @@ import { entityId } from './ids.js';
 
 /** Networks: registered, given a lead expert, joined and left by partners, through their phases, closed. */
 
-const NetworkTarget = z.object({ networkId: entityId('Network') });
-
 // The network decider refuses a network that was never registered (NETWORK_NOT_FOUND).
-const network = aggregate(networkDecider, 'networkId');
+const network = aggregate(networkDecider, { networkId: entityId('Network') });
+const NetworkTarget = z.object(network.target);
 
 export const registerNetwork = network.define('registerNetwork', RegisterNetwork, (ledger, data, options) =>
   network.create(ledger, { type: 'RegisterNetwork', data }, options),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
+import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { BackdatingNotAllowedError } from '../commands/errors.js';
@@ -68,6 +69,12 @@ export interface CommandUseCases<C, S, Target extends string, Added extends stri
     input: Input,
     type: T,
   ): UseCase<Input, S>;
+  /** The same for a command that adds an entity to the aggregate: its new id (a ULID) goes in the data's field `newId`. */
+  useCase<
+    T extends CommandType<C>,
+    NewId extends keyof CommandData<C, T> & string,
+    Input extends z.ZodType<Record<Target, string> & Omit<CommandData<C, T>, Added | NewId>>,
+  >(name: string, input: Input, type: T, newId: NewId): UseCase<Input, S>;
   /** Any other use case on this aggregate: `run` loads what it needs and runs the aggregate's commands. */
   define<Input extends z.ZodType, State = S>(name: string, input: Input, run: Run<Input, State>): UseCase<Input, State>;
 }
@@ -145,4 +152,9 @@ export function runUseCase<Input extends z.ZodType, State>(
   caller: Caller,
 ): Promise<CommandResult<State>> {
   return useCase.run(ledger, input, commandOptions(useCase as UseCase, input, request, caller));
+}
+
+/** A command's data with the new entity's id, when the command adds one (see `CommandUseCases`). */
+export function withNewId<D extends object>(data: D, newId: string | undefined): D {
+  return newId === undefined ? data : { ...data, [newId]: ulid() };
 }

@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
+import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { DomainError } from '../../domain/shared/errors.js';
 
@@ -51,4 +52,37 @@ export function deciderSpec<C, E extends DomainEvent, S>(decider: Decider<C, E, 
     },
     thenFails: (code: string) => expectDomainError(run, code),
   }));
+}
+
+/** What the scenarios of an aggregate started in a network need (see `startedInNetworkScenarios`). */
+export interface StartedInNetwork<C, E> {
+  /** The aggregate, in the specs' words ("a plan"). */
+  readonly what: string;
+  /** The starting command, with the network's snapshot, and the event it records. */
+  readonly start: C;
+  readonly started: E;
+  /** The starting command with another snapshot of its network (null: the network is unknown). */
+  readonly withNetwork: (network: NetworkSnapshot | null) => C;
+  readonly network: NetworkSnapshot;
+  /** The rule code of a second start. */
+  readonly startedTwice: string;
+}
+
+/**
+ * The scenarios every aggregate started in a network shares (a plan, a transfer), one `it` each:
+ * it starts with the network's facts in its event, once, and never in an unknown or closed network.
+ */
+export function startedInNetworkScenarios<C, E extends DomainEvent, S>(spec: ReturnType<typeof deciderSpec<C, E, S>>, s: StartedInNetwork<C, E>): void {
+  it(`starts ${s.what} with the network facts in the event`, () => {
+    spec.given([]).when(s.start).then([s.started]);
+  });
+  it(`starts ${s.what} once`, () => {
+    spec.given([s.started]).when(s.start).thenFails(s.startedTwice);
+  });
+  it(`refuses ${s.what} in a network that does not exist`, () => {
+    spec.given([]).when(s.withNetwork(null)).thenFails('NOT_FOUND');
+  });
+  it(`refuses ${s.what} in a closed network`, () => {
+    spec.given([]).when(s.withNetwork({ ...s.network, closed: true })).thenFails('NETWORK_CLOSED');
+  });
 }
