@@ -1,38 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkCommand } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { RuleViolationError } from '../../domain/shared/errors.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../../src/commands/errors.js';
 import { CommandHandler } from '../../src/commands/handleCommand.js';
-import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
-
-const register: NetworkCommand = {
-  type: 'RegisterNetwork',
-  data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: [], startDate: '2015-09-01', endDate: '2018-05-31' },
-};
-const join_ = (cityId: string): NetworkCommand => ({
-  type: 'JoinNetwork',
-  data: { cityId, name: cityId, country: 'IT', partnerKind: 'city', role: 'partner', newcomer: false },
-});
+import type { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+import { freshLogPerSpec, join_, register } from './fixtures.js';
 
 describe('command handler', () => {
-  let dir: string;
-  let store: SqliteEventStore;
+  const log = freshLogPerSpec();
   let handler: CommandHandler;
   const options = { actor: systemActor };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ledger-handler-'));
-    store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    handler = new CommandHandler(store, () => new Date('2024-05-01T10:00:00Z'));
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    handler = new CommandHandler(log.store, () => new Date('2024-05-01T10:00:00Z'));
   });
 
   it('creates a stream, folds it and appends with metadata', async () => {
@@ -44,7 +26,7 @@ describe('command handler', () => {
     expect(created.streamId).toMatch(/^network-[0-9A-Z]{26}$/);
     expect(created.revision).toBe(0n);
     expect(created.state.status).toBe('open');
-    const [event] = await store.readStream(created.streamId);
+    const [event] = await log.store.readStream(created.streamId);
     expect(event!.metadata).toMatchObject({
       actor: 'system',
       role: 'secretariat',
@@ -63,7 +45,7 @@ describe('command handler', () => {
     await expect(handler.handle(networkDecider, created.streamId, join_('torino-it'), options)).rejects.toBeInstanceOf(
       RuleViolationError,
     );
-    expect(await store.readStream(created.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(2);
   });
 
   it('reports a stale expected revision as a conflict, without retrying', async () => {
@@ -91,7 +73,7 @@ describe('command handler', () => {
     const retry = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
     expect(retry).toMatchObject({ streamId: first.streamId, revision: first.revision, replayed: true });
     expect(retry.position).toEqual(first.position);
-    const networks = (await store.readAll({ maxCount: 100 })).filter((e) => e.type === 'NetworkRegistered');
+    const networks = (await log.store.readAll({ maxCount: 100 })).filter((e) => e.type === 'NetworkRegistered');
     expect(networks).toHaveLength(1);
   });
 
@@ -113,12 +95,12 @@ describe('command handler', () => {
     const idempotency = { key: 'k-3', fingerprint: 'f-3' };
     // Simulate the crash: the reservation is written, the command is not.
     const failing = new CommandHandler(
-      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      Object.assign(Object.create(Object.getPrototypeOf(log.store)), log.store, {
         appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
           streamId.startsWith('idempotency-')
-            ? store.appendToStream(streamId, ...(rest as [never]))
+            ? log.store.appendToStream(streamId, ...(rest as [never]))
             : Promise.reject(new Error('crash')),
-        readStream: store.readStream.bind(store),
+        readStream: log.store.readStream.bind(log.store),
       }),
     );
     await expect(failing.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency })).rejects.toThrow('crash');
@@ -131,16 +113,16 @@ describe('command handler', () => {
   it('answers a retried creation whose reservation was never written (crash after the events) without creating twice', async () => {
     const idempotency = { key: 'k-4', fingerprint: 'f-4' };
     const failing = new CommandHandler(
-      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      Object.assign(Object.create(Object.getPrototypeOf(log.store)), log.store, {
         appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
-          streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : store.appendToStream(streamId, ...(rest as [never])),
-        readStream: store.readStream.bind(store),
+          streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : log.store.appendToStream(streamId, ...(rest as [never])),
+        readStream: log.store.readStream.bind(log.store),
       }),
     );
     await expect(failing.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency })).rejects.toThrow('crash');
     const retried = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
     expect(retried).toMatchObject({ replayed: true, revision: 0n });
-    const networks = (await store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
+    const networks = (await log.store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
     expect(networks).toHaveLength(1);
   });
 
@@ -150,6 +132,6 @@ describe('command handler', () => {
     await handler.handle(networkDecider, created.streamId, assign, options);
     const again = await handler.handle(networkDecider, created.streamId, assign, options);
     expect(again).toMatchObject({ revision: 1n, events: [] });
-    expect(await store.readStream(created.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(2);
   });
 });

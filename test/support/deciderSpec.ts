@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { NetworkSnapshot } from '../../domain/network/snapshot.js';
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { closedNetwork, otherNetwork } from './networkSnapshot.js';
 
 /** What deciders and workflows share: a state folded from events, and a decision on an input. */
 interface Decides<Input, Event, State, Output> {
@@ -54,6 +55,41 @@ export function deciderSpec<C, E extends DomainEvent, S>(decider: Decider<C, E, 
   }));
 }
 
+/**
+ * The two scenarios of every creation, one `it` each: the command records the event (`first` names
+ * it), and a second time it is refused with the rule code `twice`.
+ */
+export function createdOnceScenarios<C, E extends DomainEvent, S>(
+  spec: ReturnType<typeof deciderSpec<C, E, S>>,
+  s: { readonly first: string; readonly command: C; readonly created: E; readonly twice: string; readonly second?: string },
+): void {
+  it(s.first, () => {
+    spec.given([]).when(s.command).then([s.created]);
+  });
+  it(s.second ?? 'once', () => {
+    spec.given([s.created]).when(s.command).thenFails(s.twice);
+  });
+}
+
+/**
+ * The scenarios every command on an aggregate of a network shares, one `it` each: given `history`,
+ * the command `withNetwork` makes with a snapshot is refused on a closed network, and on the
+ * snapshot of another network (the shared snapshots of test/support/networkSnapshot.ts).
+ */
+export function networkGuardScenarios<C, E extends DomainEvent, S>(
+  spec: ReturnType<typeof deciderSpec<C, E, S>>,
+  what: string,
+  history: readonly E[],
+  withNetwork: (network: NetworkSnapshot) => C,
+): void {
+  it(`refuses ${what} of a closed network`, () => {
+    spec.given(history).when(withNetwork(closedNetwork)).thenFails('NETWORK_CLOSED');
+  });
+  it('refuses the snapshot of another network', () => {
+    spec.given(history).when(withNetwork(otherNetwork)).thenFails('NETWORK_MISMATCH');
+  });
+}
+
 /** What the scenarios of an aggregate started in a network need (see `startedInNetworkScenarios`). */
 export interface StartedInNetwork<C, E> {
   /** The aggregate, in the specs' words ("a plan"). */
@@ -73,11 +109,12 @@ export interface StartedInNetwork<C, E> {
  * it starts with the network's facts in its event, once, and never in an unknown or closed network.
  */
 export function startedInNetworkScenarios<C, E extends DomainEvent, S>(spec: ReturnType<typeof deciderSpec<C, E, S>>, s: StartedInNetwork<C, E>): void {
-  it(`starts ${s.what} with the network facts in the event`, () => {
-    spec.given([]).when(s.start).then([s.started]);
-  });
-  it(`starts ${s.what} once`, () => {
-    spec.given([s.started]).when(s.start).thenFails(s.startedTwice);
+  createdOnceScenarios(spec, {
+    first: `starts ${s.what} with the network facts in the event`,
+    second: `starts ${s.what} once`,
+    command: s.start,
+    created: s.started,
+    twice: s.startedTwice,
   });
   it(`refuses ${s.what} in a network that does not exist`, () => {
     spec.given([]).when(s.withNetwork(null)).thenFails('NOT_FOUND');
