@@ -25,7 +25,7 @@ import { createApp } from '../src/app.js';
 import { systemActor } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import type { EventData, EventMetadata, ExpectedRevision } from '../src/eventStore/port.js';
-import { SqliteEventStore } from '../src/eventStore/sqlite.js';
+import { openEventsDatabase, SqliteEventStore } from '../src/eventStore/sqlite.js';
 import { createLogger } from '../src/logger.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';
@@ -123,26 +123,6 @@ function networkHistory(n: number): EventData[] {
 // ---------------------------------------------------------------------------------------------
 // 1. Appends
 
-/** The same columns, constraints and pragmas as SqliteEventStore's events table. */
-function openRaw(file: string): Database.Database {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 10000');
-  db.exec(`CREATE TABLE events (
-    position INTEGER PRIMARY KEY AUTOINCREMENT,
-    stream_id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    event_id TEXT NOT NULL UNIQUE,
-    type TEXT NOT NULL,
-    data TEXT NOT NULL,
-    metadata TEXT NOT NULL,
-    created INTEGER NOT NULL,
-    UNIQUE (stream_id, revision)
-  )`);
-  return db;
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -151,7 +131,7 @@ function median(values: readonly number[]): number {
 
 async function appends(report: Report, dir: string): Promise<void> {
   report.progress(`appends: ${ROUNDS} alternating rounds of ${SINGLE_APPENDS} single-event and ${BATCHES}x${BATCH_SIZE} batched transactions`);
-  const raw = openRaw(join(dir, 'raw.sqlite'));
+  const raw = openEventsDatabase(join(dir, 'raw.sqlite'));
   const store = new SqliteEventStore(join(dir, 'append-events.sqlite'));
   const sample = partnerJoined(1, 1);
   const sampleMetadata = metadata('2024-05-01T10:00:00.000Z');

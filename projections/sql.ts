@@ -28,6 +28,17 @@ export class Where {
   }
 }
 
+/** Lists that can be narrowed to one network and one city (plans, transfers). */
+export interface NetworkCityFilter {
+  networkId?: string | null;
+  cityId?: string | null;
+}
+
+/** One page of the rows of `table` that `where` keeps, in the order `orderBy` (SQL) gives. */
+export function pageOf<Row>(db: ReadModelStore, table: string, where: Where, orderBy: string, limit: number, offset: number): Row[] {
+  return db.all<Row>(`SELECT * FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+}
+
 /** Reads rows of a table by their `id`: one, or many at once (for Relay `nodes` and dataloaders). */
 export function rowsById<Row>(table: string) {
   return {

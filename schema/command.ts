@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DomainEvent } from '../domain/shared/decider.js';
 import { CommandRequest, CommandRequestFields, runUseCase, type UseCase } from '../src/application/useCase.js';
 import { builder, type AuthScopes, type Context } from './builder.js';
-import { ErrorInterface, commandErrors } from './errors.js';
+import { ErrorInterface, asApiError, commandErrors } from './errors.js';
 import { inputFields } from './inputs.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -148,6 +148,8 @@ export function commandMutation<Input extends z.ZodType, State>(config: CommandM
         const result = await runUseCase(context.app, useCase, input, request, {
           actor: context.actor,
           correlationId: context.requestId,
+        }).catch((error: unknown) => {
+          throw asApiError(error);
         });
         return { aggregateId: result.id, revision: result.revision, replayed: result.replayed, events: result.events, position: result.position };
       },

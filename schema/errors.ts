@@ -1,6 +1,6 @@
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { NotFoundError, RuleViolationError } from '../domain/shared/errors.js';
-import { ConcurrencyConflictError, ForbiddenError, IdempotencyKeyReusedError } from '../src/commands/errors.js';
+import { ConcurrencyConflictError, ForbiddenError, IdempotencyKeyReusedError, ValidationError } from '../src/commands/errors.js';
 import { builder, type Types } from './builder.js';
 
 /** Every expected failure a mutation can return instead of its payload. */
@@ -67,6 +67,14 @@ errorType(ConcurrencyConflictError, {
 errorType(IdempotencyKeyReusedError);
 
 errorType(ForbiddenError);
+
+/**
+ * The GraphQL error of an application error, where the two differ: malformed input a use case
+ * refuses (ValidationError) answers as the InputValidationError the API's own validation gives.
+ */
+export function asApiError(error: unknown): unknown {
+  return error instanceof ValidationError ? new InputValidationError({ issues: error.issues }) : error;
+}
 
 /** The error types every command mutation returns as data. */
 export const commandErrors = [

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { allProjections } from '../projections/index.js';
 import type { Projection } from '../projections/types.js';
+import { aggregateCategories } from './application/index.js';
 import type { Ledger } from './application/ledger.js';
 import { FoldedSnapshots } from './commands/foldedSnapshots.js';
 import { CommandHandler } from './commands/handleCommand.js';
@@ -56,7 +57,7 @@ export interface AppOptions {
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const log = options.store ?? (await openEventStore(config, { logger: logger.child({ component: 'eventStore' }) }));
+  const log = options.store ?? (await openEventStore(config, { aggregateCategories, logger: logger.child({ component: 'eventStore' }) }));
   // Everything above this store sees personal values opened; the log below holds them sealed.
   let store: PersonalDataEventStore;
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type NetworkSnapshot, requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
+import { type NetworkSnapshot, requirePartner, startingIn } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
@@ -183,24 +183,10 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (state.status !== 'none') {
         throw new RuleViolationError('PLAN_ALREADY_DRAFTED', `${cityId} already has an action plan in this network`);
       }
-      const known = requireNetwork(network, networkId);
-      requireNetworkOpen(known);
-      const partner = requirePartner(known, cityId, 'A plan is drafted by a partner');
-      return [
-        {
-          type: 'ActionPlanDrafted',
-          data: {
-            networkId,
-            networkKind: known.kind,
-            cityId,
-            cityName: partner.name,
-            country: partner.country,
-            title,
-            vision,
-            clusters,
-          },
-        },
-      ];
+      const started = startingIn(network, networkId);
+      const partner = requirePartner(started.network, cityId, 'A plan is drafted by a partner');
+      const drafted = { ...started.facts, cityId, cityName: partner.name, country: partner.country, title, vision, clusters };
+      return [{ type: 'ActionPlanDrafted', data: drafted }];
     }
     case 'AddPlanCluster': {
       requireDrafted(state);
@@ -301,14 +287,10 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
 
 function evolve(state: ActionPlanState, event: ActionPlanEvent): ActionPlanState {
   switch (event.type) {
-    case 'ActionPlanDrafted':
-      return {
-        ...state,
-        status: 'drafted',
-        networkId: event.data.networkId,
-        cityId: event.data.cityId,
-        clusters: event.data.clusters.map((c) => c.key),
-      };
+    case 'ActionPlanDrafted': {
+      const { networkId, cityId, clusters } = event.data;
+      return { ...state, status: 'drafted', networkId, cityId, clusters: clusters.map((c) => c.key) };
+    }
     case 'PlanClusterAdded':
       return { ...state, clusters: [...state.clusters, event.data.key] };
     case 'PlanActionAdded':

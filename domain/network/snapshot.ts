@@ -37,6 +37,19 @@ export function requireNetwork(network: NetworkSnapshot | null | undefined, netw
 }
 
 
+/**
+ * An aggregate started in a network (a plan, a transfer): the network must be known and open, and
+ * its first event records the network's id and kind (`facts`), which read models group by.
+ */
+export function startingIn(
+  network: NetworkSnapshot | null | undefined,
+  networkId: string,
+): { readonly network: NetworkSnapshot; readonly facts: { readonly networkId: string; readonly networkKind: NetworkKind } } {
+  const known = requireNetwork(network, networkId);
+  requireNetworkOpen(known);
+  return { network: known, facts: { networkId, networkKind: known.kind } };
+}
+
 /** No changes to anything of a closed network. */
 export function requireNetworkOpen(network: NetworkSnapshot): void {
   if (network.closed) {

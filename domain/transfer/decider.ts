@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FundingSource } from '../actionPlan/events.js';
 import { EuroAmount, eurosToCents } from '../actionPlan/money.js';
-import { type NetworkSnapshot, requireNetwork, requireNetworkOpen, requirePartner } from '../network/snapshot.js';
+import { type NetworkSnapshot, requirePartner, startingIn } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { idFromKey } from '../shared/ids.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
@@ -106,9 +106,9 @@ function decide(command: TransferCommand, state: TransferState): TransferEvent[]
     case 'StartTransfer': {
       const { network, networkId, practiceId, practiceTitle, sourceCityId, receivingCityId, date } = command.data;
       if (state.status !== 'none') throw new RuleViolationError('TRANSFER_EXISTS', 'This transfer was already started');
-      const known = requireNetwork(network, networkId);
-      requireNetworkOpen(known);
-      if (known.kind !== 'transfer' && known.kind !== 'innovationTransfer') {
+      const { network: known, facts } = startingIn(network, networkId);
+      const networkKind = known.kind;
+      if (networkKind !== 'transfer' && networkKind !== 'innovationTransfer') {
         throw new RuleViolationError('NOT_A_TRANSFER_NETWORK', 'Transfers happen in Transfer and Innovation Transfer networks only');
       }
       const source = requirePartner(known, sourceCityId, 'The source city');
@@ -117,8 +117,8 @@ function decide(command: TransferCommand, state: TransferState): TransferEvent[]
         {
           type: 'TransferStarted',
           data: {
-            networkId,
-            networkKind: known.kind,
+            ...facts,
+            networkKind,
             practiceId,
             practiceTitle,
             sourceCityId,
@@ -199,15 +199,10 @@ function later(current: string | null, date: string): string {
 
 function evolve(state: TransferState, event: TransferEvent): TransferState {
   switch (event.type) {
-    case 'TransferStarted':
-      return {
-        ...state,
-        status: 'inProgress',
-        networkId: event.data.networkId,
-        kind: event.data.networkKind,
-        stage: 'understand',
-        lastDate: event.data.date,
-      };
+    case 'TransferStarted': {
+      const { networkId, networkKind: kind, date: lastDate } = event.data;
+      return { ...state, status: 'inProgress', networkId, kind, stage: 'understand', lastDate };
+    }
     case 'TransferStageAdvanced':
       return { ...state, stage: event.data.to, lastDate: later(state.lastDate, event.data.date) };
     case 'TransferPlanSubmitted':

@@ -1,5 +1,5 @@
 import { searchPattern } from '../../domain/shared/searchKey.js';
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where, type NetworkCityFilter } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type {
   ActionPlanRow,
@@ -13,9 +13,7 @@ import type {
 
 export const { find: findPlan, findMany: findPlans } = rowsById<ActionPlanRow>('action_plans');
 
-export interface PlanFilter {
-  networkId?: string | null;
-  cityId?: string | null;
+export interface PlanFilter extends NetworkCityFilter {
   endorsed?: boolean | null;
 }
 
@@ -24,11 +22,7 @@ export function listPlans(db: ReadModelStore, filter: PlanFilter, limit: number,
   if (filter.networkId) where.add('network_id = ?', filter.networkId);
   if (filter.cityId) where.add('city_id = ?', filter.cityId);
   if (filter.endorsed != null) where.add(filter.endorsed ? 'endorsed_on IS NOT NULL' : 'endorsed_on IS NULL');
-  return db.all<ActionPlanRow>(`SELECT * FROM action_plans ${where} ORDER BY city_name, id LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<ActionPlanRow>(db, 'action_plans', where, 'city_name, id', limit, offset);
 }
 
 export function listClusters(db: ReadModelStore, planId: string): PlanClusterRow[] {
@@ -51,7 +45,7 @@ export function listActions(db: ReadModelStore, planId: string, filter: ActionFi
   if (filter.status) where.add('status = ?', filter.status);
   if (filter.responsibleBody) where.add(`responsible_body_key LIKE ? ESCAPE '\\'`, searchPattern(filter.responsibleBody, true));
   if (filter.addedAfterEndorsement != null) where.add('added_after_endorsement = ?', filter.addedAfterEndorsement ? 1 : 0);
-  return db.all<PlanActionRow>(`SELECT * FROM plan_actions ${where} ORDER BY position LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<PlanActionRow>(db, 'plan_actions', where, 'position', limit, offset);
 }
 
 export const { find: findAction, findMany: findActions } = rowsById<PlanActionRow>('plan_actions');

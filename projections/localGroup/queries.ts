@@ -1,4 +1,4 @@
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { LocalGroupRow, StakeholderRow } from './localGroups.js';
 
@@ -23,10 +23,7 @@ export function listStakeholders(
   const where = new Where().add('group_id = ?', groupId);
   if (!filter.includeRemoved) where.add(`status = 'active'`);
   if (filter.helix) where.add('helix = ?', filter.helix);
-  return db.all<StakeholderRow>(
-    `SELECT * FROM local_group_stakeholders ${where} ORDER BY stakeholder_id LIMIT ? OFFSET ?`,
-    [...where.params, limit, offset],
-  );
+  return pageOf<StakeholderRow>(db, 'local_group_stakeholders', where, 'stakeholder_id', limit, offset);
 }
 
 /** Current stakeholders per helix; every helix is present, with 0 when the group has none. */

@@ -6,7 +6,7 @@ import {
   type MatchingOptions,
   type MatchSuggestion,
 } from '../../domain/marketplace/matching.js';
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { MatchRow, PostRow, SessionRow } from './sessions.js';
 
@@ -24,7 +24,7 @@ export function listSessions(
   if (filter.scope) where.add('scope = ?', filter.scope);
   if (filter.networkId) where.add('id IN (SELECT session_id FROM mp_session_networks WHERE network_id = ?)', filter.networkId);
   if (filter.status) where.add('status = ?', filter.status);
-  return db.all<SessionRow>(`SELECT * FROM mp_sessions ${where} ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<SessionRow>(db, 'mp_sessions', where, 'opened_at DESC, id DESC', limit, offset);
 }
 
 export function sessionNetworkIds(session: Pick<SessionRow, 'network_ids'>): string[] {
@@ -44,7 +44,7 @@ export function listPosts(
   const where = new Where().add('session_id = ?', sessionId).add('side = ?', side);
   if (!filter.includeWithdrawn) where.add(`status = 'open'`);
   if (filter.cityId) where.add('city_id = ?', filter.cityId);
-  return db.all<PostRow>(`SELECT * FROM mp_posts ${where} ORDER BY seq LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<PostRow>(db, 'mp_posts', where, 'seq', limit, offset);
 }
 
 // ---------------------------------------------------------------- matches
@@ -61,7 +61,7 @@ export function listMatches(
   const where = new Where().add('session_id = ?', sessionId);
   if (filter.cityId) where.add('(need_city_id = ? OR offer_city_id = ?)', filter.cityId, filter.cityId);
   if (filter.status) where.add('status = ?', filter.status);
-  return db.all<MatchRow>(`SELECT * FROM mp_matches ${where} ORDER BY proposed_at, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<MatchRow>(db, 'mp_matches', where, 'proposed_at, id', limit, offset);
 }
 
 /** Meetings the marketplace scheduled for a need (the need records them). */

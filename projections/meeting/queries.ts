@@ -1,4 +1,4 @@
-import { like, rowsById, type Period, Where } from '../sql.js';
+import { like, pageOf, rowsById, type Period, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from './meetings.js';
 
@@ -112,11 +112,7 @@ export function listLearnings(
 ): LearningRow[] {
   const where = new Where().add('meeting_id = ?', meetingId);
   if (filter.cityId) where.add('city_id = ?', filter.cityId);
-  return db.all<LearningRow>(`SELECT * FROM meeting_learnings ${where} ORDER BY learning_number LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<LearningRow>(db, 'meeting_learnings', where, 'learning_number', limit, offset);
 }
 
 // ------------------------------------------------------------------ local groups

@@ -1,5 +1,5 @@
 import { searchPattern } from '../../domain/shared/searchKey.js';
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { NetworkRow } from './networks.js';
 import type { PartnerRow } from './partners.js';
@@ -30,7 +30,7 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
   if (filter.cityId) {
     where.add(`EXISTS (SELECT 1 FROM partners WHERE partners.network_id = networks.id AND city_id = ? AND status = 'active')`, filter.cityId);
   }
-  return db.all<NetworkRow>(`SELECT * FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<NetworkRow>(db, 'networks', where, 'start_date, name, id', limit, offset);
 }
 
 export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {

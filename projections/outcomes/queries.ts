@@ -1,4 +1,4 @@
-import { Where } from '../sql.js';
+import { pageOf, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import { ALL, kindKey } from './totals.js';
 import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
@@ -170,11 +170,7 @@ export function planFigures(db: ReadModelStore, scope: Scope): { drafted: number
 
 export function planRecords(db: ReadModelStore, scope: Scope, endorsed: boolean, limit: number, offset: number): OutcomePlanRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: endorsed ? 'endorsed_on' : 'drafted_on' }, endorsed ? [['endorsed_on IS NOT NULL']] : []);
-  return db.all<OutcomePlanRow>(`SELECT * FROM outcome_plans ${w} ORDER BY ${endorsed ? 'endorsed_on' : 'drafted_on'}, plan_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomePlanRow>(db, 'outcome_plans', w, `${endorsed ? 'endorsed_on' : 'drafted_on'}, plan_id`, limit, offset);
 }
 
 // ---------------------------------------------------------------- actions
@@ -213,11 +209,7 @@ export function actionRecords(
   if (slice.status) extra.push(['status = ?', slice.status]);
   if (slice.addedAfterEndorsement != null) extra.push(['after_endorsement = ?', slice.addedAfterEndorsement ? 1 : 0]);
   const w = where(scope, { network: 'network_id', country: 'country', date: 'status_date' }, extra);
-  return db.all<OutcomeActionRow>(`SELECT * FROM outcome_actions ${w} ORDER BY status_date, action_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomeActionRow>(db, 'outcome_actions', w, 'status_date, action_id', limit, offset);
 }
 
 // ---------------------------------------------------------------- funding
@@ -264,7 +256,7 @@ export function fundingByClass(db: ReadModelStore, scope: Scope, by: 'fund' | 'c
 
 export function fundingRecords(db: ReadModelStore, scope: Scope, source: string | null | undefined, limit: number, offset: number): OutcomeFundingRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'date' }, source ? [['source = ?', source]] : []);
-  return db.all<OutcomeFundingRow>(`SELECT * FROM outcome_funding ${w} ORDER BY date, funding_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+  return pageOf<OutcomeFundingRow>(db, 'outcome_funding', w, 'date, funding_id', limit, offset);
 }
 
 // ---------------------------------------------------------------- transfers and practices
@@ -311,11 +303,7 @@ export function transferRecords(
   if (slice.stage) extra.push(['stage = ?', slice.stage]);
   const date = slice.status === 'completed' || slice.status === 'abandoned' ? 'ended_on' : 'started_on';
   const w = where(scope, { network: 'network_id', country: 'country', date }, extra);
-  return db.all<OutcomeTransferRow>(`SELECT * FROM outcome_transfers ${w} ORDER BY ${date}, transfer_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomeTransferRow>(db, 'outcome_transfers', w, `${date}, transfer_id`, limit, offset);
 }
 
 /** Practices awarded the URBACT Good Practice label (by the day it was recorded), not withdrawn. */
@@ -326,11 +314,7 @@ export function practicesLabelled(db: ReadModelStore, scope: Scope): number {
 
 export function labelledRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePracticeRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'labelled_on' }, [['labelled_on IS NOT NULL AND withdrawn = 0']]);
-  return db.all<OutcomePracticeRow>(`SELECT * FROM outcome_practices ${w} ORDER BY labelled_on, practice_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomePracticeRow>(db, 'outcome_practices', w, 'labelled_on, practice_id', limit, offset);
 }
 
 // ---------------------------------------------------------------- learning needs
@@ -356,7 +340,7 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
   const extra: [string, ...unknown[]][] = [[`status <> 'withdrawn'`]];
   if (addressed != null) extra.push([addressed ? 'addressed_on IS NOT NULL' : 'addressed_on IS NULL']);
   const w = where(scope, { network: 'network_id', country: 'country', date: 'raised_on' }, extra);
-  return db.all<OutcomeNeedRow>(`SELECT * FROM outcome_needs ${w} ORDER BY raised_on, need_id LIMIT ? OFFSET ?`, [...w.params, limit, offset]);
+  return pageOf<OutcomeNeedRow>(db, 'outcome_needs', w, 'raised_on, need_id', limit, offset);
 }
 
 // ---------------------------------------------------------------- meetings
@@ -396,20 +380,12 @@ export function meetingRecords(db: ReadModelStore, scope: Scope, limit: number, 
         ][])
       : []),
   ]);
-  return db.all<OutcomeMeetingRow>(`SELECT * FROM outcome_meetings ${w} ORDER BY start_date, meeting_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomeMeetingRow>(db, 'outcome_meetings', w, 'start_date, meeting_id', limit, offset);
 }
 
 export function attendanceRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomeAttendanceRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
-  return db.all<OutcomeAttendanceRow>(`SELECT * FROM outcome_attendance ${w} ORDER BY start_date, meeting_id, country LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomeAttendanceRow>(db, 'outcome_attendance', w, 'start_date, meeting_id, country', limit, offset);
 }
 
 // ---------------------------------------------------------------- newcomers
@@ -426,11 +402,7 @@ export function newcomerFigures(db: ReadModelStore, scope: Scope): { cities: num
 
 export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomePartnerRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'joined_on' }, [['newcomer = 1']]);
-  return db.all<OutcomePartnerRow>(`SELECT * FROM outcome_partners ${w} ORDER BY joined_on, city_id, network_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomePartnerRow>(db, 'outcome_partners', w, 'joined_on, city_id, network_id', limit, offset);
 }
 
 // ---------------------------------------------------------------- local groups
@@ -456,9 +428,5 @@ export function helixComposition(db: ReadModelStore, scope: Scope): { helix: str
 
 export function stakeholderRecords(db: ReadModelStore, scope: Scope, helix: string | null | undefined, limit: number, offset: number): OutcomeStakeholderRow[] {
   const w = where(scope, { network: 'network_id', country: 'country', date: 'added_on' }, helix ? [['helix = ?', helix]] : []);
-  return db.all<OutcomeStakeholderRow>(`SELECT * FROM outcome_stakeholders ${w} ORDER BY added_on, group_id, stakeholder_id LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<OutcomeStakeholderRow>(db, 'outcome_stakeholders', w, 'added_on, group_id, stakeholder_id', limit, offset);
 }

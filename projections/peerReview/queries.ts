@@ -1,4 +1,4 @@
-import { rowsById, Where } from '../sql.js';
+import { pageOf, rowsById, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { FollowUpRow, PeerReviewPeerRow, PeerReviewRow, RecommendationRow, TodoRow } from './peerReviews.js';
 
@@ -16,11 +16,7 @@ export function listPeerReviews(
   if (filter.peerCityId) where.add('id IN (SELECT review_id FROM pr_peers WHERE city_id = ?)', filter.peerCityId);
   if (filter.networkId) where.add('network_id = ?', filter.networkId);
   if (filter.status) where.add('status = ?', filter.status);
-  return db.all<PeerReviewRow>(`SELECT * FROM pr_reviews ${where} ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset,
-  ]);
+  return pageOf<PeerReviewRow>(db, 'pr_reviews', where, 'requested_at DESC, id DESC', limit, offset);
 }
 
 export function peersOfReview(db: ReadModelStore, reviewId: string): PeerReviewPeerRow[] {

@@ -1,12 +1,10 @@
-import { placeholders, rowsById, Where } from '../sql.js';
+import { pageOf, placeholders, rowsById, Where, type NetworkCityFilter } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import type { TransferHistoryRow, TransferRow } from './transfers.js';
 
 export const { find: findTransfer, findMany: findTransfers } = rowsById<TransferRow>('transfers');
 
-export interface TransferFilter {
-  networkId?: string | null;
-  cityId?: string | null;
+export interface TransferFilter extends NetworkCityFilter {
   status?: string | null;
   stage?: string | null;
 }
@@ -17,7 +15,7 @@ export function listTransfers(db: ReadModelStore, filter: TransferFilter, limit:
   if (filter.cityId) where.add('(source_city_id = ? OR receiving_city_id = ?)', filter.cityId, filter.cityId);
   if (filter.status) where.add('status = ?', filter.status);
   if (filter.stage) where.add('stage = ?', filter.stage);
-  return db.all<TransferRow>(`SELECT * FROM transfers ${where} ORDER BY started_on, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return pageOf<TransferRow>(db, 'transfers', where, 'started_on, id', limit, offset);
 }
 
 export function transferHistory(db: ReadModelStore, transferId: string, kinds?: readonly string[]): TransferHistoryRow[] {

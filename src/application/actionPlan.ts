@@ -15,10 +15,8 @@ import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { ClusterKey } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { planOfAction, planOfIndicator } from '../../projections/actionPlan/queries.js';
-import { aggregate } from './aggregate.js';
 import { entityId } from './ids.js';
-import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
+import { startedInNetwork } from './networkSnapshot.js';
 
 /**
  * Integrated Action Plans: a partner city's plan in a network (one per city and network, so its id
@@ -26,15 +24,13 @@ import { defineUseCase } from './useCase.js';
  * Only drafting decides with the network's facts; the plan decides every later change alone.
  */
 
-const newPlan = inNetwork(actionPlanDecider, 'ActionPlan', 'planId', (state) => state.networkId);
-const plan = aggregate(actionPlanDecider, 'planId');
-const PlanTarget = { planId: entityId('ActionPlan') };
+const plan = startedInNetwork(actionPlanDecider, { planId: entityId('ActionPlan') });
 const ActionTarget = { actionId: entityId('PlanAction') };
 /** The plan holding an action or an indicator, for the commands that name only the action or indicator. */
 const planAction = (id: string) => ({ name: 'PlanAction', id, holderOf: planOfAction });
 const planIndicator = (id: string) => ({ name: 'PlanIndicator', id, holderOf: planOfIndicator });
 
-export const draftActionPlan = newPlan.createUseCase(
+export const draftActionPlan = plan.createUseCase(
   'draftActionPlan',
   DraftActionPlan.extend({ networkId: entityId('Network') }),
   (data, network) => ({ type: 'DraftActionPlan', data: { ...data, network } }),
@@ -44,44 +40,39 @@ export const draftActionPlan = newPlan.createUseCase(
 export const addPlanCluster = plan.useCase(
   'addPlanCluster',
   // The key's description belongs to the clusters of a draft (PlanClusterInput), as the API always had it.
-  AddPlanCluster.extend({ ...PlanTarget, key: ClusterKey }),
+  AddPlanCluster.extend({ ...plan.target, key: ClusterKey }),
   'AddPlanCluster',
 );
 
-export const revisePlanVision = plan.useCase('revisePlanVision', RevisePlanVision.extend(PlanTarget), 'RevisePlanVision');
+export const revisePlanVision = plan.useCase('revisePlanVision', RevisePlanVision.extend(plan.target), 'RevisePlanVision');
 
-export const addPlanAction = defineUseCase(
-  'addPlanAction',
-  AddPlanAction.extend(PlanTarget),
-  (ledger, { planId, ...data }, options) =>
-    plan.change(ledger, planId, { type: 'AddPlanAction', data: { ...data, actionId: ulid() } }, options),
-);
+export const addPlanAction = plan.useCase('addPlanAction', AddPlanAction.extend(plan.target), 'AddPlanAction', 'actionId');
 
-export const changeActionStatus = defineUseCase(
+export const changeActionStatus = plan.define(
   'changeActionStatus',
   ChangeActionStatus.extend(ActionTarget),
   (ledger, data, options) => plan.changeHolder(ledger, planAction(data.actionId), { type: 'ChangeActionStatus', data }, options),
 );
 
-export const recordFundingSecured = defineUseCase(
+export const recordFundingSecured = plan.define(
   'recordFundingSecured',
   RecordFundingSecured.extend(ActionTarget).superRefine(checkFundingClass),
   (ledger, data, options) =>
     plan.changeHolder(ledger, planAction(data.actionId), { type: 'RecordFundingSecured', data: { ...data, fundingId: ulid() } }, options),
 );
 
-export const defineIndicator = defineUseCase(
+export const defineIndicator = plan.define(
   'defineIndicator',
-  DefineIndicator.extend({ ...PlanTarget, actionId: entityId('PlanAction').nullish() }),
+  DefineIndicator.extend({ ...plan.target, actionId: entityId('PlanAction').nullish() }),
   (ledger, { planId, actionId, ...data }, options) =>
     plan.change(ledger, planId, { type: 'DefineIndicator', data: { ...data, actionId: actionId ?? null, indicatorId: ulid() } }, options),
 );
 
-export const recordIndicatorValue = defineUseCase(
+export const recordIndicatorValue = plan.define(
   'recordIndicatorValue',
   RecordIndicatorValue.extend({ indicatorId: entityId('PlanIndicator') }),
   (ledger, data, options) =>
     plan.changeHolder(ledger, planIndicator(data.indicatorId), { type: 'RecordIndicatorValue', data }, options),
 );
 
-export const endorseActionPlan = plan.useCase('endorseActionPlan', EndorseActionPlan.extend(PlanTarget), 'EndorseActionPlan');
+export const endorseActionPlan = plan.useCase('endorseActionPlan', EndorseActionPlan.extend(plan.target), 'EndorseActionPlan');

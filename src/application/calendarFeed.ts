@@ -17,6 +17,7 @@ import { defineUseCase } from './useCase.js';
  */
 
 export const issueCalendarFeed = defineUseCase(
+  calendarFeedDecider,
   'issueCalendarFeed',
   oneTarget(
     IssueCalendarFeedFields.extend({
@@ -39,6 +40,7 @@ export const issueCalendarFeed = defineUseCase(
 );
 
 export const revokeCalendarFeed = defineUseCase(
+  calendarFeedDecider,
   'revokeCalendarFeed',
   RevokeCalendarFeed.extend({ calendarFeedId: entityId('CalendarFeed') }),
   async (ledger, { calendarFeedId, reason }, options) => {

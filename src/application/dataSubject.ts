@@ -8,7 +8,7 @@ import { defineUseCase } from './useCase.js';
  * fail, the data is already unreadable and a retry records it; the other order could record an
  * erasure that did not happen. Returns once the read models no longer show the subject.
  */
-export const eraseDataSubject = defineUseCase('eraseDataSubject', EraseDataSubject, async (ledger, { subjectId }, options) => {
+export const eraseDataSubject = defineUseCase(dataSubjectDecider, 'eraseDataSubject', EraseDataSubject, async (ledger, { subjectId }, options) => {
   if (!ledger.personalData.isKnown(subjectId)) throw new NotFoundError('DataSubject', subjectId);
   ledger.personalData.destroyKey(subjectId, new Date().toISOString());
   const result = await ledger.execute(

@@ -36,3 +36,10 @@ export const useCases: ReadonlyMap<string, UseCase> = new Map(
       .map((useCase) => [useCase.name, useCase] as const),
   ),
 );
+
+/**
+ * The stream categories of the aggregates the use cases run on: the streams the application owns
+ * besides its technical ones (src/eventStore/ownedStreams.ts). Derived, so a new capability's
+ * module line above is all it takes for a shared EventStoreDB to send its events.
+ */
+export const aggregateCategories: readonly string[] = [...new Set([...useCases.values()].map((useCase) => useCase.category))].sort();

@@ -13,7 +13,6 @@ import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { entityId } from './ids.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /** Learning needs: what a partner wants to learn; raised, refined, addressed, closed or withdrawn. */
 
@@ -30,7 +29,7 @@ export const raiseLearningNeed = need.createUseCase(
 
 export const refineLearningNeed = need.useCase('refineLearningNeed', RefineLearningNeed.extend(NeedTarget), 'RefineLearningNeed');
 
-export const addressLearningNeed = defineUseCase(
+export const addressLearningNeed = need.define(
   'addressLearningNeed',
   oneAddressee(AddressLearningNeedFields.extend({ ...NeedTarget, meetingId: entityId('Meeting').nullish().describe('Either a meeting...') })),
   async (ledger, { learningNeedId, ...data }, options) => {

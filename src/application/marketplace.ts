@@ -29,7 +29,6 @@ import type { Ledger } from './ledger.js';
 import { findPost, marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { scheduleMeeting } from './meeting.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Marketplace sessions: cities post offers ("give") and needs ("use"), both sides of a match accept
@@ -109,9 +108,9 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
 }
 
 // A session may span several networks: it decides on the snapshots its commands carry.
-const sessions = aggregate(marketplaceDecider, 'sessionId');
+const sessions = aggregate(marketplaceDecider, SessionTarget);
 
-export const openMarketplaceSession = defineUseCase(
+export const openMarketplaceSession = sessions.define(
   'openMarketplaceSession',
   OpenSession.extend({
     networkIds: z
@@ -127,7 +126,7 @@ export const openMarketplaceSession = defineUseCase(
 
 export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
 
-export const postMarketplaceOffer = defineUseCase(
+export const postMarketplaceOffer = sessions.define(
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
@@ -141,7 +140,7 @@ export const postMarketplaceOffer = defineUseCase(
   },
 );
 
-export const postMarketplaceNeed = defineUseCase(
+export const postMarketplaceNeed = sessions.define(
   'postMarketplaceNeed',
   PostNeed.extend({
     ...SessionTarget,
@@ -182,7 +181,7 @@ export const withdrawMarketplacePost = sessions.useCase(
  * A side answers a match (usually a suggestion), named by its id (`<needId>-<offerId>`, bare or
  * global: a suggestion's `matchId`); the session is the one the need was posted in.
  */
-export const respondToMarketplaceMatch = defineUseCase(
+export const respondToMarketplaceMatch = sessions.define(
   'respondToMarketplaceMatch',
   RespondToMatch.omit({ needId: true, offerId: true }).extend({
     matchId: entityId('MarketplaceMatch', MatchId).describe("The match's id, or a suggestion's matchId (the match it becomes)."),
@@ -267,7 +266,7 @@ async function runMatchMeeting(
  * Schedules the meeting of an agreed match: on the journey of the learning city's network when both
  * cities are its partners (and the journey's learning need records it), else in the marketplace.
  */
-export const scheduleMarketplaceMeeting = defineUseCase(
+export const scheduleMarketplaceMeeting = sessions.define(
   'scheduleMarketplaceMeeting',
   ScheduleMatchMeeting.extend({ ...SessionTarget, matchId: entityId('MarketplaceMatch', MatchId) }),
   (ledger, { sessionId, ...request }, options) => runMatchMeeting(ledger, sessionId, request, options),

@@ -1,4 +1,3 @@
-import { InputValidationError } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import {
   CancelMeeting,
@@ -11,11 +10,11 @@ import {
   type ScheduleMeetingData,
 } from '../../domain/meeting/decider.js';
 import { meetingDecider, type MeetingState } from '../../domain/meeting/decider.js';
+import { ValidationError } from '../commands/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
 import { entityId } from './ids.js';
 import type { Ledger } from './ledger.js';
 import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Meetings of a network: scheduled, rescheduled, cancelled, held; then attendance and learnings.
@@ -28,7 +27,7 @@ import { defineUseCase } from './useCase.js';
  *     partnerCityIds: ['torino-it', 'gdansk-pl'], origin: { kind: 'marketplaceMatch', id: matchId },
  *   }, options);   // result.id is the meeting id
  *
- * Failures are the API's typed errors: InputValidationError, NotFoundError (network or meeting),
+ * Failures are the API's typed errors: ValidationError, NotFoundError (network or meeting),
  * RuleViolationError (OUTSIDE_NETWORK_DATES, NOT_A_PARTNER, NETWORK_CLOSED, ...).
  */
 
@@ -51,13 +50,13 @@ export async function scheduleMeeting(
   options: CommandOptions,
 ): Promise<CommandResult<MeetingState>> {
   const parsed = ScheduleMeeting.safeParse(input);
-  if (!parsed.success) throw new InputValidationError({ issues: parsed.error.issues });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues);
   return schedule(ledger, networkId, parsed.data, options);
 }
 
 /** The `scheduleMeeting` mutation's use case (the name `scheduleMeeting` is the function above, for other modules). */
 // Without `origin`: only the system says where a meeting came from (the marketplace's matches).
-export const scheduleMeetingUseCase = defineUseCase(
+export const scheduleMeetingUseCase = meeting.define(
   'scheduleMeeting',
   ScheduleMeetingRequest.extend({ networkId: entityId('Network') }),
   (ledger, { networkId, ...data }, options) => schedule(ledger, networkId, { ...data, origin: null }, options),

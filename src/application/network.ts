@@ -12,16 +12,14 @@ import {
 import { networkDecider } from '../../domain/network/decider.js';
 import { aggregate } from './aggregate.js';
 import { entityId } from './ids.js';
-import { defineUseCase } from './useCase.js';
 
 /** Networks: registered, given a lead expert, joined and left by partners, through their phases, closed. */
 
-const NetworkTarget = z.object({ networkId: entityId('Network') });
-
 // The network decider refuses a network that was never registered (NETWORK_NOT_FOUND).
-const network = aggregate(networkDecider, 'networkId');
+const network = aggregate(networkDecider, { networkId: entityId('Network') });
+const NetworkTarget = z.object(network.target);
 
-export const registerNetwork = defineUseCase('registerNetwork', RegisterNetwork, (ledger, data, options) =>
+export const registerNetwork = network.define('registerNetwork', RegisterNetwork, (ledger, data, options) =>
   network.create(ledger, { type: 'RegisterNetwork', data }, options),
 );
 

@@ -5,8 +5,9 @@ import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
+import { aggregate, type Aggregate, type TargetField } from './aggregate.js';
 import type { Ledger } from './ledger.js';
-import { defineUseCase, targetedUseCase, type CommandUseCases, type UseCase } from './useCase.js';
+import { defineUseCase, targetedUseCase, withNewId, type CommandUseCases, type UseCase } from './useCase.js';
 
 /**
  * The network facts other aggregates decide on, loaded from the network's stream (not from a read
@@ -90,13 +91,27 @@ export function inNetwork<C, E extends DomainEvent, S, Target extends string>(
   return {
     create,
     createUseCase: (name, input, build, idOf) =>
-      defineUseCase(name, input, (ledger, parsed, options) =>
+      defineUseCase(decider, name, input, (ledger, parsed, options) =>
         create(ledger, parsed.networkId, (network) => build(parsed, network), options, idOf?.(parsed)),
       ),
     change,
-    useCase: (name, input, type) =>
-      targetedUseCase(name, input, target, (ledger, id, data, options) =>
-        change(ledger, id, (network) => ({ type, data: { ...data, network } }) as C, options),
+    define: (name, input, run) => defineUseCase(decider, name, input, run),
+    useCase: (name: string, input: z.ZodType<Record<Target, string>>, type: string, newId?: string) =>
+      targetedUseCase(decider, name, input, target, (ledger, id, data, options) =>
+        change(ledger, id, (network) => ({ type, data: { ...withNewId(data, newId), network } }) as C, options),
       ),
   };
+}
+
+/**
+ * An aggregate started in a network that decides every later change alone (a plan, a transfer):
+ * created with the network's snapshot (`createUseCase`), then changed as any `aggregate`.
+ */
+export function startedInNetwork<C, E extends DomainEvent, S, Target extends string>(
+  decider: Decider<C, E, S>,
+  targetField: TargetField<Target>,
+): Aggregate<C, S, Target> & Pick<InNetwork<C, S, Target>, 'createUseCase'> {
+  const changed = aggregate(decider, targetField);
+  const { createUseCase } = inNetwork(decider, decider.category, Object.keys(targetField)[0] as Target, () => undefined);
+  return { ...changed, createUseCase };
 }

@@ -11,19 +11,16 @@ import { peerReviewDecider } from '../../domain/peerReview/decider.js';
 import { aggregate } from './aggregate.js';
 import { asId, entityId, optionalEntityId } from './ids.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
 
 /**
  * Peer reviews: a host city asks peers from other countries to study a challenge; they give
  * recommendations and a to-do list; follow-ups record what the host did with each recommendation.
  */
 
-const ReviewTarget = { reviewId: entityId('PeerReview') };
-
 // Only the request decides on another aggregate (the network named, if any); later commands on the review alone.
-const reviews = aggregate(peerReviewDecider, 'reviewId');
+const reviews = aggregate(peerReviewDecider, { reviewId: entityId('PeerReview') });
 
-export const requestPeerReview = defineUseCase(
+export const requestPeerReview = reviews.define(
   'requestPeerReview',
   RequestPeerReview.extend({ networkId: optionalEntityId('Network') }),
   async (ledger, data, options) => {
@@ -32,18 +29,18 @@ export const requestPeerReview = defineUseCase(
   },
 );
 
-export const invitePeerReviewer = reviews.useCase('invitePeerReviewer', InvitePeer.extend(ReviewTarget), 'InvitePeer');
+export const invitePeerReviewer = reviews.useCase('invitePeerReviewer', InvitePeer.extend(reviews.target), 'InvitePeer');
 
-export const answerPeerReviewInvitation = reviews.useCase('answerPeerReviewInvitation', AnswerInvitation.extend(ReviewTarget), 'AnswerInvitation');
+export const answerPeerReviewInvitation = reviews.useCase('answerPeerReviewInvitation', AnswerInvitation.extend(reviews.target), 'AnswerInvitation');
 
-export const holdPeerReview = reviews.useCase('holdPeerReview', HoldPeerReview.extend(ReviewTarget), 'HoldPeerReview');
+export const holdPeerReview = reviews.useCase('holdPeerReview', HoldPeerReview.extend(reviews.target), 'HoldPeerReview');
 
-export const recordPeerReviewRecommendations = reviews.useCase('recordPeerReviewRecommendations', RecordRecommendations.extend(ReviewTarget), 'RecordRecommendations');
+export const recordPeerReviewRecommendations = reviews.useCase('recordPeerReviewRecommendations', RecordRecommendations.extend(reviews.target), 'RecordRecommendations');
 
 export const recordPeerReviewFollowUp = reviews.useCase(
   'recordPeerReviewFollowUp',
-  RecordFollowUp.extend({ ...ReviewTarget, recommendationId: asId(RecordFollowUp.shape.recommendationId) }),
+  RecordFollowUp.extend({ ...reviews.target, recommendationId: asId(RecordFollowUp.shape.recommendationId) }),
   'RecordFollowUp',
 );
 
-export const cancelPeerReview = reviews.useCase('cancelPeerReview', CancelPeerReview.extend(ReviewTarget), 'CancelPeerReview');
+export const cancelPeerReview = reviews.useCase('cancelPeerReview', CancelPeerReview.extend(reviews.target), 'CancelPeerReview');

@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import {
   AbandonTransfer,
   AdvanceTransferStage,
@@ -10,10 +9,8 @@ import {
   SubmitTransferPlan,
 } from '../../domain/transfer/decider.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
-import { aggregate } from './aggregate.js';
 import { asId, entityId } from './ids.js';
-import { inNetwork } from './networkSnapshot.js';
-import { defineUseCase } from './useCase.js';
+import { startedInNetwork } from './networkSnapshot.js';
 
 /**
  * Good-practice transfers: a receiving city adapts a source city's practice, Understand, Adapt,
@@ -21,35 +18,33 @@ import { defineUseCase } from './useCase.js';
  * Only starting decides with the network's facts; the transfer decides every later step alone.
  */
 
-const newTransfer = inNetwork(transferDecider, 'Transfer', 'transferId', (state) => state.networkId);
-const transfer = aggregate(transferDecider, 'transferId');
-const TransferTarget = { transferId: entityId('Transfer') };
+const transfer = startedInNetwork(transferDecider, { transferId: entityId('Transfer') });
 
 // The practice is named by its id in the marketplace.
 asId(StartTransfer.shape.practiceId);
 
-export const startTransfer = newTransfer.createUseCase(
+export const startTransfer = transfer.createUseCase(
   'startTransfer',
   StartTransfer.safeExtend({ networkId: entityId('Network') }),
   (data, network) => ({ type: 'StartTransfer', data: { ...data, network } }),
   ({ networkId, ...data }) => transferIdFor(networkId, data.receivingCityId, data),
 );
 
-export const advanceTransferStage = transfer.useCase('advanceTransferStage', AdvanceTransferStage.extend(TransferTarget), 'AdvanceTransferStage');
+export const advanceTransferStage = transfer.useCase('advanceTransferStage', AdvanceTransferStage.extend(transfer.target), 'AdvanceTransferStage');
 
-export const recordTransferMilestone = defineUseCase(
+export const recordTransferMilestone = transfer.useCase(
   'recordTransferMilestone',
-  RecordTransferMilestone.extend(TransferTarget),
-  (ledger, { transferId, ...data }, options) =>
-    transfer.change(ledger, transferId, { type: 'RecordTransferMilestone', data: { ...data, milestoneId: ulid() } }, options),
+  RecordTransferMilestone.extend(transfer.target),
+  'RecordTransferMilestone',
+  'milestoneId',
 );
 
-export const submitTransferPlan = transfer.useCase('submitTransferPlan', SubmitTransferPlan.extend(TransferTarget), 'SubmitTransferPlan');
+export const submitTransferPlan = transfer.useCase('submitTransferPlan', SubmitTransferPlan.extend(transfer.target), 'SubmitTransferPlan');
 
-export const submitInvestmentPlan = transfer.useCase('submitInvestmentPlan', SubmitInvestmentPlan.extend(TransferTarget), 'SubmitInvestmentPlan');
+export const submitInvestmentPlan = transfer.useCase('submitInvestmentPlan', SubmitInvestmentPlan.extend(transfer.target), 'SubmitInvestmentPlan');
 
-export const assessTransferReadiness = transfer.useCase('assessTransferReadiness', AssessReadiness.extend(TransferTarget), 'AssessReadiness');
+export const assessTransferReadiness = transfer.useCase('assessTransferReadiness', AssessReadiness.extend(transfer.target), 'AssessReadiness');
 
-export const completeTransfer = transfer.useCase('completeTransfer', CompleteTransfer.extend(TransferTarget), 'CompleteTransfer');
+export const completeTransfer = transfer.useCase('completeTransfer', CompleteTransfer.extend(transfer.target), 'CompleteTransfer');
 
-export const abandonTransfer = transfer.useCase('abandonTransfer', AbandonTransfer.extend(TransferTarget), 'AbandonTransfer');
+export const abandonTransfer = transfer.useCase('abandonTransfer', AbandonTransfer.extend(transfer.target), 'AbandonTransfer');

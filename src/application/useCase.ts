@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
+import { ulid } from 'ulid';
 import { z } from 'zod';
 import { IsoDateTime } from '../../domain/shared/values.js';
 import type { Actor } from '../auth/actor.js';
@@ -17,14 +18,23 @@ export interface UseCase<Input extends z.ZodType = z.ZodType, State = unknown> {
   readonly name: string;
   readonly input: Input;
   readonly run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>;
+  /**
+   * The stream category of the aggregate it runs on (its decider's): the categories of all use
+   * cases are the streams the application owns (`aggregateCategories` in ./index.ts).
+   */
+  readonly category: string;
 }
 
+type Run<Input extends z.ZodType, State> = UseCase<Input, State>['run'];
+
+/** A use case of the aggregate `decider` decides on (the aggregate helpers' `define` passes it). */
 export function defineUseCase<Input extends z.ZodType, State>(
+  decider: { readonly category: string },
   name: string,
   input: Input,
-  run: (ledger: Ledger, input: z.output<Input>, options: CommandOptions) => Promise<CommandResult<State>>,
+  run: Run<Input, State>,
 ): UseCase<Input, State> {
-  return { name, input, run };
+  return { name, input, run, category: decider.category };
 }
 
 /** The types of the commands in the union `C` of an aggregate's commands. */
@@ -37,12 +47,13 @@ export type CommandData<C, T> = C extends { readonly type: T; readonly data: inf
  * field `target`; `run` gets the id and the data without it (a command names its aggregate by its stream, not in its data).
  */
 export function targetedUseCase<Input extends z.ZodType<Record<K, string>>, K extends string, State>(
+  decider: { readonly category: string },
   name: string,
   input: Input,
   target: K,
   run: (ledger: Ledger, id: string, data: Omit<z.output<Input>, K>, options: CommandOptions) => Promise<CommandResult<State>>,
 ): UseCase<Input, State> {
-  return defineUseCase(name, input, (ledger, parsed, options) => {
+  return defineUseCase(decider, name, input, (ledger, parsed, options) => {
     const { [target]: id, ...data } = parsed;
     return run(ledger, id, data, options);
   });
@@ -59,6 +70,14 @@ export interface CommandUseCases<C, S, Target extends string, Added extends stri
     input: Input,
     type: T,
   ): UseCase<Input, S>;
+  /** The same for a command that adds an entity to the aggregate: its new id (a ULID) goes in the data's field `newId`. */
+  useCase<
+    T extends CommandType<C>,
+    NewId extends keyof CommandData<C, T> & string,
+    Input extends z.ZodType<Record<Target, string> & Omit<CommandData<C, T>, Added | NewId>>,
+  >(name: string, input: Input, type: T, newId: NewId): UseCase<Input, S>;
+  /** Any other use case on this aggregate: `run` loads what it needs and runs the aggregate's commands. */
+  define<Input extends z.ZodType, State = S>(name: string, input: Input, run: Run<Input, State>): UseCase<Input, State>;
 }
 
 /** What every command accepts beside its own input. */
@@ -132,4 +151,9 @@ export function runUseCase<Input extends z.ZodType, State>(
   caller: Caller,
 ): Promise<CommandResult<State>> {
   return useCase.run(ledger, input, commandOptions(useCase as UseCase, input, request, caller));
+}
+
+/** A command's data with the new entity's id, when the command adds one (see `CommandUseCases`). */
+export function withNewId<D extends object>(data: D, newId: string | undefined): D {
+  return newId === undefined ? data : { ...data, [newId]: ulid() };
 }

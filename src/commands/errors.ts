@@ -43,3 +43,23 @@ export class BackdatingNotAllowedError extends ForbiddenError {
     super('Only the secretariat may record a fact as having happened earlier (occurredAt); leave occurredAt out to record it as of now');
   }
 }
+
+/** One thing wrong with an input: the field's path (`['input', 'title']`) and what is wrong. */
+export interface InputIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+const pathText = (issue: InputIssue) => issue.path?.map((part) => String(typeof part === 'object' ? part.key : part)).join('.') ?? 'unknown';
+
+/**
+ * The input is malformed (a zod schema refused it): every transport answers it with the issues,
+ * each naming its field; GraphQL as the typed InputValidationError.
+ */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  readonly code = 'INVALID_INPUT';
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(`Validation error: ${issues.map((issue) => `${pathText(issue)}: ${issue.message}`).join(', ')}`);
+  }
+}

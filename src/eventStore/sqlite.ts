@@ -17,6 +17,28 @@ import {
   type SubscriptionMessage,
 } from './port.js';
 
+/** The log's file: its events table and pragmas (the benchmarks write raw logs through it too). */
+export function openEventsDatabase(filename: string, busyTimeoutMs = 10000): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT,
+      stream_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      event_id TEXT NOT NULL UNIQUE,
+      type TEXT NOT NULL,
+      data TEXT NOT NULL,
+      metadata TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      UNIQUE (stream_id, revision)
+    );
+  `);
+  return db;
+}
+
 interface EventRow {
   position: number;
   stream_id: string;
@@ -112,23 +134,7 @@ export class SqliteEventStore implements EventStore {
     private readonly options: SqliteEventStoreOptions = {},
   ) {
     this.groupCommit = options.groupCommit ?? true;
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10000}`);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS events (
-        position INTEGER PRIMARY KEY AUTOINCREMENT,
-        stream_id TEXT NOT NULL,
-        revision INTEGER NOT NULL,
-        event_id TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        data TEXT NOT NULL,
-        metadata TEXT NOT NULL,
-        created INTEGER NOT NULL,
-        UNIQUE (stream_id, revision)
-      );
-    `);
+    this.db = openEventsDatabase(filename, options.busyTimeoutMs);
     this.statements = {
       streamRevision: this.db
         .prepare<[string], { revision: number }>(

@@ -6,7 +6,7 @@ import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { centsToEuros, eurosToCents } from '../../domain/actionPlan/money.js';
-import { deciderSpec } from '../support/deciderSpec.js';
+import { deciderSpec, startedInNetworkScenarios } from '../support/deciderSpec.js';
 import { expectOneIdPerNetworkAndCity } from '../support/derivedIds.js';
 import { network as boostInno, NETWORK_ID as NETWORK } from '../support/networkSnapshot.js';
 import { torinoPlanDrafted } from './fixtures.js';
@@ -78,18 +78,7 @@ const record: ActionPlanCommand = { type: 'RecordIndicatorValue', data: { indica
 const endorse: ActionPlanCommand = { type: 'EndorseActionPlan', data: endorsed.data as never };
 
 describe('action plan decider: drafting', () => {
-  it('lets a partner draft its plan, with the network facts in the event', () => {
-    spec.given([]).when(draft).then([drafted]);
-  });
-  it('refuses a second draft', () => {
-    spec.given([drafted]).when(draft).thenFails('PLAN_ALREADY_DRAFTED');
-  });
-  it('refuses a draft in a network that does not exist', () => {
-    spec.given([]).when(withNetwork(null)).thenFails('NOT_FOUND');
-  });
-  it('refuses a draft in a closed network', () => {
-    spec.given([]).when(withNetwork({ ...network, closed: true })).thenFails('NETWORK_CLOSED');
-  });
+  startedInNetworkScenarios(spec, { what: 'a plan', start: draft, started: drafted, withNetwork, network, startedTwice: 'PLAN_ALREADY_DRAFTED' });
   it('refuses a draft by a city that is not a partner', () => {
     spec.given([]).when(withNetwork({ ...network, partners: {} })).thenFails('NOT_A_PARTNER');
   });

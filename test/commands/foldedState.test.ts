@@ -1,24 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marketplaceDecider, type MarketplaceCommand } from '../../domain/marketplace/decider.js';
-import type { NetworkCommand } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { RuleViolationError } from '../../domain/shared/errors.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { CommandHandler } from '../../src/commands/handleCommand.js';
 import type { EventStore, ReadStreamOptions } from '../../src/eventStore/port.js';
-import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+import { freshLogPerSpec, join_, register } from './fixtures.js';
 
-const register: NetworkCommand = {
-  type: 'RegisterNetwork',
-  data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: [], startDate: '2015-09-01', endDate: '2018-05-31' },
-};
-const join_ = (cityId: string): NetworkCommand => ({
-  type: 'JoinNetwork',
-  data: { cityId, name: cityId, country: 'IT', partnerKind: 'city', role: 'partner', newcomer: false },
-});
 const open: MarketplaceCommand = {
   type: 'OpenSession',
   data: { title: 'Fair', description: '', networkIds: [], otherCountryOnly: false, heldOn: null, place: '', networks: {} },
@@ -62,21 +50,11 @@ function counting(store: EventStore): { store: EventStore; eventsRead: () => num
 }
 
 describe('commands on long streams', () => {
-  let dir: string;
-  let store: SqliteEventStore;
+  const log = freshLogPerSpec();
   const options = { actor: systemActor };
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ledger-folded-'));
-    store = new SqliteEventStore(join(dir, 'events.sqlite'));
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('reads only the events appended since the state it folded, not the whole stream', async () => {
-    const { store: counted, eventsRead } = counting(store);
+    const { store: counted, eventsRead } = counting(log.store);
     const handler = new CommandHandler(counted);
     const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
     for (let i = 0; i < 300; i++) await handler.handle(networkDecider, created.streamId, join_(`city${i}-it`), options);
@@ -89,10 +67,10 @@ describe('commands on long streams', () => {
 
   it('reads each stream once per command: a use case that loaded the aggregate does not make the handler read it again', async () => {
     const reads: string[] = [];
-    const counted = Object.assign(Object.create(Object.getPrototypeOf(store)) as EventStore, store, {
+    const counted = Object.assign(Object.create(Object.getPrototypeOf(log.store)) as EventStore, log.store, {
       readStream: (streamId: string, options?: ReadStreamOptions) => {
         reads.push(streamId);
-        return store.readStream(streamId, options);
+        return log.store.readStream(streamId, options);
       },
     });
     const handler = new CommandHandler(counted);
@@ -105,8 +83,8 @@ describe('commands on long streams', () => {
   });
 
   it('decides on the events another process appended meanwhile', async () => {
-    const mine = new CommandHandler(store);
-    const other = new CommandHandler(store);
+    const mine = new CommandHandler(log.store);
+    const other = new CommandHandler(log.store);
     const created = await mine.handle(networkDecider, { create: 'network' }, register, options);
     await mine.handle(networkDecider, created.streamId, join_('torino-it'), options);
     await other.handle(networkDecider, created.streamId, join_('gdansk-pl'), options);
@@ -117,18 +95,18 @@ describe('commands on long streams', () => {
   });
 
   it('recognises a retried request whose events lie before the state it folded', async () => {
-    const handler = new CommandHandler(store);
+    const handler = new CommandHandler(log.store);
     const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
     const idempotency = { key: 'join-torino', fingerprint: 'f' };
     const first = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
     for (let i = 0; i < 5; i++) await handler.handle(networkDecider, created.streamId, join_(`city${i}-it`), options);
     const retry = await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency });
     expect(retry).toMatchObject({ replayed: true, revision: first.revision });
-    expect(await store.readStream(created.streamId)).toHaveLength(7);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(7);
   });
 
   it("keeps one open offer per practice and session when two cities' posts race", async () => {
-    const handlers = [new CommandHandler(store), new CommandHandler(store)];
+    const handlers = [new CommandHandler(log.store), new CommandHandler(log.store)];
     const session = await handlers[0]!.handle(marketplaceDecider, { create: 'marketplace' }, open, options);
     await handlers[1]!.load(marketplaceDecider, session.streamId);
     const results = await Promise.allSettled(
@@ -140,7 +118,7 @@ describe('commands on long streams', () => {
     for (const refused of results.filter((r) => r.status === 'rejected')) {
       expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'PRACTICE_ALREADY_OFFERED' });
     }
-    const posted = (await store.readStream(session.streamId)).filter((e) => e.type === 'MarketplaceOfferPosted');
+    const posted = (await log.store.readStream(session.streamId)).filter((e) => e.type === 'MarketplaceOfferPosted');
     expect(posted).toHaveLength(1);
   });
 });

@@ -1,38 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkCommand } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { RuleViolationError } from '../../domain/shared/errors.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../../src/commands/errors.js';
 import { CommandHandler } from '../../src/commands/handleCommand.js';
-import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
-
-const register: NetworkCommand = {
-  type: 'RegisterNetwork',
-  data: { name: 'BoostInno', kind: 'actionPlanning', theme: 'Social innovation', topics: [], startDate: '2015-09-01', endDate: '2018-05-31' },
-};
-const join_ = (cityId: string): NetworkCommand => ({
-  type: 'JoinNetwork',
-  data: { cityId, name: cityId, country: 'IT', partnerKind: 'city', role: 'partner', newcomer: false },
-});
+import type { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+import { freshLogPerSpec, join_, register } from './fixtures.js';
 
 describe('command handler', () => {
-  let dir: string;
-  let store: SqliteEventStore;
+  const log = freshLogPerSpec();
   let handler: CommandHandler;
   const options = { actor: systemActor };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ledger-handler-'));
-    store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    handler = new CommandHandler(store, () => new Date('2024-05-01T10:00:00Z'));
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    handler = new CommandHandler(log.store, () => new Date('2024-05-01T10:00:00Z'));
   });
 
   it('creates a stream, folds it and appends with metadata', async () => {
@@ -44,7 +26,7 @@ describe('command handler', () => {
     expect(created.streamId).toMatch(/^network-[0-9A-Z]{26}$/);
     expect(created.revision).toBe(0n);
     expect(created.state.status).toBe('open');
-    const [event] = await store.readStream(created.streamId);
+    const [event] = await log.store.readStream(created.streamId);
     expect(event!.metadata).toMatchObject({
       actor: 'system',
       role: 'secretariat',
@@ -63,7 +45,7 @@ describe('command handler', () => {
     await expect(handler.handle(networkDecider, created.streamId, join_('torino-it'), options)).rejects.toBeInstanceOf(
       RuleViolationError,
     );
-    expect(await store.readStream(created.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(2);
   });
 
   it('reports a stale expected revision as a conflict, without retrying', async () => {
@@ -91,7 +73,7 @@ describe('command handler', () => {
     const retry = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
     expect(retry).toMatchObject({ streamId: first.streamId, revision: first.revision, replayed: true });
     expect(retry.position).toEqual(first.position);
-    const networks = (await store.readAll({ maxCount: 100 })).filter((e) => e.type === 'NetworkRegistered');
+    const networks = (await log.store.readAll({ maxCount: 100 })).filter((e) => e.type === 'NetworkRegistered');
     expect(networks).toHaveLength(1);
   });
 
@@ -113,12 +95,12 @@ describe('command handler', () => {
     const idempotency = { key: 'k-3', fingerprint: 'f-3' };
     // Simulate the crash: the reservation is written, the command is not.
     const failing = new CommandHandler(
-      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      Object.assign(Object.create(Object.getPrototypeOf(log.store)), log.store, {
         appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
           streamId.startsWith('idempotency-')
-            ? store.appendToStream(streamId, ...(rest as [never]))
+            ? log.store.appendToStream(streamId, ...(rest as [never]))
             : Promise.reject(new Error('crash')),
-        readStream: store.readStream.bind(store),
+        readStream: log.store.readStream.bind(log.store),
         // A store that cannot append to two streams at once (EventStoreDB): the reservation is a second append.
         appendToStreams: undefined,
       }),
@@ -133,10 +115,10 @@ describe('command handler', () => {
   it('answers a retried creation whose reservation was never written (crash after the events) without creating twice', async () => {
     const idempotency = { key: 'k-4', fingerprint: 'f-4' };
     const failing = new CommandHandler(
-      Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      Object.assign(Object.create(Object.getPrototypeOf(log.store)), log.store, {
         appendToStream: (streamId: string, ...rest: Parameters<SqliteEventStore['appendToStream']>[1][]) =>
-          streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : store.appendToStream(streamId, ...(rest as [never])),
-        readStream: store.readStream.bind(store),
+          streamId.startsWith('idempotency-') ? Promise.reject(new Error('crash')) : log.store.appendToStream(streamId, ...(rest as [never])),
+        readStream: log.store.readStream.bind(log.store),
         // A store that cannot append to two streams at once (EventStoreDB): the reservation is a second append.
         appendToStreams: undefined,
       }),
@@ -144,27 +126,27 @@ describe('command handler', () => {
     await expect(failing.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency })).rejects.toThrow('crash');
     const retried = await handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency });
     expect(retried).toMatchObject({ replayed: true, revision: 0n });
-    const networks = (await store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
+    const networks = (await log.store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'NetworkRegistered' && e.metadata.idempotencyKey === 'k-4');
     expect(networks).toHaveLength(1);
   });
 
   it('writes a keyed command and its key reservation in one commit', async () => {
     const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
-    const before = store.commitStats.commits;
+    const before = log.store.commitStats.commits;
     await handler.handle(networkDecider, created.streamId, join_('torino-it'), { ...options, idempotency: { key: 'k-5', fingerprint: 'f-5' } });
-    expect(store.commitStats.commits - before).toBe(1);
-    const reservations = (await store.readAll({ maxCount: 100 })).filter((e) => e.type === 'IdempotencyKeyReserved');
+    expect(log.store.commitStats.commits - before).toBe(1);
+    const reservations = (await log.store.readAll({ maxCount: 100 })).filter((e) => e.type === 'IdempotencyKeyReserved');
     expect(reservations).toHaveLength(1);
   });
 
   it('commits concurrent commands on different streams together', async () => {
-    const before = store.commitStats.commits;
+    const before = log.store.commitStats.commits;
     const created = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         handler.handle(networkDecider, { create: 'network' }, register, { ...options, idempotency: { key: `batch-${i}`, fingerprint: 'f' } }),
       ),
     );
-    expect(store.commitStats.commits - before).toBe(1);
+    expect(log.store.commitStats.commits - before).toBe(1);
     expect(new Set(created.map((c) => c.streamId)).size).toBe(10);
   });
 
@@ -177,8 +159,8 @@ describe('command handler', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyKeyReusedError);
-    expect(await store.readStream(a.streamId)).toHaveLength(2);
-    expect(await store.readStream(b.streamId)).toHaveLength(1);
+    expect(await log.store.readStream(a.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(b.streamId)).toHaveLength(1);
   });
 
   it('answers concurrent retries of one keyed request with one result, appending its events once', async () => {
@@ -189,7 +171,7 @@ describe('command handler', () => {
     );
     expect(results.map((r) => r.revision)).toEqual([1n, 1n, 1n]);
     expect(results.filter((r) => r.replayed)).toHaveLength(2);
-    expect(await store.readStream(created.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(2);
   });
 
   it('returns the current revision and writes nothing when the decision is a no-op', async () => {
@@ -198,6 +180,6 @@ describe('command handler', () => {
     await handler.handle(networkDecider, created.streamId, assign, options);
     const again = await handler.handle(networkDecider, created.streamId, assign, options);
     expect(again).toMatchObject({ revision: 1n, events: [] });
-    expect(await store.readStream(created.streamId)).toHaveLength(2);
+    expect(await log.store.readStream(created.streamId)).toHaveLength(2);
   });
 });

@@ -19,7 +19,8 @@ export interface StoreFixture {
   cleanup(): Promise<void>;
 }
 
-function event(type: string, data: unknown = {}): EventData {
+/** An event to append, with the metadata every event carries. */
+export function event(type: string, data: unknown = {}): EventData {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -34,6 +35,17 @@ function event(type: string, data: unknown = {}): EventData {
       causationId: randomUUID(),
     },
   };
+}
+
+/** Resolves with the promise's outcome, or rejects saying what did not finish in time. */
+export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    }),
+  ]);
 }
 
 /** Collects messages from a subscription until `until` says stop, with a deadline. */

@@ -10,7 +10,7 @@ import { GenericContainer, Wait, getContainerRuntimeClient, type StartedTestCont
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
-import { describeEventStoreContract } from './contract.js';
+import { describeEventStoreContract, event, within } from './contract.js';
 
 const IMAGE = 'eventstore/eventstore:24.10';
 const ENGINE_CHECK_TIMEOUT_MS = 5_000;
@@ -65,22 +65,7 @@ async function untilWritable(store: EventStoreDbEventStore): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const now = new Date().toISOString();
-      await store.appendToStream(`contractwarmup-${randomUUID()}`, [
-        {
-          id: randomUUID(),
-          type: 'Warmup',
-          data: {},
-          metadata: {
-            actor: 'contract-test',
-            recordedAt: now,
-            occurredAt: now,
-            commandId: randomUUID(),
-            correlationId: randomUUID(),
-            causationId: randomUUID(),
-          },
-        },
-      ]);
+      await store.appendToStream(`contractwarmup-${randomUUID()}`, [event('Warmup')]);
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
@@ -151,19 +136,3 @@ describe.skipIf(skipReason !== undefined)('EventStoreDB adapter', () => {
     }, 180_000);
   });
 });
-
-function event(type: string, data: unknown) {
-  const now = new Date().toISOString();
-  const id = randomUUID();
-  return { id, type, data, metadata: { actor: 'contract-test', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id } };
-}
-
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    }),
-  ]);
-}

@@ -4,7 +4,6 @@
  * leader reads for the command path, paging through system and foreign events, the server-side
  * filter, dropped subscriptions and a user who may not read `$all`.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
 import {
@@ -12,28 +11,11 @@ import {
   EventStoreUnavailableError,
   SubscriptionDroppedError,
   comparePositions,
-  type EventData,
   type RecordedEvent,
   type SubscriptionMessage,
 } from '../../src/eventStore/port.js';
+import { event, within } from './contract.js';
 import { EventStoreDbDouble } from './esdbDouble.js';
-
-function event(type: string, data: unknown = {}): EventData {
-  const now = new Date().toISOString();
-  const id = randomUUID();
-  return { id, type, data, metadata: { actor: 't', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id } };
-}
-
-/** Resolves with the promise's outcome, or rejects saying what did not finish in time. */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    }),
-  ]);
-}
 
 async function until(condition: () => boolean, ms = 3000): Promise<void> {
   const deadline = Date.now() + ms;

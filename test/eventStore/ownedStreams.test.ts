@@ -8,7 +8,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { OWNED_CATEGORIES, OWNED_STREAM_PREFIXES } from '../../src/eventStore/ownedStreams.js';
+import { aggregateCategories } from '../../src/application/index.js';
+import { ownedStreamPrefixes } from '../../src/eventStore/ownedStreams.js';
 import { START, type Position } from '../../src/eventStore/port.js';
 import { appOn, tempDir } from '../projections/support.js';
 import { REGISTER, registration, serve } from '../server/support.js';
@@ -29,7 +30,7 @@ describe('owned stream categories', () => {
       }
     }
     expect(categories.length).toBeGreaterThanOrEqual(9);
-    for (const category of categories) expect(OWNED_CATEGORIES).toContain(category);
+    for (const category of categories) expect(aggregateCategories).toContain(category);
   });
 
   it('include the streams the application writes besides its aggregates\'', async () => {
@@ -48,7 +49,7 @@ describe('owned stream categories', () => {
         for (const event of page) streams.add(event.streamId);
         from = page.at(-1)!.position;
       }
-      const unowned = [...streams].filter((stream) => !OWNED_STREAM_PREFIXES.some((prefix) => stream.startsWith(prefix)));
+      const unowned = [...streams].filter((stream) => !ownedStreamPrefixes(aggregateCategories).some((prefix) => stream.startsWith(prefix)));
       expect(unowned).toEqual([]);
       expect([...streams].map((s) => s.split('-')[0]).sort()).toEqual(['idempotency', 'ledger', 'network']);
     } finally {

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NODE_IDS } from '../../schema/builder.js';
 import { ByteBoundedCache } from '../../src/server/responseCacheStore.js';
 import { operationLimits } from '../../src/server/http.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { mutate, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
+import { mutate, query, useNetworkSetup } from '../support/api.js';
 
 // Issue 13, items 3, 11 and 13: list limits, what node lookups tell, and refusals in users' words.
 describe('what the API answers to probing', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let networkGid: string;
   let needGid: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     const raised = await mutate(
       t,
       'raiseLearningNeed',
@@ -25,7 +23,6 @@ describe('what the API answers to probing', () => {
     needGid = raised.learningNeed.globalId;
     networkGid = (await query(t, `{ networks(first: 1) { nodes { id } } }`)).networks.nodes[0].id;
   });
-  afterAll(async () => t?.close());
 
   const NODES = `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
 

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { eventTypes, mutate, setUpNetwork, when, type NetworkSetup } from '../support/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { eventTypes, mutate, useNetworkSetup, when } from '../support/api.js';
 
 // Issue 13, items 1 and 2: a replay is the caller's own request; a refused command writes nothing.
 describe('idempotency keys through the API', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let needId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     const raised = await mutate(t, 'raiseLearningNeed', {
       networkId: n.networkId,
       cityId: 'torino-it',
@@ -20,7 +18,6 @@ describe('idempotency keys through the API', () => {
     }, n.torino);
     needId = raised.aggregateId;
   });
-  afterAll(async () => t?.close());
 
   it("does not answer a caller's keyed request with another caller's result under the same key", async () => {
     const secretariat = await mutate(t, 'refineLearningNeed', { learningNeedId: needId, priority: 'high', idempotencyKey: 'retry-1' }, n.secretariat);

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/testApp.js';
-import { expectRefused, mutate, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/testApp.js';
+import { expectRefused, mutate, useNetworkSetup } from '../support/api.js';
 
 // Issue 13, item 6: a coordinator writes only for its own cities; only the system sets a meeting's origin.
 describe("a coordinator's local-group workshop", () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
   let workshopId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     const workshop = await mutate(
       t,
       'scheduleMeeting',
@@ -21,7 +19,6 @@ describe("a coordinator's local-group workshop", () => {
     workshopId = workshop.aggregateId;
     expect((await mutate(t, 'markMeetingHeld', { meetingId: workshopId }, n.torino)).__typename).toBe('MarkMeetingHeldPayload');
   });
-  afterAll(async () => t?.close());
 
   it("does not let the host city's coordinator record attendance for another city", async () => {
     await expectRefused(t, 'recordAttendance', { meetingId: workshopId, attendees: [{ name: 'Anna', cityId: 'gdansk-pl' }] }, n.torino, 'ForbiddenError');

@@ -1,7 +1,7 @@
 import { GraphQLNonNull, GraphQLObjectType, isObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { mutate, query } from '../support/api.js';
 
 // Issue 13, item 12: a restricted field withholds only itself, never the answer around it.
@@ -32,9 +32,8 @@ describe('restricted fields on the types of the schema', () => {
 });
 
 describe('a public answer with a restricted field', () => {
-  let t: TestApp;
+  const t = useTestApp();
   beforeAll(async () => {
-    t = await startTestApp();
     const coordinator = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
     const proposed = await mutate(
       t,
@@ -52,7 +51,6 @@ describe('a public answer with a restricted field', () => {
     );
     expect(proposed.__typename, JSON.stringify(proposed)).toBe('ProposePracticePayload');
   });
-  afterAll(async () => t?.close());
 
   it('keeps the public fields and withholds only the restricted one from the public', async () => {
     const res = await t.gql(`{ goodPractices(first: 5) { nodes { title contact { name } } } }`);

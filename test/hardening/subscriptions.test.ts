@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../src/eventStore/port.js';
 import { appliedEvents, subscriptionLimits, TooManySubscriptionsError } from '../../src/projections/appliedEvents.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp } from '../support/testApp.js';
 import { openSse } from '../support/api.js';
 
 // Issue 13, item 5: subscriptions are bounded per caller, in total, and in what they buffer.
@@ -58,11 +58,7 @@ describe('applied-event subscriptions', () => {
 });
 
 describe('subscriptions through the API', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
 
   it(`lets one token hold ${subscriptionLimits.perCaller} live subscriptions, and refuses the next with a stable code`, async () => {
     const secretariat = await t.token('secretariat');

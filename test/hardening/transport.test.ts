@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/auth/tokens.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp, startTestApp, type TestApp } from '../support/testApp.js';
 
 // Issue 13, items 7 to 10: tokens, the development secret, CORS and the response cache.
 
@@ -30,11 +30,7 @@ async function ledgerWith(t: TestApp, authorization: string) {
 }
 
 describe('bearer tokens', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
   const now = () => Math.floor(Date.now() / 1000);
 
   it('accepts a well-formed token', async () => {

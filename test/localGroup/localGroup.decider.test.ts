@@ -3,9 +3,9 @@ import { FormLocalGroup } from '../../domain/localGroup/decider.js';
 import { localGroupDecider } from '../../domain/localGroup/decider.js';
 import type { LocalGroupEvent } from '../../domain/localGroup/events.js';
 import { localGroupIdOf } from '../../domain/localGroup/ids.js';
-import { deciderSpec } from '../support/deciderSpec.js';
+import { deciderSpec, networkGuardScenarios } from '../support/deciderSpec.js';
 import { expectOneIdPerNetworkAndCity } from '../support/derivedIds.js';
-import { closedNetwork, network, NETWORK_ID, otherNetwork, onlyGdansk } from '../support/networkSnapshot.js';
+import { closedNetwork, network, NETWORK_ID, onlyGdansk } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(localGroupDecider);
 const coordinator = { name: 'Fabrizio Barbiero', organisation: 'Città di Torino' };
@@ -76,17 +76,11 @@ describe('local group decider: adding stakeholders', () => {
     spec.given([]).when({ type: 'AddStakeholder', data: { ...incubators, network } }).thenFails('LOCAL_GROUP_NOT_FOUND');
   });
 
-  it('refuses a group of a closed network', () => {
-    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
   it('refuses a group whose city left the network', () => {
     spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: leftNetwork } }).thenFails('NOT_A_PARTNER');
   });
 
-  it('refuses the snapshot of another network', () => {
-    spec.given([formed]).when({ type: 'AddStakeholder', data: { ...incubators, network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
-  });
+  networkGuardScenarios(spec, 'a group', [formed], (snapshot) => ({ type: 'AddStakeholder' as const, data: { ...incubators, network: snapshot } }));
 });
 
 describe('local group decider: removing stakeholders', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScheduleMeeting } from '../../domain/meeting/decider.js';
 import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
-import { deciderSpec } from '../support/deciderSpec.js';
-import { closedNetwork, network, NETWORK_ID, otherNetwork } from '../support/networkSnapshot.js';
+import { deciderSpec, networkGuardScenarios } from '../support/deciderSpec.js';
+import { closedNetwork, network, NETWORK_ID } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(meetingDecider);
 
@@ -124,13 +124,7 @@ describe('meeting decider: rescheduling', () => {
     spec.given([]).when({ type: 'RescheduleMeeting', data: { ...to, network } }).thenFails('MEETING_NOT_FOUND');
   });
 
-  it('refuses a meeting of a closed network', () => {
-    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { ...to, network: closedNetwork } }).thenFails('NETWORK_CLOSED');
-  });
-
-  it('refuses the snapshot of another network', () => {
-    spec.given([scheduled]).when({ type: 'RescheduleMeeting', data: { ...to, network: otherNetwork } }).thenFails('NETWORK_MISMATCH');
-  });
+  networkGuardScenarios(spec, 'a meeting', [scheduled], (snapshot) => ({ type: 'RescheduleMeeting' as const, data: { ...to, network: snapshot } }));
 });
 
 describe('meeting decider: cancelling', () => {

@@ -2,29 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outcomeLocalGroupsProjection, outcomeMeetingsProjection, outcomeNeedsProjection, outcomePracticesProjection } from '../../projections/outcomes/exchange.js';
 import { outcomeNetworksProjection } from '../../projections/outcomes/networks.js';
 import { outcomePlansProjection } from '../../projections/outcomes/plans.js';
-import {
-  actionCounts,
-  actionRecords,
-  attendanceRecords,
-  fundingBySource,
-  fundingRecords,
-  helixComposition,
-  labelledRecords,
-  meetingFigures,
-  meetingRecords,
-  needFigures,
-  needRecords,
-  newcomerFigures,
-  newcomerRecords,
-  planFigures,
-  planRecords,
-  practicesLabelled,
-  scopeOf,
-  stakeholderRecords,
-  transferFigures,
-  transferRecords,
-  type OutcomeFilter,
-} from '../../projections/outcomes/queries.js';
+import * as outcomes from '../../projections/outcomes/queries.js';
+import type { OutcomeFilter } from '../../projections/outcomes/queries.js';
 import { outcomeTransfersProjection } from '../../projections/outcomes/transfers.js';
 import type { Projection, ReadModelStore } from '../../projections/types.js';
 import { allEvents, exchangeEvents, networkEvents, planEvents, transferEvents } from './fixtures.js';
@@ -55,19 +34,19 @@ describe('outcome projections: rebuild equals incremental', () => {
 
 describe('outcome figures', () => {
   let db: ReadModelStore;
-  const scope = (filter: OutcomeFilter = {}) => scopeOf(db, filter);
+  const scope = (filter: OutcomeFilter = {}) => outcomes.scopeOf(db, filter);
   const load = async () => (db = await projectedAndRebuilt(outcomeProjections.map(([p]) => p), allEvents, 7));
 
   it('count plans, actions and funding, from totals or by period, and drill down to the rows', async () => {
     const db = await load();
-    expect(planFigures(db, scope())).toEqual({ drafted: 2, endorsed: 1 });
-    expect(planFigures(db, scope({ from: '2018-01-01', to: '2018-12-31' }))).toEqual({ drafted: 0, endorsed: 1 });
-    expect(planFigures(db, scope({ country: 'pl' }))).toEqual({ drafted: 1, endorsed: 0 });
-    expect(planFigures(db, scope({ kind: 'transfer' }))).toEqual({ drafted: 0, endorsed: 0 });
-    expect(planFigures(db, scope({ theme: 'Impact Finance' }))).toEqual({ drafted: 2, endorsed: 1 });
-    expect(planRecords(db, scope(), true, 10, 0).map((p) => p.city_id)).toEqual(['torino-it']);
+    expect(outcomes.planFigures(db, scope())).toEqual({ drafted: 2, endorsed: 1 });
+    expect(outcomes.planFigures(db, scope({ from: '2018-01-01', to: '2018-12-31' }))).toEqual({ drafted: 0, endorsed: 1 });
+    expect(outcomes.planFigures(db, scope({ country: 'pl' }))).toEqual({ drafted: 1, endorsed: 0 });
+    expect(outcomes.planFigures(db, scope({ kind: 'transfer' }))).toEqual({ drafted: 0, endorsed: 0 });
+    expect(outcomes.planFigures(db, scope({ theme: 'Impact Finance' }))).toEqual({ drafted: 2, endorsed: 1 });
+    expect(outcomes.planRecords(db, scope(), true, 10, 0).map((p) => p.city_id)).toEqual(['torino-it']);
 
-    expect(actionCounts(db, scope())).toEqual([
+    expect(outcomes.actionCounts(db, scope())).toEqual([
       { phase: 'design', status: 'implemented', count: 1 },
       { phase: 'design', status: 'planned', count: 1 },
       { phase: 'ideation', status: 'abandoned', count: 1 },
@@ -75,44 +54,44 @@ describe('outcome figures', () => {
       { phase: 'realisation', status: 'implemented', count: 1 },
     ]);
     // With a period: actions whose current status dates from it.
-    expect(actionCounts(db, scope({ from: '2019-01-01', to: '2019-12-31' }))).toEqual([{ phase: 'realisation', status: 'implemented', count: 1 }]);
-    expect(actionRecords(db, scope(), { status: 'implemented' }, 10, 0).map((a) => a.title)).toEqual(['Social innovation hub', 'Torino Social Factory']);
-    expect(actionRecords(db, scope(), { addedAfterEndorsement: true }, 10, 0).map((a) => a.title)).toEqual(['Roadshow promoting TSI']);
+    expect(outcomes.actionCounts(db, scope({ from: '2019-01-01', to: '2019-12-31' }))).toEqual([{ phase: 'realisation', status: 'implemented', count: 1 }]);
+    expect(outcomes.actionRecords(db, scope(), { status: 'implemented' }, 10, 0).map((a) => a.title)).toEqual(['Social innovation hub', 'Torino Social Factory']);
+    expect(outcomes.actionRecords(db, scope(), { addedAfterEndorsement: true }, 10, 0).map((a) => a.title)).toEqual(['Roadshow promoting TSI']);
 
-    expect(fundingBySource(db, scope())).toEqual([
+    expect(outcomes.fundingBySource(db, scope())).toEqual([
       { source: 'ESF', cents: 155_000_000, count: 2 },
       { source: 'national', cents: 4_450_001, count: 1 },
     ]);
-    expect(fundingBySource(db, scope({ from: '2019-01-01' }))).toEqual([
+    expect(outcomes.fundingBySource(db, scope({ from: '2019-01-01' }))).toEqual([
       { source: 'ESF', cents: 5_000_000, count: 1 },
       { source: 'national', cents: 4_450_001, count: 1 },
     ]);
-    expect(fundingRecords(db, scope(), 'national', 10, 0).map((f) => f.programme)).toEqual(['PON Metro 3.3.1B']);
-    expect(fundingBySource(db, scope({ country: 'PL' }))).toEqual([]);
+    expect(outcomes.fundingRecords(db, scope(), 'national', 10, 0).map((f) => f.programme)).toEqual(['PON Metro 3.3.1B']);
+    expect(outcomes.fundingBySource(db, scope({ country: 'PL' }))).toEqual([]);
   });
 
   it('count transfers, practices, needs, meetings, newcomers and local groups', async () => {
     const db = await load();
-    expect(transferFigures(db, scope())).toEqual({
+    expect(outcomes.transferFigures(db, scope())).toEqual({
       started: 2,
       completed: 1,
       abandoned: 1,
       inProgressByStage: [],
       practicesTransferred: 1,
     });
-    expect(transferFigures(db, scope({ country: 'HU' }))).toMatchObject({ started: 1, completed: 0, abandoned: 1 });
-    expect(transferFigures(db, scope({ to: '2020-06-30' }))).toMatchObject({ completed: 0, abandoned: 1 });
-    expect(transferRecords(db, scope(), { status: 'completed' }, 10, 0).map((t) => t.receiving_city_id)).toEqual(['gdansk-pl']);
+    expect(outcomes.transferFigures(db, scope({ country: 'HU' }))).toMatchObject({ started: 1, completed: 0, abandoned: 1 });
+    expect(outcomes.transferFigures(db, scope({ to: '2020-06-30' }))).toMatchObject({ completed: 0, abandoned: 1 });
+    expect(outcomes.transferRecords(db, scope(), { status: 'completed' }, 10, 0).map((t) => t.receiving_city_id)).toEqual(['gdansk-pl']);
 
-    expect(practicesLabelled(db, scope())).toBe(1);
-    expect(practicesLabelled(db, scope({ kind: 'actionPlanning' }))).toBe(1);
-    expect(labelledRecords(db, scope(), 10, 0).map((p) => p.title)).toEqual(['Co-City Torino']);
+    expect(outcomes.practicesLabelled(db, scope())).toBe(1);
+    expect(outcomes.practicesLabelled(db, scope({ kind: 'actionPlanning' }))).toBe(1);
+    expect(outcomes.labelledRecords(db, scope(), 10, 0).map((p) => p.title)).toEqual(['Co-City Torino']);
 
-    expect(needFigures(db, scope())).toEqual({ raised: 2, addressed: 1 });
-    expect(needRecords(db, scope(), true, 10, 0)).toMatchObject([{ kind: 'capacityBuilding', addressed_on: '2016-02-19', status: 'closed' }]);
-    expect(needFigures(db, scope({ country: 'PL' }))).toEqual({ raised: 0, addressed: 0 });
+    expect(outcomes.needFigures(db, scope())).toEqual({ raised: 2, addressed: 1 });
+    expect(outcomes.needRecords(db, scope(), true, 10, 0)).toMatchObject([{ kind: 'capacityBuilding', addressed_on: '2016-02-19', status: 'closed' }]);
+    expect(outcomes.needFigures(db, scope({ country: 'PL' }))).toEqual({ raised: 0, addressed: 0 });
 
-    expect(meetingFigures(db, scope())).toEqual({
+    expect(outcomes.meetingFigures(db, scope())).toEqual({
       held: 1,
       participants: 4,
       byCountry: [
@@ -120,22 +99,22 @@ describe('outcome figures', () => {
         { country: 'PL', participants: 2, meetings: 1 },
       ],
     });
-    expect(meetingFigures(db, scope({ from: '2016-02-17', to: '2016-02-17' }))).toMatchObject({ held: 1 });
-    expect(meetingFigures(db, scope({ from: '2016-02-18' }))).toMatchObject({ held: 0 });
-    expect(meetingFigures(db, scope({ from: '2016-02-18', country: 'HU' }))).toMatchObject({ held: 0, participants: 0 });
-    expect(meetingRecords(db, scope(), 10, 0).map((m) => [m.title, m.start_date, m.participants])).toEqual([['Torino meeting', '2016-02-17', 4]]);
-    expect(attendanceRecords(db, scope({ country: 'PL' }), 10, 0)).toHaveLength(1);
+    expect(outcomes.meetingFigures(db, scope({ from: '2016-02-17', to: '2016-02-17' }))).toMatchObject({ held: 1 });
+    expect(outcomes.meetingFigures(db, scope({ from: '2016-02-18' }))).toMatchObject({ held: 0 });
+    expect(outcomes.meetingFigures(db, scope({ from: '2016-02-18', country: 'HU' }))).toMatchObject({ held: 0, participants: 0 });
+    expect(outcomes.meetingRecords(db, scope(), 10, 0).map((m) => [m.title, m.start_date, m.participants])).toEqual([['Torino meeting', '2016-02-17', 4]]);
+    expect(outcomes.attendanceRecords(db, scope({ country: 'PL' }), 10, 0)).toHaveLength(1);
 
-    expect(newcomerFigures(db, scope())).toEqual({ cities: 2, byCountry: [{ country: 'HU', cities: 1 }, { country: 'PL', cities: 1 }] });
-    expect(newcomerFigures(db, scope({ kind: 'actionPlanning' }))).toEqual({ cities: 1, byCountry: [{ country: 'PL', cities: 1 }] });
-    expect(newcomerRecords(db, scope({ from: '2019-01-01' }), 10, 0).map((p) => p.city_id)).toEqual(['budapest-hu']);
+    expect(outcomes.newcomerFigures(db, scope())).toEqual({ cities: 2, byCountry: [{ country: 'HU', cities: 1 }, { country: 'PL', cities: 1 }] });
+    expect(outcomes.newcomerFigures(db, scope({ kind: 'actionPlanning' }))).toEqual({ cities: 1, byCountry: [{ country: 'PL', cities: 1 }] });
+    expect(outcomes.newcomerRecords(db, scope({ from: '2019-01-01' }), 10, 0).map((p) => p.city_id)).toEqual(['budapest-hu']);
 
-    expect(helixComposition(db, scope())).toEqual([
+    expect(outcomes.helixComposition(db, scope())).toEqual([
       { helix: 'knowledge', stakeholders: 1, planned: 1 },
       { helix: 'private', stakeholders: 1, planned: 0 },
       { helix: 'public', stakeholders: 1, planned: 0 },
     ]);
-    expect(stakeholderRecords(db, scope(), 'public', 10, 0).map((s) => s.name)).toEqual(['City of Torino']);
+    expect(outcomes.stakeholderRecords(db, scope(), 'public', 10, 0).map((s) => s.name)).toEqual(['City of Torino']);
   });
 
   it('give the same figures from the pre-aggregated totals (all months or monthly) as from the fact rows', async () => {
@@ -143,12 +122,12 @@ describe('outcome figures', () => {
     const figures = (filter: OutcomeFilter, factsOnly = false) => {
       const sc = { ...scope(filter), factsOnly };
       return {
-        plans: planFigures(db, sc),
-        actions: actionCounts(db, sc),
-        funding: fundingBySource(db, sc),
-        needs: needFigures(db, sc),
-        meetings: meetingFigures(db, sc),
-        helix: helixComposition(db, sc),
+        plans: outcomes.planFigures(db, sc),
+        actions: outcomes.actionCounts(db, sc),
+        funding: outcomes.fundingBySource(db, sc),
+        needs: outcomes.needFigures(db, sc),
+        meetings: outcomes.meetingFigures(db, sc),
+        helix: outcomes.helixComposition(db, sc),
       };
     };
     const periods = [

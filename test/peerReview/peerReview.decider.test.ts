@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { peerReviewDecider } from '../../domain/peerReview/decider.js';
 import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
-import { deciderSpec } from '../support/deciderSpec.js';
+import { createdOnceScenarios, deciderSpec } from '../support/deciderSpec.js';
 
 const spec = deciderSpec(peerReviewDecider);
 
@@ -44,13 +44,7 @@ const recorded: PeerReviewEvent = {
 
 describe('peer review decider', () => {
   describe('requests a review of the host city challenge', () => {
-    it('requests it', () => {
-      spec.given([]).when({ type: 'RequestPeerReview', data: request }).then([requested]);
-    });
-
-    it('once', () => {
-      spec.given([requested]).when({ type: 'RequestPeerReview', data: request }).thenFails('PEER_REVIEW_ALREADY_REQUESTED');
-    });
+    createdOnceScenarios(spec, { first: 'requests it', command: { type: 'RequestPeerReview', data: request }, created: requested, twice: 'PEER_REVIEW_ALREADY_REQUESTED' });
   });
 
   describe('puts a review on a network only when the host is a partner of that open network', () => {

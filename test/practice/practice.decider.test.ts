@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { practiceDecider } from '../../domain/practice/decider.js';
 import type { PracticeEvent } from '../../domain/practice/events.js';
-import { deciderSpec } from '../support/deciderSpec.js';
+import { createdOnceScenarios, deciderSpec } from '../support/deciderSpec.js';
 
 const spec = deciderSpec(practiceDecider);
 
@@ -24,13 +24,7 @@ const withdrawn: PracticeEvent = { type: 'PracticeWithdrawn', data: { reason: 'r
 
 describe('practice decider', () => {
   describe('proposes a practice, its country read from the city id, looking for partners', () => {
-    it('proposes it', () => {
-      spec.given([]).when({ type: 'ProposePractice', data: propose }).then([proposed]);
-    });
-
-    it('once', () => {
-      spec.given([proposed]).when({ type: 'ProposePractice', data: propose }).thenFails('PRACTICE_ALREADY_PROPOSED');
-    });
+    createdOnceScenarios(spec, { first: 'proposes it', command: { type: 'ProposePractice', data: propose }, created: proposed, twice: 'PRACTICE_ALREADY_PROPOSED' });
   });
 
   describe('revises only what changed, and nothing when nothing changed', () => {

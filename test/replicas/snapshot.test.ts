@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
+import { aggregateCategories } from '../../src/application/index.js';
 import { loadConfig } from '../../src/config.js';
 import { openEventStore } from '../../src/eventStore/index.js';
 import type { EventStore, Position, RecordedEvent, SubscribeToAllOptions } from '../../src/eventStore/port.js';
@@ -58,7 +59,7 @@ describe('a new replica starts from a snapshot of the read models', () => {
       READ_MODEL_SNAPSHOT: snapshot,
       LOG_LEVEL: 'silent',
     });
-    const store = watched(await openEventStore(config, { logger: createLogger('silent') }));
+    const store = watched(await openEventStore(config, { aggregateCategories, logger: createLogger('silent') }));
     replica = await createApp(config, { logger: createLogger('silent'), store: store.store });
     expect(await replica.projections.waitFor(await replica.store.headPosition(), 5_000)).toBe(true);
 

@@ -12,7 +12,7 @@ import type { App } from '../../src/app.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { positionToString, type Position } from '../../src/eventStore/port.js';
 import { appOn, tempDir } from '../projections/support.js';
-import { NETWORK_NAMES, REGISTER, namesIn, registration, serve, type Served } from './support.js';
+import { NETWORK_NAMES, REGISTER, namesIn, projectionsFailingOn, registration, serve, type Served } from './support.js';
 
 /** Appends a registration without waiting for the read models (as another replica would). */
 async function recordElsewhere(app: App, name: string): Promise<Position> {
@@ -111,17 +111,7 @@ describe('consistency tokens', () => {
   });
 
   it('answers RecordedNotYetReadable with its position when the read models cannot show the write, never success with null', async () => {
-    const poisoned = allProjections.map((projection) =>
-      projection.name !== 'networks'
-        ? projection
-        : {
-            ...projection,
-            apply(db: Parameters<typeof projection.apply>[0], event: Parameters<typeof projection.apply>[1]) {
-              if ((event.data as { name?: string }).name === 'Unreadable') throw new Error('read model refuses this row');
-              projection.apply(db, event);
-            },
-          },
-    );
+    const poisoned = projectionsFailingOn('Unreadable', new Error('read model refuses this row'));
     const { app, http } = await start({ CONSISTENCY_TIMEOUT_MS: '500' }, poisoned);
     const token = await http.token('secretariat');
     const answer = await http.gql(REGISTER, { variables: registration('Unreadable'), token });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../support/chromium.js';
 import { mutate } from '../support/api.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp, startTestApp, type TestApp } from '../support/testApp.js';
 
 /** Where a page's tags load things from: every src= and href= of script, link and img tags. */
 function loadedUrls(html: string): string[] {
@@ -10,11 +10,7 @@ function loadedUrls(html: string): string[] {
 }
 
 describe('GraphiQL page', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
 
   it('loads nothing from another origin and says so in a content security policy', async () => {
     const response = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operationLimits } from '../../src/server/http.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { useTestApp, startTestApp, type TestApp } from '../support/testApp.js';
 
 async function post(t: TestApp, body: string, headers: Record<string, string> = {}) {
   return fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
 describe('API hardening', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
 
   it('refuses queries deeper (and so costlier) than the limits before running them', async () => {
     const deep = `{ ${'node(id: "x") { ... on Network { '.repeat(operationLimits.maxDepth)} name ${'} }'.repeat(operationLimits.maxDepth)} }`;

@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allProjections } from '../../projections/index.js';
 import type { App } from '../../src/app.js';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
 import { EventStoreDbDouble } from '../eventStore/esdbDouble.js';
 import { appOn, capturingLogger, registerNetworks, tempDir } from '../projections/support.js';
-import { serve, type Served } from './support.js';
+import { projectionsFailingOn, serve, type Served } from './support.js';
 
 const LEDGER = `{ ledger { state caughtUp lagMs reason logId headPosition projectedPosition } }`;
 
@@ -87,17 +86,7 @@ describe('readiness', () => {
 
   it('keeps internal errors out of /ready and the ledger status, and logs them with the projection and the event', async () => {
     const { logger, lines } = capturingLogger();
-    const failing = allProjections.map((projection) =>
-      projection.name !== 'networks'
-        ? projection
-        : {
-            ...projection,
-            apply(db: Parameters<typeof projection.apply>[0], event: Parameters<typeof projection.apply>[1]) {
-              if ((event.data as { name?: string }).name === 'Breaks the read model') throw new Error('disk on fire: /secret/path');
-              projection.apply(db, event);
-            },
-          },
-    );
+    const failing = projectionsFailingOn('Breaks the read model', new Error('disk on fire: /secret/path'));
     const { app, http } = await start({ CONSISTENCY_TIMEOUT_MS: '200' }, { projections: failing, logger });
     await expect(registerNetworks(app, ['Breaks the read model'])).rejects.toThrow(/Recorded, but not readable/);
     const ready = await pollReady(http, 503);

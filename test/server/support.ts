@@ -1,3 +1,5 @@
+import { allProjections } from '../../projections/index.js';
+import type { Projection } from '../../projections/types.js';
 import type { App } from '../../src/app.js';
 import type { Role } from '../../src/auth/actor.js';
 import { mintToken } from '../../src/auth/tokens.js';
@@ -71,3 +73,18 @@ export const registration = (name: string) => ({
 
 export const namesIn = (answer: Answer): string[] =>
   (answer.body.data?.networks?.nodes ?? []).map((n: { name: string }) => n.name);
+
+/** The projections, with the networks read model throwing `error` on a network named `name`. */
+export function projectionsFailingOn(name: string, error: Error): Projection[] {
+  return allProjections.map((projection) =>
+    projection.name !== 'networks'
+      ? projection
+      : {
+          ...projection,
+          apply(db: Parameters<typeof projection.apply>[0], event: Parameters<typeof projection.apply>[1]) {
+            if ((event.data as { name?: string }).name === name) throw error;
+            projection.apply(db, event);
+          },
+        },
+  );
+}

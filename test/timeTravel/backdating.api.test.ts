@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectRefused, mutate, setUpNetwork, type NetworkSetup } from '../support/api.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { expectRefused, mutate, useNetworkSetup } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
 
 const need = (networkId: string, occurredAt?: string) => ({
   networkId,
@@ -12,14 +12,8 @@ const need = (networkId: string, occurredAt?: string) => ({
 });
 
 describe('who may record a fact as having happened earlier', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
 
   it("refuses a city coordinator's backdated fact with a typed error, writing nothing", async () => {
     await expectRefused(t, 'raiseLearningNeed', need(n.networkId, '2016-03-01T00:00:00Z'), n.torino, 'ForbiddenError', 'BACKDATING_NOT_ALLOWED');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate, pause, query, setUpNetwork, type NetworkSetup } from '../support/api.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mutate, pause, query, useNetworkSetup } from '../support/api.js';
+import { useTestApp } from '../support/testApp.js';
 
 // The secretariat's figures: the public headline totals take no moment (they could single out records).
 const HEADLINES = `query($asOf: DateTime, $knownAt: DateTime) {
@@ -9,15 +9,12 @@ const HEADLINES = `query($asOf: DateTime, $knownAt: DateTime) {
 const newcomerCities = (answer: Record<string, any>) => answer.outcomes.newcomers.cities as number;
 
 describe('two time axes: as of a date in the world, as known by the ledger at a date', () => {
-  let t: TestApp;
-  let n: NetworkSetup;
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    n = await setUpNetwork(t);
     await mutate(t, 'joinNetwork', { networkId: n.networkId, cityId: 'pecs-hu', name: 'Pécs', country: 'HU', newcomer: true, occurredAt: '2016-01-10T00:00:00Z' }, n.secretariat);
   });
-  afterAll(async () => t?.close());
 
   it('reproduces an answer as it was published after later backdated writes', async () => {
     const published = await query(t, HEADLINES, { asOf: '2017-12-31T00:00:00Z' }, n.secretariat);

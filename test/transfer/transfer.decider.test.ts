@@ -4,7 +4,7 @@ import type { TransferCommand } from '../../domain/transfer/decider.js';
 import { StartTransfer } from '../../domain/transfer/decider.js';
 import { transferDecider, transferIdFor } from '../../domain/transfer/decider.js';
 import type { TransferEvent } from '../../domain/transfer/events.js';
-import { deciderSpec } from '../support/deciderSpec.js';
+import { deciderSpec, startedInNetworkScenarios } from '../support/deciderSpec.js';
 import { coCityStarted } from './fixtures.js';
 
 const spec = deciderSpec(transferDecider);
@@ -47,20 +47,9 @@ const abandon: TransferCommand = { type: 'AbandonTransfer', data: { date: '2019-
 const abandoned: TransferEvent = { type: 'TransferAbandoned', data: { date: '2019-07-01', reason: 'x', stage: 'adapt' } };
 
 describe('transfer decider: start', () => {
-  it('starts a transfer between two partners of a transfer network', () => {
-    spec.given([]).when(start).then([started]);
-  });
-  it('starts a transfer once', () => {
-    spec.given([started]).when(start).thenFails('TRANSFER_EXISTS');
-  });
+  startedInNetworkScenarios(spec, { what: 'a transfer between two partners', start, started, withNetwork: variant, network, startedTwice: 'TRANSFER_EXISTS' });
   it('refuses an action planning network', () => {
     spec.given([]).when(variant({ kind: 'actionPlanning' })).thenFails('NOT_A_TRANSFER_NETWORK');
-  });
-  it('refuses a closed network', () => {
-    spec.given([]).when(variant({ closed: true })).thenFails('NETWORK_CLOSED');
-  });
-  it('refuses a network that does not exist', () => {
-    spec.given([]).when(variant(null)).thenFails('NOT_FOUND');
   });
   it('refuses a receiving city that is not a partner', () => {
     spec.given([]).when(variant({ partners: { 'torino-it': torino } })).thenFails('NOT_A_PARTNER');
