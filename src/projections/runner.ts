@@ -13,6 +13,7 @@ import {
   type Subscription,
 } from '../eventStore/port.js';
 import { isCorruption, type ReadModelDatabase } from '../readModels/database.js';
+import { dropHistory, hasHistory, isoOr, recordLedgerTime, setAppliedEvent, setUpHistory, setUpHistoryContext, worldTimeOf, type AppliedEvent } from '../readModels/history.js';
 
 const BATCH_SIZE = 1000;
 
@@ -283,14 +284,18 @@ export class ProjectionRunner {
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1), log_id TEXT NOT NULL, store TEXT NOT NULL, location TEXT NOT NULL)`);
     const stored = new Map(this.readModels.all<CheckpointRow>('SELECT * FROM projection_checkpoints').map((row) => [row.name, row]));
     this.readModels.transaction(() => {
+      setUpHistoryContext(this.readModels);
       for (const projection of this.projections) {
         const row = stored.get(projection.name);
-        if (row && row.version !== projection.version) {
+        // Read models from before their history was kept are rebuilt like a new version.
+        const current = row !== undefined && row.version === projection.version && hasHistory(this.readModels, projection.tables);
+        if (row && !current) {
           this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
-        const checkpoint = row && row.version === projection.version ? fromRow(row) : { position: START, version: projection.version };
+        setUpHistory(this.readModels, projection.tables);
+        const checkpoint = row && current ? fromRow(row) : { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
       }
@@ -357,6 +362,7 @@ export class ProjectionRunner {
       this.readModels.run('DELETE FROM projection_checkpoints');
       for (const projection of this.projections) {
         projection.setup(this.readModels);
+        setUpHistory(this.readModels, projection.tables);
         const checkpoint = { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -372,6 +378,7 @@ export class ProjectionRunner {
 
   private dropTables(projection: Projection): void {
     for (const table of projection.tables) this.readModels.exec(`DROP TABLE IF EXISTS "${table}"`);
+    dropHistory(this.readModels, projection.tables);
   }
 
   private saveCheckpoint(name: string, checkpoint: Checkpoint): void {
@@ -525,12 +532,22 @@ export class ProjectionRunner {
     const last = lastEvent.position;
     const anchor = { streamId: lastEvent.streamId, revision: lastEvent.revision, eventId: lastEvent.id };
     this.readModels.transaction(() => {
+      // Each event's ledger and world time, for the history triggers (see readModels/history.ts).
+      const applied = new Map<RecordedEvent, AppliedEvent>();
+      for (const event of batch) {
+        const times = { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
+        applied.set(event, times);
+        recordLedgerTime(this.readModels, times);
+      }
+      let current: RecordedEvent | undefined;
       for (const projection of this.projections) {
         const checkpoint = this.checkpoints.get(projection.name)!;
         const handles = this.handledTypes.get(projection.name)!;
         for (const event of batch) {
           if (handles.has(event.type) && comparePositions(event.position, checkpoint.position) > 0) {
             try {
+              if (current !== event) setAppliedEvent(this.readModels, applied.get(event)!);
+              current = event;
               projection.apply(this.readModels, event);
             } catch (error) {
               throw new ProjectionFailedError(projection.name, event, error);

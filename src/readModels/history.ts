@@ -1,0 +1,268 @@
+import type { ReadModelStore, SqlParams } from '../../projections/types.js';
+
+/**
+ * Bitemporal history of the read models, kept in the read-model database itself, so that an "as
+ * of" question is an indexed WHERE instead of a replay of the log.
+ *
+ * Every read-model table `t` gets `t_history`: the same columns plus
+ * - `_valid_from` / `_valid_to`: world time (ISO 8601), when the version was true in the world;
+ * - `_recorded_from` / `_recorded_to`: ledger time, as the log position of the event that recorded
+ *   the version and of the one that superseded it (`history_stamps` maps positions to `recordedAt`).
+ * SQLite triggers on the table fill it from `history_context`, the event being applied (which the
+ * projection runner sets before each event), so no projection's SQL changes. A version is never
+ * changed once recorded except to close its ledger time: what the ledger knew at any position
+ * stays readable ("as known at").
+ *
+ * An event changes a row at its world time w. The versions of the row that the ledger currently
+ * knows and that reach past w are closed (ledger time) and replaced by: the part before w, kept as
+ * it was; from w on, the new values. When the event is backdated (later versions exist), those
+ * later versions are re-derived: each column the event changed is changed in them too, numbers by
+ * the same difference (counters stay counters), other values set to the new value.
+ */
+
+/** The world time no version reaches: the end of an open version. */
+export const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+/** The ledger position no version reaches: the end of a version still known. */
+export const NEVER = Number.MAX_SAFE_INTEGER;
+/** A world time after every valid_from and before END_OF_TIME: "now" on the world axis. */
+const LATEST_WORLD_TIME = '9999-12-31T23:59:59.998Z';
+
+export const historyTable = (table: string) => `${table}_history`;
+const asOfView = (table: string) => `asof_${table}`;
+
+interface Column {
+  name: string;
+  type: string;
+  pk: number;
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Creates the shared tables: the event being applied and the ledger times of positions. */
+export function setUpHistoryContext(db: ReadModelStore): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS history_context (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL, mark INTEGER NOT NULL);
+    INSERT OR IGNORE INTO history_context (singleton, world_time, stamp, mark) VALUES (1, '${END_OF_TIME}', 0, 0);
+    CREATE TABLE IF NOT EXISTS history_stamps (stamp INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS history_stamps_recorded ON history_stamps (recorded_at, stamp);`);
+}
+
+/** Tables of a projection that can carry history: ordinary tables (not virtual ones, such as full-text indexes). */
+export function historicalTables(db: ReadModelStore, tables: readonly string[]): string[] {
+  return tables.filter((table) => {
+    const row = db.get<{ sql: string }>(`SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`, [table]);
+    return row !== undefined && !/^CREATE VIRTUAL/i.test(row.sql);
+  });
+}
+
+/** Whether each of these tables already has its history (read models from before history must be rebuilt). */
+export function hasHistory(db: ReadModelStore, tables: readonly string[]): boolean {
+  return historicalTables(db, tables).every(
+    (table) => db.get(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?`, [historyTable(table)]) !== undefined,
+  );
+}
+
+/**
+ * Creates the history table, its indexes (the table's own indexes, then the validity columns) and
+ * its triggers, for each of `tables` (after the projection created them); and the view that reads
+ * it as of a moment (see HistoricalReadModels).
+ */
+export function setUpHistory(db: ReadModelStore, tables: readonly string[]): void {
+  for (const table of historicalTables(db, tables)) {
+    const columns = db.all<Column>(`PRAGMA main.table_info(${quote(table)})`);
+    const keyColumns = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    // A table without a primary key: its rows are told apart by rowid.
+    const keys = keyColumns.length > 0 ? keyColumns.map((name) => ({ column: name, value: name })) : [{ column: '_row_id', value: 'rowid' }];
+    const history = historyTable(table);
+    const names = columns.map((c) => quote(c.name));
+    const extraKey = keyColumns.length > 0 ? '' : '_row_id INTEGER, ';
+    db.exec(`CREATE TABLE IF NOT EXISTS ${quote(history)} (_history_id INTEGER PRIMARY KEY, ${extraKey}${columns
+      .map((c) => `${quote(c.name)} ${c.type}`)
+      .join(', ')}, _valid_from TEXT NOT NULL, _valid_to TEXT NOT NULL, _recorded_from INTEGER NOT NULL, _recorded_to INTEGER NOT NULL)`);
+    const keyList = keys.map((k) => quote(k.column)).join(', ');
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}_key`)} ON ${quote(history)} (${keyList}, _recorded_to, _valid_to)`);
+    // The table's own indexes, so the same queries find their rows the same way in the past.
+    for (const index of db.all<{ name: string; origin: string; partial: number }>(`PRAGMA main.index_list(${quote(table)})`)) {
+      if (index.partial) continue;
+      const indexed = db.all<{ name: string | null; key: number }>(`PRAGMA main.index_xinfo(${quote(index.name)})`).filter((c) => c.key === 1);
+      if (indexed.length === 0 || indexed.some((c) => c.name === null)) continue;
+      const list = indexed.map((c) => quote(c.name!)).join(', ');
+      db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}__${index.name}`)} ON ${quote(history)} (${list}, _recorded_to, _valid_to)`);
+    }
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}_recorded`)} ON ${quote(history)} (_recorded_to, _recorded_from)`);
+
+    const ctx = 'history_context';
+    const matches = (row: 'OLD' | 'NEW', alias = '') => keys.map((k) => `${alias}${quote(k.column)} IS ${row}.${k.value === 'rowid' ? 'rowid' : quote(k.value)}`).join(' AND ');
+    const world = `(SELECT world_time FROM ${ctx})`;
+    const stamp = `(SELECT stamp FROM ${ctx})`;
+    const mark = `(SELECT mark FROM ${ctx})`;
+    const allColumns = `${keyColumns.length > 0 ? '' : '_row_id, '}${names.join(', ')}`;
+    const setMark = `UPDATE ${ctx} SET mark = coalesce((SELECT max(_history_id) FROM ${quote(history)}), 0);`;
+    // The part before w of the version reaching over w, kept as it was.
+    const keepBefore = (row: 'OLD' | 'NEW') =>
+      `INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+       SELECT ${allColumns}, _valid_from, ${world}, ${stamp}, ${NEVER} FROM ${quote(history)}
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from < ${world};`;
+    // Known versions reaching past w: superseded now (those recorded by this very event vanish).
+    const closeAfter = (row: 'OLD' | 'NEW') =>
+      `UPDATE ${quote(history)} SET _recorded_to = ${stamp}
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _history_id <= ${mark};
+       DELETE FROM ${quote(history)} WHERE ${matches(row)} AND _recorded_to = ${stamp} AND _recorded_from = ${stamp};`;
+    // From w on: the open version takes the new values; later closed ones (a backdated event) the change.
+    const rederived = columns
+      .map((c) => {
+        const name = quote(c.name);
+        return `CASE WHEN h._valid_to = '${END_OF_TIME}' THEN NEW.${name} WHEN NEW.${name} IS OLD.${name} THEN h.${name}
+          WHEN typeof(NEW.${name}) IN ('integer', 'real') AND typeof(OLD.${name}) IN ('integer', 'real') AND typeof(h.${name}) IN ('integer', 'real')
+          THEN h.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
+      })
+      .join(', ');
+    const rowKeyFromNew = keyColumns.length > 0 ? '' : 'NEW.rowid, ';
+    db.exec(`
+      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN
+        ${setMark}
+        ${keepBefore('NEW')}
+        ${closeAfter('NEW')}
+        INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+        VALUES (${rowKeyFromNew}${names.map((n) => `NEW.${n}`).join(', ')}, ${world}, '${END_OF_TIME}', ${stamp}, ${NEVER});
+      END;
+      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} BEGIN
+        ${setMark}
+        ${keepBefore('OLD')}
+        INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+        SELECT ${rowKeyFromNew}${rederived}, max(h._valid_from, ${world}), h._valid_to, ${stamp}, ${NEVER} FROM ${quote(history)} h
+        WHERE ${matches('OLD', 'h.')} AND h._recorded_to = ${NEVER} AND h._valid_to > ${world} AND h._history_id <= ${mark};
+        ${closeAfter('OLD')}
+      END;
+      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_delete`)} AFTER DELETE ON ${quote(table)} BEGIN
+        ${setMark}
+        ${keepBefore('OLD')}
+        ${closeAfter('OLD')}
+      END;`);
+    // The table as of the moment in temp.history_moment, named asof_<table>: read by HistoricalReadModels.
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS history_moment (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL);
+      INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});
+      DROP VIEW IF EXISTS temp.${quote(asOfView(table))};
+      CREATE TEMP VIEW ${quote(asOfView(table))} AS SELECT ${names.join(', ')} FROM main.${quote(history)}
+      WHERE _recorded_to > (SELECT stamp FROM temp.history_moment) AND _recorded_from <= (SELECT stamp FROM temp.history_moment)
+        AND _valid_to > (SELECT world_time FROM temp.history_moment) AND _valid_from <= (SELECT world_time FROM temp.history_moment);`);
+  }
+}
+
+/** Drops the history of these tables (with the tables: a rebuilt projection rebuilds its history). */
+export function dropHistory(db: ReadModelStore, tables: readonly string[]): void {
+  for (const table of tables) {
+    db.exec(`DROP VIEW IF EXISTS temp.${quote(asOfView(table))}; DROP TABLE IF EXISTS ${quote(historyTable(table))}`);
+  }
+}
+
+export interface AppliedEvent {
+  /** The event's position in the log, as a number (its ledger time). */
+  readonly stamp: number;
+  /** When the ledger recorded it. */
+  readonly recordedAt: string;
+  /** When it was true in the world: its business date where it has one, else when it occurred. */
+  readonly worldTime: string;
+}
+
+/** Tells the history triggers which event the next changes come from. */
+export function recordLedgerTime(db: ReadModelStore, event: AppliedEvent): void {
+  db.run('INSERT OR IGNORE INTO history_stamps (stamp, recorded_at) VALUES (?, ?)', [event.stamp, event.recordedAt]);
+}
+
+export function setAppliedEvent(db: ReadModelStore, event: AppliedEvent): void {
+  db.run('UPDATE history_context SET world_time = ?, stamp = ?', [event.worldTime, event.stamp]);
+}
+
+/** The world time of an event: its business date (`data.date`, a day) where it has one, else when it occurred. */
+export function worldTimeOf(event: { readonly data: unknown; readonly metadata: { readonly occurredAt: string } }): string {
+  const date = (event.data as { date?: unknown } | null)?.date;
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) return `${date}T00:00:00.000Z`;
+  return isoOr(event.metadata.occurredAt);
+}
+
+/** The same instant written the one way ISO strings compare in order; a value that is not a date as it is. */
+export function isoOr(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+export interface HistoricalMoment {
+  /** World time (ISO 8601); undefined: as things stand. */
+  readonly asOf?: string;
+  /** Ledger time (ISO 8601); undefined: everything recorded. */
+  readonly knownAt?: string;
+}
+
+/**
+ * The read models as of a moment: the same SQL as on the live tables, each table name read from
+ * its history (temp view asof_<table>) at the moment's world and ledger times. Statements run on the
+ * live connection, one at a time, each after setting its moment: a request may hold several moments.
+ */
+export class HistoricalReadModels implements ReadModelStore {
+  private readonly worldTime: string;
+  private readonly stamp: number;
+
+  constructor(
+    private readonly db: ReadModelStore,
+    private readonly rewrite: (sql: string) => string,
+    moment: HistoricalMoment,
+  ) {
+    this.worldTime = moment.asOf ? new Date(moment.asOf).toISOString() : LATEST_WORLD_TIME;
+    this.stamp =
+      moment.knownAt === undefined
+        ? NEVER - 1
+        : (db.get<{ stamp: number }>('SELECT stamp FROM history_stamps WHERE recorded_at <= ? ORDER BY recorded_at DESC, stamp DESC LIMIT 1', [
+            new Date(moment.knownAt).toISOString(),
+          ])?.stamp ?? 0);
+  }
+
+  private at(): void {
+    this.db.run('UPDATE temp.history_moment SET world_time = ?, stamp = ?', [this.worldTime, this.stamp]);
+  }
+
+  exec(): void {
+    throw new Error('The read models as of a moment are read-only');
+  }
+
+  run(): { changes: number } {
+    throw new Error('The read models as of a moment are read-only');
+  }
+
+  get<Row>(sql: string, params?: SqlParams): Row | undefined {
+    this.at();
+    return this.db.get<Row>(this.rewrite(sql), params);
+  }
+
+  all<Row>(sql: string, params?: SqlParams): Row[] {
+    this.at();
+    return this.db.all<Row>(this.rewrite(sql), params);
+  }
+}
+
+const NOT_AN_ALIAS = new Set([
+  'WHERE', 'JOIN', 'LEFT', 'RIGHT', 'FULL', 'INNER', 'CROSS', 'OUTER', 'NATURAL', 'ON', 'USING', 'GROUP', 'ORDER', 'LIMIT',
+  'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'HAVING', 'INDEXED', 'NOT', 'RETURNING',
+]);
+
+/**
+ * A function that reads each of `tables` named after FROM or JOIN from its as-of view instead,
+ * under the table's name (or the query's own alias), so the rest of the statement is unchanged.
+ */
+export function asOfRewriter(tables: readonly string[]): (sql: string) => string {
+  const known = new Set(tables);
+  const cache = new Map<string, string>();
+  const pattern = /\b(FROM|JOIN)(\s+)(?:main\.)?([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()(\s+(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*))?/gi;
+  return (sql) => {
+    let rewritten = cache.get(sql);
+    if (rewritten === undefined) {
+      rewritten = sql.replace(pattern, (whole, keyword: string, space: string, name: string, aliasPart: string | undefined, alias: string | undefined) => {
+        if (!known.has(name)) return whole;
+        if (alias !== undefined && !NOT_AN_ALIAS.has(alias.toUpperCase())) return `${keyword}${space}temp.${asOfView(name)}${aliasPart}`;
+        return `${keyword}${space}temp.${asOfView(name)} AS ${name}${aliasPart ?? ''}`;
+      });
+      cache.set(sql, rewritten);
+    }
+    return rewritten;
+  };
+}
