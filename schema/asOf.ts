@@ -11,7 +11,7 @@ import { AsOfArg, bareId } from './journeySupport.js';
  * Distinct moments one request may ask about. Each is a few indexed reads of the read models'
  * history (no replay), so the bound only keeps one request's work proportionate.
  */
-export const MAX_MOMENTS_PER_REQUEST = 25;
+export const MAX_MOMENTS_PER_REQUEST = 20;
 
 const momentsOfRequest = new WeakMap<Context, Set<string>>();
 

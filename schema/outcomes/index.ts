@@ -1,7 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../../domain/actionPlan/events.js';
 import { IsoDateTime } from '../../domain/shared/values.js';
-import { OutcomeFilterSchema } from '../../projections/outcomes/filter.js';
+import { OutcomeFilterSchema, outcomePeriod } from '../../projections/outcomes/filter.js';
 import {
   actionRecords,
   attendanceRecords,
@@ -291,7 +291,7 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
 
 const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterSchema.nullish() }),
-  asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at this moment (replays the log).' }),
+  asOf: t.arg.string({ required: false, validate: IsoDateTime.nullish(), description: 'The figures as they stood at the end of this moment\'s day (UTC): the same figures as a period ending that day.' }),
   knownAt: t.arg.string({
     required: false,
     validate: IsoDateTime.nullish(),
@@ -306,8 +306,10 @@ builder.queryFields((t) => ({
     authScopes: SECRETARIAT,
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
-      return { db, scope: scopeOf(db, OutcomeFilterSchema.parse(args.filter ?? {})), cache: new Map() };
+      const filter = OutcomeFilterSchema.parse(args.filter ?? {});
+      const period = outcomePeriod(filter, args.asOf);
+      const db = await readModelsAsOf(context, period.worldTime, args.knownAt);
+      return { db, scope: scopeOf(db, { ...filter, to: period.to }), cache: new Map() };
     },
   }),
   publicOutcomes: t.field({
