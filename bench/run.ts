@@ -23,6 +23,7 @@ const modules: readonly BenchModule[] = [
   await import('./matching.js'),
   await import('./streams.js'),
   await import('./personalData.js'),
+  await import('./timeTravel.js'),
 ];
 
 interface ModuleResult {

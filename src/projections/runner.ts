@@ -50,6 +50,11 @@ export interface ProjectionRunnerOptions {
    * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
    * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
    */
+  /**
+   * Keep the read models' bitemporal history (time travel reads it; default true). Off only to
+   * measure what it costs (bench/timeTravel.ts).
+   */
+  readonly keepHistory?: boolean;
   readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number; readonly deniedDelayMs?: number };
 }
 
@@ -112,6 +117,7 @@ export class ProjectionRunner {
   private readonly handledTypes: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly waiters = new Set<Waiter>();
   private readonly logger: Logger | undefined;
+  private readonly history: boolean;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private stopped = true;
@@ -140,6 +146,7 @@ export class ProjectionRunner {
     }
     this.handledTypes = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
     this.logger = options.logger;
+    this.history = options.keepHistory ?? true;
   }
 
   /** Position every projection has reached. */
@@ -288,13 +295,13 @@ export class ProjectionRunner {
       for (const projection of this.projections) {
         const row = stored.get(projection.name);
         // Read models from before their history was kept are rebuilt like a new version.
-        const current = row !== undefined && row.version === projection.version && hasHistory(this.readModels, projection.tables);
+        const current = row !== undefined && row.version === projection.version && (!this.history || hasHistory(this.readModels, projection.tables));
         if (row && !current) {
           this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
-        setUpHistory(this.readModels, projection.tables);
+        if (this.history) setUpHistory(this.readModels, projection.tables);
         const checkpoint = row && current ? fromRow(row) : { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -362,7 +369,7 @@ export class ProjectionRunner {
       this.readModels.run('DELETE FROM projection_checkpoints');
       for (const projection of this.projections) {
         projection.setup(this.readModels);
-        setUpHistory(this.readModels, projection.tables);
+        if (this.history) setUpHistory(this.readModels, projection.tables);
         const checkpoint = { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -534,7 +541,7 @@ export class ProjectionRunner {
     this.readModels.transaction(() => {
       // Each event's ledger and world time, for the history triggers (see readModels/history.ts).
       const applied = new Map<RecordedEvent, AppliedEvent>();
-      for (const event of batch) {
+      for (const event of this.history ? batch : []) {
         const times = { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
         applied.set(event, times);
         recordLedgerTime(this.readModels, times);
@@ -546,7 +553,7 @@ export class ProjectionRunner {
         for (const event of batch) {
           if (handles.has(event.type) && comparePositions(event.position, checkpoint.position) > 0) {
             try {
-              if (current !== event) setAppliedEvent(this.readModels, applied.get(event)!);
+              if (this.history && current !== event) setAppliedEvent(this.readModels, applied.get(event)!);
               current = event;
               projection.apply(this.readModels, event);
             } catch (error) {

@@ -1,5 +1,5 @@
 import type { Projection, ReadModelStore } from '../../projections/types.js';
-import { asOfRewriter, HistoricalReadModels, historicalTables } from '../readModels/history.js';
+import { asOfRewriters, HistoricalReadModels, historicalTables } from '../readModels/history.js';
 import type { ReadModelDatabase } from '../readModels/database.js';
 
 /** What an "as of" question asks: the world at `asOf` (world time), as the ledger knew it at `knownAt` (recordedAt). */
@@ -15,7 +15,7 @@ export interface Moment {
  * depend on the size of the log.
  */
 export class TimeTravel {
-  private rewrite: ((sql: string) => string) | undefined;
+  private rewriters: ReturnType<typeof asOfRewriters> | undefined;
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -25,7 +25,7 @@ export class TimeTravel {
   /** The read models as of a moment (a Date: the world then, as the ledger knows it now). */
   at(moment: Date | Moment): ReadModelStore {
     const { asOf, knownAt } = moment instanceof Date ? { asOf: moment, knownAt: undefined } : moment;
-    this.rewrite ??= asOfRewriter(this.projections.flatMap((p) => historicalTables(this.readModels, p.tables)));
-    return new HistoricalReadModels(this.readModels, this.rewrite, { asOf: asOf?.toISOString(), knownAt: knownAt?.toISOString() });
+    this.rewriters ??= asOfRewriters(this.projections.flatMap((p) => historicalTables(this.readModels, p.tables)));
+    return new HistoricalReadModels(this.readModels, this.rewriters, { asOf: asOf?.toISOString(), knownAt: knownAt?.toISOString() });
   }
 }

@@ -28,7 +28,7 @@ export const NEVER = Number.MAX_SAFE_INTEGER;
 const LATEST_WORLD_TIME = '9999-12-31T23:59:59.998Z';
 
 export const historyTable = (table: string) => `${table}_history`;
-const asOfView = (table: string) => `asof_${table}`;
+const view = (kind: 'asof' | 'known', table: string) => `${kind}_${table}`;
 
 interface Column {
   name: string;
@@ -41,8 +41,9 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Creates the shared tables: the event being applied and the ledger times of positions. */
 export function setUpHistoryContext(db: ReadModelStore): void {
   db.exec(`CREATE TABLE IF NOT EXISTS history_context (
-      singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL, mark INTEGER NOT NULL);
-    INSERT OR IGNORE INTO history_context (singleton, world_time, stamp, mark) VALUES (1, '${END_OF_TIME}', 0, 0);
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL, mark INTEGER NOT NULL,
+      backdated INTEGER NOT NULL);
+    INSERT OR IGNORE INTO history_context (singleton, world_time, stamp, mark, backdated) VALUES (1, '${END_OF_TIME}', 0, 0, 0);
     CREATE TABLE IF NOT EXISTS history_stamps (stamp INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS history_stamps_recorded ON history_stamps (recorded_at, stamp);`);
 }
@@ -78,81 +79,104 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
     const extraKey = keyColumns.length > 0 ? '' : '_row_id INTEGER, ';
     db.exec(`CREATE TABLE IF NOT EXISTS ${quote(history)} (_history_id INTEGER PRIMARY KEY, ${extraKey}${columns
       .map((c) => `${quote(c.name)} ${c.type}`)
-      .join(', ')}, _valid_from TEXT NOT NULL, _valid_to TEXT NOT NULL, _recorded_from INTEGER NOT NULL, _recorded_to INTEGER NOT NULL)`);
+      .join(', ')}, _valid_from TEXT NOT NULL, _valid_to TEXT NOT NULL, _recorded_from INTEGER NOT NULL, _recorded_to INTEGER NOT NULL, _closed_at INTEGER)`);
     const keyList = keys.map((k) => quote(k.column)).join(', ');
     db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}_key`)} ON ${quote(history)} (${keyList}, _recorded_to, _valid_to)`);
-    // The table's own indexes, so the same queries find their rows the same way in the past.
+    // The table's other indexes, so the same queries find their rows the same way in the past.
     for (const index of db.all<{ name: string; origin: string; partial: number }>(`PRAGMA main.index_list(${quote(table)})`)) {
-      if (index.partial) continue;
+      if (index.partial || index.origin === 'pk') continue;
       const indexed = db.all<{ name: string | null; key: number }>(`PRAGMA main.index_xinfo(${quote(index.name)})`).filter((c) => c.key === 1);
       if (indexed.length === 0 || indexed.some((c) => c.name === null)) continue;
       const list = indexed.map((c) => quote(c.name!)).join(', ');
       db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}__${index.name}`)} ON ${quote(history)} (${list}, _recorded_to, _valid_to)`);
     }
-    db.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${history}_recorded`)} ON ${quote(history)} (_recorded_to, _recorded_from)`);
 
     const ctx = 'history_context';
+    const h = quote(history);
     const matches = (row: 'OLD' | 'NEW', alias = '') => keys.map((k) => `${alias}${quote(k.column)} IS ${row}.${k.value === 'rowid' ? 'rowid' : quote(k.value)}`).join(' AND ');
     const world = `(SELECT world_time FROM ${ctx})`;
     const stamp = `(SELECT stamp FROM ${ctx})`;
     const mark = `(SELECT mark FROM ${ctx})`;
+    const backdated = `(SELECT backdated FROM ${ctx})`;
     const allColumns = `${keyColumns.length > 0 ? '' : '_row_id, '}${names.join(', ')}`;
-    const setMark = `UPDATE ${ctx} SET mark = coalesce((SELECT max(_history_id) FROM ${quote(history)}), 0);`;
-    // The part before w of the version reaching over w, kept as it was.
+    const rowKeyFromNew = keyColumns.length > 0 ? '' : 'NEW.rowid, ';
+    // Backdated: the ledger knows a version of the row that starts after w.
+    const classify = (row: 'OLD' | 'NEW') =>
+      `UPDATE ${ctx} SET backdated = EXISTS (SELECT 1 FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from > ${world}),
+         mark = coalesce((SELECT max(_history_id) FROM ${h}), 0);`;
+    // The usual case: the open version ends at w (in place: _closed_at says since when the ledger knows it ended).
+    const closeOpen = (row: 'OLD' | 'NEW') =>
+      `UPDATE ${h} SET _valid_to = ${world}, _closed_at = ${stamp}
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to = '${END_OF_TIME}' AND NOT ${backdated};
+       DELETE FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to = ${world} AND _recorded_from = ${stamp} AND _closed_at = ${stamp} AND _valid_from >= _valid_to;`;
+    const openNew = (condition: string) =>
+      `INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+       SELECT ${rowKeyFromNew}${names.map((n) => `NEW.${n}`).join(', ')}, ${world}, '${END_OF_TIME}', ${stamp}, ${NEVER} WHERE ${condition};`;
+    // Backdated: the part before w of the version reaching over w, kept as it was...
     const keepBefore = (row: 'OLD' | 'NEW') =>
-      `INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
-       SELECT ${allColumns}, _valid_from, ${world}, ${stamp}, ${NEVER} FROM ${quote(history)}
-       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from < ${world};`;
-    // Known versions reaching past w: superseded now (those recorded by this very event vanish).
-    const closeAfter = (row: 'OLD' | 'NEW') =>
-      `UPDATE ${quote(history)} SET _recorded_to = ${stamp}
-       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _history_id <= ${mark};
-       DELETE FROM ${quote(history)} WHERE ${matches(row)} AND _recorded_to = ${stamp} AND _recorded_from = ${stamp};`;
-    // From w on: the open version takes the new values; later closed ones (a backdated event) the change.
+      `INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+       SELECT ${allColumns}, _valid_from, ${world}, ${stamp}, ${NEVER} FROM ${h}
+       WHERE ${backdated} AND ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from < ${world};`;
+    // ...and the known versions reaching past w superseded now (those recorded by this very event vanish).
+    const supersedeAfter = (row: 'OLD' | 'NEW') =>
+      `UPDATE ${h} SET _recorded_to = ${stamp}
+       WHERE ${backdated} AND ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _history_id <= ${mark};
+       DELETE FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${stamp} AND _recorded_from = ${stamp};`;
+    // From w on: the open version takes the new values; later closed ones the change (numbers by the difference).
     const rederived = columns
       .map((c) => {
         const name = quote(c.name);
-        return `CASE WHEN h._valid_to = '${END_OF_TIME}' THEN NEW.${name} WHEN NEW.${name} IS OLD.${name} THEN h.${name}
-          WHEN typeof(NEW.${name}) IN ('integer', 'real') AND typeof(OLD.${name}) IN ('integer', 'real') AND typeof(h.${name}) IN ('integer', 'real')
-          THEN h.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
+        return `CASE WHEN v._valid_to = '${END_OF_TIME}' THEN NEW.${name} WHEN NEW.${name} IS OLD.${name} THEN v.${name}
+          WHEN typeof(NEW.${name}) IN ('integer', 'real') AND typeof(OLD.${name}) IN ('integer', 'real') AND typeof(v.${name}) IN ('integer', 'real')
+          THEN v.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
       })
       .join(', ');
-    const rowKeyFromNew = keyColumns.length > 0 ? '' : 'NEW.rowid, ';
     db.exec(`
       CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN
-        ${setMark}
+        ${classify('NEW')}
+        ${closeOpen('NEW')}
         ${keepBefore('NEW')}
-        ${closeAfter('NEW')}
-        INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
-        VALUES (${rowKeyFromNew}${names.map((n) => `NEW.${n}`).join(', ')}, ${world}, '${END_OF_TIME}', ${stamp}, ${NEVER});
+        ${supersedeAfter('NEW')}
+        ${openNew('1')}
       END;
       CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} BEGIN
-        ${setMark}
+        ${classify('OLD')}
+        ${closeOpen('OLD')}
+        ${openNew(`NOT ${backdated}`)}
         ${keepBefore('OLD')}
-        INSERT INTO ${quote(history)} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
-        SELECT ${rowKeyFromNew}${rederived}, max(h._valid_from, ${world}), h._valid_to, ${stamp}, ${NEVER} FROM ${quote(history)} h
-        WHERE ${matches('OLD', 'h.')} AND h._recorded_to = ${NEVER} AND h._valid_to > ${world} AND h._history_id <= ${mark};
-        ${closeAfter('OLD')}
+        INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+        SELECT ${rowKeyFromNew}${rederived}, max(v._valid_from, ${world}), v._valid_to, ${stamp}, ${NEVER} FROM ${h} v
+        WHERE ${backdated} AND ${matches('OLD', 'v.')} AND v._recorded_to = ${NEVER} AND v._valid_to > ${world} AND v._history_id <= ${mark};
+        ${supersedeAfter('OLD')}
       END;
       CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_delete`)} AFTER DELETE ON ${quote(table)} BEGIN
-        ${setMark}
+        ${classify('OLD')}
+        ${closeOpen('OLD')}
         ${keepBefore('OLD')}
-        ${closeAfter('OLD')}
+        ${supersedeAfter('OLD')}
       END;`);
-    // The table as of the moment in temp.history_moment, named asof_<table>: read by HistoricalReadModels.
+    // The table as of the moment in temp.history_moment, read by HistoricalReadModels: asof_<table>
+    // as the ledger knows it now (the versions still known: an index range on _valid_to), and
+    // known_<table> as it knew it at a past position (versions then known, ends then known).
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS history_moment (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL);
       INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});
-      DROP VIEW IF EXISTS temp.${quote(asOfView(table))};
-      CREATE TEMP VIEW ${quote(asOfView(table))} AS SELECT ${names.join(', ')} FROM main.${quote(history)}
+      DROP VIEW IF EXISTS temp.${quote(view('asof', table))};
+      CREATE TEMP VIEW ${quote(view('asof', table))} AS SELECT ${names.join(', ')} FROM main.${h}
+      WHERE _recorded_to = ${NEVER} AND _valid_to > (SELECT world_time FROM temp.history_moment)
+        AND _valid_from <= (SELECT world_time FROM temp.history_moment);
+      DROP VIEW IF EXISTS temp.${quote(view('known', table))};
+      CREATE TEMP VIEW ${quote(view('known', table))} AS SELECT ${names.join(', ')} FROM main.${h}
       WHERE _recorded_to > (SELECT stamp FROM temp.history_moment) AND _recorded_from <= (SELECT stamp FROM temp.history_moment)
-        AND _valid_to > (SELECT world_time FROM temp.history_moment) AND _valid_from <= (SELECT world_time FROM temp.history_moment);`);
+        AND _valid_from <= (SELECT world_time FROM temp.history_moment)
+        AND (_valid_to > (SELECT world_time FROM temp.history_moment) OR _closed_at > (SELECT stamp FROM temp.history_moment));`);
   }
 }
 
 /** Drops the history of these tables (with the tables: a rebuilt projection rebuilds its history). */
 export function dropHistory(db: ReadModelStore, tables: readonly string[]): void {
   for (const table of tables) {
-    db.exec(`DROP VIEW IF EXISTS temp.${quote(asOfView(table))}; DROP TABLE IF EXISTS ${quote(historyTable(table))}`);
+    db.exec(`DROP VIEW IF EXISTS temp.${quote(view('asof', table))}; DROP VIEW IF EXISTS temp.${quote(view('known', table))};
+      DROP TABLE IF EXISTS ${quote(historyTable(table))}`);
   }
 }
 
@@ -202,12 +226,14 @@ export interface HistoricalMoment {
 export class HistoricalReadModels implements ReadModelStore {
   private readonly worldTime: string;
   private readonly stamp: number;
+  private readonly rewrite: (sql: string) => string;
 
   constructor(
     private readonly db: ReadModelStore,
-    private readonly rewrite: (sql: string) => string,
+    rewriters: { readonly asOf: (sql: string) => string; readonly known: (sql: string) => string },
     moment: HistoricalMoment,
   ) {
+    this.rewrite = moment.knownAt === undefined ? rewriters.asOf : rewriters.known;
     this.worldTime = moment.asOf ? new Date(moment.asOf).toISOString() : LATEST_WORLD_TIME;
     this.stamp =
       moment.knownAt === undefined
@@ -246,10 +272,15 @@ const NOT_AN_ALIAS = new Set([
 ]);
 
 /**
- * A function that reads each of `tables` named after FROM or JOIN from its as-of view instead,
+ * Functions that read each of `tables` named after FROM or JOIN from its as-of view instead (as
+ * known now, or at a past moment),
  * under the table's name (or the query's own alias), so the rest of the statement is unchanged.
  */
-export function asOfRewriter(tables: readonly string[]): (sql: string) => string {
+export function asOfRewriters(tables: readonly string[]) {
+  return { asOf: rewriter('asof', tables), known: rewriter('known', tables) };
+}
+
+function rewriter(kind: 'asof' | 'known', tables: readonly string[]): (sql: string) => string {
   const known = new Set(tables);
   const cache = new Map<string, string>();
   const pattern = /\b(FROM|JOIN)(\s+)(?:main\.)?([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()(\s+(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*))?/gi;
@@ -258,8 +289,8 @@ export function asOfRewriter(tables: readonly string[]): (sql: string) => string
     if (rewritten === undefined) {
       rewritten = sql.replace(pattern, (whole, keyword: string, space: string, name: string, aliasPart: string | undefined, alias: string | undefined) => {
         if (!known.has(name)) return whole;
-        if (alias !== undefined && !NOT_AN_ALIAS.has(alias.toUpperCase())) return `${keyword}${space}temp.${asOfView(name)}${aliasPart}`;
-        return `${keyword}${space}temp.${asOfView(name)} AS ${name}${aliasPart ?? ''}`;
+        if (alias !== undefined && !NOT_AN_ALIAS.has(alias.toUpperCase())) return `${keyword}${space}temp.${view(kind, name)}${aliasPart}`;
+        return `${keyword}${space}temp.${view(kind, name)} AS ${name}${aliasPart ?? ''}`;
       });
       cache.set(sql, rewritten);
     }
