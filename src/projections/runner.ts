@@ -47,14 +47,14 @@ export interface ProjectionRunnerOptions {
   /** Read models built from another log, or ahead of this one: rebuild them (default), or refuse to serve. */
   readonly onLogMismatch?: 'rebuild' | 'refuse';
   /**
-   * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
-   * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
-   */
-  /**
    * Keep the read models' bitemporal history (time travel reads it; default true). Off only to
    * measure what it costs (bench/timeTravel.ts).
    */
   readonly keepHistory?: boolean;
+  /**
+   * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
+   * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
+   */
   readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number; readonly deniedDelayMs?: number };
 }
 
@@ -297,7 +297,7 @@ export class ProjectionRunner {
         // Read models from before their history was kept are rebuilt like a new version.
         const current = row !== undefined && row.version === projection.version && (!this.history || hasHistory(this.readModels, projection.tables));
         if (row && !current) {
-          this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
+          this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed (or it has no history yet): rebuilding');
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
