@@ -9,15 +9,17 @@ import type { ReadModelStore, SqlParams } from '../../projections/types.js';
  * - `_recorded_from` / `_recorded_to`: ledger time, as the log position of the event that recorded
  *   the version and of the one that superseded it (`history_stamps` maps positions to `recordedAt`).
  * SQLite triggers on the table fill it from `history_context`, the event being applied (which the
- * projection runner sets before each event), so no projection's SQL changes. A version is never
- * changed once recorded except to close its ledger time: what the ledger knew at any position
- * stays readable ("as known at").
+ * projection runner sets before each event), so no projection's SQL changes. A recorded version
+ * only ever gets an end: of its world time, in place, with `_closed_at` saying from which position
+ * the ledger knew that end; or of its ledger time. What the ledger knew at any position stays
+ * readable ("as known at").
  *
- * An event changes a row at its world time w. The versions of the row that the ledger currently
- * knows and that reach past w are closed (ledger time) and replaced by: the part before w, kept as
- * it was; from w on, the new values. When the event is backdated (later versions exist), those
- * later versions are re-derived: each column the event changed is changed in them too, numbers by
- * the same difference (counters stay counters), other values set to the new value.
+ * An event changes a row at its world time w. Usually the row's open version ends at w and a new
+ * one starts there. When the event is backdated (the ledger knows versions of the row starting
+ * after w), the versions reaching past w are superseded (ledger time) and replaced by: the part
+ * before w, kept as it was; from w on, re-derived: each column the event changed is changed in
+ * them too, numbers by the same difference (counters stay counters), other values set to the new
+ * value.
  */
 
 /** The world time no version reaches: the end of an open version. */
