@@ -73,7 +73,7 @@ function random(seed: number) {
 
 const day = (base: string, plusDays: number) => new Date(Date.parse(`${base}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10);
 
-class LogBuilder {
+export class LogBuilder {
   private readonly newId = monotonicFactory();
   readonly streams: { streamId: string; events: EventData[] }[] = [];
   count = 0;
@@ -102,14 +102,15 @@ class LogBuilder {
   }
 }
 
-function buildLog(): LogBuilder {
+/** The programme's log; fewer networks (and indicator values) make smaller logs of the same shape. */
+export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_INDICATOR): LogBuilder {
   const r = random(20_150_901);
   const log = new LogBuilder();
   const cityPool = Array.from({ length: 600 }, (_, i) => {
     const country = COUNTRIES[i % COUNTRIES.length]!;
     return { cityId: `city${i}-${country.toLowerCase()}`, name: `City ${i}`, country };
   });
-  for (let n = 0; n < NETWORKS; n++) {
+  for (let n = 0; n < networks; n++) {
     const kind = KINDS[n % KINDS.length]!;
     const start = day('2015-01-01', r.int(3000));
     const network = log.stream('network');
@@ -181,7 +182,7 @@ function buildLog(): LogBuilder {
       for (let i = 0; i < INDICATORS_PER_PLAN; i++) {
         const indicatorId = log.id();
         plan.add('IndicatorDefined', { indicatorId, name: `Indicator ${i}`, unit: 'people', baseline: 0, target: 100, actionId: null }, day(start, 400));
-        for (let v = 0; v < VALUES_PER_INDICATOR; v++) {
+        for (let v = 0; v < valuesPerIndicator; v++) {
           const measured = day(start, 500 + v * 30);
           plan.add('IndicatorValueRecorded', { indicatorId, date: measured, value: r.int(120), note: '' }, measured);
         }
@@ -267,7 +268,7 @@ function buildLog(): LogBuilder {
  * appendToStream writes (stream revisions from 0, global positions in order), without one fsync per
  * stream, which would make generating a million events take many minutes on this machine.
  */
-async function bulkLoad(file: string, log: LogBuilder): Promise<void> {
+export async function bulkLoad(file: string, log: LogBuilder): Promise<void> {
   await new SqliteEventStore(file).close(); // creates the schema
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -292,7 +293,7 @@ async function bulkLoad(file: string, log: LogBuilder): Promise<void> {
   db.close();
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 

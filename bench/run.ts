@@ -24,6 +24,7 @@ const modules: readonly BenchModule[] = [
   await import('./streams.js'),
   await import('./personalData.js'),
   await import('./writes.js'),
+  await import('./timeTravel.js'),
 ];
 
 interface ModuleResult {

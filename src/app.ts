@@ -101,17 +101,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   mkdirSync(config.dataDir, { recursive: true });
   const foldedSnapshots = new FoldedSnapshots(join(config.dataDir, 'folded-state.sqlite'), store);
   const commands = new CommandHandler(store, options.clock, foldedSnapshots);
-  const timeTravel = new TimeTravel(store, projectionList, options.clock);
+  const timeTravel = new TimeTravel(readModels, projectionList);
   const personalData = new PersonalData(store, store.keys);
   let generation = 0;
   let erasuresCoveredUpTo: Position = START;
-  // An erasure: what the read models and time travel's cache hold of the subject must go. The read
+  // An erasure: what the read models (and their history) hold of the subject must go. The read
   // models are replayed from the log (opened without the key, the values read as placeholders).
   runner.onApplied((events) => {
     const erasures = events.filter((event) => event.type === 'DataSubjectErased' && comparePositions(event.position, erasuresCoveredUpTo) > 0);
     if (erasures.length === 0) return;
     for (const event of erasures) store.keys.forget((event.data as { subjectId: string }).subjectId);
-    timeTravel.clear();
     generation += 1;
     personalData.track(
       (async () => {
@@ -121,7 +120,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         logger.info({ erasures: erasures.length }, 'data subject erased: rebuilding the read models without their data');
         await runner.rebuild();
         await runner.waitFor(erasuresCoveredUpTo, 600_000);
-        timeTravel.clear();
         generation += 1;
       })().catch((error: unknown) => logger.error({ err: error }, 'rebuilding the read models after an erasure failed')),
     );
@@ -172,7 +170,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       clearInterval(snapshots);
       stopRetention();
       await runner.stop();
-      timeTravel.clear();
       readModels.close();
       await foldedSnapshots.close();
       await store.close();

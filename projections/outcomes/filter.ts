@@ -24,3 +24,16 @@ export type OutcomeFilterInput = z.output<typeof OutcomeFilterSchema>;
 
 /** Query-string parameters of GET /export/outcomes.csv: the filter plus asOf. */
 export const OutcomeExportParams = OutcomeFilterSchema.and(z.object({ asOf: IsoDateTime.nullish() }));
+
+/**
+ * The moment an outcome answer is read at. Outcome facts are dated by day (a plan's endorsement,
+ * a funding's date, an action's status date), and that date is their time in the world: a period
+ * ending on day D and "as of" any moment of day D both read the read models' history at the end of
+ * D and count what is dated up to D, so both give the same figures, for every figure. Without
+ * either, the figures as they stand.
+ */
+export function outcomePeriod(filter: OutcomeFilterInput, asOf?: string | null): { readonly to: string | null; readonly worldTime?: string } {
+  const asOfDay = asOf ? new Date(asOf).toISOString().slice(0, 10) : undefined;
+  const to = [filter.to ?? undefined, asOfDay].filter((day): day is string => day !== undefined).sort()[0];
+  return to === undefined ? { to: null } : { to, worldTime: `${to}T23:59:59.999Z` };
+}

@@ -1,7 +1,7 @@
 import { AsOfArg } from '../journeySupport.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { FundingSource } from '../../domain/actionPlan/events.js';
-import { outcomeFilterSchema } from '../../projections/outcomes/filter.js';
+import { outcomeFilterSchema, outcomePeriod } from '../../projections/outcomes/filter.js';
 import { entityId } from '../../src/application/ids.js';
 import { inputTypeOf } from '../inputs.js';
 import {
@@ -300,7 +300,12 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
 
 const filterArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
   filter: t.arg({ type: OutcomeFilter, required: false, validate: OutcomeFilterArg.nullish() }),
-  asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg, description: 'The figures as they stood at this moment (replays the log).' }),
+  asOf: t.arg({
+    type: 'DateTime',
+    required: false,
+    validate: AsOfArg,
+    description: "The figures as they stood at the end of this moment's day (UTC): the same figures as a period ending that day.",
+  }),
   knownAt: t.arg({
     type: 'DateTime',
     required: false,
@@ -316,8 +321,10 @@ builder.queryFields((t) => ({
     authScopes: SECRETARIAT,
     args: filterArgs(t),
     resolve: async (_root, args, context) => {
-      const db = await readModelsAsOf(context, args.asOf, args.knownAt);
-      return { db, scope: scopeOf(db, OutcomeFilterArg.parse(args.filter ?? {})), cache: new Map() };
+      const filter = OutcomeFilterArg.parse(args.filter ?? {});
+      const period = outcomePeriod(filter, args.asOf);
+      const db = await readModelsAsOf(context, period.worldTime, args.knownAt);
+      return { db, scope: scopeOf(db, { ...filter, to: period.to }), cache: new Map() };
     },
   }),
   publicOutcomes: t.field({

@@ -14,6 +14,7 @@ import {
   type Subscription,
 } from '../eventStore/port.js';
 import { isCorruption, ReadModelDatabase } from '../readModels/database.js';
+import { dropHistory, hasHistory, historicalTables, isoOr, recordLedgerTime, setAppliedEvent, setUpHistory, setUpHistoryContext, worldTimeOf, type AppliedEvent } from '../readModels/history.js';
 
 const BATCH_SIZE = 1000;
 
@@ -51,6 +52,11 @@ export interface ProjectionRunnerOptions {
   readonly logger?: Logger;
   /** Read models built from another log, or ahead of this one: rebuild them (default), or refuse to serve. */
   readonly onLogMismatch?: 'rebuild' | 'refuse';
+  /**
+   * Keep the read models' bitemporal history (time travel reads it; default true). Off only to
+   * measure what it costs (bench/timeTravel.ts).
+   */
+  readonly keepHistory?: boolean;
   /**
    * Delays between resubscriptions: doubled from `initialDelayMs` (100 ms) up to `maxDelayMs`
    * (30 s); `deniedDelayMs` (60 s) when the store denies access, which only an operator can cure.
@@ -122,6 +128,7 @@ export class ProjectionRunner {
   private readonly handledTypes: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly waiters = new Set<Waiter>();
   private readonly logger: Logger | undefined;
+  private readonly history: boolean;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private stopped = true;
@@ -155,6 +162,7 @@ export class ProjectionRunner {
     }
     this.handledTypes = new Map(projections.map((p) => [p.name, new Set(p.handles)]));
     this.logger = options.logger;
+    this.history = options.keepHistory ?? true;
   }
 
   /** Position every projection has reached. */
@@ -312,6 +320,7 @@ export class ProjectionRunner {
     const wasRebuilding = new Set(this.rebuilding.keys());
     this.rebuilding.clear();
     this.readModels.transaction(() => {
+      setUpHistoryContext(this.readModels);
       for (const projection of this.projections) {
         const row = stored.get(projection.name);
         if (row && row.version !== projection.version && beside && this.hasTablesOf(projection)) {
@@ -324,12 +333,15 @@ export class ProjectionRunner {
           this.checkpoints.set(projection.name, fromRow(row));
           continue;
         }
-        if (row && row.version !== projection.version) {
-          this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
+        // Read models from before their history was kept are rebuilt like a new version.
+        const current = row !== undefined && row.version === projection.version && (!this.history || hasHistory(this.readModels, projection.tables));
+        if (row && !current) {
+          this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed (or it has no history yet): rebuilding');
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
-        const checkpoint = row && row.version === projection.version ? fromRow(row) : { position: START, version: projection.version };
+        if (this.history) setUpHistory(this.readModels, projection.tables);
+        const checkpoint = row && current ? fromRow(row) : { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
       }
@@ -383,6 +395,7 @@ export class ProjectionRunner {
       const beside = new ProjectionRunner(this.store, besideDb, projections, {
         onLogMismatch: 'rebuild',
         rebuildBeside: false,
+        keepHistory: this.history,
         ...(this.logger ? { logger: this.logger.child({ beside: true }) } : {}),
       });
       await beside.catchUp({ cancelled: () => !current() });
@@ -424,12 +437,26 @@ export class ProjectionRunner {
           this.dropTables(projection);
           projection.setup(this.readModels);
           for (const table of projection.tables) this.readModels.run(`INSERT INTO main."${table}" SELECT * FROM beside."${table}"`);
+          if (this.history) {
+            // The history built beside comes with its tables; the triggers are created after the
+            // copy so that it does not count as changes.
+            setUpHistory(this.readModels, projection.tables);
+            for (const table of historicalTables(this.readModels, projection.tables)) {
+              this.readModels.run(`INSERT INTO main."${table}_history" SELECT * FROM beside."${table}_history"`);
+            }
+            this.readModels.run('INSERT OR IGNORE INTO main.history_stamps SELECT * FROM beside.history_stamps');
+          }
           let checkpoint = besideAt.get(projection.name) ?? { position: START, version: projection.version };
           const handles = new Set(projection.handles);
           for (const event of tail) {
             if (comparePositions(event.position, checkpoint.position) <= 0) continue;
             if (handles.has(event.type)) {
               try {
+                if (this.history) {
+                  const times = { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
+                  recordLedgerTime(this.readModels, times);
+                  setAppliedEvent(this.readModels, times);
+                }
                 projection.apply(this.readModels, event);
               } catch (error) {
                 throw new ProjectionFailedError(projection.name, event, error);
@@ -529,6 +556,7 @@ export class ProjectionRunner {
       this.readModels.run('DELETE FROM projection_checkpoints');
       for (const projection of this.projections) {
         projection.setup(this.readModels);
+        if (this.history) setUpHistory(this.readModels, projection.tables);
         const checkpoint = { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -544,6 +572,7 @@ export class ProjectionRunner {
 
   private dropTables(projection: Projection): void {
     for (const table of projection.tables) this.readModels.exec(`DROP TABLE IF EXISTS main."${table}"`);
+    dropHistory(this.readModels, projection.tables);
   }
 
   private saveCheckpoint(name: string, checkpoint: Checkpoint): void {
@@ -700,6 +729,14 @@ export class ProjectionRunner {
     const last = lastEvent.position;
     const anchor = { streamId: lastEvent.streamId, revision: lastEvent.revision, eventId: lastEvent.id };
     this.readModels.transaction(() => {
+      // Each event's ledger and world time, for the history triggers (see readModels/history.ts).
+      const applied = new Map<RecordedEvent, AppliedEvent>();
+      for (const event of this.history ? batch : []) {
+        const times = { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
+        applied.set(event, times);
+        recordLedgerTime(this.readModels, times);
+      }
+      let current: RecordedEvent | undefined;
       for (const projection of this.projections) {
         if (this.rebuilding.has(projection.name)) continue;
         const checkpoint = this.checkpoints.get(projection.name)!;
@@ -707,6 +744,8 @@ export class ProjectionRunner {
         for (const event of batch) {
           if (handles.has(event.type) && comparePositions(event.position, checkpoint.position) > 0) {
             try {
+              if (this.history && current !== event) setAppliedEvent(this.readModels, applied.get(event)!);
+              current = event;
               projection.apply(this.readModels, event);
             } catch (error) {
               throw new ProjectionFailedError(projection.name, event, error);

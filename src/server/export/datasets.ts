@@ -3,7 +3,7 @@ import { centsToEuros } from '../../../domain/actionPlan/money.js';
 import { IsoDateTime } from '../../../domain/shared/values.js';
 import { allMeetings, allNetworks, allPartners, allPlanActions, allPractices } from '../../../projections/openData/queries.js';
 import { publicOutcomeReport } from '../../../projections/openData/publicOutcomes.js';
-import { OutcomeExportParams } from '../../../projections/outcomes/filter.js';
+import { OutcomeExportParams, outcomePeriod } from '../../../projections/outcomes/filter.js';
 import { scopeOf } from '../../../projections/outcomes/queries.js';
 import { outcomeReport, type OutcomeLine } from '../../../projections/outcomes/report.js';
 import type { ReadModelStore } from '../../../projections/types.js';
@@ -48,6 +48,8 @@ export interface Dataset<Row = any> {
   readonly params: z.ZodType<{ asOf?: string | null }>;
   readonly paramsHelp: string;
   readonly rows: (db: ReadModelStore, params: any, viewer: Viewer) => Row[];
+  /** The world time the rows are read at (default: `asOf`); undefined: as things stand. */
+  readonly moment?: (params: any) => string | undefined;
   readonly fields: readonly DatasetField<Row>[];
 }
 
@@ -243,7 +245,9 @@ export const datasets: readonly Dataset[] = [
     primaryKey: ['figure', 'breakdown', 'key'],
     params: OutcomeExportParams,
     paramsHelp: OUTCOME_HELP,
-    rows: (db, { asOf: _asOf, ...filter }) => outcomeReport(db, scopeOf(db, filter)),
+    // The same moment as the outcomes query: a period ending on a day and "as of" that day agree.
+    moment: ({ asOf, ...filter }) => outcomePeriod(filter, asOf).worldTime,
+    rows: (db, { asOf, ...filter }) => outcomeReport(db, scopeOf(db, { ...filter, to: outcomePeriod(filter, asOf).to })),
     fields: outcomeFields('Outcomes'),
   },
   {

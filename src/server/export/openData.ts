@@ -165,7 +165,8 @@ export function openDataPlugin(app: App): Plugin {
           issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
         });
       }
-      const db: ReadModelStore = parsed.data.asOf ? await app.timeTravel.at(new Date(parsed.data.asOf)) : app.readModels;
+      const moment = dataset.moment ? dataset.moment(parsed.data) : (parsed.data.asOf ?? undefined);
+      const db: ReadModelStore = moment ? app.timeTravel.at(new Date(moment)) : app.readModels;
       const format = match[2] as 'csv' | 'json';
       const body = render(dataset, dataset.rows(db, parsed.data, viewer), viewer, format, `${base}${EXPORT_PREFIX}datapackage.json`);
       endResponse(
