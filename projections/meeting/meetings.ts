@@ -29,6 +29,7 @@ export interface MeetingRow {
   origin_id: string | null;
   status: 'scheduled' | 'held' | 'cancelled';
   scheduled_at: string;
+  scheduled_order: number;
   held_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
@@ -63,7 +64,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 3,
+  version: 4,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -91,7 +92,9 @@ export const meetingsProjection = projection({
     reschedule_count INTEGER NOT NULL DEFAULT 0,
     description TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
-    revision INTEGER NOT NULL
+    revision INTEGER NOT NULL,
+    -- The order meetings were scheduled in (a column, not the rowid, so that history keeps it).
+    scheduled_order INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, sort_date);
   CREATE TABLE IF NOT EXISTS meeting_attendees (
@@ -124,8 +127,8 @@ export const meetingsProjection = projection({
         db.run(
           `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, date_precision, date_wording, sort_date,
              external_host_name, external_host_country, themes, guiding_questions,
-             partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
+             partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision, scheduled_order)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, (SELECT coalesce(max(scheduled_order), 0) + 1 FROM meetings))`,
           [
             id,
             d.networkId,

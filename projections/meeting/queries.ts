@@ -14,7 +14,7 @@ export interface MeetingFilter extends Period {
 }
 
 /** The timeline's order (listMeetings). */
-export const MEETING_ORDER = `m.sort_date, m.start_date, m.end_date, CASE WHEN m.date_precision = 'day' THEN m.title END, m.rowid, m.id`;
+export const MEETING_ORDER = `m.sort_date, m.start_date, m.end_date, CASE WHEN m.date_precision = 'day' THEN m.title END, m.scheduled_order, m.id`;
 
 export const { find: findMeeting, findMany: findMeetings } = rowsById<MeetingRow>('meetings');
 

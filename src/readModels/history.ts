@@ -177,17 +177,19 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
           INSERT OR IGNORE INTO ${gone} VALUES (${keyColumns.map((k) => `OLD.${quote(k)}`).join(', ')});
         END;`);
     }
+    // A table without a primary key keeps its rowid in _row_id: queries ordering by rowid read it.
+    const viewColumns = `${names.join(', ')}${keyColumns.length > 0 ? '' : ', _row_id AS rowid'}`;
     // The table as of the moment in temp.history_moment, read by HistoricalReadModels: asof_<table>
     // as the ledger knows it now (the versions still known: an index range on _valid_to), and
     // known_<table> as it knew it at a past position (versions then known, ends then known).
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS history_moment (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL);
       INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});
       DROP VIEW IF EXISTS temp.${quote(view('asof', table))};
-      CREATE TEMP VIEW ${quote(view('asof', table))} AS ${readByKey ? keyedView : `SELECT ${names.join(', ')} FROM main.${h}
+      CREATE TEMP VIEW ${quote(view('asof', table))} AS ${readByKey ? keyedView : `SELECT ${viewColumns} FROM main.${h}
       WHERE _recorded_to = ${NEVER} AND _valid_to > (SELECT world_time FROM temp.history_moment)
         AND _valid_from <= (SELECT world_time FROM temp.history_moment)`};
       DROP VIEW IF EXISTS temp.${quote(view('known', table))};
-      CREATE TEMP VIEW ${quote(view('known', table))} AS SELECT ${names.join(', ')} FROM main.${h}
+      CREATE TEMP VIEW ${quote(view('known', table))} AS SELECT ${viewColumns} FROM main.${h}
       WHERE _recorded_to > (SELECT stamp FROM temp.history_moment) AND _recorded_from <= (SELECT stamp FROM temp.history_moment)
         AND _valid_from <= (SELECT world_time FROM temp.history_moment)
         AND (_valid_to > (SELECT world_time FROM temp.history_moment) OR _closed_at > (SELECT stamp FROM temp.history_moment));`);

@@ -96,9 +96,9 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     ]);
   });
 
-  it('four Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Poznań and Wrocław', () => {
+  it('five Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Kraków (URBinclusion), Poznań and Wrocław', () => {
     const cities = answer('PolishCities').cities.nodes;
-    expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Poznań', 'Wrocław']);
+    expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Kraków', 'Poznań', 'Wrocław']);
     expect(cities[1].networks.map((n: { name: string }) => n.name)).toEqual(['BoostInno (Boosting Social Innovation)', 'CO4CITIES']);
   });
 

@@ -33,7 +33,7 @@ export interface TestApp {
 /** A real server on a free port with a fresh embedded store, as a client sees it. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', HOST: '127.0.0.1', ...env });
   const app = await createApp(config, { logger: createLogger(config.logLevel) });
   const server = await startServer(app, { host: config.host, port: config.port, schema: buildSchema() });
   const token: TestApp['token'] = async (role, options = {}) => {
