@@ -27,6 +27,7 @@ const data = dataOf<CalendarFeedEvent>();
 /** Private calendar feeds: who holds each, what it shows, whether it still works. */
 export const calendarFeedsProjection: Projection = {
   name: 'calendarFeeds',
+  keepsHistory: false,
   version: 1,
   tables: ['calendar_feeds'],
   setup(db) {

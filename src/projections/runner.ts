@@ -334,13 +334,13 @@ export class ProjectionRunner {
           continue;
         }
         // Read models from before their history was kept are rebuilt like a new version.
-        const current = row !== undefined && row.version === projection.version && (!this.history || hasHistory(this.readModels, projection.tables));
+        const current = row !== undefined && row.version === projection.version && (!this.keepsHistory(projection) || hasHistory(this.readModels, projection.tables));
         if (row && !current) {
           this.logger?.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed (or it has no history yet): rebuilding');
           this.dropTables(projection);
         }
         projection.setup(this.readModels);
-        if (this.history) setUpHistory(this.readModels, projection.tables);
+        if (this.keepsHistory(projection)) setUpHistory(this.readModels, projection.tables);
         const checkpoint = row && current ? fromRow(row) : { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -437,7 +437,7 @@ export class ProjectionRunner {
           this.dropTables(projection);
           projection.setup(this.readModels);
           for (const table of projection.tables) this.readModels.run(`INSERT INTO main."${table}" SELECT * FROM beside."${table}"`);
-          if (this.history) {
+          if (this.keepsHistory(projection)) {
             // The history built beside comes with its tables; the triggers are created after the
             // copy so that it does not count as changes.
             setUpHistory(this.readModels, projection.tables);
@@ -556,7 +556,7 @@ export class ProjectionRunner {
       this.readModels.run('DELETE FROM projection_checkpoints');
       for (const projection of this.projections) {
         projection.setup(this.readModels);
-        if (this.history) setUpHistory(this.readModels, projection.tables);
+        if (this.keepsHistory(projection)) setUpHistory(this.readModels, projection.tables);
         const checkpoint = { position: START, version: projection.version };
         this.checkpoints.set(projection.name, checkpoint);
         this.saveCheckpoint(projection.name, checkpoint);
@@ -568,6 +568,10 @@ export class ProjectionRunner {
       );
     });
     this.reached = START;
+  }
+
+  private keepsHistory(projection: Projection): boolean {
+    return this.history && projection.keepsHistory !== false;
   }
 
   private dropTables(projection: Projection): void {

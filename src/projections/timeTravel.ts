@@ -25,7 +25,7 @@ export class TimeTravel {
   /** The read models as of a moment (a Date: the world then, as the ledger knows it now). */
   at(moment: Date | Moment): ReadModelStore {
     const { asOf, knownAt } = moment instanceof Date ? { asOf: moment, knownAt: undefined } : moment;
-    this.rewriters ??= asOfRewriters(this.projections.flatMap((p) => historicalTables(this.readModels, p.tables)));
+    this.rewriters ??= asOfRewriters(this.projections.filter((p) => p.keepsHistory !== false).flatMap((p) => historicalTables(this.readModels, p.tables)));
     return new HistoricalReadModels(this.readModels, this.rewriters, { asOf: asOf?.toISOString(), knownAt: knownAt?.toISOString() });
   }
 }

@@ -47,7 +47,9 @@ export function setUpHistoryContext(db: ReadModelStore): void {
       backdated INTEGER NOT NULL);
     INSERT OR IGNORE INTO history_context (singleton, world_time, stamp, mark, backdated) VALUES (1, '${END_OF_TIME}', 0, 0, 0);
     CREATE TABLE IF NOT EXISTS history_stamps (stamp INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS history_stamps_recorded ON history_stamps (recorded_at, stamp);`);
+    CREATE INDEX IF NOT EXISTS history_stamps_recorded ON history_stamps (recorded_at, stamp);
+    CREATE TEMP TABLE IF NOT EXISTS history_moment (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL);
+    INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});`);
 }
 
 /** Tables of a projection that can carry history: ordinary tables (not virtual ones, such as full-text indexes). */

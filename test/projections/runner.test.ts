@@ -152,6 +152,19 @@ describe('projection runner', () => {
     expect(in2016.get('SELECT n FROM counts c WHERE c.stream = ?', ['a-1'])).toEqual({ n: 1 });
   });
 
+  it('keeps no history for a read model never read as of a moment: no history table, its live rows answer', async () => {
+    const timeless = { ...counter(), keepsHistory: false };
+    harness = await projectionHarness([timeless]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2016-01-01T00:00:00.000Z' },
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2017-01-01T00:00:00.000Z' },
+    ]);
+    await harness.catchUp();
+    expect(harness.db.all(`SELECT name FROM sqlite_master WHERE name LIKE 'counts_history%'`)).toEqual([]);
+    const in2016 = new TimeTravel(harness.db, [timeless]).at(new Date('2016-06-01T00:00:00Z'));
+    expect(in2016.all('SELECT * FROM counts')).toEqual([{ stream: 'a-1', n: 2 }]);
+  });
+
   it('re-derives later versions after a backdated event, and keeps what the ledger knew before', async () => {
     harness = await projectionHarness([counter()]);
     await harness.append([
