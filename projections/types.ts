@@ -26,8 +26,8 @@ export interface Projection {
   readonly handles: readonly string[];
   readonly apply: (db: ReadModelStore, event: ProjectedEvent) => void;
   /**
-   * False for a read model no question reads as of a moment (the live marketplace board, calendar
-   * feeds): it keeps no history, so its writes cost no more than the rows they change.
+   * False for a read model no question reads as of a moment (calendar feeds): it keeps no history,
+   * so its writes cost no more than the rows they change.
    */
   readonly keepsHistory?: boolean;
 }

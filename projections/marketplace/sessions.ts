@@ -71,7 +71,6 @@ const data = dataOf<MarketplaceEvent>();
 /** Marketplace sessions, their offers and needs (posts), and the matches the cities answered. */
 export const marketplaceProjection = projection({
   name: 'marketplace',
-  keepsHistory: false,
   version: 1,
   schema: `CREATE TABLE IF NOT EXISTS mp_sessions (
     id TEXT PRIMARY KEY,
