@@ -48,7 +48,7 @@ const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').imple
     lesson: t.exposeString('lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     learntFrom: t.exposeString('learnt_from', { nullable: true }),
-    recordedAt: t.exposeString('recorded_at'),
+    recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
   }),
 });
 
