@@ -13,7 +13,9 @@ import {
   findNetworks,
   listNetworks,
   listPartnersOfNetworks,
+  type PartnerColumn,
 } from '../projections/network/queries.js';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { loaderFor, rowNode } from './loaders.js';
 import { CityArg } from './journeySupport.js';
 import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
@@ -79,6 +81,41 @@ export const BaselineStudy = builder.objectRef<NetworkPhaseRow>('BaselineStudy')
 export const PartnerKindEnum = enumOf(PartnerKind, 'PartnerKind');
 export const PartnerRoleEnum = enumOf(PartnerRole, 'PartnerRole');
 
+/** The columns each field of Partner reads: a field missing here makes a list read every column. */
+const PARTNER_FIELD_COLUMNS: Readonly<Record<string, readonly PartnerColumn[]>> = {
+  __typename: [],
+  cityId: ['city_id'],
+  networkId: ['network_id'],
+  name: ['name'],
+  country: ['country'],
+  kind: ['partner_kind'],
+  role: ['role'],
+  newcomer: ['newcomer'],
+  active: ['status'],
+  joinedAt: ['joined_at'],
+  leftAt: ['left_at'],
+  // Added beside the type (city.ts, calendarFeed.ts).
+  network: ['network_id'],
+  calendarUrl: ['city_id'],
+};
+
+/**
+ * The partners columns a `partners` field's selection reads, or undefined (every column) when the
+ * selection holds anything but plain fields of the map above (fragments, directives, a new field).
+ */
+function partnerColumnsAsked(info: GraphQLResolveInfo): PartnerColumn[] | undefined {
+  const columns = new Set<PartnerColumn>();
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD || (selection.directives?.length ?? 0) > 0) return undefined;
+      const read = Object.hasOwn(PARTNER_FIELD_COLUMNS, selection.name.value) ? PARTNER_FIELD_COLUMNS[selection.name.value] : undefined;
+      if (!read) return undefined;
+      for (const column of read) columns.add(column);
+    }
+  }
+  return [...columns].sort();
+}
+
 export const Partner = builder.objectRef<PartnerRow>('Partner').implement({
   description: 'A city, metropolitan authority or agency taking part in a network.',
   fields: (t) => ({
@@ -116,11 +153,12 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
     partners: t.field({
       type: [Partner],
       args: { includeFormer: t.arg.boolean({ required: false }) },
-      resolve: async (row, args, context) => {
+      resolve: async (row, args, context, info) => {
         const db = sourceOf(row, context);
         const includeFormer = args.includeFormer ?? false;
-        const loader = loaderFor(context, db, `partners:${includeFormer}`, (source, ids) =>
-          listPartnersOfNetworks(source, ids, includeFormer),
+        const columns = partnerColumnsAsked(info);
+        const loader = loaderFor(context, db, `partners:${includeFormer}:${columns?.join(',') ?? '*'}`, (source, ids) =>
+          listPartnersOfNetworks(source, ids, includeFormer, columns),
         );
         return fromSource(db, await loader.load(row.id));
       },

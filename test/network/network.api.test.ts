@@ -144,6 +144,45 @@ describe('partners through the API', () => {
     const bad = await t.gql(JOIN, { input: { networkId, cityId: 'no country', name: 'X', country: 'Italy' } }, t.secretariat);
     expect(bad.data!.joinNetwork.__typename).toBe('InputValidationError');
   });
+
+  it('answers partners the same whichever of their fields a query asks, in fragments too', async () => {
+    const networks: string[] = [];
+    for (const name of ['BoostInno', 'Second Network']) {
+      const created = await t.gql(REGISTER, { input: { ...boostInno, name } }, t.secretariat);
+      networks.push(created.data!.registerNetwork.aggregateId);
+    }
+    const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename } }`;
+    await t.gql(JOIN, { input: { networkId: networks[0], cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' } }, t.secretariat);
+    await t.gql(JOIN, { input: { networkId: networks[0], cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true } }, t.secretariat);
+    await t.gql(JOIN, { input: { networkId: networks[1], cityId: 'porto-pt', name: 'Porto', country: 'PT' } }, t.secretariat);
+    const full = { cityId: 'torino-it', name: 'Torino', country: 'IT', kind: 'city', role: 'leadPartner', newcomer: true, active: true, leftAt: null };
+    const res = await t.gql(
+      `fragment P on Partner { cityId name }
+      fragment N on Network {
+        name
+        few: partners { name }
+        all: partners { cityId name country kind role newcomer active leftAt joinedAt networkId network { name } calendarUrl }
+        fragment: partners { ...P country }
+        inline: partners { ... on Partner { name } __typename }
+        skipped: partners { name cityId @skip(if: true) }
+      }
+      query($first: ID!, $second: ID!) { first: network(id: $first) { ...N } second: network(id: $second) { ...N } }`,
+      { first: networks[0], second: networks[1] },
+    );
+    expect(res.errors).toBeUndefined();
+    const { first, second } = res.data!;
+    expect(first.few).toEqual([{ name: 'Torino' }, { name: 'Gdansk' }]);
+    expect(first.all[0]).toMatchObject({ ...full, networkId: networks[0], network: { name: 'BoostInno' } });
+    expect(first.all[0].joinedAt).toEqual(expect.any(String));
+    expect(first.all[0].calendarUrl).toMatch(/torino-it/);
+    expect(first.fragment).toEqual([
+      { cityId: 'torino-it', name: 'Torino', country: 'IT' },
+      { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' },
+    ]);
+    expect(first.inline).toEqual([{ name: 'Torino', __typename: 'Partner' }, { name: 'Gdansk', __typename: 'Partner' }]);
+    expect(first.skipped).toEqual([{ name: 'Torino' }, { name: 'Gdansk' }]);
+    expect(second).toMatchObject({ name: 'Second Network', few: [{ name: 'Porto' }], skipped: [{ name: 'Porto' }] });
+  });
 });
 
 describe('recording past facts and asking as of a date', () => {
