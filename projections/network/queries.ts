@@ -18,7 +18,24 @@ export interface NetworkFilter {
 
 export const { find: findNetwork, findMany: findNetworks } = rowsById<NetworkRow>('networks');
 
-export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: number, offset: number): NetworkRow[] {
+/** A column of the networks table, as a caller may ask for only some of them. */
+export type NetworkColumn = keyof NetworkRow;
+
+const NETWORK_COLUMNS: ReadonlySet<string> = new Set<NetworkColumn>([
+  'id', 'name', 'name_key', 'kind', 'theme', 'topics', 'start_date', 'end_date', 'status', 'lead_expert_subject', 'lead_expert_name',
+  'registered_at', 'closed_at', 'closed_reason', 'revision',
+]);
+
+/** A page of networks; with `columns`, the rows hold only those and `id` (see listPartnersOfNetworks). */
+export function listNetworks(
+  db: ReadModelStore,
+  filter: NetworkFilter,
+  limit: number,
+  offset: number,
+  columns?: readonly NetworkColumn[],
+): NetworkRow[] {
+  const wanted = columns ? [...new Set<string>(['id', ...columns])] : undefined;
+  if (wanted?.some((column) => !NETWORK_COLUMNS.has(column))) throw new Error(`Not a column of networks: ${wanted.join(', ')}`);
   const where = new Where();
   if (filter.kind) where.add('kind = ?', filter.kind);
   if (filter.status) where.add('status = ?', filter.status);
@@ -30,7 +47,11 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
   if (filter.cityId) {
     where.add(`EXISTS (SELECT 1 FROM partners WHERE partners.network_id = networks.id AND city_id = ? AND status = 'active')`, filter.cityId);
   }
-  return db.all<NetworkRow>(`SELECT * FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+  return db.all<NetworkRow>(`SELECT ${wanted ? wanted.join(', ') : '*'} FROM networks ${where} ORDER BY start_date, name, id LIMIT ? OFFSET ?`, [
+    ...where.params,
+    limit,
+    offset,
+  ]);
 }
 
 export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {

@@ -183,6 +183,29 @@ describe('partners through the API', () => {
     expect(first.skipped).toEqual([{ name: 'Torino' }, { name: 'Gdansk' }]);
     expect(second).toMatchObject({ name: 'Second Network', few: [{ name: 'Porto' }], skipped: [{ name: 'Porto' }] });
   });
+
+  it('answers a page of networks the same whichever of their fields a query asks, through nodes or edges', async () => {
+    const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'Paged Network' } }, t.secretariat);
+    const networkId = created.data!.registerNetwork.aggregateId;
+    const ALL = 'id networkId name kind theme topics startDate endDate status leadExpert { name } closedReason revision calendarUrl partners { name } phase';
+    const res = await t.gql(`fragment N on Network { name status }
+      query {
+        all: networks(first: 50) { nodes { ${ALL} } }
+        few: networks(first: 50) { nodes { networkId name } }
+        edges: networks(first: 50) { edges { cursor node { networkId startDate } } pageInfo { hasNextPage } }
+        fragment: networks(first: 50) { nodes { networkId ...N } }
+        skipped: networks(first: 50) { nodes { networkId name @skip(if: true) theme } }
+      }`);
+    expect(res.errors).toBeUndefined();
+    const all = res.data!.all.nodes as Record<string, unknown>[];
+    const paged = all.find((network) => network.networkId === networkId)!;
+    expect(paged).toMatchObject({ name: 'Paged Network', kind: 'actionPlanning', theme: boostInno.theme, startDate: '2015-09-01', endDate: '2018-05-31', status: 'open', leadExpert: null, closedReason: null, revision: 0, partners: [], phase: 'activation' });
+    const pick = (keys: string[]) => all.map((network) => Object.fromEntries(keys.map((key) => [key, network[key]])));
+    expect(res.data!.few.nodes).toEqual(pick(['networkId', 'name']));
+    expect(res.data!.edges.edges.map((edge: { node: unknown }) => edge.node)).toEqual(pick(['networkId', 'startDate']));
+    expect(res.data!.fragment.nodes).toEqual(pick(['networkId', 'name', 'status']));
+    expect(res.data!.skipped.nodes).toEqual(pick(['networkId', 'theme']));
+  });
 });
 
 describe('recording past facts and asking as of a date', () => {
