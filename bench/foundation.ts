@@ -7,6 +7,7 @@
  * 3. GraphQL: autocannon against our real server (a read query over the read models) and a
  *    bare graphql-yoga hello world, both on 127.0.0.1, both in this process.
  */
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildSchema } from 'graphql';
@@ -311,8 +312,12 @@ function combine(segments: readonly autocannon.Result[]) {
   };
 }
 
-/** A bare yoga server with the schema shape of the networks query, answering from arrays in memory. */
-function sameShapeYoga(networks: number) {
+/**
+ * A bare yoga server with the schema shape of the networks query, answering from arrays in memory;
+ * with `jit`, its operations are compiled by graphql-jit (@envelop/graphql-jit) instead of run by
+ * graphql-js's interpreter: the fastest a yoga server of this shape answers.
+ */
+function sameShapeYoga(networks: number, jit = false) {
   const schema = buildSchema(`
     type Partner { name: String! }
     type Network { name: String! partners: [Partner!]! }
@@ -324,7 +329,7 @@ function sameShapeYoga(networks: number) {
     partners: Array.from({ length: 8 }, (_, i) => ({ name: (partnerJoined(n, i).data as { name: string }).name })),
   }));
   schema.getQueryType()!.getFields().networks!.resolve = (_root, args: { first?: number }) => ({ nodes: data.slice(0, args.first ?? 20) });
-  return createYoga({ schema, logging: false, landingPage: false, graphiql: false });
+  return createYoga({ schema, logging: false, landingPage: false, graphiql: false, plugins: jit ? [useGraphQlJit()] : [] });
 }
 
 async function graphql(report: Report, dir: string): Promise<void> {
@@ -375,6 +380,9 @@ async function graphql(report: Report, dir: string): Promise<void> {
   const sameShape = createServer(sameShapeYoga(seeded));
   await new Promise<void>((resolve) => sameShape.listen(0, '127.0.0.1', resolve));
   const sameShapeUrl = `http://127.0.0.1:${(sameShape.address() as AddressInfo).port}/graphql`;
+  const sameShapeJit = createServer(sameShapeYoga(seeded, true));
+  await new Promise<void>((resolve) => sameShapeJit.listen(0, '127.0.0.1', resolve));
+  const sameShapeJitUrl = `http://127.0.0.1:${(sameShapeJit.address() as AddressInfo).port}/graphql`;
   const ourUrl = `${server.url}/graphql`;
   const uncachedUrl = `${uncachedServer.url}/graphql`;
 
@@ -384,6 +392,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     await checked('our server without cache', uncachedUrl, QUERY);
     await checked('bare yoga', bareUrl, '{ hello }');
     await checked('same-shape yoga', sameShapeUrl, QUERY);
+    await checked('same-shape yoga with graphql-jit', sameShapeJitUrl, QUERY);
     report.progress(
       `graphql: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up, then ${LOAD_SECONDS} s each in ${LOAD_SEGMENTS} alternating segments`,
     );
@@ -402,6 +411,7 @@ async function graphql(report: Report, dir: string): Promise<void> {
     const trivial = await load(ourUrl, '{ __typename }', Math.ceil(LOAD_SECONDS / 2));
     const uncached = await load(uncachedUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
     const yardstick = await load(sameShapeUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
+    const jitYardstick = await load(sameShapeJitUrl, QUERY, Math.ceil(LOAD_SECONDS / 2));
 
     report.note(
       `graphql: our server with LOG_LEVEL=${logLevel} (at info it logs one line per request), ${seeded} networks x 8 partners, ` +
@@ -430,11 +440,18 @@ async function graphql(report: Report, dir: string): Promise<void> {
     report.metric('no-cache req/s / same-shape yoga', uncached.requests.average / yardstick.requests.average, '%', { target: { atLeast: 0.7 } });
     report.metric('no-cache p99', uncached.latency.p99, 'ms', { target: { atMost: 50 } });
     report.metric('cached req/s / same-shape yoga', ours.requests.average / yardstick.requests.average, '%');
+    report.metric('same-shape yoga + graphql-jit, networks query', jitYardstick.requests.average, 'req/s', {
+      note: `diagnostic, ${Math.ceil(LOAD_SECONDS / 2)} s: the same server with @envelop/graphql-jit; p99 ${jitYardstick.latency.p99} ms${verdict(jitYardstick)}`,
+    });
+    report.metric('no-cache req/s / same-shape yoga + jit', uncached.requests.average / jitYardstick.requests.average, '%');
+    report.metric('cached req/s / same-shape yoga + jit', ours.requests.average / jitYardstick.requests.average, '%');
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     bare.closeAllConnections();
     await new Promise<void>((resolve) => sameShape.close(() => resolve()));
     sameShape.closeAllConnections();
+    await new Promise<void>((resolve) => sameShapeJit.close(() => resolve()));
+    sameShapeJit.closeAllConnections();
     await server.close();
     server.server.closeAllConnections();
     await uncachedServer.close();

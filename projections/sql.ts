@@ -35,8 +35,8 @@ export interface NetworkCityFilter {
 }
 
 /** One page of the rows of `table` that `where` keeps, in the order `orderBy` (SQL) gives. */
-export function pageOf<Row>(db: ReadModelStore, table: string, where: Where, orderBy: string, limit: number, offset: number): Row[] {
-  return db.all<Row>(`SELECT * FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+export function pageOf<Row>(db: ReadModelStore, table: string, where: Where, orderBy: string, limit: number, offset: number, columns?: readonly string[]): Row[] {
+  return db.all<Row>(`SELECT ${columns ? columns.join(', ') : '*'} FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
 }
 
 /** Reads rows of a table by their `id`: one, or many at once (for Relay `nodes` and dataloaders). */

@@ -18,7 +18,24 @@ export interface NetworkFilter {
 
 export const { find: findNetwork, findMany: findNetworks } = rowsById<NetworkRow>('networks');
 
-export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: number, offset: number): NetworkRow[] {
+/** A column of the networks table, as a caller may ask for only some of them. */
+export type NetworkColumn = keyof NetworkRow;
+
+const NETWORK_COLUMNS: ReadonlySet<string> = new Set<NetworkColumn>([
+  'id', 'name', 'name_key', 'kind', 'theme', 'topics', 'start_date', 'end_date', 'status', 'lead_expert_subject', 'lead_expert_name',
+  'registered_at', 'closed_at', 'closed_reason', 'revision',
+]);
+
+/** A page of networks; with `columns`, the rows hold only those and `id` (see listPartnersOfNetworks). */
+export function listNetworks(
+  db: ReadModelStore,
+  filter: NetworkFilter,
+  limit: number,
+  offset: number,
+  columns?: readonly NetworkColumn[],
+): NetworkRow[] {
+  const wanted = columns ? [...new Set<string>(['id', ...columns])] : undefined;
+  if (wanted?.some((column) => !NETWORK_COLUMNS.has(column))) throw new Error(`Not a column of networks: ${wanted.join(', ')}`);
   const where = new Where();
   if (filter.kind) where.add('kind = ?', filter.kind);
   if (filter.status) where.add('status = ?', filter.status);
@@ -30,7 +47,7 @@ export function listNetworks(db: ReadModelStore, filter: NetworkFilter, limit: n
   if (filter.cityId) {
     where.add(`EXISTS (SELECT 1 FROM partners WHERE partners.network_id = networks.id AND city_id = ? AND status = 'active')`, filter.cityId);
   }
-  return pageOf<NetworkRow>(db, 'networks', where, 'start_date, name, id', limit, offset);
+  return pageOf<NetworkRow>(db, 'networks', where, 'start_date, name, id', limit, offset, wanted);
 }
 
 export function listPartners(db: ReadModelStore, networkId: string, includeFormer = false): PartnerRow[] {
@@ -41,14 +58,28 @@ export function listPartners(db: ReadModelStore, networkId: string, includeForme
   );
 }
 
-/** Partners of several networks in one query, grouped by network in the order of `networkIds`. */
+/** A column of the partners table, as a caller may ask for only some of them. */
+export type PartnerColumn = keyof PartnerRow;
+
+const PARTNER_COLUMNS: ReadonlySet<string> = new Set<PartnerColumn>([
+  'network_id', 'city_id', 'name', 'name_key', 'country', 'partner_kind', 'role', 'newcomer', 'status', 'joined_at', 'left_at', 'left_reason',
+]);
+
+/**
+ * Partners of several networks in one query, grouped by network in the order of `networkIds`.
+ * With `columns`, the rows hold only those (and network_id): a list of 20 networks' partners read
+ * with every column spent most of its time making strings nobody asked for.
+ */
 export function listPartnersOfNetworks(
   db: ReadModelStore,
   networkIds: readonly string[],
   includeFormer = false,
+  columns?: readonly PartnerColumn[],
 ): PartnerRow[][] {
+  const wanted = columns ? [...new Set<string>(['network_id', ...columns])] : undefined;
+  if (wanted?.some((column) => !PARTNER_COLUMNS.has(column))) throw new Error(`Not a column of partners: ${wanted.join(', ')}`);
   const rows = db.all<PartnerRow>(
-    `SELECT * FROM partners WHERE network_id IN (SELECT value FROM json_each(?))
+    `SELECT ${wanted ? wanted.join(', ') : '*'} FROM partners WHERE network_id IN (SELECT value FROM json_each(?))
        ${includeFormer ? '' : "AND status = 'active'"}
      ORDER BY role = 'leadPartner' DESC, name`,
     [JSON.stringify(networkIds)],

@@ -76,7 +76,31 @@ export function queryTooCostlyError(cost: number): GraphQLError {
  * variables are known: a page size sent as a variable counts like one written in the query).
  */
 export function queryCostPlugin(): Plugin {
+  /**
+   * Costs already computed, by schema, document and (operation name, variables): yoga hands every
+   * request of the same query text the same parsed document, and walking it again was ~5% of a
+   * small read under load. A document keeps at most COSTS_PER_DOCUMENT variable sets.
+   */
+  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | undefined>>>();
+  const COSTS_PER_DOCUMENT = 100;
   const check = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null }) => {
+    let bySchema = known.get(args.schema);
+    if (!bySchema) known.set(args.schema, (bySchema = new WeakMap()));
+    let byDocument = bySchema.get(args.document);
+    if (!byDocument) bySchema.set(args.document, (byDocument = new Map()));
+    let key: string;
+    try {
+      key = JSON.stringify([args.operationName ?? null, args.variableValues ?? {}]);
+    } catch {
+      return computed(args);
+    }
+    if (byDocument.has(key)) return byDocument.get(key);
+    const cost = computed(args);
+    if (byDocument.size >= COSTS_PER_DOCUMENT) byDocument.delete(byDocument.keys().next().value!);
+    byDocument.set(key, cost);
+    return cost;
+  };
+  const computed = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null }) => {
     let cost: number;
     try {
       cost = queryCost(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);

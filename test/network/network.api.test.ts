@@ -144,6 +144,68 @@ describe('partners through the API', () => {
     const bad = await t.gql(JOIN, { input: { networkId, cityId: 'no country', name: 'X', country: 'Italy' } }, t.secretariat);
     expect(bad.data!.joinNetwork.__typename).toBe('InputValidationError');
   });
+
+  it('answers partners the same whichever of their fields a query asks, in fragments too', async () => {
+    const networks: string[] = [];
+    for (const name of ['BoostInno', 'Second Network']) {
+      const created = await t.gql(REGISTER, { input: { ...boostInno, name } }, t.secretariat);
+      networks.push(created.data!.registerNetwork.aggregateId);
+    }
+    const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename } }`;
+    await t.gql(JOIN, { input: { networkId: networks[0], cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' } }, t.secretariat);
+    await t.gql(JOIN, { input: { networkId: networks[0], cityId: 'torino-it', name: 'Torino', country: 'IT', role: 'leadPartner', newcomer: true } }, t.secretariat);
+    await t.gql(JOIN, { input: { networkId: networks[1], cityId: 'porto-pt', name: 'Porto', country: 'PT' } }, t.secretariat);
+    const full = { cityId: 'torino-it', name: 'Torino', country: 'IT', kind: 'city', role: 'leadPartner', newcomer: true, active: true, leftAt: null };
+    const res = await t.gql(
+      `fragment P on Partner { cityId name }
+      fragment N on Network {
+        name
+        few: partners { name }
+        all: partners { cityId name country kind role newcomer active leftAt joinedAt networkId network { name } calendarUrl }
+        fragment: partners { ...P country }
+        inline: partners { ... on Partner { name } __typename }
+        skipped: partners { name cityId @skip(if: true) }
+      }
+      query($first: ID!, $second: ID!) { first: network(id: $first) { ...N } second: network(id: $second) { ...N } }`,
+      { first: networks[0], second: networks[1] },
+    );
+    expect(res.errors).toBeUndefined();
+    const { first, second } = res.data!;
+    expect(first.few).toEqual([{ name: 'Torino' }, { name: 'Gdansk' }]);
+    expect(first.all[0]).toMatchObject({ ...full, networkId: networks[0], network: { name: 'BoostInno' } });
+    expect(first.all[0].joinedAt).toEqual(expect.any(String));
+    expect(first.all[0].calendarUrl).toMatch(/torino-it/);
+    expect(first.fragment).toEqual([
+      { cityId: 'torino-it', name: 'Torino', country: 'IT' },
+      { cityId: 'gdansk-pl', name: 'Gdansk', country: 'PL' },
+    ]);
+    expect(first.inline).toEqual([{ name: 'Torino', __typename: 'Partner' }, { name: 'Gdansk', __typename: 'Partner' }]);
+    expect(first.skipped).toEqual([{ name: 'Torino' }, { name: 'Gdansk' }]);
+    expect(second).toMatchObject({ name: 'Second Network', few: [{ name: 'Porto' }], skipped: [{ name: 'Porto' }] });
+  });
+
+  it('answers a page of networks the same whichever of their fields a query asks, through nodes or edges', async () => {
+    const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'Paged Network' } }, t.secretariat);
+    const networkId = created.data!.registerNetwork.aggregateId;
+    const ALL = 'id networkId name kind theme topics startDate endDate status leadExpert { name } closedReason revision calendarUrl partners { name } phase';
+    const res = await t.gql(`fragment N on Network { name status }
+      query {
+        all: networks(first: 50) { nodes { ${ALL} } }
+        few: networks(first: 50) { nodes { networkId name } }
+        edges: networks(first: 50) { edges { cursor node { networkId startDate } } pageInfo { hasNextPage } }
+        fragment: networks(first: 50) { nodes { networkId ...N } }
+        skipped: networks(first: 50) { nodes { networkId name @skip(if: true) theme } }
+      }`);
+    expect(res.errors).toBeUndefined();
+    const all = res.data!.all.nodes as Record<string, unknown>[];
+    const paged = all.find((network) => network.networkId === networkId)!;
+    expect(paged).toMatchObject({ name: 'Paged Network', kind: 'actionPlanning', theme: boostInno.theme, startDate: '2015-09-01', endDate: '2018-05-31', status: 'open', leadExpert: null, closedReason: null, revision: 0, partners: [], phase: 'activation' });
+    const pick = (keys: string[]) => all.map((network) => Object.fromEntries(keys.map((key) => [key, network[key]])));
+    expect(res.data!.few.nodes).toEqual(pick(['networkId', 'name']));
+    expect(res.data!.edges.edges.map((edge: { node: unknown }) => edge.node)).toEqual(pick(['networkId', 'startDate']));
+    expect(res.data!.fragment.nodes).toEqual(pick(['networkId', 'name', 'status']));
+    expect(res.data!.skipped.nodes).toEqual(pick(['networkId', 'theme']));
+  });
 });
 
 describe('recording past facts and asking as of a date', () => {

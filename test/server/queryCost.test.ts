@@ -105,4 +105,13 @@ describe('the cost limit through the API', () => {
     const small = await when(t, { query: ABUSIVE.throughVariables, variables: { networkId: n.networkId, page: 10 }, token: n.expert });
     expect(small.errors).toBeUndefined();
   });
+
+  it('judges each request of one query text by its own variables, however often the text was judged before', async () => {
+    const ask = (page: number) => when(t, { query: ABUSIVE.throughVariables, variables: { networkId: n.networkId, page }, token: n.expert });
+    for (const page of [10, 200, 10, 200, 11, 200]) {
+      const outcome = await ask(page);
+      if (page === 200) expect(outcome.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      else expect(outcome.errors).toBeUndefined();
+    }
+  });
 });
