@@ -28,7 +28,8 @@ import {
   rescheduleMeeting,
   scheduleMeetingUseCase,
 } from '../src/application/meeting.js';
-import { Network, networkOfRow, Partner, partnerBeside } from './network.js';
+import { Network, networkOfRow, Partner, partnerBeside, ThematicGroup } from './network.js';
+import { findThematicGroup } from '../projections/network/thematicGroups.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -150,6 +151,17 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     rescheduleCount: t.exposeInt('reschedule_count'),
     description: t.exposeString('description', {
       description: 'What the meeting is about: its programme and purpose (empty until described), shown with the public agenda.',
+    }),
+    thematicGroup: t.field({
+      type: ThematicGroup,
+      nullable: true,
+      description: "The network's thematic group it belongs to, if any.",
+      resolve: (row, _args, context) => {
+        if (!row.thematic_group_id) return null;
+        const db = sourceOf(row, context);
+        const group = findThematicGroup(db, row.network_id, row.thematic_group_id);
+        return group ? fromSource(db, group) : null;
+      },
     }),
     notes: t.exposeString('notes', {
       nullable: true,

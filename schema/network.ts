@@ -5,6 +5,7 @@ import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
 import { listNetworkLessons, type NetworkLessonRow } from '../projections/network/lessons.js';
+import { listThematicGroups, type ThematicGroupRow } from '../projections/network/thematicGroups.js';
 import { networkMembers } from './journeySupport.js';
 import {
   findNetwork,
@@ -23,6 +24,7 @@ import { enumOf } from './inputs.js';
 import {
   assignLeadExpert,
   closeNetwork,
+  defineThematicGroup,
   joinNetwork,
   leaveNetwork,
   recordBaselineStudy,
@@ -48,7 +50,28 @@ const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').imple
     lesson: t.exposeString('lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     learntFrom: t.exposeString('learnt_from', { nullable: true }),
-    recordedAt: t.exposeString('recorded_at'),
+    recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
+  }),
+});
+
+export const ThematicGroup = builder.objectRef<ThematicGroupRow>('ThematicGroup').implement({
+  description: 'A thematic group of a network: partners working more closely on one theme.',
+  fields: (t) => ({
+    groupId: t.exposeString('group_id', { description: 'Its key within the network; meetings and learning needs name it.' }),
+    name: t.exposeString('name'),
+    theme: t.exposeString('theme'),
+    description: t.exposeString('description'),
+    members: t.field({
+      type: [Partner],
+      description: 'The partner cities in the group (a partner who left the network stays listed).',
+      resolve: async (row, _args, context) => {
+        const db = sourceOf(row, context);
+        const loader = loaderFor(context, db, 'partners:true', (source, ids) => listPartnersOfNetworks(source, ids, true));
+        const partners = await loader.load(row.network_id);
+        const members: string[] = JSON.parse(row.member_cities);
+        return fromSource(db, members.flatMap((cityId) => partners.filter((p) => p.city_id === cityId)));
+      },
+    }),
   }),
 });
 
@@ -123,6 +146,14 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
           listPartnersOfNetworks(source, ids, includeFormer),
         );
         return fromSource(db, await loader.load(row.id));
+      },
+    }),
+    thematicGroups: t.field({
+      type: [ThematicGroup],
+      description: 'Thematic groups: partners working more closely on one theme, by name.',
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, listThematicGroups(db, row.id));
       },
     }),
     phase: t.field({
@@ -264,6 +295,13 @@ commandMutation({
 commandMutation({
   useCase: recordNetworkLesson,
   description: 'Records a lesson of the whole network that belongs to no one meeting (a general highlight, a guideline).',
+  authScopes: networkRunners,
+  ...networkPayload,
+});
+
+commandMutation({
+  useCase: defineThematicGroup,
+  description: 'Defines a thematic group of the network (its partners working more closely on one theme), or changes it under the same groupId.',
   authScopes: networkRunners,
   ...networkPayload,
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireWithinNetworkDates } from '../network/snapshot.js';
+import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireThematicGroup, requireWithinNetworkDates } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text, ThematicGroupId } from '../shared/values.js';
 import { type MeetingEvent, MeetingKind } from './events.js';
 
 /** A list input that may be left out or sent as null; duplicates are dropped. */
@@ -74,6 +74,10 @@ const ScheduleMeetingFields = z.object({
   externalHost: ExternalHostInput.nullish()
     .transform((host) => host ?? undefined)
     .describe('The host when it is not a partner (a city visited on a field trip, an organisation); hostCityId may still name the city.'),
+  thematicGroupId: ThematicGroupId.nullish()
+    .transform((group) => group ?? undefined)
+    .optional()
+    .describe("The network's thematic group the meeting belongs to, if any."),
 });
 
 function checkSchedule(m: z.output<typeof ScheduleMeetingFields>, ctx: z.RefinementCtx) {
@@ -210,7 +214,8 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
         throw new RuleViolationError('MEETING_ALREADY_SCHEDULED', 'The meeting is already scheduled');
       }
       requireNetworkOpen(network);
-      const { network: _network, datePrecision, dateWording, externalHost, ...meeting } = command.data;
+      const { network: _network, datePrecision, dateWording, externalHost, thematicGroupId, ...meeting } = command.data;
+      if (thematicGroupId) requireThematicGroup(network, thematicGroupId);
       requireWithinNetworkDates(network, meeting.startDate, meeting.endDate, 'The meeting');
       for (const cityId of meeting.partnerCityIds) requirePartner(network, cityId, 'The meeting can only be for partners');
       if (meeting.kind === 'localGroupWorkshop' && meeting.hostCityId) {
@@ -225,6 +230,7 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
             ...(datePrecision ? { datePrecision } : {}),
             ...(dateWording ? { dateWording } : {}),
             ...(externalHost ? { externalHost } : {}),
+            ...(thematicGroupId ? { thematicGroupId } : {}),
           },
         },
       ];

@@ -61,6 +61,8 @@ export const MeetingEventSchemas = {
     dateWording: z.string().optional(),
     /** The host when it is not a partner (a field trip to Helsinki). */
     externalHost: ExternalHost.optional(),
+    /** The network's thematic group the meeting belongs to; absent when none. */
+    thematicGroupId: z.string().optional(),
   }),
   MeetingRescheduled: z.object({
     startDate: IsoDate,

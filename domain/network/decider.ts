@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, Topics } from '../shared/values.js';
+import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, ThematicGroupId, Topics } from '../shared/values.js';
 import { type NetworkEvent, NetworkKind, type NetworkPhase, PartnerKind, PartnerRole } from './events.js';
 
 export const RegisterNetwork = z
@@ -75,6 +75,20 @@ export const RecordNetworkLesson = z.object({
     .describe('Where it was learnt from, when known: a partner, a city visited.'),
 });
 
+/** Defines a thematic group of the network, or changes it when the groupId is already defined. */
+export const DefineThematicGroup = z.object({
+  groupId: ThematicGroupId.describe('A short key, unique within the network, e.g. tourism; the same key again changes the group.'),
+  name: Text(200),
+  theme: Text(300),
+  memberCities: z
+    .array(CityId)
+    .min(1, 'name at least one member city')
+    .max(100, 'at most 100 member cities')
+    .transform((cities) => [...new Set(cities)])
+    .describe('Partner cities of the network that work in the group.'),
+  description: OptionalText(4000).default(''),
+});
+
 /** The network's commands by type, as its events are: a command's data is what its schema parses. */
 export const NetworkCommandSchemas = {
   RegisterNetwork,
@@ -85,6 +99,7 @@ export const NetworkCommandSchemas = {
   RecordBaselineStudy,
   StartImplementationPhase,
   RecordNetworkLesson,
+  DefineThematicGroup,
 };
 
 export type NetworkCommand = MessagesOf<typeof NetworkCommandSchemas>;
@@ -103,6 +118,15 @@ export interface NetworkState {
   readonly implementationStartDate?: string;
   /** How many lessons of the whole network are recorded (they are numbered). */
   readonly lessonCount?: number;
+  /** Thematic groups by groupId. */
+  readonly thematicGroups?: Readonly<Record<string, ThematicGroup>>;
+}
+
+export interface ThematicGroup {
+  readonly name: string;
+  readonly theme: string;
+  readonly memberCities: readonly string[];
+  readonly description: string;
 }
 
 export interface NetworkPartner {
@@ -222,6 +246,18 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
         },
       ];
     }
+    case 'DefineThematicGroup': {
+      requireOpen(state);
+      const { groupId, ...group } = command.data;
+      for (const cityId of group.memberCities) {
+        if (!isPartner(state, cityId)) {
+          throw new RuleViolationError('NOT_A_PARTNER', `Thematic group members are partners: ${cityId} is not a partner of this network`);
+        }
+      }
+      const current = state.thematicGroups?.[groupId];
+      if (current && JSON.stringify(current) === JSON.stringify(group)) return [];
+      return [{ type: 'ThematicGroupDefined', data: { groupId, ...group } }];
+    }
   }
 }
 
@@ -254,6 +290,10 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
       return { ...state, phase: 'implementation', implementationStartDate: event.data.startDate };
     case 'NetworkLessonRecorded':
       return { ...state, lessonCount: event.data.lessonNumber };
+    case 'ThematicGroupDefined': {
+      const { groupId, name, theme, memberCities, description } = event.data;
+      return { ...state, thematicGroups: { ...state.thematicGroups, [groupId]: { name, theme, memberCities, description } } };
+    }
     default:
       return state;
   }

@@ -57,6 +57,17 @@ export const NetworkEventSchemas = {
     /** Where it was learnt from, when the source says (a partner, a city visited). */
     learntFrom: z.string().optional(),
   }),
+  /**
+   * A thematic group of the network: partners working more closely on one theme. Recorded again
+   * under the same groupId to change it (the latest wins).
+   */
+  ThematicGroupDefined: z.object({
+    groupId: z.string(),
+    name: z.string(),
+    theme: z.string(),
+    memberCities: z.array(CityId),
+    description: z.string(),
+  }),
 } as const;
 
 export const NetworkPhase = z.enum(['activation', 'implementation']);

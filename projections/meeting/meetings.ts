@@ -35,6 +35,8 @@ export interface MeetingRow {
   reschedule_count: number;
   description: string;
   notes: string;
+  /** The network's thematic group the meeting belongs to. */
+  thematic_group_id: string | null;
   revision: number;
 }
 
@@ -63,7 +65,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 3,
+  version: 4,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -91,6 +93,7 @@ export const meetingsProjection = projection({
     reschedule_count INTEGER NOT NULL DEFAULT 0,
     description TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
+    thematic_group_id TEXT,
     revision INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS meetings_network ON meetings (network_id, sort_date);
@@ -124,8 +127,8 @@ export const meetingsProjection = projection({
         db.run(
           `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, date_precision, date_wording, sort_date,
              external_host_name, external_host_country, themes, guiding_questions,
-             partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
+             partner_city_ids, origin_kind, origin_id, thematic_group_id, status, scheduled_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)`,
           [
             id,
             d.networkId,
@@ -144,6 +147,7 @@ export const meetingsProjection = projection({
             JSON.stringify(d.partnerCityIds),
             d.origin?.kind ?? null,
             d.origin?.id ?? null,
+            d.thematicGroupId ?? null,
             at,
             revision,
           ],

@@ -27,6 +27,18 @@ describe('meeting decider: scheduling', () => {
     spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).then([scheduled]);
   });
 
+  it('schedules a meeting of one of the network\'s thematic groups', () => {
+    const withGroup = { ...network, thematicGroups: { tourism: { name: 'Tourism', theme: 'tourism', memberCities: ['torino-it'], description: '' } } };
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, thematicGroupId: 'tourism', network: withGroup } })
+      .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...torinoMeeting, thematicGroupId: 'tourism' } }]);
+  });
+
+  it('refuses a meeting of a thematic group the network does not have', () => {
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, thematicGroupId: 'tourism', network } }).thenFails('THEMATIC_GROUP_NOT_FOUND');
+  });
+
   it('schedules a meeting once', () => {
     spec.given([scheduled]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).thenFails('MEETING_ALREADY_SCHEDULED');
   });

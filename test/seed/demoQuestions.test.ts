@@ -37,7 +37,7 @@ function operationsOf(markdown: string): Operation[] {
 const operations = operationsOf(readFileSync(new URL('../../docs/demo.md', import.meta.url), 'utf8'));
 
 /** The network an operation's `$networkId` means on the page. */
-const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities' };
+const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities', InteractiveCitiesThematicGroups: 'interactive-cities' };
 
 function variablesOf(operation: Operation): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
@@ -96,9 +96,19 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     ]);
   });
 
-  it('four Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Poznań and Wrocław', () => {
+  it('three thematic groups of Interactive Cities, by name, with their member cities', () => {
+    const groups = answer('InteractiveCitiesThematicGroups').network.thematicGroups;
+    expect(groups.map((g: { name: string; members: { name: string }[] }) => [g.name, g.members.map((m) => m.name)])).toEqual([
+      ['Business promotion', ['Paris', 'Debrecen', 'Ghent']],
+      ['Tourism attraction', ['Genoa', 'Varna', 'Alba Iulia']],
+      ['Urban development', ['Lisbon', 'Murcia', 'Palermo', 'Tartu']],
+    ]);
+  });
+
+  it('five Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Kraków (URBinclusion), Poznań and Wrocław', () => {
     const cities = answer('PolishCities').cities.nodes;
-    expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Poznań', 'Wrocław']);
+    expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Kraków', 'Poznań', 'Wrocław']);
+    expect(cities[2].networks.map((n: { name: string }) => n.name)).toEqual(['URBinclusion']);
     expect(cities[1].networks.map((n: { name: string }) => n.name)).toEqual(['BoostInno (Boosting Social Innovation)', 'CO4CITIES']);
   });
 
