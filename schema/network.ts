@@ -6,6 +6,7 @@ import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
 import { listNetworkLessons, type NetworkLessonRow } from '../projections/network/lessons.js';
 import { listThematicGroups, type ThematicGroupRow } from '../projections/network/thematicGroups.js';
+import { Translation, translationsOf } from './language.js';
 import { networkMembers } from './journeySupport.js';
 import {
   findNetwork,
@@ -47,7 +48,13 @@ const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').imple
   description: 'A lesson of the whole network, not of one partner nor of one meeting.',
   fields: (t) => ({
     number: t.exposeInt('lesson_number', { description: '1, 2, 3... within the network.' }),
-    lesson: t.exposeString('lesson'),
+    lesson: t.exposeString('lesson', { description: 'As written: the original (its language in lessonLanguage).' }),
+    lessonLanguage: t.exposeString('lesson_language', { nullable: true, description: 'BCP 47 tag of the lesson as written, e.g. it; null when not recorded.' }),
+    lessonTranslations: t.field({
+      type: [Translation],
+      description: 'Translations of the lesson, each with its language.',
+      resolve: (row) => translationsOf(row.lesson_translations),
+    }),
     theme: t.exposeString('theme', { nullable: true }),
     learntFrom: t.exposeString('learnt_from', { nullable: true }),
     recordedAt: t.expose('recorded_at', { type: 'DateTime' }),

@@ -5,6 +5,7 @@ import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
+import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 import { classFields, classifyFunding, Fund, FundingChannel, FundingInstrument } from './funding.js';
 
 /** A cluster (entry point) of a plan, as commands give it. */
@@ -68,6 +69,8 @@ export const AddPlanAction = z.object({
   budget: EuroAmount.describe('Euros as a decimal string.').nullish().transform((v) => v ?? null),
   responsibleBody: OptionalText(300).default(''),
   funding: z.array(FundingLineInput).max(20, 'at most 20 funding lines').default([]),
+  titleLanguage: OptionalLanguage.describe('The language the title is written in (BCP 47, e.g. it, en): the original.'),
+  titleTranslations: OptionalTranslations().describe('Translations of the title, each with its language; the title stays the original.'),
 });
 
 /** A date, with its format in the API's description. */
@@ -214,7 +217,8 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       return [{ type: 'PlanVisionRevised', data: command.data }];
     case 'AddPlanAction': {
       requireDrafted(state);
-      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding } = command.data;
+      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding, titleLanguage, titleTranslations } = command.data;
+      requireTranslations('The title', titleLanguage, titleTranslations);
       if (!state.clusters.includes(clusterKey)) {
         throw new RuleViolationError('UNKNOWN_CLUSTER', `The plan has no cluster "${clusterKey}": add it first`);
       }
@@ -236,6 +240,7 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
             responsibleBody,
             funding: funding.map((f) => ({ ...fundingClassOf(f), amountCents: eurosToCents(f.amount), programme: f.programme })),
             addedAfterEndorsement: state.endorsedOn !== null,
+            ...languageOf('title', titleLanguage, titleTranslations),
           },
         },
       ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, ThematicGroupId, Topics } from '../shared/values.js';
+import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 import { type NetworkEvent, NetworkKind, type NetworkPhase, PartnerKind, PartnerRole } from './events.js';
 
 export const RegisterNetwork = z
@@ -73,6 +74,8 @@ export const RecordNetworkLesson = z.object({
     .nullish()
     .transform((from) => (from ? from : undefined))
     .describe('Where it was learnt from, when known: a partner, a city visited.'),
+  lessonLanguage: OptionalLanguage.describe('The language the lesson is written in (BCP 47, e.g. it, en): the original.'),
+  lessonTranslations: OptionalTranslations().describe('Translations of the lesson, each with its language; the lesson stays the original.'),
 });
 
 /** Defines a thematic group of the network, or changes it when the groupId is already defined. */
@@ -238,11 +241,18 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
     }
     case 'RecordNetworkLesson': {
       requireOpen(state);
-      const { lesson, theme, learntFrom } = command.data;
+      const { lesson, theme, learntFrom, lessonLanguage, lessonTranslations } = command.data;
+      requireTranslations('The lesson', lessonLanguage, lessonTranslations);
       return [
         {
           type: 'NetworkLessonRecorded',
-          data: { lessonNumber: (state.lessonCount ?? 0) + 1, lesson, theme, ...(learntFrom ? { learntFrom } : {}) },
+          data: {
+            lessonNumber: (state.lessonCount ?? 0) + 1,
+            lesson,
+            theme,
+            ...(learntFrom ? { learntFrom } : {}),
+            ...languageOf('lesson', lessonLanguage, lessonTranslations),
+          },
         },
       ];
     }

@@ -117,6 +117,16 @@ describe('action plan decider: clusters and vision', () => {
 });
 
 describe('action plan decider: actions', () => {
+  it('adds an action with its title in the original language and a translation marked as such', () => {
+    const command = addAction(A1, 'Fabbrica sociale di Torino');
+    const translations = [{ text: 'Torino Social Factory', language: 'en' }];
+    const base = actionAdded(false, A1, 'Fabbrica sociale di Torino');
+    spec
+      .given([drafted])
+      .when({ ...command, data: { ...command.data, titleLanguage: 'it', titleTranslations: translations } } as ActionPlanCommand)
+      .then([{ ...base, data: { ...base.data, titleLanguage: 'it', titleTranslations: translations } } as ActionPlanEvent]);
+  });
+
   it('adds an action to a known cluster', () => {
     spec.given([drafted]).when(addAction()).then([actionAdded(false)]);
   });

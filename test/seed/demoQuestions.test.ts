@@ -37,7 +37,7 @@ function operationsOf(markdown: string): Operation[] {
 const operations = operationsOf(readFileSync(new URL('../../docs/demo.md', import.meta.url), 'utf8'));
 
 /** The network an operation's `$networkId` means on the page. */
-const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities', InteractiveCitiesThematicGroups: 'interactive-cities' };
+const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities', InteractiveCitiesThematicGroups: 'interactive-cities', UrbinclusionWorkshopTitles: 'urbinclusion' };
 
 function variablesOf(operation: Operation): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
@@ -103,6 +103,13 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
       ['Tourism attraction', ['Genoa', 'Varna', 'Alba Iulia']],
       ['Urban development', ['Lisbon', 'Murcia', 'Palermo', 'Tartu']],
     ]);
+  });
+
+  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation", () => {
+    const workshops = answer('UrbinclusionWorkshopTitles').meetings.nodes;
+    const italian = workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === 'it');
+    expect(italian.map((w: { titleTranslations: { language: string }[] }) => w.titleTranslations.map((tr) => tr.language))).toEqual([['en'], ['en'], ['en'], ['en']]);
+    expect(workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === null)).toHaveLength(1);
   });
 
   it('five Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Kraków (URBinclusion), Poznań and Wrocław', () => {

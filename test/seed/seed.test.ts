@@ -279,6 +279,23 @@ describe('demo data: URBinclusion (Torino implementation framework)', () => {
     expect(torinoMeeting.learnings.nodes.some((l: { lesson: string }) => l.lesson.includes('Ezio Manzini'))).toBe(true);
   });
 
+  it("has the LSG workshops' Italian titles as the originals, with the English as translations", async () => {
+    const data = await query(
+      `query($id: ID!) { meetings(networkId: $id, kind: localGroupWorkshop) { nodes { startDate title titleLanguage titleTranslations { text language } } } }`,
+      { id: id('urbinclusion') },
+    );
+    const titled = data.meetings.nodes.filter((m: { titleLanguage: string | null }) => m.titleLanguage === 'it');
+    expect(titled).toHaveLength(4);
+    expect(titled.find((m: { startDate: string }) => m.startDate === '2018-07-02')).toEqual({
+      startDate: '2018-07-02',
+      title: 'Verso il welfare di Comunità. La questione economica nella partnership pubblico-privato: normativa, responsabilità, governance',
+      titleLanguage: 'it',
+      titleTranslations: [
+        { text: 'Towards community welfare. The economic question in the public-private partnership: regulation, responsibility, governance', language: 'en' },
+      ],
+    });
+  });
+
   it('has the framework as a plan with the GO.IN SUSTAINABLE CITY monitoring as its indicators', async () => {
     const data = await query(
       `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { title vision clusters { key } indicators { name latestValue } actions(first: 50) { nodes { title phase } } } }`,
