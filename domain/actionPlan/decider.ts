@@ -82,15 +82,29 @@ export const ChangeActionStatus = z.object({
   note: OptionalText(2000).default(''),
 });
 
-export const RecordFundingSecured = z.object({
-  ...FundingClassInput,
-  amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
-    'Euros as a decimal string, e.g. "1500000".',
-  ),
-  programme: OptionalText(200).default(''),
-  date: Day,
-  note: OptionalText(2000).default(''),
-});
+export const RecordFundingSecured = z
+  .object({
+    ...FundingClassInput,
+    amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
+      'Euros as a decimal string, e.g. "1500000".',
+    ),
+    programme: OptionalText(200).default(''),
+    date: Day,
+    note: OptionalText(2000).default(''),
+    datePrecision: DatePrecision.nullish()
+      .transform((p) => (p && p !== 'day' ? p : undefined))
+      .optional()
+      .describe('day (the default), month or year; when not day, date is the last day of the month or year.'),
+    dateWording: OptionalText(200)
+      .nullish()
+      .transform((w) => (w ? w : undefined))
+      .optional()
+      .describe('The date as the source words it, e.g. "2018".'),
+  })
+  .superRefine((f, ctx) => {
+    const problem = f.datePrecision ? dayProblem(f.date, f.datePrecision) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['datePrecision'] });
+  });
 
 export const DefineIndicator = z.object({
   name: Text(300),
@@ -268,9 +282,10 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (action.status === 'abandoned') {
         throw new RuleViolationError('ACTION_ABANDONED', `"${action.title}" is abandoned: revive it before recording funding`);
       }
-      const { amount, source, fund, channel, instrument, ...rest } = command.data;
+      const { amount, source, fund, channel, instrument, datePrecision, dateWording, ...rest } = command.data;
       const line = fundingClassOf({ source, fund, channel, instrument });
-      return [{ type: 'FundingSecured', data: { ...rest, ...line, amountCents: eurosToCents(amount) } }];
+      const when = { ...(datePrecision ? { datePrecision } : {}), ...(dateWording ? { dateWording } : {}) };
+      return [{ type: 'FundingSecured', data: { ...rest, ...line, amountCents: eurosToCents(amount), ...when } }];
     }
     case 'DefineIndicator': {
       requireDrafted(state);

@@ -94,6 +94,10 @@ export const ActionPlanEventSchemas = {
     date: IsoDate,
     note: z.string(),
     ...FundingClassFields,
+    /** Absent: the day is known. `month` / `year`: `date` is the last day of that period. */
+    datePrecision: DatePrecision.optional(),
+    /** The date as the source words it. */
+    dateWording: z.string().optional(),
   }),
   IndicatorDefined: z.object({
     indicatorId: Ulid,

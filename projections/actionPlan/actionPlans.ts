@@ -78,6 +78,9 @@ export interface FundingSecuredRow {
   amount_cents: number;
   programme: string;
   date: string;
+  /** Null: day. */
+  date_precision: string | null;
+  date_wording: string | null;
   note: string;
 }
 
@@ -109,7 +112,7 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 6,
+  version: 7,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
@@ -132,7 +135,8 @@ export const actionPlansProjection = projection({
     date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
   CREATE TABLE IF NOT EXISTS plan_funding_secured (
     id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, fund TEXT NOT NULL, channel TEXT,
-    instrument TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
+    instrument TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL,
+    date_precision TEXT, date_wording TEXT);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_action ON plan_funding_secured (action_id, date);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
   CREATE TABLE IF NOT EXISTS plan_indicators (
@@ -208,9 +212,11 @@ export const actionPlansProjection = projection({
         const d = data(event, 'FundingSecured');
         const c = classOf(d);
         db.run(
-          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, fund, channel, instrument, amount_cents, programme, date, note)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [d.fundingId, d.actionId, planId, d.source, c.fund, c.channel, c.instrument, d.amountCents, d.programme, d.date, d.note],
+          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, fund, channel, instrument, amount_cents, programme, date, note,
+             date_precision, date_wording)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [d.fundingId, d.actionId, planId, d.source, c.fund, c.channel, c.instrument, d.amountCents, d.programme, d.date, d.note,
+            d.datePrecision ?? null, d.dateWording ?? null],
         );
         db.run('UPDATE plan_actions SET secured_cents = secured_cents + ? WHERE id = ?', [d.amountCents, d.actionId]);
         break;

@@ -10,6 +10,8 @@ import { classOf, Fund, FundingChannel, FundingInstrument } from '../../domain/a
 import { FundEnum, FundingChannelEnum, FundingInstrumentEnum, FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
 import { Translation, translationsOf } from '../language.js';
+import { DatePrecisionEnum } from '../meeting.js';
+import { DatePrecision } from '../../domain/shared/values.js';
 
 export const ActionPhaseEnum = enumOf(ActionPhase, 'ActionPhase');
 export const ActionStatusEnum = enumOf(ActionStatus, 'ActionStatus');
@@ -49,7 +51,13 @@ const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecure
     instrument: t.field({ type: FundingInstrumentEnum, resolve: (r) => FundingInstrument.parse(r.instrument) }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
     programme: t.exposeString('programme'),
-    date: t.expose('date', { type: 'Date' }),
+    date: t.expose('date', { type: 'Date', description: 'The day secured; when datePrecision is month or year, the last day of that month or year.' }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      description: 'How exactly the date is known.',
+      resolve: (r) => DatePrecision.parse(r.date_precision ?? 'day'),
+    }),
+    dateWording: t.exposeString('date_wording', { nullable: true, description: 'The date as the source words it.' }),
     note: t.exposeString('note'),
   }),
 });

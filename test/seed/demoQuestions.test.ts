@@ -112,6 +112,20 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     expect(workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === null)).toHaveLength(1);
   });
 
+  it("Torino's funding: four records, two known to the month, two to the year, none to the day", () => {
+    const records = answer('TorinoFundingDates')
+      .actionPlan.actions.nodes.flatMap((a: { title: string; fundingSecured: { date: string; datePrecision: string }[] }) =>
+        a.fundingSecured.map((f) => [a.title, f.date, f.datePrecision]),
+      )
+      .sort((x: string[], y: string[]) => x[1]!.localeCompare(y[1]!) || x[0]!.localeCompare(y[0]!));
+    expect(records.map((r: string[]) => r.slice(1))).toEqual([
+      ['2017-03-31', 'month'],
+      ['2018-06-30', 'month'],
+      ['2018-12-31', 'year'],
+      ['2018-12-31', 'year'],
+    ]);
+  });
+
   it('five Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Kraków (URBinclusion), Poznań and Wrocław', () => {
     const cities = answer('PolishCities').cities.nodes;
     expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Kraków', 'Poznań', 'Wrocław']);
