@@ -2,6 +2,7 @@ import { networksProjection } from './network/networks.js';
 import { partnersProjection } from './network/partners.js';
 import { networkPhasesProjection } from './network/phases.js';
 import { networkLessonsProjection } from './network/lessons.js';
+import { thematicGroupsProjection } from './network/thematicGroups.js';
 import { meetingsProjection } from './meeting/meetings.js';
 import { localGroupsProjection } from './localGroup/localGroups.js';
 import { learningNeedsProjection } from './learningNeed/learningNeeds.js';
@@ -34,6 +35,7 @@ export const allProjections: readonly Projection[] = [
   partnersProjection,
   networkPhasesProjection,
   networkLessonsProjection,
+  thematicGroupsProjection,
   meetingsProjection,
   localGroupsProjection,
   learningNeedsProjection,

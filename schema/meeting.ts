@@ -28,7 +28,9 @@ import {
   rescheduleMeeting,
   scheduleMeetingUseCase,
 } from '../src/application/meeting.js';
-import { Network, networkOfRow, Partner, partnerBeside } from './network.js';
+import { Network, networkOfRow, Partner, partnerBeside, ThematicGroup } from './network.js';
+import { findThematicGroup } from '../projections/network/thematicGroups.js';
+import { Translation, translationsOf } from './language.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -78,7 +80,13 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
   description: 'A lesson a partner learnt at a meeting.',
   fields: (t) => ({
     number: t.exposeInt('learning_number', { description: '1, 2, 3... within the meeting.' }),
-    lesson: t.exposeString('lesson'),
+    lesson: t.exposeString('lesson', { description: 'As written: the original (its language in lessonLanguage).' }),
+    lessonLanguage: t.exposeString('lesson_language', { nullable: true, description: 'BCP 47 tag of the lesson as written, e.g. it; null when not recorded.' }),
+    lessonTranslations: t.field({
+      type: [Translation],
+      description: 'Translations of the lesson, each with its language.',
+      resolve: (row) => translationsOf(row.lesson_translations),
+    }),
     theme: t.exposeString('theme', { nullable: true }),
     cityId: t.exposeID('city_id', { nullable: true, description: 'The partner that learnt it; null for a lesson of the whole network.' }),
     ofNetwork: t.boolean({ description: 'True for a lesson of the whole network, not of one partner.', resolve: (row) => row.city_id === null }),
@@ -103,7 +111,13 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: networkOfRow,
     }),
     kind: t.field({ type: MeetingKindEnum, resolve: (row) => MeetingKind.parse(row.kind) }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'As written: the original (its language in titleLanguage).' }),
+    titleLanguage: t.exposeString('title_language', { nullable: true, description: 'BCP 47 tag of the title as written, e.g. it; null when not recorded.' }),
+    titleTranslations: t.field({
+      type: [Translation],
+      description: 'Translations of the title, each with its language.',
+      resolve: (row) => translationsOf(row.title_translations),
+    }),
     hostCityId: t.exposeID('host_city_id', { nullable: true, description: 'Null for online meetings.' }),
     host: t.field({
       type: Partner,
@@ -150,6 +164,17 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     rescheduleCount: t.exposeInt('reschedule_count'),
     description: t.exposeString('description', {
       description: 'What the meeting is about: its programme and purpose (empty until described), shown with the public agenda.',
+    }),
+    thematicGroup: t.field({
+      type: ThematicGroup,
+      nullable: true,
+      description: "The network's thematic group it belongs to, if any.",
+      resolve: (row, _args, context) => {
+        if (!row.thematic_group_id) return null;
+        const db = sourceOf(row, context);
+        const group = findThematicGroup(db, row.network_id, row.thematic_group_id);
+        return group ? fromSource(db, group) : null;
+      },
     }),
     notes: t.exposeString('notes', {
       nullable: true,

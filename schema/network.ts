@@ -5,6 +5,8 @@ import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
 import { listNetworkLessons, type NetworkLessonRow } from '../projections/network/lessons.js';
+import { listThematicGroups, type ThematicGroupRow } from '../projections/network/thematicGroups.js';
+import { Translation, translationsOf } from './language.js';
 import { networkMembers } from './journeySupport.js';
 import {
   findNetwork,
@@ -26,6 +28,7 @@ import { enumOf } from './inputs.js';
 import {
   assignLeadExpert,
   closeNetwork,
+  defineThematicGroup,
   joinNetwork,
   leaveNetwork,
   recordBaselineStudy,
@@ -48,10 +51,37 @@ const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').imple
   description: 'A lesson of the whole network, not of one partner nor of one meeting.',
   fields: (t) => ({
     number: t.exposeInt('lesson_number', { description: '1, 2, 3... within the network.' }),
-    lesson: t.exposeString('lesson'),
+    lesson: t.exposeString('lesson', { description: 'As written: the original (its language in lessonLanguage).' }),
+    lessonLanguage: t.exposeString('lesson_language', { nullable: true, description: 'BCP 47 tag of the lesson as written, e.g. it; null when not recorded.' }),
+    lessonTranslations: t.field({
+      type: [Translation],
+      description: 'Translations of the lesson, each with its language.',
+      resolve: (row) => translationsOf(row.lesson_translations),
+    }),
     theme: t.exposeString('theme', { nullable: true }),
     learntFrom: t.exposeString('learnt_from', { nullable: true }),
     recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
+  }),
+});
+
+export const ThematicGroup = builder.objectRef<ThematicGroupRow>('ThematicGroup').implement({
+  description: 'A thematic group of a network: partners working more closely on one theme.',
+  fields: (t) => ({
+    groupId: t.exposeString('group_id', { description: 'Its key within the network; meetings and learning needs name it.' }),
+    name: t.exposeString('name'),
+    theme: t.exposeString('theme'),
+    description: t.exposeString('description'),
+    members: t.field({
+      type: [Partner],
+      description: 'The partner cities in the group (a partner who left the network stays listed).',
+      resolve: async (row, _args, context) => {
+        const db = sourceOf(row, context);
+        const loader = loaderFor(context, db, 'partners:true', (source, ids) => listPartnersOfNetworks(source, ids, true));
+        const partners = await loader.load(row.network_id);
+        const members: string[] = JSON.parse(row.member_cities);
+        return fromSource(db, members.flatMap((cityId) => partners.filter((p) => p.city_id === cityId)));
+      },
+    }),
   }),
 });
 
@@ -172,6 +202,14 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
           listPartnersOfNetworks(source, ids, includeFormer, columns),
         );
         return fromSource(db, await loader.load(row.id));
+      },
+    }),
+    thematicGroups: t.field({
+      type: [ThematicGroup],
+      description: 'Thematic groups: partners working more closely on one theme, by name.',
+      resolve: (row, _args, context) => {
+        const db = sourceOf(row, context);
+        return fromSource(db, listThematicGroups(db, row.id));
       },
     }),
     phase: t.field({
@@ -366,6 +404,13 @@ commandMutation({
 commandMutation({
   useCase: recordNetworkLesson,
   description: 'Records a lesson of the whole network that belongs to no one meeting (a general highlight, a guideline).',
+  authScopes: networkRunners,
+  ...networkPayload,
+});
+
+commandMutation({
+  useCase: defineThematicGroup,
+  description: 'Defines a thematic group of the network (its partners working more closely on one theme), or changes it under the same groupId.',
   authScopes: networkRunners,
   ...networkPayload,
 });

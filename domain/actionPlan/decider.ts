@@ -5,6 +5,7 @@ import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
+import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 import { classFields, classifyFunding, Fund, FundingChannel, FundingInstrument } from './funding.js';
 
 /** A cluster (entry point) of a plan, as commands give it. */
@@ -68,6 +69,8 @@ export const AddPlanAction = z.object({
   budget: EuroAmount.describe('Euros as a decimal string.').nullish().transform((v) => v ?? null),
   responsibleBody: OptionalText(300).default(''),
   funding: z.array(FundingLineInput).max(20, 'at most 20 funding lines').default([]),
+  titleLanguage: OptionalLanguage.describe('The language the title is written in (BCP 47, e.g. it, en): the original.'),
+  titleTranslations: OptionalTranslations().describe('Translations of the title, each with its language; the title stays the original.'),
 });
 
 /** A date, with its format in the API's description. */
@@ -79,15 +82,29 @@ export const ChangeActionStatus = z.object({
   note: OptionalText(2000).default(''),
 });
 
-export const RecordFundingSecured = z.object({
-  ...FundingClassInput,
-  amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
-    'Euros as a decimal string, e.g. "1500000".',
-  ),
-  programme: OptionalText(200).default(''),
-  date: Day,
-  note: OptionalText(2000).default(''),
-});
+export const RecordFundingSecured = z
+  .object({
+    ...FundingClassInput,
+    amount: EuroAmount.refine((euros) => eurosToCents(euros) > 0, 'must be more than zero').describe(
+      'Euros as a decimal string, e.g. "1500000".',
+    ),
+    programme: OptionalText(200).default(''),
+    date: Day,
+    note: OptionalText(2000).default(''),
+    datePrecision: DatePrecision.nullish()
+      .transform((p) => (p && p !== 'day' ? p : undefined))
+      .optional()
+      .describe('day (the default), month or year; when not day, date is the last day of the month or year.'),
+    dateWording: OptionalText(200)
+      .nullish()
+      .transform((w) => (w ? w : undefined))
+      .optional()
+      .describe('The date as the source words it, e.g. "2018".'),
+  })
+  .superRefine((f, ctx) => {
+    const problem = f.datePrecision ? dayProblem(f.date, f.datePrecision) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['datePrecision'] });
+  });
 
 export const DefineIndicator = z.object({
   name: Text(300),
@@ -200,7 +217,8 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       return [{ type: 'PlanVisionRevised', data: command.data }];
     case 'AddPlanAction': {
       requireDrafted(state);
-      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding } = command.data;
+      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding, titleLanguage, titleTranslations } = command.data;
+      requireTranslations('The title', titleLanguage, titleTranslations);
       if (!state.clusters.includes(clusterKey)) {
         throw new RuleViolationError('UNKNOWN_CLUSTER', `The plan has no cluster "${clusterKey}": add it first`);
       }
@@ -222,6 +240,7 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
             responsibleBody,
             funding: funding.map((f) => ({ ...fundingClassOf(f), amountCents: eurosToCents(f.amount), programme: f.programme })),
             addedAfterEndorsement: state.endorsedOn !== null,
+            ...languageOf('title', titleLanguage, titleTranslations),
           },
         },
       ];
@@ -249,9 +268,10 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       if (action.status === 'abandoned') {
         throw new RuleViolationError('ACTION_ABANDONED', `"${action.title}" is abandoned: revive it before recording funding`);
       }
-      const { amount, source, fund, channel, instrument, ...rest } = command.data;
+      const { amount, source, fund, channel, instrument, datePrecision, dateWording, ...rest } = command.data;
       const line = fundingClassOf({ source, fund, channel, instrument });
-      return [{ type: 'FundingSecured', data: { ...rest, ...line, amountCents: eurosToCents(amount) } }];
+      const when = { ...(datePrecision ? { datePrecision } : {}), ...(dateWording ? { dateWording } : {}) };
+      return [{ type: 'FundingSecured', data: { ...rest, ...line, amountCents: eurosToCents(amount), ...when } }];
     }
     case 'DefineIndicator': {
       requireDrafted(state);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityId, CountryCode, DatePrecision, IsoDate, Ulid } from '../shared/values.js';
+import { TranslationSchema } from '../shared/language.js';
 import { Cents } from './money.js';
 import { Fund, FundingChannel, FundingInstrument } from './funding.js';
 import type { MessagesOf } from '../shared/decider.js';
@@ -73,6 +74,9 @@ export const ActionPlanEventSchemas = {
     funding: z.array(PlannedFunding),
     /** True when the plan had already been endorsed: plans are living documents. */
     addedAfterEndorsement: z.boolean(),
+    /** The title's language (BCP 47) and its translations; absent when not recorded (and in older events). */
+    titleLanguage: z.string().optional(),
+    titleTranslations: z.array(TranslationSchema).optional(),
   }),
   ActionStatusChanged: z.object({
     actionId: Ulid,
@@ -90,6 +94,10 @@ export const ActionPlanEventSchemas = {
     date: IsoDate,
     note: z.string(),
     ...FundingClassFields,
+    /** Absent: the day is known. `month` / `year`: `date` is the last day of that period. */
+    datePrecision: DatePrecision.optional(),
+    /** The date as the source words it. */
+    dateWording: z.string().optional(),
   }),
   IndicatorDefined: z.object({
     indicatorId: Ulid,

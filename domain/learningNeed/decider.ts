@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { MeetingSnapshot } from '../meeting/snapshot.js';
-import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork } from '../network/snapshot.js';
+import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireThematicGroup } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, OptionalText, Text, Topics, Ulid } from '../shared/values.js';
+import { CityId, OptionalText, Text, ThematicGroupId, Topics, Ulid } from '../shared/values.js';
 import { type LearningNeedEvent, type LearningNeedEventOf, NeedKind, NeedPriority } from './events.js';
 
 const NeedTopics = Topics.refine((topics) => topics.length > 0, 'name at least one topic');
@@ -14,6 +14,10 @@ export const RaiseLearningNeed = z.object({
   topics: NeedTopics.describe('At least one short keyword, e.g. "impact finance".'),
   description: Text(2000),
   priority: NeedPriority.default('medium').describe('Defaults to medium.'),
+  thematicGroupId: ThematicGroupId.nullish()
+    .transform((group) => group ?? undefined)
+    .optional()
+    .describe("The network's thematic group the need belongs to, if any; the city must be one of its members."),
 });
 
 export const RefineLearningNeed = z
@@ -92,9 +96,15 @@ function decide(command: LearningNeedCommand, state: LearningNeedState): Learnin
     case 'RaiseLearningNeed': {
       if (state.status !== 'unraised') throw new RuleViolationError('LEARNING_NEED_ALREADY_RAISED', 'The learning need already exists');
       requireNetworkOpen(network);
-      const { network: _network, ...need } = command.data;
+      const { network: _network, thematicGroupId, ...need } = command.data;
       requirePartner(network, need.cityId, 'Only partners raise learning needs');
-      return [{ type: 'LearningNeedRaised', data: { networkId: network.networkId, ...need } }];
+      if (thematicGroupId) {
+        const group = requireThematicGroup(network, thematicGroupId);
+        if (!group.memberCities.includes(need.cityId)) {
+          throw new RuleViolationError('NOT_A_GROUP_MEMBER', `${need.cityId} is not a member of the thematic group ${group.name}`);
+        }
+      }
+      return [{ type: 'LearningNeedRaised', data: { networkId: network.networkId, ...need, ...(thematicGroupId ? { thematicGroupId } : {}) } }];
     }
     case 'RefineLearningNeed': {
       requireChangeable(state, network);

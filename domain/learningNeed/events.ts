@@ -21,7 +21,12 @@ const NeedFields = z.object({
 });
 
 export const LearningNeedEventSchemas = {
-  LearningNeedRaised: NeedFields.extend({ networkId: z.string(), cityId: CityId }),
+  LearningNeedRaised: NeedFields.extend({
+    networkId: z.string(),
+    cityId: CityId,
+    /** The network's thematic group the need belongs to; absent when none (and in events before groups existed). */
+    thematicGroupId: z.string().optional(),
+  }),
   /** Only the fields that changed, with their values before the change. */
   LearningNeedRefined: z.object({
     changes: NeedFields.partial(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireWithinNetworkDates } from '../network/snapshot.js';
+import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireThematicGroup, requireWithinNetworkDates } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text, ThematicGroupId } from '../shared/values.js';
 import { type MeetingEvent, MeetingKind } from './events.js';
+import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 
 /** A list input that may be left out or sent as null; duplicates are dropped. */
 const list = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
@@ -74,6 +75,12 @@ const ScheduleMeetingFields = z.object({
   externalHost: ExternalHostInput.nullish()
     .transform((host) => host ?? undefined)
     .describe('The host when it is not a partner (a city visited on a field trip, an organisation); hostCityId may still name the city.'),
+  thematicGroupId: ThematicGroupId.nullish()
+    .transform((group) => group ?? undefined)
+    .optional()
+    .describe("The network's thematic group the meeting belongs to, if any."),
+  titleLanguage: OptionalLanguage.describe('The language the title is written in (BCP 47, e.g. it, en): the original.'),
+  titleTranslations: OptionalTranslations().describe('Translations of the title, each with its language; the title stays the original.'),
 });
 
 function checkSchedule(m: z.output<typeof ScheduleMeetingFields>, ctx: z.RefinementCtx) {
@@ -124,6 +131,8 @@ export const RecordLearning = z.object({
     .nullish()
     .transform((from) => (from ? from : undefined))
     .describe('Where it was learnt from when not from a partner: the city visited, an invited expert\'s organisation.'),
+  lessonLanguage: OptionalLanguage.describe('The language the lesson is written in (BCP 47, e.g. it, en): the original.'),
+  lessonTranslations: OptionalTranslations().describe('Translations of the lesson, each with its language; the lesson stays the original.'),
 });
 
 /** Replaces what the meeting is about and the network's notes on it (give both; an empty text clears one). */
@@ -210,7 +219,9 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
         throw new RuleViolationError('MEETING_ALREADY_SCHEDULED', 'The meeting is already scheduled');
       }
       requireNetworkOpen(network);
-      const { network: _network, datePrecision, dateWording, externalHost, ...meeting } = command.data;
+      const { network: _network, datePrecision, dateWording, externalHost, thematicGroupId, titleLanguage, titleTranslations, ...meeting } = command.data;
+      if (thematicGroupId) requireThematicGroup(network, thematicGroupId);
+      requireTranslations('The title', titleLanguage, titleTranslations);
       requireWithinNetworkDates(network, meeting.startDate, meeting.endDate, 'The meeting');
       for (const cityId of meeting.partnerCityIds) requirePartner(network, cityId, 'The meeting can only be for partners');
       if (meeting.kind === 'localGroupWorkshop' && meeting.hostCityId) {
@@ -225,6 +236,8 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
             ...(datePrecision ? { datePrecision } : {}),
             ...(dateWording ? { dateWording } : {}),
             ...(externalHost ? { externalHost } : {}),
+            ...(thematicGroupId ? { thematicGroupId } : {}),
+            ...languageOf('title', titleLanguage, titleTranslations),
           },
         },
       ];
@@ -283,12 +296,20 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     case 'RecordLearning': {
       requireExisting(state, network);
       requireHeld(state, 'Learnings are recorded');
-      const { lesson, theme, cityId, learntFrom } = command.data;
+      const { lesson, theme, cityId, learntFrom, lessonLanguage, lessonTranslations } = command.data;
       if (cityId !== null) requirePartner(network, cityId, 'Only partners record what they learnt');
+      requireTranslations('The lesson', lessonLanguage, lessonTranslations);
       return [
         {
           type: 'LearningRecorded',
-          data: { learningNumber: state.learningCount + 1, lesson, theme, cityId, ...(learntFrom ? { learntFrom } : {}) },
+          data: {
+            learningNumber: state.learningCount + 1,
+            lesson,
+            theme,
+            cityId,
+            ...(learntFrom ? { learntFrom } : {}),
+            ...languageOf('lesson', lessonLanguage, lessonTranslations),
+          },
         },
       ];
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TranslationSchema } from '../shared/language.js';
 import { person } from '../shared/personalData.js';
 import { CityId, CountryCode, DatePrecision, IsoDate } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
@@ -61,6 +62,11 @@ export const MeetingEventSchemas = {
     dateWording: z.string().optional(),
     /** The host when it is not a partner (a field trip to Helsinki). */
     externalHost: ExternalHost.optional(),
+    /** The network's thematic group the meeting belongs to; absent when none. */
+    thematicGroupId: z.string().optional(),
+    /** The title's language (BCP 47) and its translations; absent when not recorded (and in older events). */
+    titleLanguage: z.string().optional(),
+    titleTranslations: z.array(TranslationSchema).optional(),
   }),
   MeetingRescheduled: z.object({
     startDate: IsoDate,
@@ -85,6 +91,9 @@ export const MeetingEventSchemas = {
     cityId: CityId.nullable(),
     /** Where the lesson comes from when not from a partner (the city visited, an invited expert's organisation). */
     learntFrom: z.string().optional(),
+    /** The lesson's language (BCP 47) and its translations; absent when not recorded (and in older events). */
+    lessonLanguage: z.string().optional(),
+    lessonTranslations: z.array(TranslationSchema).optional(),
   }),
   /** What the meeting is about (public, with the agenda) and the network's notes on it (members only); both replaced whole. */
   MeetingDescribed: z.object({

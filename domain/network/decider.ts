@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, Topics } from '../shared/values.js';
+import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, ThematicGroupId, Topics } from '../shared/values.js';
+import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 import { type NetworkEvent, NetworkKind, type NetworkPhase, PartnerKind, PartnerRole } from './events.js';
 
 export const RegisterNetwork = z
@@ -73,6 +74,22 @@ export const RecordNetworkLesson = z.object({
     .nullish()
     .transform((from) => (from ? from : undefined))
     .describe('Where it was learnt from, when known: a partner, a city visited.'),
+  lessonLanguage: OptionalLanguage.describe('The language the lesson is written in (BCP 47, e.g. it, en): the original.'),
+  lessonTranslations: OptionalTranslations().describe('Translations of the lesson, each with its language; the lesson stays the original.'),
+});
+
+/** Defines a thematic group of the network, or changes it when the groupId is already defined. */
+export const DefineThematicGroup = z.object({
+  groupId: ThematicGroupId.describe('A short key, unique within the network, e.g. tourism; the same key again changes the group.'),
+  name: Text(200),
+  theme: Text(300),
+  memberCities: z
+    .array(CityId)
+    .min(1, 'name at least one member city')
+    .max(100, 'at most 100 member cities')
+    .transform((cities) => [...new Set(cities)])
+    .describe('Partner cities of the network that work in the group.'),
+  description: OptionalText(4000).default(''),
 });
 
 /** The network's commands by type, as its events are: a command's data is what its schema parses. */
@@ -85,6 +102,7 @@ export const NetworkCommandSchemas = {
   RecordBaselineStudy,
   StartImplementationPhase,
   RecordNetworkLesson,
+  DefineThematicGroup,
 };
 
 export type NetworkCommand = MessagesOf<typeof NetworkCommandSchemas>;
@@ -103,6 +121,15 @@ export interface NetworkState {
   readonly implementationStartDate?: string;
   /** How many lessons of the whole network are recorded (they are numbered). */
   readonly lessonCount?: number;
+  /** Thematic groups by groupId. */
+  readonly thematicGroups?: Readonly<Record<string, ThematicGroup>>;
+}
+
+export interface ThematicGroup {
+  readonly name: string;
+  readonly theme: string;
+  readonly memberCities: readonly string[];
+  readonly description: string;
 }
 
 export interface NetworkPartner {
@@ -214,13 +241,32 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
     }
     case 'RecordNetworkLesson': {
       requireOpen(state);
-      const { lesson, theme, learntFrom } = command.data;
+      const { lesson, theme, learntFrom, lessonLanguage, lessonTranslations } = command.data;
+      requireTranslations('The lesson', lessonLanguage, lessonTranslations);
       return [
         {
           type: 'NetworkLessonRecorded',
-          data: { lessonNumber: (state.lessonCount ?? 0) + 1, lesson, theme, ...(learntFrom ? { learntFrom } : {}) },
+          data: {
+            lessonNumber: (state.lessonCount ?? 0) + 1,
+            lesson,
+            theme,
+            ...(learntFrom ? { learntFrom } : {}),
+            ...languageOf('lesson', lessonLanguage, lessonTranslations),
+          },
         },
       ];
+    }
+    case 'DefineThematicGroup': {
+      requireOpen(state);
+      const { groupId, ...group } = command.data;
+      for (const cityId of group.memberCities) {
+        if (!isPartner(state, cityId)) {
+          throw new RuleViolationError('NOT_A_PARTNER', `Thematic group members are partners: ${cityId} is not a partner of this network`);
+        }
+      }
+      const current = state.thematicGroups?.[groupId];
+      if (current && JSON.stringify(current) === JSON.stringify(group)) return [];
+      return [{ type: 'ThematicGroupDefined', data: { groupId, ...group } }];
     }
   }
 }
@@ -254,6 +300,10 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
       return { ...state, phase: 'implementation', implementationStartDate: event.data.startDate };
     case 'NetworkLessonRecorded':
       return { ...state, lessonCount: event.data.lessonNumber };
+    case 'ThematicGroupDefined': {
+      const { groupId, name, theme, memberCities, description } = event.data;
+      return { ...state, thematicGroups: { ...state.thematicGroups, [groupId]: { name, theme, memberCities, description } } };
+    }
     default:
       return state;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { person, personRef } from '../shared/personalData.js';
 import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
+import { TranslationSchema } from '../shared/language.js';
 
 /** URBACT network kinds; implementation networks (URBACT III) carried out existing strategies. */
 export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer', 'implementation']);
@@ -56,6 +57,20 @@ export const NetworkEventSchemas = {
     theme: z.string().nullable(),
     /** Where it was learnt from, when the source says (a partner, a city visited). */
     learntFrom: z.string().optional(),
+    /** The lesson's language (BCP 47) and its translations; absent when not recorded (and in older events). */
+    lessonLanguage: z.string().optional(),
+    lessonTranslations: z.array(TranslationSchema).optional(),
+  }),
+  /**
+   * A thematic group of the network: partners working more closely on one theme. Recorded again
+   * under the same groupId to change it (the latest wins).
+   */
+  ThematicGroupDefined: z.object({
+    groupId: z.string(),
+    name: z.string(),
+    theme: z.string(),
+    memberCities: z.array(CityId),
+    description: z.string(),
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
-import { isPartner, type NetworkPartner, type NetworkState } from './decider.js';
+import { isPartner, type NetworkPartner, type NetworkState, type ThematicGroup } from './decider.js';
 import type { NetworkKind } from './events.js';
 
 /**
@@ -15,6 +15,8 @@ export interface NetworkSnapshot {
   readonly endDate: string;
   /** The current (active) partners, by city id. */
   readonly partners: Readonly<Record<string, NetworkPartner>>;
+  /** The network's thematic groups by groupId (absent in snapshots built before groups existed). */
+  readonly thematicGroups?: Readonly<Record<string, ThematicGroup>>;
 }
 
 /** The snapshot of a loaded network, or undefined when it was never registered. */
@@ -27,6 +29,7 @@ export function networkSnapshotOf(networkId: string, state: NetworkState): Netwo
     startDate: state.startDate!,
     endDate: state.endDate!,
     partners: state.partners,
+    thematicGroups: state.thematicGroups ?? {},
   };
 }
 
@@ -81,4 +84,13 @@ export function requireWithinNetworkDates(network: NetworkSnapshot, startDate: s
       `${what} (${period}) must fall within the network's dates, ${network.startDate} to ${network.endDate}`,
     );
   }
+}
+
+/** A thematic group of the network that something names, or THEMATIC_GROUP_NOT_FOUND. */
+export function requireThematicGroup(network: NetworkSnapshot, groupId: string): ThematicGroup {
+  const group = network.thematicGroups?.[groupId];
+  if (!group) {
+    throw new RuleViolationError('THEMATIC_GROUP_NOT_FOUND', `The network has no thematic group ${groupId}`);
+  }
+  return group;
 }

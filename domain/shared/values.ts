@@ -108,3 +108,10 @@ export function dayProblem(date: string, precision: DatePrecision): string | nul
   if (precision === 'year' && !date.endsWith('-12-31')) return 'a year-precise date is recorded on 31 December';
   return null;
 }
+
+/** A key for a thematic group, unique within its network, e.g. `tourism`. */
+export const ThematicGroupId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a short key of lowercase letters, digits and dashes, e.g. tourism')
+  .max(60, 'must be at most 60 characters');

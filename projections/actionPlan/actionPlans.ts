@@ -35,6 +35,10 @@ export interface PlanActionRow {
   plan_id: string;
   position: number;
   title: string;
+  /** BCP 47 tag of the title as written; null when not recorded. */
+  title_language: string | null;
+  /** JSON array of { text, language }; null when none. */
+  title_translations: string | null;
   cluster_key: string;
   phase: string;
   summary: string;
@@ -74,6 +78,9 @@ export interface FundingSecuredRow {
   amount_cents: number;
   programme: string;
   date: string;
+  /** Null: day. */
+  date_precision: string | null;
+  date_wording: string | null;
   note: string;
 }
 
@@ -105,7 +112,7 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 5,
+  version: 7,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
@@ -120,7 +127,7 @@ export const actionPlansProjection = projection({
     id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
     phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, responsible_body_key TEXT NOT NULL, funding TEXT NOT NULL,
     status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
-    secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL);
+    secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL, title_language TEXT, title_translations TEXT);
   CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
   CREATE INDEX IF NOT EXISTS plan_actions_responsible_body ON plan_actions (plan_id, responsible_body_key);
   CREATE TABLE IF NOT EXISTS plan_status_changes (
@@ -128,7 +135,8 @@ export const actionPlansProjection = projection({
     date TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (action_id, seq));
   CREATE TABLE IF NOT EXISTS plan_funding_secured (
     id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, source TEXT NOT NULL, fund TEXT NOT NULL, channel TEXT,
-    instrument TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL);
+    instrument TEXT NOT NULL, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL, date TEXT NOT NULL, note TEXT NOT NULL,
+    date_precision TEXT, date_wording TEXT);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_action ON plan_funding_secured (action_id, date);
   CREATE INDEX IF NOT EXISTS plan_funding_secured_plan ON plan_funding_secured (plan_id, date);
   CREATE TABLE IF NOT EXISTS plan_indicators (
@@ -182,10 +190,11 @@ export const actionPlansProjection = projection({
         const d = data(event, 'PlanActionAdded');
         db.run(
           `INSERT INTO plan_actions (id, plan_id, position, title, cluster_key, phase, summary, budget_cents, responsible_body,
-             responsible_body_key, funding, status, status_date, added_at, added_after_endorsement, added_revision)
-           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?)`,
+             responsible_body_key, funding, status, status_date, added_at, added_after_endorsement, added_revision, title_language, title_translations)
+           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?, ?, ?)`,
           [d.actionId, planId, planId, d.title, d.clusterKey, d.phase, d.summary, d.budgetCents, d.responsibleBody, searchKey(d.responsibleBody),
-            JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0, revision],
+            JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0, revision, d.titleLanguage ?? null,
+            d.titleTranslations ? JSON.stringify(d.titleTranslations) : null],
         );
         break;
       }
@@ -203,9 +212,11 @@ export const actionPlansProjection = projection({
         const d = data(event, 'FundingSecured');
         const c = classOf(d);
         db.run(
-          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, fund, channel, instrument, amount_cents, programme, date, note)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [d.fundingId, d.actionId, planId, d.source, c.fund, c.channel, c.instrument, d.amountCents, d.programme, d.date, d.note],
+          `INSERT INTO plan_funding_secured (id, action_id, plan_id, source, fund, channel, instrument, amount_cents, programme, date, note,
+             date_precision, date_wording)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [d.fundingId, d.actionId, planId, d.source, c.fund, c.channel, c.instrument, d.amountCents, d.programme, d.date, d.note,
+            d.datePrecision ?? null, d.dateWording ?? null],
         );
         db.run('UPDATE plan_actions SET secured_cents = secured_cents + ? WHERE id = ?', [d.amountCents, d.actionId]);
         break;

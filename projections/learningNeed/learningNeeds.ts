@@ -18,6 +18,8 @@ export interface LearningNeedRow {
   closed_note: string | null;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
+  /** The network's thematic group the need belongs to. */
+  thematic_group_id: string | null;
   updated_at: string;
   revision: number;
 }
@@ -46,7 +48,7 @@ export interface NeedHistoryRow {
 /** Learning and capacity-building needs, what addressed them, and every change to them. */
 export const learningNeedsProjection = projection({
   name: 'learningNeeds',
-  version: 1,
+  version: 2,
   schema: `CREATE TABLE IF NOT EXISTS learning_needs (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -63,6 +65,7 @@ export const learningNeedsProjection = projection({
     closed_note TEXT,
     withdrawn_at TEXT,
     withdrawn_reason TEXT,
+    thematic_group_id TEXT,
     updated_at TEXT NOT NULL,
     revision INTEGER NOT NULL
   );
@@ -101,9 +104,9 @@ export const learningNeedsProjection = projection({
         const d = event.data as LearningNeedEventOf<'LearningNeedRaised'>['data'];
         db.run(
           `INSERT INTO learning_needs (id, network_id, city_id, kind, topics, description, priority, status, raised_at, raised_by,
-             updated_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-          [id, d.networkId, d.cityId, d.kind, JSON.stringify(d.topics), d.description, d.priority, at, actor, at, revision],
+             thematic_group_id, updated_at, revision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+          [id, d.networkId, d.cityId, d.kind, JSON.stringify(d.topics), d.description, d.priority, at, actor, d.thematicGroupId ?? null, at, revision],
         );
         break;
       }

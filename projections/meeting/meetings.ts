@@ -36,6 +36,12 @@ export interface MeetingRow {
   reschedule_count: number;
   description: string;
   notes: string;
+  /** BCP 47 tag of the title as written; null when not recorded. */
+  title_language: string | null;
+  /** JSON array of { text, language }, the title's translations; null when none. */
+  title_translations: string | null;
+  /** The network's thematic group the meeting belongs to. */
+  thematic_group_id: string | null;
   revision: number;
 }
 
@@ -55,6 +61,9 @@ export interface LearningRow {
   /** Null: a lesson of the whole network. */
   city_id: string | null;
   learnt_from: string | null;
+  lesson_language: string | null;
+  /** JSON array of { text, language }; null when none. */
+  lesson_translations: string | null;
   recorded_at: string;
   recorded_by: string;
 }
@@ -64,7 +73,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 4,
+  version: 5,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -92,6 +101,9 @@ export const meetingsProjection = projection({
     reschedule_count INTEGER NOT NULL DEFAULT 0,
     description TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
+    thematic_group_id TEXT,
+    title_language TEXT,
+    title_translations TEXT,
     revision INTEGER NOT NULL,
     -- The order meetings were scheduled in (a column, not the rowid, so that history keeps it).
     scheduled_order INTEGER NOT NULL
@@ -113,6 +125,8 @@ export const meetingsProjection = projection({
     theme TEXT,
     city_id TEXT,
     learnt_from TEXT,
+    lesson_language TEXT,
+    lesson_translations TEXT,
     recorded_at TEXT NOT NULL,
     recorded_by TEXT NOT NULL,
     PRIMARY KEY (meeting_id, learning_number)
@@ -127,8 +141,8 @@ export const meetingsProjection = projection({
         db.run(
           `INSERT INTO meetings (id, network_id, kind, title, host_city_id, start_date, end_date, date_precision, date_wording, sort_date,
              external_host_name, external_host_country, themes, guiding_questions,
-             partner_city_ids, origin_kind, origin_id, status, scheduled_at, revision, scheduled_order)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, (SELECT coalesce(max(scheduled_order), 0) + 1 FROM meetings))`,
+             partner_city_ids, origin_kind, origin_id, thematic_group_id, title_language, title_translations, status, scheduled_at, revision, scheduled_order)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, (SELECT coalesce(max(scheduled_order), 0) + 1 FROM meetings))`,
           [
             id,
             d.networkId,
@@ -147,6 +161,9 @@ export const meetingsProjection = projection({
             JSON.stringify(d.partnerCityIds),
             d.origin?.kind ?? null,
             d.origin?.id ?? null,
+            d.thematicGroupId ?? null,
+            d.titleLanguage ?? null,
+            d.titleTranslations ? JSON.stringify(d.titleTranslations) : null,
             at,
             revision,
           ],
@@ -185,9 +202,22 @@ export const meetingsProjection = projection({
       case 'LearningRecorded': {
         const d = data(event, 'LearningRecorded');
         db.run(
-          `INSERT OR REPLACE INTO meeting_learnings (meeting_id, learning_number, network_id, lesson, theme, city_id, learnt_from, recorded_at, recorded_by)
-           SELECT ?, ?, network_id, ?, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
-          [id, d.learningNumber, d.lesson, d.theme, d.cityId, d.learntFrom ?? null, at, event.metadata.actor, id],
+          `INSERT OR REPLACE INTO meeting_learnings (meeting_id, learning_number, network_id, lesson, theme, city_id, learnt_from,
+             lesson_language, lesson_translations, recorded_at, recorded_by)
+           SELECT ?, ?, network_id, ?, ?, ?, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
+          [
+            id,
+            d.learningNumber,
+            d.lesson,
+            d.theme,
+            d.cityId,
+            d.learntFrom ?? null,
+            d.lessonLanguage ?? null,
+            d.lessonTranslations ? JSON.stringify(d.lessonTranslations) : null,
+            at,
+            event.metadata.actor,
+            id,
+          ],
         );
         break;
       }

@@ -9,19 +9,24 @@ export interface NetworkLessonRow {
   lesson: string;
   theme: string | null;
   learnt_from: string | null;
+  lesson_language: string | null;
+  /** JSON array of { text, language }; null when none. */
+  lesson_translations: string | null;
   recorded_at: string;
 }
 
 /** Lessons of a whole network that belong to no one meeting (its general highlights, its guidelines). */
 export const networkLessonsProjection = projection({
   name: 'networkLessons',
-  version: 1,
+  version: 2,
   schema: `CREATE TABLE IF NOT EXISTS network_lessons (
     network_id TEXT NOT NULL,
     lesson_number INTEGER NOT NULL,
     lesson TEXT NOT NULL,
     theme TEXT,
     learnt_from TEXT,
+    lesson_language TEXT,
+    lesson_translations TEXT,
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (network_id, lesson_number)
   );`,
@@ -29,8 +34,18 @@ export const networkLessonsProjection = projection({
   apply(db, event) {
     const d = event.data as NetworkEventOf<'NetworkLessonRecorded'>['data'];
     db.run(
-      `INSERT OR REPLACE INTO network_lessons (network_id, lesson_number, lesson, theme, learnt_from, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      [idOfStream(event.streamId), d.lessonNumber, d.lesson, d.theme, d.learntFrom ?? null, event.metadata.occurredAt],
+      `INSERT OR REPLACE INTO network_lessons (network_id, lesson_number, lesson, theme, learnt_from, lesson_language, lesson_translations, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        idOfStream(event.streamId),
+        d.lessonNumber,
+        d.lesson,
+        d.theme,
+        d.learntFrom ?? null,
+        d.lessonLanguage ?? null,
+        d.lessonTranslations ? JSON.stringify(d.lessonTranslations) : null,
+        event.metadata.occurredAt,
+      ],
     );
   },
 });

@@ -9,6 +9,9 @@ import { rowNode } from '../loaders.js';
 import { classOf, Fund, FundingChannel, FundingInstrument } from '../../domain/actionPlan/funding.js';
 import { FundEnum, FundingChannelEnum, FundingInstrumentEnum, FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
+import { Translation, translationsOf } from '../language.js';
+import { DatePrecisionEnum } from '../meeting.js';
+import { DatePrecision } from '../../domain/shared/values.js';
 
 export const ActionPhaseEnum = enumOf(ActionPhase, 'ActionPhase');
 export const ActionStatusEnum = enumOf(ActionStatus, 'ActionStatus');
@@ -48,7 +51,13 @@ const FundingSecuredRecord = builder.objectRef<FundingSecuredRow>('FundingSecure
     instrument: t.field({ type: FundingInstrumentEnum, resolve: (r) => FundingInstrument.parse(r.instrument) }),
     amount: t.field({ type: Money, resolve: (r) => money(r.amount_cents) }),
     programme: t.exposeString('programme'),
-    date: t.expose('date', { type: 'Date' }),
+    date: t.expose('date', { type: 'Date', description: 'The day secured; when datePrecision is month or year, the last day of that month or year.' }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      description: 'How exactly the date is known.',
+      resolve: (r) => DatePrecision.parse(r.date_precision ?? 'day'),
+    }),
+    dateWording: t.exposeString('date_wording', { nullable: true, description: 'The date as the source words it.' }),
     note: t.exposeString('note'),
   }),
 });
@@ -58,7 +67,13 @@ export const PlanAction = rowNode(builder.objectRef<PlanActionRow>('PlanAction')
   authScopes: (row, context) => heldByPlanReadScopes(sourceOf(row, context), row),
   fields: (t) => ({
     planId: t.exposeID('plan_id'),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'As written: the original (its language in titleLanguage).' }),
+    titleLanguage: t.exposeString('title_language', { nullable: true, description: 'BCP 47 tag of the title as written, e.g. it; null when not recorded.' }),
+    titleTranslations: t.field({
+      type: [Translation],
+      description: 'Translations of the title, each with its language.',
+      resolve: (row) => translationsOf(row.title_translations),
+    }),
     clusterKey: t.exposeString('cluster_key'),
     phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
     summary: t.exposeString('summary'),

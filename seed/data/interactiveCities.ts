@@ -274,6 +274,7 @@ export const interactiveCitiesThematicGroups: SeedThematicGroup[] = [
   {
     key: 'ic-tg-tourism',
     title: 'Tourism attraction',
+    theme: 'Communicating the city as an attractive tourist destination',
     description: 'Communicating a city as an attractive tourist destination aims at strengthening its image both locally and internationally.',
     guidingQuestions: [
       'How to ensure that territorial marketing is substantiated by real quality services in the city?',
@@ -288,6 +289,7 @@ export const interactiveCitiesThematicGroups: SeedThematicGroup[] = [
   {
     key: 'ic-tg-business-promotion',
     title: 'Business promotion',
+    theme: 'Supporting local companies through communication',
     description: "The communication of business promotion aims at strengthening the city's conditions through the support of local companies, both the existing ones and the potentially new ones.",
     guidingQuestions: [
       'How to communicate existing instruments (such as Business Improvement Districts or the Vital\'Quartier program) to the retailers and the wide audience?',
@@ -302,6 +304,7 @@ export const interactiveCitiesThematicGroups: SeedThematicGroup[] = [
   {
     key: 'ic-tg-urban-development',
     title: 'Urban development',
+    theme: 'Communicating urban development and involving inhabitants in it',
     description:
       'Making understandable to a wide audience often very complex technical matters, balancing the involvement of inhabitants in the decision making process and explaining why plans have been approved by the administration.',
     guidingQuestions: [

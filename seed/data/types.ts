@@ -179,6 +179,8 @@ export interface SeedPlanFocus {
 export interface SeedThematicGroup {
   key: string;
   title: string;
+  /** What the group works on, in the report's words. */
+  theme: string;
   description: string;
   guidingQuestions: string[];
   /** SeedCity keys */

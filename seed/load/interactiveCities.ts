@@ -8,14 +8,14 @@
  *   the field trips, undated, on the first day of the month of the meeting they preceded.
  * - Learnings not attributed to a partner are recorded for the host when it is a partner, else
  *   for the Lead Partner (Genoa), with the city they come from in the text.
- * - Thematic groups have no counterpart in the API: each becomes a learning need of each of its
- *   cities (topic "thematic group"), with the group's description and guiding questions.
+ * - The three thematic groups are the network's thematic groups, their guiding questions in the
+ *   description.
  * - No Lead Expert is named (three experts are, without roles), so none is assigned.
  */
 import { interactiveCities, interactiveCitiesThematicGroups } from '../data/index.js';
 import { GOOD_PRACTICE_LABEL } from './boostinno.js';
 import type { LoadContext, MeetingTotals } from './network.js';
-import { cityId, cityOf, formLocalGroups, joinPartners, loadMeetings, proposePractices, recordNetworkLessons, registerNetwork, written } from './network.js';
+import { cityId, formLocalGroups, joinPartners, loadMeetings, proposePractices, recordNetworkLessons, registerNetwork, written } from './network.js';
 import { at, clip } from './values.js';
 
 const PREFIX = 'seed:interactive-cities';
@@ -69,29 +69,19 @@ export async function loadInteractiveCities(ctx: LoadContext): Promise<{ network
       `${stakeholders} stakeholders (${written(ctx)})`,
   );
 
-  let groupNeeds = 0;
+  // Each group as the report describes it: its cities, what it communicates, its guiding questions.
   for (const group of interactiveCitiesThematicGroups) {
-    for (const city of group.cities) {
-      const others = group.cities.filter((c) => c !== city).map((c) => cityOf(c).name);
-      const description = [
-        `Thematic group "${group.title}" (with ${others.join(', ')}): ${group.description}`,
-        'Guiding questions:',
-        ...group.guidingQuestions.map((q) => `- ${q}`),
-        `Source: ${group.source}.`,
-      ].join('\n');
-      await ctx.client.mutate('raiseLearningNeed', `${PREFIX}:thematic-group:${group.key}:${city}`, at(start), {
-        networkId,
-        cityId: cityId(city),
-        kind: 'learning',
-        topics: [group.title.toLowerCase(), 'thematic group'],
-        description: clip(description, 2000),
-      });
-      groupNeeds++;
-    }
+    const description = [group.description, 'Guiding questions:', ...group.guidingQuestions.map((q) => `- ${q}`), `Source: ${group.source}.`].join('\n');
+    await ctx.client.mutate('defineThematicGroup', `${PREFIX}:thematic-group:${group.key}`, at(start), {
+      networkId,
+      groupId: group.key.replace(/^ic-tg-/, ''),
+      name: group.title,
+      theme: group.theme,
+      memberCities: group.cities.map(cityId),
+      description: clip(description, 4000),
+    });
   }
-  ctx.log(
-    `Interactive Cities: ${interactiveCitiesThematicGroups.length} thematic groups as ${groupNeeds} learning needs (${written(ctx)})`,
-  );
+  ctx.log(`Interactive Cities: ${interactiveCitiesThematicGroups.length} thematic groups (${written(ctx)})`);
   return {
     networkId,
     counts: {

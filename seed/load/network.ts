@@ -171,7 +171,10 @@ export async function loadMeetings(
     const { aggregateId } = await ctx.client.mutate('scheduleMeeting', `${prefix}:meeting:${meeting.key}`, at(dates.startDate), {
       networkId,
       kind: meeting.kind,
-      title: clip(meeting.title, 300),
+      // An Italian title is the original; the English of seed/data is its translation, marked as such.
+      ...(meeting.titleOriginal
+        ? { title: clip(meeting.titleOriginal, 300), titleLanguage: 'it', titleTranslations: [{ text: clip(meeting.title, 300), language: 'en' }] }
+        : { title: clip(meeting.title, 300) }),
       ...(host ? { hostCityId: cityIdOf(host) } : {}),
       ...(host && !options.partners.has(meeting.host!) ? { externalHost: { name: host.name, country: host.country } } : {}),
       startDate: dates.startDate,

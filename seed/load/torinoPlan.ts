@@ -74,15 +74,26 @@ const PLANNED: Record<string, { budget?: string; funding: FundingLine[] }> = {
  * "starting at June 2018"; the ESF amounts are undated and recorded by the end of BoostInno
  * (the plan, validated in April 2018, already describes both actions as financed).
  */
-const SECURED: (FundingClass & { action: string; key: string; amount: string; programme: string; date: string; note: string })[] = [
+const SECURED: (FundingClass & {
+  action: string;
+  key: string;
+  amount: string;
+  programme: string;
+  date: string;
+  datePrecision?: 'month' | 'year';
+  dateWording?: string;
+  note: string;
+})[] = [
   {
     action: 'co-city',
     key: 'uia',
     channel: 'UIA',
     amount: '4100000',
     programme: 'Urban Innovative Actions (ERDF)',
-    date: '2017-03-01',
-    note: 'Doc 000: Co-City "received € 4.1 million of ERDF money" and "launched in March 2017" (dated the first day of that month).',
+    date: '2017-03-31',
+    datePrecision: 'month',
+    dateWording: 'launched in March 2017',
+    note: 'Doc 000: Co-City "received € 4.1 million of ERDF money" and "launched in March 2017".',
   },
   {
     action: 'torino-social-factory',
@@ -90,7 +101,9 @@ const SECURED: (FundingClass & { action: string; key: string; amount: string; pr
     fund: 'ESF',
     amount: '1500000',
     programme: 'European Social Fund',
-    date: ENDORSED_ON,
+    date: '2018-12-31',
+    datePrecision: 'year',
+    dateWording: 'not dated; by the end of BoostInno (2018)',
     note: 'Doc 000: "Torino received € 1.5 million from the European Social Fund (ESF) to deliver the Torino Social Factory". No date given: recorded by the end of BoostInno (2018).',
   },
   {
@@ -99,7 +112,9 @@ const SECURED: (FundingClass & { action: string; key: string; amount: string; pr
     fund: 'ESF',
     amount: '50000',
     programme: 'European Social Fund',
-    date: ENDORSED_ON,
+    date: '2018-12-31',
+    datePrecision: 'year',
+    dateWording: 'not dated; by the end of BoostInno (2018)',
     note: 'Doc 000: "A further € 50.000 of ESF was also attracted to deliver the Civic Crowdfunding Academy". No date given: recorded by the end of BoostInno (2018). Doc 001 gives €44,000, doc 003 €45,000 (PON Metro 3.3.1B).',
   },
   {
@@ -108,8 +123,10 @@ const SECURED: (FundingClass & { action: string; key: string; amount: string; pr
     channel: 'horizon2020',
     amount: '890500',
     programme: 'Horizon 2020',
-    date: '2018-06-01',
-    note: 'Doc 001: "The City of Turin budget is 890.500 Euros"; the project starts in June 2018 (dated the first day of that month).',
+    date: '2018-06-30',
+    datePrecision: 'month',
+    dateWording: 'starting at June 2018',
+    note: 'Doc 001: "The City of Turin budget is 890.500 Euros"; the project starts in June 2018.',
   },
 ];
 
@@ -185,6 +202,7 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
       amount: funding.amount,
       programme: funding.programme,
       date: funding.date,
+      ...(funding.datePrecision ? { datePrecision: funding.datePrecision, dateWording: funding.dateWording } : {}),
       note: funding.note,
     });
   }

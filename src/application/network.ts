@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AssignLeadExpert,
   CloseNetwork,
+  DefineThematicGroup,
   JoinNetwork,
   LeaveNetwork,
   RecordBaselineStudy,
@@ -36,3 +37,5 @@ export const recordBaselineStudy = network.useCase('recordBaselineStudy', Record
 export const recordNetworkLesson = network.useCase('recordNetworkLesson', NetworkTarget.extend(RecordNetworkLesson.shape), 'RecordNetworkLesson');
 
 export const startImplementationPhase = network.useCase('startImplementationPhase', NetworkTarget.extend(StartImplementationPhase.shape), 'StartImplementationPhase');
+
+export const defineThematicGroup = network.useCase('defineThematicGroup', NetworkTarget.extend(DefineThematicGroup.shape), 'DefineThematicGroup');

@@ -106,6 +106,16 @@ describe('action plan decider: clusters and vision', () => {
 });
 
 describe('action plan decider: actions', () => {
+  it('adds an action with its title in the original language and a translation marked as such', () => {
+    const command = addAction(A1, 'Fabbrica sociale di Torino');
+    const translations = [{ text: 'Torino Social Factory', language: 'en' }];
+    const base = actionAdded(false, A1, 'Fabbrica sociale di Torino');
+    spec
+      .given([drafted])
+      .when({ ...command, data: { ...command.data, titleLanguage: 'it', titleTranslations: translations } } as ActionPlanCommand)
+      .then([{ ...base, data: { ...base.data, titleLanguage: 'it', titleTranslations: translations } } as ActionPlanEvent]);
+  });
+
   it('adds an action to a known cluster', () => {
     spec.given([drafted]).when(addAction()).then([actionAdded(false)]);
   });
@@ -170,6 +180,18 @@ describe('action plan decider: funding secured', () => {
     spec.given([drafted, actionAdded()]).when(secure).then([
       { type: 'FundingSecured', data: { actionId: A1, fundingId: F1, source: 'ESF', amountCents: 150_000_000, programme: 'PON Metro', date: '2018-09-01', note: '' } },
     ]);
+  });
+  it('records funding known only by its year, with the wording of the source', () => {
+    const command = { ...secure, data: { ...secure.data, date: '2018-12-31', datePrecision: 'year', dateWording: 'in 2018' } } as ActionPlanCommand;
+    spec.given([drafted, actionAdded()]).when(command).then([
+      {
+        type: 'FundingSecured',
+        data: { actionId: A1, fundingId: F1, source: 'ESF', amountCents: 150_000_000, programme: 'PON Metro', date: '2018-12-31', note: '', datePrecision: 'year', dateWording: 'in 2018' },
+      },
+    ]);
+  });
+  it('refuses a year-precise funding date that is not the last day of its year, at the edge', () => {
+    expect(RecordFundingSecured.safeParse({ source: 'ESF', amount: '10', date: '2018-06-01', datePrecision: 'year' }).success).toBe(false);
   });
   it('records no funding for an abandoned action', () => {
     spec.given([drafted, actionAdded(), status('abandoned', '2018-06-01')]).when(secure).thenFails('ACTION_ABANDONED');

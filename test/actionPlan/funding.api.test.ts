@@ -81,4 +81,27 @@ describe('funding by fund, channel and instrument, through the API', () => {
     expect(fundingReferenceList.channels.filter((c: { fund: string | null }) => c.fund === 'ERDF').map((c: { channel: string }) => c.channel)).toEqual(['UIA', 'URBACT']);
     expect(fundingReferenceList.funds.map((f: { fund: string }) => f.fund)).toContain('ESF');
   });
+
+  it('answers when funding was secured as exactly as the source knows it: "in 2018" is the year, not 31 December', async () => {
+    const plan = await mutate(
+      t,
+      'draftActionPlan',
+      { networkId: n.networkId, cityId: 'gdansk-pl', title: 'Gdansk plan', clusters: [{ key: 'c', title: 'C' }] },
+      n.secretariat,
+    );
+    const added = await mutate(t, 'addPlanAction', { planId: plan.aggregateId, title: 'Social incubator', clusterKey: 'c', phase: 'design' }, n.secretariat, 'action { actionId }');
+    await mutate(
+      t,
+      'recordFundingSecured',
+      { actionId: added.action.actionId, fund: 'ERDF', instrument: 'grant', amount: '200000', date: '2018-12-31', datePrecision: 'year', dateWording: 'in 2018' },
+      n.secretariat,
+    );
+    const { actionPlan } = await query(
+      t,
+      `query($networkId: ID!) { actionPlan(networkId: $networkId, cityId: "gdansk-pl") { actions { nodes { fundingSecured { date datePrecision dateWording } } } } }`,
+      { networkId: n.networkId },
+      n.secretariat,
+    );
+    expect(actionPlan.actions.nodes[0].fundingSecured).toEqual([{ date: '2018-12-31', datePrecision: 'year', dateWording: 'in 2018' }]);
+  });
 });

@@ -29,6 +29,8 @@ const REVIEWED_NOT_PERSONAL = new Set([
   'PracticeProposed cityName',
   'TransferStarted sourceCityName',
   'TransferStarted receivingCityName',
+  'ThematicGroupDefined name', // the group's name, e.g. Tourism attraction
+  'ThematicGroupDefined memberCities[]', // city ids
 ]);
 
 function unmarkedPersonShaped(fields: ReturnType<typeof stringFields>): string[] {

@@ -197,6 +197,15 @@ const CASES: readonly Case[] = [
     rule: `${WHO('network')}: recordNetworkLesson — secretariat, lead expert`,
     prepare: async (w) => ({ scene: w.scene(w.A), input: { networkId: w.A.id, lesson: `Lesson ${w.next()}` } }),
   },
+  {
+    mutation: 'defineThematicGroup',
+    allowed: S_LE,
+    rule: `${WHO('network')}: defineThematicGroup — secretariat, lead expert`,
+    prepare: async (w) => ({
+      scene: w.scene(w.A),
+      input: { networkId: w.A.id, groupId: `group-${w.next()}`, name: 'Tourism', theme: 'tourism', memberCities: ['torino-it'] },
+    }),
+  },
 
   // ------------------------------------------------------------------ meetings
   ...meetingCases,

@@ -20,6 +20,10 @@ const byMeeting: LearningNeedEvent = { type: 'LearningNeedAddressed', data: { me
 const closed: LearningNeedEvent = { type: 'LearningNeedClosed', data: { note: 'learnt' } };
 const withdrawn: LearningNeedEvent = { type: 'LearningNeedWithdrawn', data: { reason: 'no longer a priority' } };
 const leftNetwork = onlyGdansk;
+const withGroup = {
+  ...network,
+  thematicGroups: { finance: { name: 'Impact finance', theme: 'finance', memberCities: ['torino-it', 'gdansk-pl'], description: '' } },
+};
 
 describe('learning need decider', () => {
   describe('RaiseLearningNeed', () => {
@@ -31,6 +35,21 @@ describe('learning need decider', () => {
     });
     it('refuses a need from a city that is not a partner', () => {
       spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, cityId: 'lviv-ua', network } }).thenFails('NOT_A_PARTNER');
+    });
+    it('lets a partner raise a need of a thematic group it is a member of', () => {
+      spec
+        .given([])
+        .when({ type: 'RaiseLearningNeed', data: { ...need, thematicGroupId: 'finance', network: withGroup } })
+        .then([{ type: 'LearningNeedRaised', data: { networkId: NETWORK_ID, ...need, thematicGroupId: 'finance' } }]);
+    });
+    it('refuses a need of a thematic group the network does not have', () => {
+      spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, thematicGroupId: 'tourism', network: withGroup } }).thenFails('THEMATIC_GROUP_NOT_FOUND');
+    });
+    it('refuses a need of a thematic group the city is not a member of', () => {
+      spec
+        .given([])
+        .when({ type: 'RaiseLearningNeed', data: { ...need, cityId: 'barcelona-es', thematicGroupId: 'finance', network: withGroup } })
+        .thenFails('NOT_A_GROUP_MEMBER');
     });
     it('refuses a need in a closed network', () => {
       spec.given([]).when({ type: 'RaiseLearningNeed', data: { ...need, network: closedNetwork } }).thenFails('NETWORK_CLOSED');

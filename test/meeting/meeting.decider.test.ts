@@ -27,6 +27,59 @@ describe('meeting decider: scheduling', () => {
     spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).then([scheduled]);
   });
 
+  it('schedules a meeting of one of the network\'s thematic groups', () => {
+    const withGroup = { ...network, thematicGroups: { tourism: { name: 'Tourism', theme: 'tourism', memberCities: ['torino-it'], description: '' } } };
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, thematicGroupId: 'tourism', network: withGroup } })
+      .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...torinoMeeting, thematicGroupId: 'tourism' } }]);
+  });
+
+  it('refuses a meeting of a thematic group the network does not have', () => {
+    spec.given([]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, thematicGroupId: 'tourism', network } }).thenFails('THEMATIC_GROUP_NOT_FOUND');
+  });
+
+  it('schedules a meeting with its title in the original language and a translation marked as such', () => {
+    const italian = { ...torinoMeeting, title: 'Governance collaborativa e modelli valutativi' };
+    spec
+      .given([])
+      .when({
+        type: 'ScheduleMeeting',
+        data: { ...italian, titleLanguage: 'it', titleTranslations: [{ text: 'Collaborative governance and evaluation models', language: 'en' }], network },
+      })
+      .then([
+        {
+          type: 'MeetingScheduled',
+          data: {
+            networkId: NETWORK_ID,
+            ...italian,
+            titleLanguage: 'it',
+            titleTranslations: [{ text: 'Collaborative governance and evaluation models', language: 'en' }],
+          },
+        },
+      ]);
+  });
+
+  it('refuses title translations without the language of the original', () => {
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, titleTranslations: [{ text: 'Incontro', language: 'it' }], network } })
+      .thenFails('ORIGINAL_LANGUAGE_MISSING');
+  });
+
+  it("refuses a title translation into the original's language", () => {
+    spec
+      .given([])
+      .when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, titleLanguage: 'en', titleTranslations: [{ text: 'Meeting', language: 'en' }], network } })
+      .thenFails('TRANSLATION_LANGUAGE_REPEATED');
+  });
+
+  it('accepts BCP 47 language tags in their canonical form and refuses others at the edge', () => {
+    const parsed = ScheduleMeeting.parse({ ...torinoMeeting, titleLanguage: 'PT-br', titleTranslations: [{ text: 'x', language: 'EN' }] });
+    expect([parsed.titleLanguage, parsed.titleTranslations]).toEqual(['pt-BR', [{ text: 'x', language: 'en' }]]);
+    expect(ScheduleMeeting.safeParse({ ...torinoMeeting, titleLanguage: 'italian language' }).success).toBe(false);
+  });
+
   it('schedules a meeting once', () => {
     spec.given([scheduled]).when({ type: 'ScheduleMeeting', data: { ...torinoMeeting, network } }).thenFails('MEETING_ALREADY_SCHEDULED');
   });

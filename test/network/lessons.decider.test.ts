@@ -26,6 +26,30 @@ describe('network decider: lessons of the network', () => {
       .then([{ type: 'NetworkLessonRecorded', data: { lessonNumber: 2, lesson: 'Open data needs an ecosystem.', theme: null, learntFrom: 'Helsinki' } }]);
   });
 
+  it('records a lesson in its original language with a translation marked as such', () => {
+    const translations = [{ text: 'Co-design takes time.', language: 'en' }];
+    spec
+      .given([registered])
+      .when({ type: 'RecordNetworkLesson', data: { lesson: 'La co-progettazione richiede tempo.', theme: null, learntFrom: undefined, lessonLanguage: 'it', lessonTranslations: translations } })
+      .then([
+        {
+          type: 'NetworkLessonRecorded',
+          data: { lessonNumber: 1, lesson: 'La co-progettazione richiede tempo.', theme: null, lessonLanguage: 'it', lessonTranslations: translations },
+        },
+      ]);
+  });
+
+  it('refuses two translations of a lesson into the same language', () => {
+    const translations = [
+      { text: 'Co-design takes time.', language: 'en' },
+      { text: 'Co-design needs time.', language: 'en' },
+    ];
+    spec
+      .given([registered])
+      .when({ type: 'RecordNetworkLesson', data: { lesson: 'x', theme: null, learntFrom: undefined, lessonLanguage: 'it', lessonTranslations: translations } })
+      .thenFails('TRANSLATION_LANGUAGE_REPEATED');
+  });
+
   it('refuses a lesson of a closed network', () => {
     spec.given([registered, closed]).when({ type: 'RecordNetworkLesson', data: { lesson: 'x', theme: null, learntFrom: undefined } }).thenFails('NETWORK_CLOSED');
   });

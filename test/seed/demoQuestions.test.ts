@@ -37,7 +37,7 @@ function operationsOf(markdown: string): Operation[] {
 const operations = operationsOf(readFileSync(new URL('../../docs/demo.md', import.meta.url), 'utf8'));
 
 /** The network an operation's `$networkId` means on the page. */
-const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities' };
+const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities', InteractiveCitiesThematicGroups: 'interactive-cities', UrbinclusionWorkshopTitles: 'urbinclusion' };
 
 function variablesOf(operation: Operation): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
@@ -96,9 +96,40 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     ]);
   });
 
+  it('three thematic groups of Interactive Cities, by name, with their member cities', () => {
+    const groups = answer('InteractiveCitiesThematicGroups').network.thematicGroups;
+    expect(groups.map((g: { name: string; members: { name: string }[] }) => [g.name, g.members.map((m) => m.name)])).toEqual([
+      ['Business promotion', ['Paris', 'Debrecen', 'Ghent']],
+      ['Tourism attraction', ['Genoa', 'Varna', 'Alba Iulia']],
+      ['Urban development', ['Lisbon', 'Murcia', 'Palermo', 'Tartu']],
+    ]);
+  });
+
+  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation", () => {
+    const workshops = answer('UrbinclusionWorkshopTitles').meetings.nodes;
+    const italian = workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === 'it');
+    expect(italian.map((w: { titleTranslations: { language: string }[] }) => w.titleTranslations.map((tr) => tr.language))).toEqual([['en'], ['en'], ['en'], ['en']]);
+    expect(workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === null)).toHaveLength(1);
+  });
+
+  it("Torino's funding: four records, two known to the month, two to the year, none to the day", () => {
+    const records = answer('TorinoFundingDates')
+      .actionPlan.actions.nodes.flatMap((a: { title: string; fundingSecured: { date: string; datePrecision: string }[] }) =>
+        a.fundingSecured.map((f) => [a.title, f.date, f.datePrecision]),
+      )
+      .sort((x: string[], y: string[]) => x[1]!.localeCompare(y[1]!) || x[0]!.localeCompare(y[0]!));
+    expect(records.map((r: string[]) => r.slice(1))).toEqual([
+      ['2017-03-31', 'month'],
+      ['2018-06-30', 'month'],
+      ['2018-12-31', 'year'],
+      ['2018-12-31', 'year'],
+    ]);
+  });
+
   it('five Polish cities: Bielsko-Biała, Gdańsk (BoostInno and CO4CITIES), Kraków (URBinclusion), Poznań and Wrocław', () => {
     const cities = answer('PolishCities').cities.nodes;
     expect(cities.map((c: { name: string }) => c.name)).toEqual(['Bielsko-Biała', 'Gdańsk', 'Kraków', 'Poznań', 'Wrocław']);
+    expect(cities[2].networks.map((n: { name: string }) => n.name)).toEqual(['URBinclusion']);
     expect(cities[1].networks.map((n: { name: string }) => n.name)).toEqual(['BoostInno (Boosting Social Innovation)', 'CO4CITIES']);
   });
 
