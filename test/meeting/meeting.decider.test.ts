@@ -4,6 +4,7 @@ import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { deciderSpec, networkGuardScenarios } from '../support/deciderSpec.js';
 import { closedNetwork, network, NETWORK_ID } from '../support/networkSnapshot.js';
+import { expectScheduled } from './scheduling.js';
 
 const spec = deciderSpec(meetingDecider);
 
@@ -41,12 +42,7 @@ describe('meeting decider: scheduling', () => {
       origin: { kind: 'marketplaceMatch', id: '01JMATCH00000000000000000' },
     };
 
-    it('is scheduled between two partners', () => {
-      spec
-        .given([])
-        .when({ type: 'ScheduleMeeting', data: { ...bilateral, network } })
-        .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...bilateral } }]);
-    });
+    it('is scheduled between two partners', () => expectScheduled(bilateral));
 
     it('is refused with a city that is not a partner', () => {
       spec

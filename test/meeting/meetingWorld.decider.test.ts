@@ -4,6 +4,7 @@ import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { sortDate } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
 import { network, NETWORK_ID } from '../support/networkSnapshot.js';
+import { expectScheduled } from './scheduling.js';
 
 /** What the world knows and the partnership does not hold: approximate dates, outside hosts and speakers, lessons of the network. */
 const spec = deciderSpec(meetingDecider);
@@ -117,12 +118,7 @@ describe('meeting decider: hosts and speakers outside the partnership', () => {
     externalHost: { name: 'Helsinki', country: 'FI' },
   };
 
-  it('schedules a field trip to a city outside the partnership, naming its host', () => {
-    spec
-      .given([])
-      .when({ type: 'ScheduleMeeting', data: { ...helsinki, network } })
-      .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...helsinki } }]);
-  });
+  it('schedules a field trip to a city outside the partnership, naming its host', () => expectScheduled(helsinki));
 
   it('records invited speakers with the description', () => {
     spec
