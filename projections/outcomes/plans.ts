@@ -1,20 +1,15 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { classOf } from '../../domain/actionPlan/funding.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import type { ActionPlanRow } from '../actionPlan/actionPlans.js';
 import { dataOf, projection } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
-export interface OutcomePlanRow {
+/** A plan as the outcomes count it: the columns of the plan's own row, and the day it was drafted. */
+export type OutcomePlanRow = Pick<ActionPlanRow, 'network_id' | 'network_kind' | 'city_id' | 'city_name' | 'country' | 'title' | 'endorsed_on'> & {
   plan_id: string;
-  network_id: string;
-  network_kind: string;
-  city_id: string;
-  city_name: string;
-  country: string;
-  title: string;
   drafted_on: string;
-  endorsed_on: string | null;
-}
+};
 
 export interface OutcomeActionRow {
   action_id: string;
