@@ -19,11 +19,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
-import { JoinNetwork, RegisterNetwork } from '../domain/network/decider.js';
-import { networkDecider } from '../domain/network/decider.js';
 import { allProjections } from '../projections/index.js';
 import { createApp } from '../src/app.js';
-import { systemActor } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import type { EventData, EventMetadata, ExpectedRevision } from '../src/eventStore/port.js';
 import { openEventsDatabase, SqliteEventStore } from '../src/eventStore/sqlite.js';
@@ -32,6 +29,7 @@ import { ProjectionRunner } from '../src/projections/runner.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';
 import { buildSchema as buildLedgerSchema } from '../schema/index.js';
 import { startServer } from '../src/server/http.js';
+import { joinNetwork, registerNetwork } from './networks.js';
 import type { Report } from './report.js';
 
 export const name = 'foundation';
@@ -345,26 +343,15 @@ async function graphql(report: Report, dir: string): Promise<void> {
   const app = await createApp(config, { logger: createLogger(config.logLevel) });
   const seeded = 60;
   for (let n = 0; n < seeded; n++) {
-    const network = await app.commands.handle(
-      networkDecider,
-      { create: networkDecider.category },
-      {
-        type: 'RegisterNetwork',
-        data: RegisterNetwork.parse({
-          name: `Network ${n}`,
-          kind: KINDS[n % 3],
-          theme: 'Sustainable urban development',
-          topics: ['social impact'],
-          startDate: '2023-06-01',
-          endDate: '2025-12-31',
-        }),
-      },
-      { actor: systemActor },
-    );
-    for (let i = 0; i < 8; i++) {
-      const joined = partnerJoined(n, i).data;
-      await app.commands.handle(networkDecider, network.streamId, { type: 'JoinNetwork', data: JoinNetwork.parse(joined) }, { actor: systemActor });
-    }
+    const network = await registerNetwork(app, {
+      name: `Network ${n}`,
+      kind: KINDS[n % 3],
+      theme: 'Sustainable urban development',
+      topics: ['social impact'],
+      startDate: '2023-06-01',
+      endDate: '2025-12-31',
+    });
+    for (let i = 0; i < 8; i++) await joinNetwork(app, network.streamId, partnerJoined(n, i).data);
   }
   await app.projections.catchUp();
   const server = await startServer(app, { host: '127.0.0.1', port: 0, schema: buildLedgerSchema() });

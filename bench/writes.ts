@@ -14,9 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { JoinNetwork, RegisterNetwork, networkDecider } from '../domain/network/decider.js';
 import { createApp, type App } from '../src/app.js';
-import { systemActor } from '../src/auth/actor.js';
 import { mintToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { SqliteEventStore } from '../src/eventStore/sqlite.js';
@@ -24,6 +22,7 @@ import { createLogger } from '../src/logger.js';
 import { PersonalDataEventStore } from '../src/personalData/personalDataStore.js';
 import { buildSchema } from '../schema/index.js';
 import { startServer } from '../src/server/http.js';
+import { joinNetwork, registerNetwork } from './networks.js';
 import type { Report } from './report.js';
 
 export const name = 'writes';
@@ -152,32 +151,16 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
 async function seed(app: App): Promise<{ networkId: string; cityId: string }[]> {
   const targets: { networkId: string; cityId: string }[] = [];
   for (let n = 0; n < NETWORKS; n++) {
-    const network = await app.commands.handle(
-      networkDecider,
-      { create: networkDecider.category },
-      {
-        type: 'RegisterNetwork',
-        data: RegisterNetwork.parse({
-          name: `Write bench network ${n}`,
-          kind: 'actionPlanning',
-          theme: 'Impact finance',
-          topics: ['impact finance'],
-          startDate: '2024-01-01',
-          endDate: '2026-12-31',
-        }),
-      },
-      { actor: systemActor },
-    );
+    const network = await registerNetwork(app, {
+      name: `Write bench network ${n}`,
+      kind: 'actionPlanning',
+      theme: 'Impact finance',
+      topics: ['impact finance'],
+      startDate: '2024-01-01',
+      endDate: '2026-12-31',
+    });
     const cityId = `city${n}-it`;
-    await app.commands.handle(
-      networkDecider,
-      network.streamId,
-      {
-        type: 'JoinNetwork',
-        data: JoinNetwork.parse({ cityId, name: `City ${n}`, country: 'IT', partnerKind: 'city', role: 'leadPartner', newcomer: false }),
-      },
-      { actor: systemActor },
-    );
+    await joinNetwork(app, network.streamId, { cityId, name: `City ${n}`, country: 'IT', partnerKind: 'city', role: 'leadPartner', newcomer: false });
     targets.push({ networkId: network.id, cityId });
   }
   return targets;

@@ -1,10 +1,10 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { AttendeeInput, ExternalHostInput, KINDS_WITH_HOST, MeetingOriginInput, SpeakerInput } from '../domain/meeting/decider.js';
 import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import { DatePrecision } from '../domain/shared/values.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
+import { nestedPage } from './nestedPage.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
@@ -198,12 +198,8 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       nullable: true,
       description: 'Who attended, by partner city and name.',
       authScopes: (row) => networkMembers(row.network_id),
-      resolve: (row, args, context) => {
-        const db = sourceOf(row, context);
-        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-          fromSource(db, listAttendees(db, row.id, limit, offset).map((a) => ({ ...a, network_id: row.network_id }))),
-        );
-      },
+      resolve: (row, args, context) =>
+        nestedPage(row, args, context, (db, limit, offset) => listAttendees(db, row.id, limit, offset).map((a) => ({ ...a, network_id: row.network_id }))),
     }),
     learnings: t.connection({
       type: Learning,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requirePartner, startingIn } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
-import { CityId, DatePrecision, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
+import { CityId, DatePrecision, DatePrecisionInput, DateWording, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
 import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
 import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
@@ -124,13 +124,8 @@ export const EndorseActionPlan = z
     date: Day,
     body: Text(200).default('City Council').describe('Who endorsed it; "City Council" by default.'),
     note: OptionalText(2000).default(''),
-    datePrecision: DatePrecision.nullish()
-      .transform((p) => (p && p !== 'day' ? p : undefined))
-      .describe('day (the default), month or year; when not day, date is the last day of the month or year.'),
-    dateWording: OptionalText(200)
-      .nullish()
-      .transform((w) => (w ? w : undefined))
-      .describe('The date as the source words it, e.g. "with the end of BoostInno in 2018".'),
+    datePrecision: DatePrecisionInput('day (the default), month or year; when not day, date is the last day of the month or year.'),
+    dateWording: DateWording('"with the end of BoostInno in 2018"'),
   })
   .superRefine((e, ctx) => {
     const problem = e.datePrecision ? dayProblem(e.date, e.datePrecision) : null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNetwork, requireThematicGroup, requireWithinNetworkDates } from '../network/snapshot.js';
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
-import { CityId, CountryCode, DatePrecision, IsoDate, OptionalText, periodProblem, Text, ThematicGroupId } from '../shared/values.js';
+import { CityId, CountryCode, DatePrecision, DatePrecisionInput, DateWording, IsoDate, OptionalText, periodProblem, Text, ThematicGroupId } from '../shared/values.js';
 import { type MeetingEvent, MeetingKind } from './events.js';
 import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
 
@@ -27,13 +27,8 @@ export const KINDS_WITH_HOST: readonly MeetingKind[] = ['transnationalMeeting', 
  * or year) it took place in.
  */
 export const ApproximateDates = z.object({
-  datePrecision: DatePrecision.nullish()
-    .transform((p) => (p && p !== 'day' ? p : undefined))
-    .describe('day (the default), month or year: how exactly the source knows the dates.'),
-  dateWording: OptionalText(200)
-    .nullish()
-    .transform((w) => (w ? w : undefined))
-    .describe('The date as the source words it, e.g. "Settembre 2017" or "right before the Tartu meeting".'),
+  datePrecision: DatePrecisionInput('day (the default), month or year: how exactly the source knows the dates.'),
+  dateWording: DateWording('"Settembre 2017" or "right before the Tartu meeting"'),
 });
 
 /** A host outside the partnership. */

@@ -66,6 +66,22 @@ export const CityId = z
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
+/**
+ * The precision of a command's date: left out, or `day`, becomes undefined, so day-precise dates
+ * record events exactly as before precision existed.
+ */
+export const DatePrecisionInput = (description: string) =>
+  DatePrecision.nullish()
+    .transform((p) => (p && p !== 'day' ? p : undefined))
+    .describe(description);
+
+/** The date as the source words it (`example` shows one), kept beside an approximate date; empty is left out. */
+export const DateWording = (example: string) =>
+  OptionalText(200)
+    .nullish()
+    .transform((w) => (w ? w : undefined))
+    .describe(`The date as the source words it, e.g. ${example}.`);
+
 /** The last day of a date's month: "2017-09-14" -> "2017-09-30". */
 export function lastDayOfMonth(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];

@@ -28,25 +28,24 @@ export interface MapNode {
   readonly labelYear: number | null;
 }
 
-export interface MapEdge {
+/** Why a need and what gives to it match: the topics they share and the need's words found, as the matcher gives them. */
+type MatchEvidence = Pick<MatchSuggestion, 'sharedTopics' | 'matchedTerms'>;
+
+export interface MapEdge extends MatchEvidence {
   readonly source: string;
   readonly target: string;
   readonly kind: MapEdgeKind;
   /** 1 for structural links; the match score for couldHelp and helps. */
   readonly weight: number;
-  readonly sharedTopics: readonly string[];
-  readonly matchedTerms: readonly string[];
 }
 
-export interface MatchLink {
+export interface MatchLink extends MatchEvidence {
   readonly needId: string;
   readonly needTitle: string;
   /** The practice (for practices) or the offer (for experience) that gives. */
   readonly giveId: string;
   readonly giveTitle: string;
   readonly score: number;
-  readonly sharedTopics: readonly string[];
-  readonly matchedTerms: readonly string[];
 }
 
 export interface ClosePeer {
@@ -95,6 +94,17 @@ const hasTable = (db: ReadModelStore, name: string) =>
   db.get(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]) !== undefined;
 const topicsOf = (json: string) => JSON.parse(json) as string[];
 
+/** A marketplace post as a node of the map: an offer's node is `offer:<id>`, a need's `need:<id>`. */
+const postNode = (p: PostRow) => ({
+  id: p.id,
+  nodeId: `${p.side}:${p.id}`,
+  cityId: p.city_id,
+  country: p.country,
+  title: p.title,
+  description: p.description,
+  topics: topicsOf(p.topics),
+});
+
 function load(db: ReadModelStore, networkId: string): MapData {
   const cities = db.all<{ city_id: string; name: string; country: string }>(
     `SELECT city_id, name, country FROM partners WHERE network_id = ? AND status = 'active' ORDER BY name, city_id`,
@@ -127,16 +137,7 @@ function load(db: ReadModelStore, networkId: string): MapData {
     // An offer of a practice is that practice on the map; experience offers are nodes of their own.
     ...offers
       .filter((o) => !(o.practice_id && practiceIds.has(o.practice_id)))
-      .map((o) => ({
-        id: o.id,
-        nodeId: `offer:${o.id}`,
-        cityId: o.city_id,
-        country: o.country,
-        title: o.title,
-        description: o.description,
-        topics: topicsOf(o.topics),
-        labelYear: null,
-      })),
+      .map((o) => ({ ...postNode(o), labelYear: null })),
   ];
   // The learning needs of the journey (issue 3's read model) are needs on the map too; a marketplace
   // need posted from one of them is that learning need.
@@ -162,15 +163,7 @@ function load(db: ReadModelStore, networkId: string): MapData {
     })),
     ...needs
       .filter((n) => !(n.learning_need_id && learningNeedIds.has(n.learning_need_id)))
-      .map((n) => ({
-        id: n.id,
-        nodeId: `need:${n.id}`,
-        cityId: n.city_id,
-        country: n.country,
-        title: n.title,
-        description: n.description,
-        topics: topicsOf(n.topics),
-      })),
+      .map(postNode),
   ];
   const agreed = db.all<{ need_id: string; learning_need_id: string | null; offer_id: string; practice_id: string | null }>(
     `SELECT m.need_id, n.learning_need_id, m.offer_id, o.practice_id

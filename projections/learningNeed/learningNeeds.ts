@@ -95,6 +95,9 @@ export const learningNeedsProjection = projection({
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);
     const { actor, role } = event.metadata;
+    /** Closes or withdraws the need, with the when (`<status>_at`) and the why (`why` its column). */
+    const end = (status: 'closed' | 'withdrawn', why: 'closed_note' | 'withdrawn_reason', text: string) =>
+      db.run(`UPDATE learning_needs SET status = ?, ${status}_at = ?, ${why} = ?, updated_at = ?, revision = ? WHERE id = ?`, [status, at, text, at, revision, id]);
     db.run(
       `INSERT OR REPLACE INTO learning_need_history (need_id, revision, type, occurred_at, actor, role, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [id, revision, event.type, at, actor, role ?? null, JSON.stringify(event.data)],
@@ -141,25 +144,12 @@ export const learningNeedsProjection = projection({
         );
         break;
       }
-      case 'LearningNeedClosed': {
-        const d = event.data as LearningNeedEventOf<'LearningNeedClosed'>['data'];
-        db.run(`UPDATE learning_needs SET status = 'closed', closed_at = ?, closed_note = ?, updated_at = ?, revision = ? WHERE id = ?`, [
-          at,
-          d.note,
-          at,
-          revision,
-          id,
-        ]);
+      case 'LearningNeedClosed':
+        end('closed', 'closed_note', (event.data as LearningNeedEventOf<'LearningNeedClosed'>['data']).note);
         break;
-      }
-      case 'LearningNeedWithdrawn': {
-        const d = event.data as LearningNeedEventOf<'LearningNeedWithdrawn'>['data'];
-        db.run(
-          `UPDATE learning_needs SET status = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?, updated_at = ?, revision = ? WHERE id = ?`,
-          [at, d.reason, at, revision, id],
-        );
+      case 'LearningNeedWithdrawn':
+        end('withdrawn', 'withdrawn_reason', (event.data as LearningNeedEventOf<'LearningNeedWithdrawn'>['data']).reason);
         break;
-      }
     }
   },
 });

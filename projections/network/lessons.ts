@@ -1,19 +1,14 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import type { LearningRow } from '../meeting/meetings.js';
 import type { ReadModelStore } from '../types.js';
 import { projection } from '../types.js';
 
-export interface NetworkLessonRow {
-  network_id: string;
-  lesson_number: number;
-  lesson: string;
-  theme: string | null;
-  learnt_from: string | null;
-  lesson_language: string | null;
-  /** JSON array of { text, language }; null when none. */
-  lesson_translations: string | null;
-  recorded_at: string;
-}
+/** A lesson of the network, with the columns a meeting's learning has for it. */
+export type NetworkLessonRow = Pick<
+  LearningRow,
+  'network_id' | 'lesson' | 'theme' | 'learnt_from' | 'lesson_language' | 'lesson_translations' | 'recorded_at'
+> & { lesson_number: number };
 
 /** Lessons of a whole network that belong to no one meeting (its general highlights, its guidelines). */
 export const networkLessonsProjection = projection({

@@ -1,20 +1,15 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { classOf } from '../../domain/actionPlan/funding.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import { dataOf, projection } from '../types.js';
+import type { ActionPlanRow } from '../actionPlan/actionPlans.js';
+import { dataOf, projection, type ReadModelStore } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
-export interface OutcomePlanRow {
+/** A plan as the outcomes count it: the columns of the plan's own row, and the day it was drafted. */
+export type OutcomePlanRow = Pick<ActionPlanRow, 'network_id' | 'network_kind' | 'city_id' | 'city_name' | 'country' | 'title' | 'endorsed_on'> & {
   plan_id: string;
-  network_id: string;
-  network_kind: string;
-  city_id: string;
-  city_name: string;
-  country: string;
-  title: string;
   drafted_on: string;
-  endorsed_on: string | null;
-}
+};
 
 export interface OutcomeActionRow {
   action_id: string;
@@ -50,6 +45,16 @@ export interface OutcomeFundingRow {
 const TOTALS = 'outcome_plan_totals';
 
 const data = dataOf<ActionPlanEvent>();
+
+const planOf = (db: ReadModelStore, planId: string) => db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
+
+/** A figure of a plan's totals, counted for the network and country of its plan (or action) row. */
+const figureOf = (figure: string, row: Pick<OutcomePlanRow, 'network_id' | 'network_kind' | 'country'>) => ({
+  figure,
+  networkId: row.network_id,
+  networkKind: row.network_kind,
+  country: row.country,
+});
 
 /**
  * Outcomes of Integrated Action Plans: one fact row per plan, action and secured funding (for
@@ -97,22 +102,22 @@ export const outcomePlansProjection = projection({
       }
       case 'ActionPlanEndorsed': {
         const d = data(event, 'ActionPlanEndorsed');
-        const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
+        const plan = planOf(db, planId);
         if (!plan) return;
         db.run('UPDATE outcome_plans SET endorsed_on = ? WHERE plan_id = ?', [d.date, planId]);
-        bump(db, TOTALS, { figure: 'plans', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: d.date, k1: 'endorsed' }, 1);
+        bump(db, TOTALS, { ...figureOf('plans', plan), date: d.date, k1: 'endorsed' }, 1);
         break;
       }
       case 'PlanActionAdded': {
         const d = data(event, 'PlanActionAdded');
-        const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
+        const plan = planOf(db, planId);
         if (!plan) return;
         db.run(
           `INSERT INTO outcome_actions (action_id, plan_id, network_id, network_kind, city_id, country, title, phase, status, status_date, after_endorsement)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
           [d.actionId, planId, plan.network_id, plan.network_kind, plan.city_id, plan.country, d.title, d.phase, day, d.addedAfterEndorsement ? 1 : 0],
         );
-        bump(db, TOTALS, { figure: 'actions', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: day, k1: d.phase, k2: 'planned' }, 1);
+        bump(db, TOTALS, { ...figureOf('actions', plan), date: day, k1: d.phase, k2: 'planned' }, 1);
         break;
       }
       case 'ActionStatusChanged': {
@@ -120,21 +125,21 @@ export const outcomePlansProjection = projection({
         const action = db.get<OutcomeActionRow>('SELECT * FROM outcome_actions WHERE action_id = ?', [d.actionId]);
         if (!action) return;
         db.run('UPDATE outcome_actions SET status = ?, status_date = ? WHERE action_id = ?', [d.to, d.date, d.actionId]);
-        const key = { figure: 'actions', networkId: action.network_id, networkKind: action.network_kind, country: action.country, k1: action.phase };
+        const key = { ...figureOf('actions', action), k1: action.phase };
         bump(db, TOTALS, { ...key, date: action.status_date, k2: action.status }, -1);
         bump(db, TOTALS, { ...key, date: d.date, k2: d.to }, 1);
         break;
       }
       case 'FundingSecured': {
         const d = data(event, 'FundingSecured');
-        const plan = db.get<OutcomePlanRow>('SELECT * FROM outcome_plans WHERE plan_id = ?', [planId]);
+        const plan = planOf(db, planId);
         if (!plan) return;
         db.run(
           `INSERT INTO outcome_funding (funding_id, action_id, plan_id, network_id, city_id, country, source, fund, channel, amount_cents, programme, date)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [d.fundingId, d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.source, classOf(d).fund, classOf(d).channel, d.amountCents, d.programme, d.date],
         );
-        bump(db, TOTALS, { figure: 'funding', networkId: plan.network_id, networkKind: plan.network_kind, country: plan.country, date: d.date, k1: d.source }, 1, d.amountCents);
+        bump(db, TOTALS, { ...figureOf('funding', plan), date: d.date, k1: d.source }, 1, d.amountCents);
         break;
       }
     }

@@ -86,6 +86,20 @@ interface Counted {
   cents: number;
 }
 
+/**
+ * Fact rows of `table` counted as totals rows for a scope: `k1`, `k2` and `cents` are SQL
+ * expressions of a row, `groupBy` the columns they come from, `date` the column periods filter on.
+ */
+function factsOf(db: ReadModelStore, table: string, date: string, keys: { k1: string; k2: string; cents: string; groupBy: string }) {
+  return (sc: Scope) => {
+    const w = where(sc, { network: 'network_id', country: 'country', date });
+    return db.all<Counted>(
+      `SELECT '' AS country, ${keys.k1} AS k1, ${keys.k2} AS k2, COUNT(*) AS n, ${keys.cents} AS cents FROM ${table} ${w} GROUP BY ${keys.groupBy}`,
+      w.params,
+    );
+  };
+}
+
 /** 'scope': one sum per key, for the scope's country (or all); 'each': one sum per country. */
 type CountryMode = 'scope' | 'each';
 
@@ -183,13 +197,7 @@ export interface PhaseStatusCount {
 
 /** Actions by phase and current status; with a period, those whose current status dates from it. */
 export function actionCounts(db: ReadModelStore, scope: Scope): PhaseStatusCount[] {
-  const facts = (sc: Scope) => {
-    const w = where(sc, { network: 'network_id', country: 'country', date: 'status_date' });
-    return db.all<Counted>(
-      `SELECT '' AS country, phase AS k1, status AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_actions ${w} GROUP BY phase, status`,
-      w.params,
-    );
-  };
+  const facts = factsOf(db, 'outcome_actions', 'status_date', { k1: 'phase', k2: 'status', cents: '0', groupBy: 'phase, status' });
   const rows = counted(db, 'outcome_plan_totals', 'actions', scope, 'scope', facts).filter((r) => r.n !== 0);
   return sortBy(
     rows.map((r) => ({ phase: r.k1, status: r.k2, count: r.n })),
@@ -222,13 +230,7 @@ export interface SourceAmount {
 
 /** Funding secured by source (integer cents); with a period, by the date it was secured. */
 export function fundingBySource(db: ReadModelStore, scope: Scope): SourceAmount[] {
-  const facts = (sc: Scope) => {
-    const w = where(sc, { network: 'network_id', country: 'country', date: 'date' });
-    return db.all<Counted>(
-      `SELECT '' AS country, source AS k1, '' AS k2, COUNT(*) AS n, SUM(amount_cents) AS cents FROM outcome_funding ${w} GROUP BY source`,
-      w.params,
-    );
-  };
+  const facts = factsOf(db, 'outcome_funding', 'date', { k1: 'source', k2: "''", cents: 'SUM(amount_cents)', groupBy: 'source' });
   const rows = counted(db, 'outcome_plan_totals', 'funding', scope, 'scope', facts).filter((r) => r.n !== 0);
   return sortBy(
     rows.map((r) => ({ source: r.k1, cents: r.cents, count: r.n })),
@@ -409,13 +411,7 @@ export function newcomerRecords(db: ReadModelStore, scope: Scope, limit: number,
 
 /** Current stakeholders of local groups by helix (with a period: added in it). */
 export function helixComposition(db: ReadModelStore, scope: Scope): { helix: string; stakeholders: number; planned: number }[] {
-  const facts = (sc: Scope) => {
-    const w = where(sc, { network: 'network_id', country: 'country', date: 'added_on' });
-    return db.all<Counted>(
-      `SELECT '' AS country, helix AS k1, CAST(planned AS TEXT) AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_stakeholders ${w} GROUP BY helix, planned`,
-      w.params,
-    );
-  };
+  const facts = factsOf(db, 'outcome_stakeholders', 'added_on', { k1: 'helix', k2: 'CAST(planned AS TEXT)', cents: '0', groupBy: 'helix, planned' });
   const byHelix = new Map<string, { helix: string; stakeholders: number; planned: number }>();
   for (const r of counted(db, 'outcome_local_group_totals', 'stakeholders', scope, 'scope', facts)) {
     const entry = byHelix.get(r.k1) ?? { helix: r.k1, stakeholders: 0, planned: 0 };

@@ -1,7 +1,6 @@
 import { AsOfArg } from '../journeySupport.js';
 import { DatePrecision } from '../../domain/shared/values.js';
 import { DatePrecisionEnum } from '../meeting.js';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { actionPlanIdFor } from '../../domain/actionPlan/ids.js';
 import { CityId } from '../../domain/shared/values.js';
@@ -9,6 +8,7 @@ import type { ActionPlanRow, PlanClusterRow } from '../../projections/actionPlan
 import { findPlan, findPlans, fundingTotalsOfPlan, listActions, listClusters, listIndicators, listPlans, responsibleBodiesOfPlan } from '../../projections/actionPlan/queries.js';
 import { entityId } from '../../src/application/ids.js';
 import { fromSource, pageFrom, readModelsAsOf, sourceOf } from '../asOf.js';
+import { nestedPage } from '../nestedPage.js';
 import { builder } from '../builder.js';
 import { networkOrCity, networkOrCityArgs } from '../journeySupport.js';
 import { rowNode } from '../loaders.js';
@@ -72,12 +72,7 @@ export const ActionPlan = rowNode(builder.objectRef<ActionPlanRow>('ActionPlan')
           validate: z.string().trim().min(1).max(300).nullish(),
         }),
       },
-      resolve: (r, args, context) => {
-        const db = sourceOf(r, context);
-        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-          fromSource(db, listActions(db, r.id, args, limit, offset)),
-        );
-      },
+      resolve: (r, args, context) => nestedPage(r, args, context, (db, limit, offset) => listActions(db, r.id, args, limit, offset)),
     }),
     responsibleBodies: t.field({
       type: [ResponsibleBody],

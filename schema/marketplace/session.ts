@@ -14,7 +14,8 @@ import {
 import type { SessionRow } from '../../projections/marketplace/sessions.js';
 import { entityId } from '../../src/application/ids.js';
 import { closeMarketplaceSession, openMarketplaceSession } from '../../src/application/marketplace.js';
-import { entityField, fromSource, readBeside, sourceOf } from '../asOf.js';
+import { entityField, readBeside, sourceOf } from '../asOf.js';
+import { nestedPage } from '../nestedPage.js';
 import { builder, type Context, type Types } from '../builder.js';
 import { commandMutation, entityPayload } from '../command.js';
 import { bareId } from '../journeySupport.js';
@@ -35,12 +36,7 @@ function postsOf(t: PothosSchemaTypes.ObjectFieldBuilder<Types, SessionRow>, sid
     nullable: true,
     authScopes: (row) => sessionReaders(row),
     args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), includeWithdrawn: t.arg.boolean({ required: false }) },
-    resolve: (row, args, context) => {
-      const db = sourceOf(row, context);
-      return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-        fromSource(db, listPosts(db, row.id, side, args, limit, offset)),
-      );
-    },
+    resolve: (row, args, context) => nestedPage(row, args, context, (db, limit, offset) => listPosts(db, row.id, side, args, limit, offset)),
   });
 }
 
@@ -68,12 +64,7 @@ rowNode(MarketplaceSession, 'sessionId', findSessions, {
       description: 'Matches a side answered (accepted or declined).',
       authScopes: (row) => sessionReaders(row),
       args: { cityId: t.arg.string({ required: false, validate: CityId.nullish() }), status: t.arg({ type: MatchStatusEnum, required: false }) },
-      resolve: (row, args, context) => {
-        const db = sourceOf(row, context);
-        return resolveOffsetConnection({ args, defaultSize: 100, maxSize: 500 }, ({ limit, offset }) =>
-          fromSource(db, listMatches(db, row.id, args, limit, offset)),
-        );
-      },
+      resolve: (row, args, context) => nestedPage(row, args, context, (db, limit, offset) => listMatches(db, row.id, args, limit, offset)),
     }),
     suggestions: t.connection({
       extensions: { defaultPageSize: 100 }, // counted by the cost model (src/server/queryCost.ts)

@@ -14,7 +14,7 @@ import {
   type ParticipantSnapshot,
   type PracticeSnapshot,
 } from '../../domain/marketplace/decider.js';
-import { marketplaceDecider, type SessionState } from '../../domain/marketplace/decider.js';
+import { marketplaceDecider, type MarketplaceCommand, type SessionState } from '../../domain/marketplace/decider.js';
 import { MatchId, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';
@@ -126,18 +126,30 @@ export const openMarketplaceSession = sessions.define(
 
 export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
 
+/** Posts to a session as the city takes part in it (see participantOf); `post` builds the command for that participant. */
+async function postTo(
+  ledger: Ledger,
+  sessionId: string,
+  cityId: string,
+  options: CommandOptions,
+  post: (participant: ParticipantSnapshot | null) => Promise<MarketplaceCommand>,
+): Promise<CommandResult<SessionState>> {
+  const session = await loadSession(ledger, sessionId);
+  const participant = await participantOf(ledger, session.state, cityId);
+  return sessions.change(ledger, sessionId, await post(participant), options);
+}
+
 export const postMarketplaceOffer = sessions.define(
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
     practiceId: optionalEntityId('GoodPractice').describe('A practice of the catalogue of the same city.'),
   }),
-  async (ledger, { sessionId, ...data }, options) => {
-    const session = await loadSession(ledger, sessionId);
-    const participant = await participantOf(ledger, session.state, data.cityId);
-    const practice = await practiceSnapshot(ledger, data.practiceId);
-    return sessions.change(ledger, sessionId, { type: 'PostOffer', data: { ...data, offerId: ulid(), participant, practice } }, options);
-  },
+  (ledger, { sessionId, ...data }, options) =>
+    postTo(ledger, sessionId, data.cityId, options, async (participant) => ({
+      type: 'PostOffer',
+      data: { ...data, offerId: ulid(), participant, practice: await practiceSnapshot(ledger, data.practiceId) },
+    })),
 );
 
 export const postMarketplaceNeed = sessions.define(
@@ -146,12 +158,11 @@ export const postMarketplaceNeed = sessions.define(
     ...SessionTarget,
     learningNeedId: optionalEntityId('LearningNeed').describe("A learning need of the city's journey."),
   }),
-  async (ledger, { sessionId, ...data }, options) => {
-    const session = await loadSession(ledger, sessionId);
-    const participant = await participantOf(ledger, session.state, data.cityId);
-    const learningNeed = await learningNeedSnapshot(ledger, data.learningNeedId);
-    return sessions.change(ledger, sessionId, { type: 'PostNeed', data: { ...data, needId: ulid(), participant, learningNeed } }, options);
-  },
+  (ledger, { sessionId, ...data }, options) =>
+    postTo(ledger, sessionId, data.cityId, options, async (participant) => ({
+      type: 'PostNeed',
+      data: { ...data, needId: ulid(), participant, learningNeed: await learningNeedSnapshot(ledger, data.learningNeedId) },
+    })),
 );
 
 /** An offer's or a need's id: bare, or the global id of either. */

@@ -7,8 +7,9 @@ import { marketplaceDecider, type MarketplaceCommand } from '../../domain/market
 import { systemActor } from '../../src/auth/actor.js';
 import { FoldedSnapshots } from '../../src/commands/foldedSnapshots.js';
 import { CommandHandler } from '../../src/commands/handleCommand.js';
-import type { EventData, EventStore, ReadStreamOptions } from '../../src/eventStore/port.js';
+import type { EventData, EventStore } from '../../src/eventStore/port.js';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
+import { countingReads } from '../support/countingStore.js';
 
 /**
  * Folded state kept on disk: the first command after a start reads the session's snapshot and the
@@ -56,21 +57,6 @@ const postOffer = (offerId: string, practiceId: string | null = null): Marketpla
   },
 });
 
-/** The store, counting the events commands read from streams. */
-function counting(store: EventStore): { store: EventStore; eventsRead: () => number } {
-  let read = 0;
-  const counted = Object.assign(Object.create(Object.getPrototypeOf(store)) as EventStore, store, {
-    readStream: async (streamId: string, readOptions?: ReadStreamOptions) => {
-      const events = await store.readStream(streamId, readOptions);
-      read += events.length;
-      return events;
-    },
-    appendToStream: store.appendToStream.bind(store),
-    streamRevision: store.streamRevision.bind(store),
-  });
-  return { store: counted, eventsRead: () => read };
-}
-
 describe('folded state kept on disk between starts', () => {
   let dir: string;
   let store: SqliteEventStore;
@@ -101,7 +87,7 @@ describe('folded state kept on disk between starts', () => {
     // Meanwhile another process posts five more.
     await store.appendToStream(SESSION, Array.from({ length: 5 }, (_, i) => offerPosted(5_000 + i)));
 
-    const { store: counted, eventsRead } = counting(store);
+    const { store: counted, eventsRead } = countingReads(store);
     const restarted = new CommandHandler(counted, undefined, snapshotsOn(file, counted));
     const posted = await restarted.handle(marketplaceDecider, SESSION, postOffer('01HNEWOFFER000000000000002'), options);
     expect(posted.revision).toBe(3_007n);

@@ -5,6 +5,7 @@ import { RuleViolationError } from '../../domain/shared/errors.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { CommandHandler } from '../../src/commands/handleCommand.js';
 import type { EventStore, ReadStreamOptions } from '../../src/eventStore/port.js';
+import { countingReads } from '../support/countingStore.js';
 import { freshLogPerSpec, join_, register } from './fixtures.js';
 
 const open: MarketplaceCommand = {
@@ -34,27 +35,12 @@ const offerPractice = (offerId: string): MarketplaceCommand => ({
   },
 });
 
-/** The store, counting the events commands read from streams. */
-function counting(store: EventStore): { store: EventStore; eventsRead: () => number } {
-  let read = 0;
-  const counted = Object.assign(Object.create(Object.getPrototypeOf(store)) as EventStore, store, {
-    readStream: async (streamId: string, options?: ReadStreamOptions) => {
-      const events = await store.readStream(streamId, options);
-      read += events.length;
-      return events;
-    },
-    appendToStream: store.appendToStream.bind(store),
-    streamRevision: store.streamRevision.bind(store),
-  });
-  return { store: counted, eventsRead: () => read };
-}
-
 describe('commands on long streams', () => {
   const log = freshLogPerSpec();
   const options = { actor: systemActor };
 
   it('reads only the events appended since the state it folded, not the whole stream', async () => {
-    const { store: counted, eventsRead } = counting(log.store);
+    const { store: counted, eventsRead } = countingReads(log.store);
     const handler = new CommandHandler(counted);
     const created = await handler.handle(networkDecider, { create: 'network' }, register, options);
     for (let i = 0; i < 300; i++) await handler.handle(networkDecider, created.streamId, join_(`city${i}-it`), options);

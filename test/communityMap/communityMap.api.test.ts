@@ -6,6 +6,7 @@ import { streamIdOf } from '../../domain/shared/decider.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { useTestApp } from '../support/testApp.js';
 import { useBoostInnoNetwork } from '../support/api.js';
+import { gdanskCreativeMapping } from '../support/boostInno.js';
 
 describe('the community network map through the API', () => {
   const t = useTestApp();
@@ -17,16 +18,7 @@ describe('the community network map through the API', () => {
     const gdansk = f.gdansk;
     const proposed = await t.gql(
       `mutation($input: ProposePracticeInput!) { proposePractice(input: $input) { ... on ProposePracticePayload { aggregateId } } }`,
-      {
-        input: {
-          cityId: 'gdansk-pl',
-          cityName: 'Gdansk',
-          title: 'Creative mapping of challenges and resources',
-          summary: 'Horizontal management based on creative mapping of challenges and resources by civil servants.',
-          topics: ['mapping', 'horizontal management'],
-          contact: { name: 'Anna' },
-        },
-      },
+      { input: gdanskCreativeMapping },
       gdansk,
     );
     practiceId = proposed.data!.proposePractice.aggregateId;

@@ -2,18 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ScheduleMeeting } from '../../domain/meeting/decider.js';
 import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
+import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { deciderSpec, networkGuardScenarios } from '../support/deciderSpec.js';
 import { closedNetwork, network, NETWORK_ID } from '../support/networkSnapshot.js';
+import { expectScheduled } from './scheduling.js';
 
 const spec = deciderSpec(meetingDecider);
 
+/** The Torino meeting of the support fixtures, with its guiding question and no match behind it. */
 const torinoMeeting = {
-  kind: 'transnationalMeeting' as const,
-  title: 'Transnational BoostInno meeting',
-  hostCityId: 'torino-it',
-  startDate: '2016-02-17',
-  endDate: '2016-02-19',
-  themes: ['Local authorities broker and angel of change', 'Circular Economy'],
+  ...torinoTransnationalMeeting,
+  themes: [...torinoTransnationalMeeting.themes], // a mutable copy, as a parsed command holds
   guidingQuestions: ['How can a city act as a broker of social innovation?'],
   partnerCityIds: [],
   origin: null,
@@ -94,12 +93,7 @@ describe('meeting decider: scheduling', () => {
       origin: { kind: 'marketplaceMatch', id: '01JMATCH00000000000000000' },
     };
 
-    it('is scheduled between two partners', () => {
-      spec
-        .given([])
-        .when({ type: 'ScheduleMeeting', data: { ...bilateral, network } })
-        .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...bilateral } }]);
-    });
+    it('is scheduled between two partners', () => expectScheduled(bilateral));
 
     it('is refused with a city that is not a partner', () => {
       spec

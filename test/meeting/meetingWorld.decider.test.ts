@@ -4,6 +4,7 @@ import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { sortDate } from '../../domain/shared/values.js';
 import { deciderSpec } from '../support/deciderSpec.js';
 import { network, NETWORK_ID } from '../support/networkSnapshot.js';
+import { expectScheduled } from './scheduling.js';
 
 /** What the world knows and the partnership does not hold: approximate dates, outside hosts and speakers, lessons of the network. */
 const spec = deciderSpec(meetingDecider);
@@ -45,28 +46,20 @@ describe('meeting decider: approximate dates', () => {
       .then([dayPrecise]);
   });
 
+  /** Rescheduling the September 2016 meeting, and the event it records. */
+  const reschedule = (startDate: string, endDate: string, reason: string) => ({
+    command: { type: 'RescheduleMeeting' as const, data: { startDate, endDate, reason, network } },
+    event: { type: 'MeetingRescheduled' as const, data: { startDate, endDate, previousStartDate: '2016-09-01', previousEndDate: '2016-09-30', reason } },
+  });
+
   it('reschedules an approximate meeting to the days it turned out to have', () => {
-    spec
-      .given([monthPrecise])
-      .when({ type: 'RescheduleMeeting', data: { startDate: '2016-09-14', endDate: '2016-09-15', reason: 'days known', network } })
-      .then([
-        {
-          type: 'MeetingRescheduled',
-          data: { startDate: '2016-09-14', endDate: '2016-09-15', previousStartDate: '2016-09-01', previousEndDate: '2016-09-30', reason: 'days known' },
-        },
-      ]);
+    const { command, event } = reschedule('2016-09-14', '2016-09-15', 'days known');
+    spec.given([monthPrecise]).when(command).then([event]);
   });
 
   it('records a change of precision alone as a reschedule', () => {
-    spec
-      .given([monthPrecise])
-      .when({ type: 'RescheduleMeeting', data: { startDate: '2016-09-01', endDate: '2016-09-30', reason: '', network } })
-      .then([
-        {
-          type: 'MeetingRescheduled',
-          data: { startDate: '2016-09-01', endDate: '2016-09-30', previousStartDate: '2016-09-01', previousEndDate: '2016-09-30', reason: '' },
-        },
-      ]);
+    const { command, event } = reschedule('2016-09-01', '2016-09-30', '');
+    spec.given([monthPrecise]).when(command).then([event]);
   });
 
   it('records nothing for the same approximate dates again', () => {
@@ -125,12 +118,7 @@ describe('meeting decider: hosts and speakers outside the partnership', () => {
     externalHost: { name: 'Helsinki', country: 'FI' },
   };
 
-  it('schedules a field trip to a city outside the partnership, naming its host', () => {
-    spec
-      .given([])
-      .when({ type: 'ScheduleMeeting', data: { ...helsinki, network } })
-      .then([{ type: 'MeetingScheduled', data: { networkId: NETWORK_ID, ...helsinki } }]);
-  });
+  it('schedules a field trip to a city outside the partnership, naming its host', () => expectScheduled(helsinki));
 
   it('records invited speakers with the description', () => {
     spec

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
 import { commandDocument, useBoostInnoNetwork } from '../support/api.js';
+import { gdanskCreativeMapping } from '../support/boostInno.js';
 
 const PROPOSE = commandDocument('proposePractice', 'aggregateId revision practice { id practiceId title country status labelled topics }');
 const AWARD = commandDocument('awardGoodPracticeLabel', 'practice { labelled labelYear }');
@@ -12,15 +13,7 @@ const CATALOGUE = /* GraphQL */ `
   }
 `;
 
-const mapping = {
-  cityId: 'gdansk-pl',
-  cityName: 'Gdansk',
-  title: 'Creative mapping of challenges and resources',
-  summary: 'Horizontal management techniques, based on creative mapping of challenges and resources, with civil servants.',
-  topics: ['Mapping', 'horizontal management'],
-  results: 'Twelve departments map challenges together.',
-  contact: { name: 'Anna Kowalska', email: 'anna@gdansk.example', role: 'ULG coordinator' },
-};
+const mapping = gdanskCreativeMapping;
 const procurement = {
   cityId: 'torino-it',
   cityName: 'Torino',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Projection } from '../../projections/types.js';
+import { projection, type Projection } from '../../projections/types.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { metadataAt, projectionHarness, type ProjectionHarness } from '../support/projectionSpec.js';
 
@@ -13,11 +13,10 @@ import { metadataAt, projectionHarness, type ProjectionHarness } from '../suppor
 /** Counts events per stream; each version counts in its own unit, so an answer shows which version gave it. */
 function counter(version: number, options: { failOnce?: { at: number }; applied?: { n: number } } = {}): Projection {
   let seen = 0;
-  return {
+  return projection({
     name: 'counter',
     version,
-    tables: ['counts'],
-    setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)'),
+    schema: 'CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
     handles: ['Counted'],
     apply(db, event) {
       seen += 1;
@@ -25,18 +24,17 @@ function counter(version: number, options: { failOnce?: { at: number }; applied?
       if (options.applied) options.applied.n += 1;
       db.run('INSERT INTO counts (stream, n) VALUES (?, ?) ON CONFLICT(stream) DO UPDATE SET n = n + excluded.n', [event.streamId, version]);
     },
-  };
+  });
 }
 
 /** Another projection, serving throughout: it must keep following the log. */
-const tally: Projection = {
+const tally = projection({
   name: 'tally',
   version: 1,
-  tables: ['tally'],
-  setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS tally (singleton INTEGER PRIMARY KEY, n INTEGER NOT NULL)'),
+  schema: 'CREATE TABLE IF NOT EXISTS tally (singleton INTEGER PRIMARY KEY, n INTEGER NOT NULL)',
   handles: ['Counted'],
   apply: (db) => db.run('INSERT INTO tally (singleton, n) VALUES (1, 1) ON CONFLICT(singleton) DO UPDATE SET n = n + 1'),
-};
+});
 
 const STREAMS = 10;
 

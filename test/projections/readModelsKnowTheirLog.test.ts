@@ -42,6 +42,25 @@ describe('read models that know their log', () => {
     return d.dir;
   };
 
+  /**
+   * Registers `kept` networks, backs the log up, registers `lost` ones, and puts the backup back in
+   * place of the log; the read models stay as they were, ahead of it. Returns the log's file.
+   */
+  const restoreOlderLog = async (data: string, kept: readonly string[], lost: readonly string[]) => {
+    const log = join(data, 'events.sqlite');
+    const backup = join(data, 'backup.sqlite');
+    let app = await open(data);
+    await registerNetworks(app, kept);
+    await close(app);
+    copyFileSync(log, backup);
+    app = await open(data);
+    await registerNetworks(app, lost);
+    await close(app);
+    for (const suffix of ['-wal', '-shm']) rmSync(log + suffix, { force: true });
+    copyFileSync(backup, log);
+    return log;
+  };
+
   it('rebuilds read models built from another log: SQLite first, then EventStoreDB on the same DATA_DIR shows 8 networks, not 16', async () => {
     const double = await EventStoreDbDouble.start();
     cleanups.push(() => double.stop());
@@ -63,19 +82,9 @@ describe('read models that know their log', () => {
 
   it('rebuilds read models ahead of a restored older log, and projects the mutations that follow', async () => {
     const data = dir();
-    const log = join(data, 'events.sqlite');
-    let app = await open(data);
-    await registerNetworks(app, names('Before the backup', 3));
-    await close(app);
-    copyFileSync(log, join(data, 'backup.sqlite'));
-    app = await open(data);
-    await registerNetworks(app, names('After the backup', 5));
-    await close(app);
-    // The log is restored from the backup; the read models stay as they were.
-    for (const suffix of ['-wal', '-shm']) rmSync(log + suffix, { force: true });
-    copyFileSync(join(data, 'backup.sqlite'), log);
+    await restoreOlderLog(data, names('Before the backup', 3), names('After the backup', 5));
 
-    app = await open(data);
+    const app = await open(data);
     await app.projections.catchUp();
     expect(networkNames(app)).toEqual(names('Before the backup', 3));
     const [added] = await registerNetworks(app, ['After the restore']);
@@ -85,16 +94,7 @@ describe('read models that know their log', () => {
 
   it('rebuilds read models whose checkpoint stands at an event the log does not have (a restore that grew past it)', async () => {
     const data = dir();
-    const log = join(data, 'events.sqlite');
-    let app = await open(data);
-    await registerNetworks(app, names('Kept', 2));
-    await close(app);
-    copyFileSync(log, join(data, 'backup.sqlite'));
-    app = await open(data);
-    await registerNetworks(app, names('Lost', 4));
-    await close(app);
-    for (const suffix of ['-wal', '-shm']) rmSync(log + suffix, { force: true });
-    copyFileSync(join(data, 'backup.sqlite'), log);
+    const log = await restoreOlderLog(data, names('Kept', 2), names('Lost', 4));
     // Another writer (the same log, restored) appends more than was lost: the head is past the checkpoint again.
     const store = new SqliteEventStore(log);
     for (let i = 0; i < 6; i++) {
@@ -111,7 +111,7 @@ describe('read models that know their log', () => {
     }
     await store.close();
 
-    app = await open(data);
+    const app = await open(data);
     await app.projections.catchUp();
     const shown = networkNames(app);
     expect(shown.filter((n) => n.startsWith('Lost'))).toEqual([]);
@@ -121,21 +121,13 @@ describe('read models that know their log', () => {
 
   it('with ON_LOG_MISMATCH=refuse, refuses to start on read models ahead of the log, saying why, and leaves them as they are', async () => {
     const data = dir();
-    const log = join(data, 'events.sqlite');
-    let app = await open(data);
-    await close(app);
-    copyFileSync(log, join(data, 'backup.sqlite'));
-    app = await open(data);
-    await registerNetworks(app, names('Network', 2));
-    await close(app);
-    for (const suffix of ['-wal', '-shm']) rmSync(log + suffix, { force: true });
-    copyFileSync(join(data, 'backup.sqlite'), log);
+    await restoreOlderLog(data, [], names('Network', 2));
 
     const refused = open(data, { ON_LOG_MISMATCH: 'refuse' });
     await expect(refused).rejects.toBeInstanceOf(ReadModelsDoNotMatchLogError);
     await expect(refused).rejects.toThrow(/ahead of the log/);
     // Nothing was dropped: an operator can still look, and the next start (rebuild) proceeds.
-    app = await open(data, { ON_LOG_MISMATCH: 'rebuild' });
+    const app = await open(data, { ON_LOG_MISMATCH: 'rebuild' });
     await app.projections.catchUp();
     expect(networkNames(app)).toEqual([]);
   });

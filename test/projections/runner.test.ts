@@ -1,24 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Projection } from '../../projections/types.js';
+import { projection, type Projection } from '../../projections/types.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { TimeTravel } from '../../src/projections/timeTravel.js';
 import { projectionHarness, type ProjectionHarness } from '../support/projectionSpec.js';
 
 /** Counts events per stream; version and failure are switchable to test rebuilds and restarts. */
 function counter(version = 1, failOn?: string): Projection {
-  return {
+  return projection({
     name: 'counter',
     version,
-    tables: ['counts'],
-    setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)'),
+    schema: 'CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
     handles: ['Counted', 'Poison'],
     apply(db, event) {
       if (event.type === failOn) throw new Error('poison event');
       db.run('INSERT INTO counts (stream, n) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET n = n + 1', [event.streamId]);
     },
-  };
+  });
 }
 
 const counts = (h: ProjectionHarness) =>

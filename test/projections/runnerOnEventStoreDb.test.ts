@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Projection } from '../../projections/types.js';
+import { projection } from '../../projections/types.js';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
 import type { EventData, Position } from '../../src/eventStore/port.js';
 import { ProjectionRunner, type RunnerState } from '../../src/projections/runner.js';
@@ -15,11 +15,10 @@ import { EventStoreDbDouble } from '../eventStore/esdbDouble.js';
 import { snapshot } from '../support/projectionSpec.js';
 import { capturingLogger, tempDir } from './support.js';
 
-const counter: Projection = {
+const counter = projection({
   name: 'counter',
   version: 1,
-  tables: ['counts'],
-  setup: (db) => db.exec('CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL, seen TEXT NOT NULL)'),
+  schema: 'CREATE TABLE IF NOT EXISTS counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL, seen TEXT NOT NULL)',
   handles: ['Counted'],
   apply(db, event) {
     const n = (event.data as { n: number }).n;
@@ -29,7 +28,7 @@ const counter: Projection = {
       [event.streamId, String(n)],
     );
   },
-};
+});
 
 function counted(n: number): EventData {
   const now = new Date().toISOString();

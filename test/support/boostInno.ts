@@ -1,4 +1,4 @@
-/** BoostInno as the specs know it: what the secretariat registers, and its Torino transnational meeting. */
+/** BoostInno as the specs know it: what the secretariat registers, its Torino transnational meeting, and Gdansk's practice. */
 
 export const boostInnoRegistration = {
   name: 'BoostInno',
@@ -18,3 +18,14 @@ export const torinoTransnationalMeeting = {
   endDate: '2016-02-19',
   themes: ['Local authorities broker and angel of change', 'Circular Economy'],
 } as const;
+
+/** Gdansk's good practice, as its coordinator proposes it (without its network). */
+export const gdanskCreativeMapping = {
+  cityId: 'gdansk-pl',
+  cityName: 'Gdansk',
+  title: 'Creative mapping of challenges and resources',
+  summary: 'Horizontal management techniques, based on creative mapping of challenges and resources, with civil servants.',
+  topics: ['Mapping', 'horizontal management'],
+  results: 'Twelve departments map challenges together.',
+  contact: { name: 'Anna Kowalska', email: 'anna@gdansk.example', role: 'ULG coordinator' },
+};
