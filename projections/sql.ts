@@ -35,8 +35,21 @@ export interface NetworkCityFilter {
 }
 
 /** One page of the rows of `table` that `where` keeps, in the order `orderBy` (SQL) gives. */
-export function pageOf<Row>(db: ReadModelStore, table: string, where: Where, orderBy: string, limit: number, offset: number, columns?: readonly string[]): Row[] {
-  return db.all<Row>(`SELECT ${columns ? columns.join(', ') : '*'} FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+export function pageOf<Row>(db: ReadModelStore, table: string, where: Where, orderBy: string, limit: number, offset: number, columns = '*'): Row[] {
+  return db.all<Row>(`SELECT ${columns} FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...where.params, limit, offset]);
+}
+
+/**
+ * What a query selects when a caller asks for only some columns (typed as the row's keys): those
+ * and `always` (the row's key), or every column. Reading only what is asked spares making strings
+ * nobody reads.
+ */
+export function selectedColumns<Row>(columns: readonly (keyof Row & string)[] | undefined, always: keyof Row & string): string {
+  if (!columns) return '*';
+  const wanted = [...new Set([always, ...columns])];
+  // Typed, but still spliced into SQL: identifiers only.
+  if (wanted.some((column) => !/^[a-z_]+$/.test(column))) throw new Error(`Not a column name: ${wanted.join(', ')}`);
+  return wanted.join(', ');
 }
 
 /** Reads rows of a table by their `id`: one, or many at once (for Relay `nodes` and dataloaders). */

@@ -1,6 +1,7 @@
 import type { Translation as TranslationValue } from '../domain/shared/language.js';
 import { TranslationInput } from '../domain/shared/language.js';
-import { builder } from './builder.js';
+import type { ObjectFieldBuilder } from '@pothos/core';
+import { builder, type Types } from './builder.js';
 import { inputName } from './inputs.js';
 
 inputName(TranslationInput, 'TranslationInput');
@@ -17,4 +18,28 @@ export const Translation = builder.objectRef<TranslationValue>('Translation').im
 /** The translations stored as a JSON array (null: none). */
 export function translationsOf(json: string | null): TranslationValue[] {
   return json ? (JSON.parse(json) as TranslationValue[]) : [];
+}
+
+/** The row of a text kept in its language: `<name>`, `<name>_language`, `<name>_translations`. */
+type TextInLanguageRow<Name extends string> = Record<Name, string> & Record<`${Name}_language` | `${Name}_translations`, string | null>;
+
+/**
+ * The fields of a text kept in its language: `title` (the original as written), `titleLanguage`
+ * and `titleTranslations` (for name `title`; likewise for `lesson`).
+ */
+export function textInLanguageFields<Name extends 'title' | 'lesson', Row extends TextInLanguageRow<Name>>(t: ObjectFieldBuilder<Types, Row>, name: Name) {
+  const row = (r: Row) => r as TextInLanguageRow<Name>;
+  return {
+    [name]: t.string({ description: `As written: the original (its language in ${name}Language).`, resolve: (r) => row(r)[name] }),
+    [`${name}Language`]: t.string({
+      nullable: true,
+      description: `BCP 47 tag of the ${name} as written, e.g. it; null when not recorded.`,
+      resolve: (r) => row(r)[`${name}_language`],
+    }),
+    [`${name}Translations`]: t.field({
+      type: [Translation],
+      description: `Translations of the ${name}, each with its language.`,
+      resolve: (r) => translationsOf(row(r)[`${name}_translations`]),
+    }),
+  };
 }

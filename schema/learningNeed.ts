@@ -29,8 +29,7 @@ import {
   TopicArg,
 } from './journeySupport.js';
 import { Meeting } from './meeting.js';
-import { Partner, partnerBeside, partnerRowFields, ThematicGroup } from './network.js';
-import { findThematicGroup } from '../projections/network/thematicGroups.js';
+import { Partner, partnerBeside, partnerRowFields, thematicGroupField } from './network.js';
 
 export const NeedKindEnum = enumOf(NeedKind, 'NeedKind', {
   values: {
@@ -148,17 +147,7 @@ export const LearningNeed = rowNode(builder.objectRef<LearningNeedRow>('Learning
     kind: t.field({ type: NeedKindEnum, resolve: (row) => NeedKind.parse(row.kind) }),
     topics: t.stringList({ resolve: (row) => parseJson<string[]>(row.topics) }),
     description: t.exposeString('description'),
-    thematicGroup: t.field({
-      type: ThematicGroup,
-      nullable: true,
-      description: "The network's thematic group it belongs to, if any.",
-      resolve: (row, _args, context) => {
-        if (!row.thematic_group_id) return null;
-        const db = sourceOf(row, context);
-        const group = findThematicGroup(db, row.network_id, row.thematic_group_id);
-        return group ? fromSource(db, group) : null;
-      },
-    }),
+    thematicGroup: thematicGroupField(t),
     priority: t.field({ type: NeedPriorityEnum, resolve: (row) => NeedPriority.parse(row.priority) }),
     status: t.field({ type: NeedStatusEnum, resolve: (row) => NeedStatus.parse(row.status) }),
     raisedAt: t.expose('raised_at', { type: 'DateTime' }),

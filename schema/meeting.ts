@@ -3,7 +3,7 @@ import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
 import { DatePrecision } from '../domain/shared/values.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
 import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
-import { entityField, fromSource, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { nestedPage } from './nestedPage.js';
 import { rowNode } from './loaders.js';
 import { builder, type Context } from './builder.js';
@@ -28,9 +28,8 @@ import {
   rescheduleMeeting,
   scheduleMeetingUseCase,
 } from '../src/application/meeting.js';
-import { Network, networkOfRow, Partner, partnerBeside, ThematicGroup } from './network.js';
-import { findThematicGroup } from '../projections/network/thematicGroups.js';
-import { Translation, translationsOf } from './language.js';
+import { Network, networkOfRow, Partner, partnerBeside, thematicGroupField } from './network.js';
+import { textInLanguageFields } from './language.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -80,13 +79,7 @@ export const Learning = builder.objectRef<LearningRow>('Learning').implement({
   description: 'A lesson a partner learnt at a meeting.',
   fields: (t) => ({
     number: t.exposeInt('learning_number', { description: '1, 2, 3... within the meeting.' }),
-    lesson: t.exposeString('lesson', { description: 'As written: the original (its language in lessonLanguage).' }),
-    lessonLanguage: t.exposeString('lesson_language', { nullable: true, description: 'BCP 47 tag of the lesson as written, e.g. it; null when not recorded.' }),
-    lessonTranslations: t.field({
-      type: [Translation],
-      description: 'Translations of the lesson, each with its language.',
-      resolve: (row) => translationsOf(row.lesson_translations),
-    }),
+    ...textInLanguageFields(t, 'lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     cityId: t.exposeID('city_id', { nullable: true, description: 'The partner that learnt it; null for a lesson of the whole network.' }),
     ofNetwork: t.boolean({ description: 'True for a lesson of the whole network, not of one partner.', resolve: (row) => row.city_id === null }),
@@ -111,13 +104,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
       resolve: networkOfRow,
     }),
     kind: t.field({ type: MeetingKindEnum, resolve: (row) => MeetingKind.parse(row.kind) }),
-    title: t.exposeString('title', { description: 'As written: the original (its language in titleLanguage).' }),
-    titleLanguage: t.exposeString('title_language', { nullable: true, description: 'BCP 47 tag of the title as written, e.g. it; null when not recorded.' }),
-    titleTranslations: t.field({
-      type: [Translation],
-      description: 'Translations of the title, each with its language.',
-      resolve: (row) => translationsOf(row.title_translations),
-    }),
+    ...textInLanguageFields(t, 'title'),
     hostCityId: t.exposeID('host_city_id', { nullable: true, description: 'Null for online meetings.' }),
     host: t.field({
       type: Partner,
@@ -165,17 +152,7 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     description: t.exposeString('description', {
       description: 'What the meeting is about: its programme and purpose (empty until described), shown with the public agenda.',
     }),
-    thematicGroup: t.field({
-      type: ThematicGroup,
-      nullable: true,
-      description: "The network's thematic group it belongs to, if any.",
-      resolve: (row, _args, context) => {
-        if (!row.thematic_group_id) return null;
-        const db = sourceOf(row, context);
-        const group = findThematicGroup(db, row.network_id, row.thematic_group_id);
-        return group ? fromSource(db, group) : null;
-      },
-    }),
+    thematicGroup: thematicGroupField(t),
     notes: t.exposeString('notes', {
       nullable: true,
       description: "The network's notes on the meeting (discussions, agreements, follow-up), for its members.",

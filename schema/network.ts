@@ -5,8 +5,8 @@ import type { NetworkRow } from '../projections/network/networks.js';
 import type { PartnerRow } from '../projections/network/partners.js';
 import type { NetworkPhaseRow } from '../projections/network/phases.js';
 import { listNetworkLessons, type NetworkLessonRow } from '../projections/network/lessons.js';
-import { listThematicGroups, type ThematicGroupRow } from '../projections/network/thematicGroups.js';
-import { Translation, translationsOf } from './language.js';
+import { findThematicGroup, listThematicGroups, type ThematicGroupRow } from '../projections/network/thematicGroups.js';
+import { textInLanguageFields } from './language.js';
 import { networkMembers } from './journeySupport.js';
 import {
   findNetwork,
@@ -51,13 +51,7 @@ const NetworkLesson = builder.objectRef<NetworkLessonRow>('NetworkLesson').imple
   description: 'A lesson of the whole network, not of one partner nor of one meeting.',
   fields: (t) => ({
     number: t.exposeInt('lesson_number', { description: '1, 2, 3... within the network.' }),
-    lesson: t.exposeString('lesson', { description: 'As written: the original (its language in lessonLanguage).' }),
-    lessonLanguage: t.exposeString('lesson_language', { nullable: true, description: 'BCP 47 tag of the lesson as written, e.g. it; null when not recorded.' }),
-    lessonTranslations: t.field({
-      type: [Translation],
-      description: 'Translations of the lesson, each with its language.',
-      resolve: (row) => translationsOf(row.lesson_translations),
-    }),
+    ...textInLanguageFields(t, 'lesson'),
     theme: t.exposeString('theme', { nullable: true }),
     learntFrom: t.exposeString('learnt_from', { nullable: true }),
     recordedAt: t.expose('recorded_at', { type: 'DateTime' }),
@@ -84,6 +78,17 @@ export const ThematicGroup = builder.objectRef<ThematicGroupRow>('ThematicGroup'
     }),
   }),
 });
+
+/** The field naming the network's thematic group a row (a meeting, a learning need) belongs to, read from the row's moment. */
+export function thematicGroupField<Row extends { network_id: string; thematic_group_id: string | null }>(t: ObjectFieldBuilder<Types, Row>) {
+  return t.field({
+    type: ThematicGroup,
+    nullable: true,
+    description: "The network's thematic group it belongs to, if any.",
+    resolve: (row, _args, context) =>
+      row.thematic_group_id ? (readBeside(row, context, (db) => findThematicGroup(db, row.network_id, row.thematic_group_id!)) ?? null) : null,
+  });
+}
 
 export const NetworkStatusEnum = builder.enumType('NetworkStatus', { values: ['open', 'closed'] as const });
 

@@ -9,7 +9,7 @@ import { rowNode } from '../loaders.js';
 import { classOf, Fund, FundingChannel, FundingInstrument } from '../../domain/actionPlan/funding.js';
 import { FundEnum, FundingChannelEnum, FundingInstrumentEnum, FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
-import { Translation, translationsOf } from '../language.js';
+import { textInLanguageFields } from '../language.js';
 import { DatePrecisionEnum } from '../meeting.js';
 import { DatePrecision } from '../../domain/shared/values.js';
 
@@ -67,13 +67,7 @@ export const PlanAction = rowNode(builder.objectRef<PlanActionRow>('PlanAction')
   authScopes: (row, context) => heldByPlanReadScopes(sourceOf(row, context), row),
   fields: (t) => ({
     planId: t.exposeID('plan_id'),
-    title: t.exposeString('title', { description: 'As written: the original (its language in titleLanguage).' }),
-    titleLanguage: t.exposeString('title_language', { nullable: true, description: 'BCP 47 tag of the title as written, e.g. it; null when not recorded.' }),
-    titleTranslations: t.field({
-      type: [Translation],
-      description: 'Translations of the title, each with its language.',
-      resolve: (row) => translationsOf(row.title_translations),
-    }),
+    ...textInLanguageFields(t, 'title'),
     clusterKey: t.exposeString('cluster_key'),
     phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
     summary: t.exposeString('summary'),

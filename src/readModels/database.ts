@@ -51,8 +51,9 @@ interface Prepared {
  * which made row materialisation the largest cost of a GraphQL read (about half the time of a
  * `SELECT *` of a few rows). Each statement gets a function that builds its rows as one object
  * literal, so every row of a statement has the same shape from the start (see `rowMaker`). The
- * objects are the same: one property per column, in order, a later column of the same name winning. Schema changes go through `exec`, which drops the cached
- * statements; should another connection change a table's width, the statement is prepared again.
+ * objects are the same: one property per column, in order, a later column of the same name
+ * winning. Schema changes go through `exec`, which drops the cached statements; should another
+ * connection change a table's width, the statement is prepared again.
  */
 export class ReadModelDatabase implements ReadModelStore {
   private connection: Database.Database;
