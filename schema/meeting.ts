@@ -1,8 +1,8 @@
 import { AttendeeInput, ExternalHostInput, KINDS_WITH_HOST, MeetingOriginInput, SpeakerInput } from '../domain/meeting/decider.js';
-import { MeetingKind, MeetingStatus } from '../domain/meeting/events.js';
+import { MeetingKind, MeetingStatus, MeetingTextField } from '../domain/meeting/events.js';
 import { DatePrecision } from '../domain/shared/values.js';
 import type { AttendeeRow, LearningRow, MeetingRow } from '../projections/meeting/meetings.js';
-import { countAttendees, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
+import { countAttendees, findLearning, findMeeting, findMeetings, listAttendees, listLearnings, listMeetings } from '../projections/meeting/queries.js';
 import { entityField, pageFrom, readModelsAsOf, sourceOf } from './asOf.js';
 import { nestedPage } from './nestedPage.js';
 import { rowNode } from './loaders.js';
@@ -27,9 +27,10 @@ import {
   recordLearning,
   rescheduleMeeting,
   scheduleMeetingUseCase,
+  translateMeeting,
 } from '../src/application/meeting.js';
 import { Network, networkOfRow, Partner, partnerBeside, thematicGroupField } from './network.js';
-import { textInLanguageFields } from './language.js';
+import { languageFields, textInLanguageFields } from './language.js';
 
 export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
   values: {
@@ -44,6 +45,11 @@ export const MeetingKindEnum = enumOf(MeetingKind, 'MeetingKind', {
 });
 
 export const MeetingStatusEnum = enumOf(MeetingStatus, 'MeetingStatus');
+
+enumOf(MeetingTextField, 'MeetingTextField', {
+  description: 'A text of a meeting that a person writes, kept in its language.',
+  values: { title: 'The title.', description: 'The description.', notes: "The network's notes.", lesson: "A learning's lesson (with its number)." },
+});
 
 export const DatePrecisionEnum = enumOf(DatePrecision, 'DatePrecision', {
   description: 'How exactly a date is known. Not day: the dates given are the first and last days of the period (month or year).',
@@ -152,12 +158,14 @@ export const Meeting = rowNode(builder.objectRef<MeetingRow>('Meeting'), 'meetin
     description: t.exposeString('description', {
       description: 'What the meeting is about: its programme and purpose (empty until described), shown with the public agenda.',
     }),
+    ...languageFields(t, 'description'),
     thematicGroup: thematicGroupField(t),
     notes: t.exposeString('notes', {
       nullable: true,
       description: "The network's notes on the meeting (discussions, agreements, follow-up), for its members.",
       authScopes: (row) => networkMembers(row.network_id),
     }),
+    ...languageFields(t, 'notes', (row) => networkMembers(row.network_id)),
     revision: t.exposeInt('revision', { description: 'Send as expectedRevision to change this meeting safely.' }),
     attendeeCount: t.int({
       nullable: true,
@@ -315,5 +323,18 @@ commandMutation({
   useCase: describeMeeting,
   description: "Records what a meeting is about and the network's notes on it, replacing the previous ones (an empty text clears one).",
   authScopes: meetingWriters,
+  ...meetingPayload,
+});
+
+commandMutation({
+  useCase: translateMeeting,
+  description:
+    "Adds a translation of a meeting's title, description, notes or a learning's lesson, keeping the original; one into a language already translated replaces it. Who may edit the text may translate it.",
+  // A lesson is translated by who may record it; the meeting's own texts by who may describe it.
+  authScopes: (input, context) => {
+    if (input.field !== 'lesson' || input.learningNumber === undefined) return meetingWriters(input, context);
+    const learning = findLearning(context.readModels, input.meetingId, input.learningNumber);
+    return learning?.city_id ? forHostCityOnly([learning.city_id])(input, context) : networkWriters(input, context);
+  },
   ...meetingPayload,
 });

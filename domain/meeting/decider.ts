@@ -3,8 +3,20 @@ import { type NetworkSnapshot, requireNetworkOpen, requirePartner, requireSameNe
 import type { Decider } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, CountryCode, DatePrecision, DatePrecisionInput, DateWording, IsoDate, OptionalText, periodProblem, Text, ThematicGroupId } from '../shared/values.js';
-import { type MeetingEvent, MeetingKind } from './events.js';
-import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
+import { type MeetingEvent, MeetingKind, MeetingTextField } from './events.js';
+import {
+  AddTranslation,
+  decideTranslation,
+  languageOf,
+  OptionalLanguage,
+  OptionalTranslations,
+  replacedTextLanguages,
+  requireTranslations,
+  sameTextLanguages,
+  type TextLanguages,
+  textLanguages,
+  translated,
+} from '../shared/language.js';
 
 /** A list input that may be left out or sent as null; duplicates are dropped. */
 const list = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
@@ -144,6 +156,23 @@ export const DescribeMeeting = z.object({
     .nullish()
     .transform((s) => s ?? undefined)
     .describe('Speakers from outside the partnership (invited experts), replacing those recorded; leave out to keep them.'),
+  descriptionLanguage: OptionalLanguage.describe('The language the description is written in (BCP 47): the original. Left out, an unchanged description keeps its own.'),
+  descriptionTranslations: OptionalTranslations().describe('Translations of the description, replacing those recorded; left out, an unchanged description keeps its own.'),
+  notesLanguage: OptionalLanguage.describe('The language the notes are written in (BCP 47): the original. Left out, unchanged notes keep their own.'),
+  notesTranslations: OptionalTranslations().describe('Translations of the notes, replacing those recorded; left out, unchanged notes keep their own.'),
+});
+
+/** Adds a translation of one of the meeting's texts later, keeping the original; one into the same language replaces the earlier. */
+export const TranslateMeeting = AddTranslation.extend({
+  field: MeetingTextField.describe('Which text: the title, the description, the notes, or a learning\'s lesson (give learningNumber).'),
+  learningNumber: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((n) => n ?? undefined)
+    .optional()
+    .describe('The learning whose lesson is translated (field lesson only).'),
 });
 
 type WithNetwork<T> = T & { readonly network: NetworkSnapshot };
@@ -160,7 +189,13 @@ export type MeetingCommand =
   | { type: 'MarkMeetingHeld'; data: WithNetwork<object> }
   | { type: 'RecordAttendance'; data: WithNetwork<z.output<typeof RecordAttendance>> }
   | { type: 'RecordLearning'; data: WithNetwork<Optional<z.output<typeof RecordLearning>, 'learntFrom'>> }
-  | { type: 'DescribeMeeting'; data: WithNetwork<Optional<z.output<typeof DescribeMeeting>, 'speakers'>> };
+  | {
+      type: 'DescribeMeeting';
+      data: WithNetwork<
+        Optional<z.output<typeof DescribeMeeting>, 'speakers' | 'descriptionLanguage' | 'descriptionTranslations' | 'notesLanguage' | 'notesTranslations'>
+      >;
+    }
+  | { type: 'TranslateMeeting'; data: WithNetwork<Optional<z.output<typeof TranslateMeeting>, 'learningNumber' | 'originalLanguage'>> };
 
 export interface MeetingState {
   readonly status: 'unscheduled' | 'scheduled' | 'held' | 'cancelled';
@@ -177,9 +212,14 @@ export interface MeetingState {
   readonly notes: string;
   /** `name|affiliation` of each speaker, to tell a change from a repeat. */
   readonly speakers: readonly string[];
+  /** The language and translations of each text written: `title`, `description`, `notes`, `lesson:<learningNumber>`. */
+  readonly texts: Readonly<Record<string, TextLanguages>>;
 }
 
-const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0, description: '', notes: '', speakers: [] });
+const initialState = (): MeetingState => ({ status: 'unscheduled', attendees: [], learningCount: 0, description: '', notes: '', speakers: [], texts: {} });
+
+/** The key of a text in `MeetingState.texts`. */
+const textKey = (field: MeetingTextField, learningNumber?: number) => (field === 'lesson' ? `lesson:${learningNumber}` : field);
 const speakerKey = (s: { name: string; affiliation: string }) => `${s.name}|${s.affiliation}`;
 
 const attendeeKey = (a: { name: string; cityId: string }) => `${a.cityId}|${a.name.toLowerCase()}`;
@@ -311,10 +351,39 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
     case 'DescribeMeeting': {
       requireExisting(state, network);
       requireNotCancelled(state);
-      const { description, notes, speakers } = command.data;
+      const { description, notes, speakers, descriptionLanguage, descriptionTranslations, notesLanguage, notesTranslations } = command.data;
+      requireTranslations('The description', descriptionLanguage, descriptionTranslations);
+      requireTranslations('The notes', notesLanguage, notesTranslations);
       const speakersChange = speakers !== undefined && speakers.map(speakerKey).join('\n') !== state.speakers.join('\n');
-      if (description === state.description && notes === state.notes && !speakersChange) return [];
-      return [{ type: 'MeetingDescribed', data: { description, notes, ...(speakersChange ? { speakers } : {}) } }];
+      const descriptionIn = replacedTextLanguages(description === state.description, state.texts.description, descriptionLanguage, descriptionTranslations);
+      const notesIn = replacedTextLanguages(notes === state.notes, state.texts.notes, notesLanguage, notesTranslations);
+      const languagesChange = !sameTextLanguages(descriptionIn, state.texts.description) || !sameTextLanguages(notesIn, state.texts.notes);
+      if (description === state.description && notes === state.notes && !speakersChange && !languagesChange) return [];
+      return [
+        {
+          type: 'MeetingDescribed',
+          data: {
+            description,
+            notes,
+            ...(speakersChange ? { speakers } : {}),
+            ...languageOf('description', descriptionIn.language, descriptionIn.translations),
+            ...languageOf('notes', notesIn.language, notesIn.translations),
+          },
+        },
+      ];
+    }
+    case 'TranslateMeeting': {
+      requireExisting(state, network);
+      const { field, learningNumber, network: _network, ...translation } = command.data;
+      if ((field === 'lesson') !== (learningNumber !== undefined)) {
+        throw new RuleViolationError('LEARNING_NUMBER_MISMATCH', 'Give learningNumber with the field lesson, and only with it');
+      }
+      const current = state.texts[textKey(field, learningNumber)];
+      if (!current && field === 'lesson') throw new RuleViolationError('LEARNING_NOT_FOUND', `The meeting has no learning ${learningNumber}`);
+      const empty = (field === 'description' && !state.description) || (field === 'notes' && !state.notes);
+      if (!current || empty) throw new RuleViolationError('NOTHING_TO_TRANSLATE', `The meeting has no ${field} to translate`);
+      const added = decideTranslation(`The meeting's ${field}`, current, translation);
+      return added ? [{ type: 'MeetingTextTranslated', data: { field, ...(learningNumber ? { learningNumber } : {}), ...added } }] : [];
     }
   }
 }
@@ -331,6 +400,7 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         endDate: event.data.endDate,
         datePrecision: event.data.datePrecision,
         dateWording: event.data.dateWording,
+        texts: { ...state.texts, title: textLanguages(event.data.titleLanguage, event.data.titleTranslations) },
       };
     case 'MeetingRescheduled':
       return {
@@ -347,14 +417,30 @@ function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'AttendanceRecorded':
       return { ...state, attendees: [...state.attendees, ...event.data.attendees.map(attendeeKey)] };
     case 'LearningRecorded':
-      return { ...state, learningCount: event.data.learningNumber };
+      return {
+        ...state,
+        learningCount: event.data.learningNumber,
+        texts: {
+          ...state.texts,
+          [textKey('lesson', event.data.learningNumber)]: textLanguages(event.data.lessonLanguage, event.data.lessonTranslations),
+        },
+      };
     case 'MeetingDescribed':
       return {
         ...state,
         description: event.data.description,
         notes: event.data.notes,
         speakers: event.data.speakers ? event.data.speakers.map(speakerKey) : state.speakers,
+        texts: {
+          ...state.texts,
+          description: textLanguages(event.data.descriptionLanguage, event.data.descriptionTranslations),
+          notes: textLanguages(event.data.notesLanguage, event.data.notesTranslations),
+        },
       };
+    case 'MeetingTextTranslated': {
+      const key = textKey(event.data.field, event.data.learningNumber);
+      return { ...state, texts: { ...state.texts, [key]: translated(state.texts[key] ?? textLanguages(undefined, undefined), event.data) } };
+    }
     default:
       return state;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TranslationSchema } from '../shared/language.js';
+import { TranslationAddedSchema, TranslationSchema } from '../shared/language.js';
 import { person } from '../shared/personalData.js';
 import { CityId, CountryCode, DatePrecision, IsoDate } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
@@ -17,6 +17,10 @@ export const MeetingKind = z.enum([
   'marketplaceSession',
 ]);
 export type MeetingKind = z.infer<typeof MeetingKind>;
+
+/** The texts of a meeting a person writes, each kept in its language: the lesson is a learning's. */
+export const MeetingTextField = z.enum(['title', 'description', 'notes', 'lesson']);
+export type MeetingTextField = z.infer<typeof MeetingTextField>;
 
 export const MeetingStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
@@ -101,6 +105,21 @@ export const MeetingEventSchemas = {
     notes: z.string(),
     /** Absent: the speakers are unchanged (events before speakers existed named none). */
     speakers: z.array(Speaker).optional(),
+    /**
+     * Each text's language (BCP 47) and translations as they stand after this event; absent when not
+     * recorded (and in older events).
+     */
+    descriptionLanguage: z.string().optional(),
+    descriptionTranslations: z.array(TranslationSchema).optional(),
+    notesLanguage: z.string().optional(),
+    notesTranslations: z.array(TranslationSchema).optional(),
+  }),
+  /** A translation of one of the meeting's texts added later; the original is kept, an earlier translation into the language replaced. */
+  MeetingTextTranslated: z.object({
+    field: MeetingTextField,
+    /** The learning whose lesson it translates (field lesson). */
+    learningNumber: z.number().int().positive().optional(),
+    ...TranslationAddedSchema.shape,
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { sortDate } from '../../domain/shared/values.js';
 import { dataOf, projection, streamFacts } from '../types.js';
+import { storeTranslation, translationsColumn } from './translations.js';
 
 export interface MeetingRow {
   id: string;
@@ -36,6 +37,11 @@ export interface MeetingRow {
   reschedule_count: number;
   description: string;
   notes: string;
+  /** BCP 47 tags of the description and notes as written, and their translations (JSON); null when not recorded. */
+  description_language: string | null;
+  description_translations: string | null;
+  notes_language: string | null;
+  notes_translations: string | null;
   /** BCP 47 tag of the title as written; null when not recorded. */
   title_language: string | null;
   /** JSON array of { text, language }, the title's translations; null when none. */
@@ -73,7 +79,7 @@ const data = dataOf<MeetingEvent>();
 /** Meetings of every kind, who attended them and what partners learnt there. */
 export const meetingsProjection = projection({
   name: 'meetings',
-  version: 5,
+  version: 6,
   schema: `CREATE TABLE IF NOT EXISTS meetings (
     id TEXT PRIMARY KEY,
     network_id TEXT NOT NULL,
@@ -101,6 +107,10 @@ export const meetingsProjection = projection({
     reschedule_count INTEGER NOT NULL DEFAULT 0,
     description TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
+    description_language TEXT,
+    description_translations TEXT,
+    notes_language TEXT,
+    notes_translations TEXT,
     thematic_group_id TEXT,
     title_language TEXT,
     title_translations TEXT,
@@ -132,7 +142,7 @@ export const meetingsProjection = projection({
     PRIMARY KEY (meeting_id, learning_number)
   );
   CREATE INDEX IF NOT EXISTS meeting_learnings_network ON meeting_learnings (network_id, city_id);`,
-  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded', 'MeetingDescribed'],
+  handles: ['MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded', 'LearningRecorded', 'MeetingDescribed', 'MeetingTextTranslated'],
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);
     switch (event.type) {
@@ -163,7 +173,7 @@ export const meetingsProjection = projection({
             d.origin?.id ?? null,
             d.thematicGroupId ?? null,
             d.titleLanguage ?? null,
-            d.titleTranslations ? JSON.stringify(d.titleTranslations) : null,
+            translationsColumn(d.titleTranslations),
             at,
             revision,
           ],
@@ -213,7 +223,7 @@ export const meetingsProjection = projection({
             d.cityId,
             d.learntFrom ?? null,
             d.lessonLanguage ?? null,
-            d.lessonTranslations ? JSON.stringify(d.lessonTranslations) : null,
+            translationsColumn(d.lessonTranslations),
             at,
             event.metadata.actor,
             id,
@@ -223,8 +233,29 @@ export const meetingsProjection = projection({
       }
       case 'MeetingDescribed': {
         const d = data(event, 'MeetingDescribed');
-        db.run('UPDATE meetings SET description = ?, notes = ?, revision = ? WHERE id = ?', [d.description, d.notes, revision, id]);
+        db.run(
+          `UPDATE meetings SET description = ?, notes = ?, description_language = ?, description_translations = ?,
+             notes_language = ?, notes_translations = ? WHERE id = ?`,
+          [
+            d.description,
+            d.notes,
+            d.descriptionLanguage ?? null,
+            translationsColumn(d.descriptionTranslations),
+            d.notesLanguage ?? null,
+            translationsColumn(d.notesTranslations),
+            id,
+          ],
+        );
         if (d.speakers) db.run('UPDATE meetings SET speakers = ? WHERE id = ?', [JSON.stringify(d.speakers), id]);
+        break;
+      }
+      case 'MeetingTextTranslated': {
+        const { field, learningNumber, ...added } = data(event, 'MeetingTextTranslated');
+        if (field === 'lesson') {
+          storeTranslation(db, 'meeting_learnings', 'lesson', { where: 'meeting_id = ? AND learning_number = ?', params: [id, learningNumber ?? 0] }, added);
+        } else {
+          storeTranslation(db, 'meetings', field, { where: 'id = ?', params: [id] }, added);
+        }
         break;
       }
     }

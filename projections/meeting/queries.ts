@@ -18,6 +18,11 @@ export const MEETING_ORDER = `m.sort_date, m.start_date, m.end_date, CASE WHEN m
 
 export const { find: findMeeting, findMany: findMeetings } = rowsById<MeetingRow>('meetings');
 
+/** One learning of a meeting, by its number. */
+export function findLearning(db: ReadModelStore, meetingId: string, learningNumber: number): LearningRow | undefined {
+  return db.get<LearningRow>('SELECT * FROM meeting_learnings WHERE meeting_id = ? AND learning_number = ?', [meetingId, learningNumber]);
+}
+
 function meetingWhere(filter: MeetingFilter): Where {
   const where = new Where().add('m.network_id = ?', filter.networkId);
   if (filter.kind) where.add('m.kind = ?', filter.kind);

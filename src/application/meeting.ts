@@ -8,6 +8,7 @@ import {
   ScheduleMeeting,
   ScheduleMeetingRequest,
   type ScheduleMeetingData,
+  TranslateMeeting,
 } from '../../domain/meeting/decider.js';
 import { meetingDecider, type MeetingState } from '../../domain/meeting/decider.js';
 import { ValidationError } from '../commands/errors.js';
@@ -73,3 +74,5 @@ export const recordAttendance = meeting.useCase('recordAttendance', MeetingTarge
 export const recordLearning = meeting.useCase('recordLearning', MeetingTarget.extend(RecordLearning.shape), 'RecordLearning');
 
 export const describeMeeting = meeting.useCase('describeMeeting', MeetingTarget.extend(DescribeMeeting.shape), 'DescribeMeeting');
+
+export const translateMeeting = meeting.useCase('translateMeeting', MeetingTarget.extend(TranslateMeeting.shape), 'TranslateMeeting');

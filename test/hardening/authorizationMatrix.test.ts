@@ -105,6 +105,14 @@ const meetingCases = (['transnationalMeeting', 'localGroupWorkshop'] as const).f
     },
     {
       ...common,
+      mutation: 'translateMeeting',
+      prepare: async (w) => ({
+        scene: w.scene(w.A),
+        input: { meetingId: await w.meeting(kind), field: 'title', language: 'it', text: 'Incontro', originalLanguage: 'en' },
+      }),
+    },
+    {
+      ...common,
       mutation: 'recordAttendance',
       prepare: async (w) => ({
         scene: w.scene(w.A),

@@ -39,3 +39,65 @@ describe('text in its language, with translations marked as such, through the AP
     await expectRefused(t, 'scheduleMeeting', { networkId: n.networkId, ...torinoTransnationalMeeting, titleTranslations: [english] }, n.expert, 'RuleViolationError');
   });
 });
+
+/** A partner's question: the meeting was described in Italian; can an English reader follow it, now and after a translation added later? */
+describe('a meeting described in its language, translated later, through the API', () => {
+  const t = useTestApp();
+  const n = useNetworkSetup(t);
+  const italianTitle = 'Governance collaborativa e modelli valutativi';
+  const textsQuery = `query($id: ID!) { meeting(id: $id) {
+    title titleLanguage titleTranslations { text language }
+    description descriptionLanguage descriptionTranslations { text language }
+    notes notesLanguage notesTranslations { text language } } }`;
+
+  async function italianMeeting() {
+    const scheduled = await mutate(t, 'scheduleMeeting', { networkId: n.networkId, ...torinoTransnationalMeeting, title: italianTitle, titleLanguage: 'it' }, n.expert);
+    await mutate(
+      t,
+      'describeMeeting',
+      { meetingId: scheduled.aggregateId, description: 'Il programma del seminario', descriptionLanguage: 'it', notes: 'Le note della rete', notesLanguage: 'it' },
+      n.expert,
+    );
+    return scheduled.aggregateId as string;
+  }
+
+  it('answers the description and notes with their language', async () => {
+    const meetingId = await italianMeeting();
+    const { meeting } = await query(t, textsQuery, { id: meetingId }, n.expert);
+    expect(meeting).toMatchObject({ descriptionLanguage: 'it', descriptionTranslations: [], notesLanguage: 'it', notesTranslations: [] });
+  });
+
+  it('adds English translations of the title and notes later, keeping the Italian originals', async () => {
+    const meetingId = await italianMeeting();
+    await mutate(t, 'translateMeeting', { meetingId, field: 'title', language: 'en', text: 'Collaborative governance' }, n.expert);
+    await mutate(t, 'translateMeeting', { meetingId, field: 'notes', language: 'en', text: "The network's notes" }, n.expert);
+    const { meeting } = await query(t, textsQuery, { id: meetingId }, n.expert);
+    expect(meeting).toMatchObject({
+      title: italianTitle,
+      titleLanguage: 'it',
+      titleTranslations: [{ text: 'Collaborative governance', language: 'en' }],
+      notes: 'Le note della rete',
+      notesTranslations: [{ text: "The network's notes", language: 'en' }],
+    });
+  });
+
+  it('replaces an earlier English translation with a later one', async () => {
+    const meetingId = await italianMeeting();
+    await mutate(t, 'translateMeeting', { meetingId, field: 'description', language: 'en', text: 'The programme' }, n.expert);
+    await mutate(t, 'translateMeeting', { meetingId, field: 'description', language: 'EN', text: "The seminar's programme" }, n.expert);
+    const { meeting } = await query(t, textsQuery, { id: meetingId }, n.expert);
+    expect(meeting).toMatchObject({ description: 'Il programma del seminario', descriptionTranslations: [{ text: "The seminar's programme", language: 'en' }] });
+  });
+
+  it('refuses a translation into Italian, the original language, and writes nothing', async () => {
+    const meetingId = await italianMeeting();
+    await expectRefused(t, 'translateMeeting', { meetingId, field: 'title', language: 'it', text: 'Governance condivisa' }, n.expert, 'RuleViolationError', 'TRANSLATION_IN_ORIGINAL_LANGUAGE');
+  });
+
+  it('hides the notes translations from the public, like the notes', async () => {
+    const meetingId = await italianMeeting();
+    const response = await t.gql(`query($id: ID!) { meeting(id: $id) { descriptionLanguage notesTranslations { text } } }`, { id: meetingId });
+    expect(response.data?.meeting).toEqual({ descriptionLanguage: 'it', notesTranslations: null });
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
