@@ -3,9 +3,19 @@ import { type NetworkSnapshot, requirePartner, startingIn } from '../network/sna
 import type { Decider } from '../shared/decider.js';
 import { NotFoundError, RuleViolationError } from '../shared/errors.js';
 import { CityId, DatePrecision, DatePrecisionInput, DateWording, dayProblem, IsoDate, OptionalText, Text } from '../shared/values.js';
-import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource } from './events.js';
+import { ActionPhase, type ActionPlanEvent, ActionStatus, ClusterKey, FundingSource, PlanActionTextField } from './events.js';
 import { EuroAmount, eurosToCents } from './money.js';
-import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
+import {
+  AddTranslation,
+  decideTranslation,
+  languageOf,
+  OptionalLanguage,
+  OptionalTranslations,
+  requireTranslations,
+  type TextLanguages,
+  textLanguages,
+  translated,
+} from '../shared/language.js';
 import { classFields, classifyFunding, Fund, FundingChannel, FundingInstrument } from './funding.js';
 
 /** A cluster (entry point) of a plan, as commands give it. */
@@ -71,7 +81,12 @@ export const AddPlanAction = z.object({
   funding: z.array(FundingLineInput).max(20, 'at most 20 funding lines').default([]),
   titleLanguage: OptionalLanguage.describe('The language the title is written in (BCP 47, e.g. it, en): the original.'),
   titleTranslations: OptionalTranslations().describe('Translations of the title, each with its language; the title stays the original.'),
+  summaryLanguage: OptionalLanguage.describe('The language the summary is written in (BCP 47): the original.'),
+  summaryTranslations: OptionalTranslations().describe('Translations of the summary, each with its language; the summary stays the original.'),
 });
+
+/** Adds a translation of an action's title or summary later, keeping the original; one into the same language replaces the earlier. */
+export const TranslatePlanAction = AddTranslation.extend({ field: PlanActionTextField.describe('Which text: the title or the summary.') });
 
 /** A date, with its format in the API's description. */
 const Day = IsoDate.describe('YYYY-MM-DD');
@@ -140,6 +155,7 @@ export type ActionPlanCommand =
   | { type: 'AddPlanCluster'; data: Out<typeof AddPlanCluster> }
   | { type: 'RevisePlanVision'; data: Out<typeof RevisePlanVision> }
   | { type: 'AddPlanAction'; data: Out<typeof AddPlanAction> & { actionId: string } }
+  | { type: 'TranslatePlanAction'; data: Omit<Out<typeof TranslatePlanAction>, 'originalLanguage'> & { originalLanguage?: string; actionId: string } }
   | { type: 'ChangeActionStatus'; data: Out<typeof ChangeActionStatus> & { actionId: string } }
   | { type: 'RecordFundingSecured'; data: Out<typeof RecordFundingSecured> & { actionId: string; fundingId: string } }
   | { type: 'DefineIndicator'; data: Out<typeof DefineIndicator> & { indicatorId: string; actionId: string | null } }
@@ -153,6 +169,8 @@ export interface PlanActionState {
   readonly status: ActionStatus;
   /** Date of the current status (null while planned and never changed). */
   readonly statusDate: string | null;
+  /** The language and translations of the title and of the summary (absent when the summary is empty). */
+  readonly texts?: Readonly<Partial<Record<PlanActionTextField, TextLanguages>>>;
 }
 
 export interface ActionPlanState {
@@ -212,8 +230,10 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
       return [{ type: 'PlanVisionRevised', data: command.data }];
     case 'AddPlanAction': {
       requireDrafted(state);
-      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding, titleLanguage, titleTranslations } = command.data;
+      const { actionId, title, clusterKey, phase, summary, budget, responsibleBody, funding, titleLanguage, titleTranslations, summaryLanguage, summaryTranslations } =
+        command.data;
       requireTranslations('The title', titleLanguage, titleTranslations);
+      requireTranslations('The summary', summaryLanguage, summaryTranslations);
       if (!state.clusters.includes(clusterKey)) {
         throw new RuleViolationError('UNKNOWN_CLUSTER', `The plan has no cluster "${clusterKey}": add it first`);
       }
@@ -236,9 +256,18 @@ function decide(command: ActionPlanCommand, state: ActionPlanState): ActionPlanE
             funding: funding.map((f) => ({ ...fundingClassOf(f), amountCents: eurosToCents(f.amount), programme: f.programme })),
             addedAfterEndorsement: state.endorsedOn !== null,
             ...languageOf('title', titleLanguage, titleTranslations),
+            ...languageOf('summary', summaryLanguage, summaryTranslations),
           },
         },
       ];
+    }
+    case 'TranslatePlanAction': {
+      requireDrafted(state);
+      const { actionId, field, ...translation } = command.data;
+      const current = requireAction(state, actionId).texts?.[field];
+      if (!current) throw new RuleViolationError('NOTHING_TO_TRANSLATE', `The action has no ${field} to translate`);
+      const added = decideTranslation(`The action's ${field}`, current, translation);
+      return added ? [{ type: 'PlanActionTextTranslated', data: { actionId, field, ...added } }] : [];
     }
     case 'ChangeActionStatus': {
       requireDrafted(state);
@@ -311,8 +340,26 @@ function evolve(state: ActionPlanState, event: ActionPlanEvent): ActionPlanState
     case 'PlanActionAdded':
       return {
         ...state,
-        actions: { ...state.actions, [event.data.actionId]: { title: event.data.title, status: 'planned', statusDate: null } },
+        actions: {
+          ...state.actions,
+          [event.data.actionId]: {
+            title: event.data.title,
+            status: 'planned',
+            statusDate: null,
+            texts: {
+              title: textLanguages(event.data.titleLanguage, event.data.titleTranslations),
+              ...(event.data.summary ? { summary: textLanguages(event.data.summaryLanguage, event.data.summaryTranslations) } : {}),
+            },
+          },
+        },
       };
+    case 'PlanActionTextTranslated': {
+      const action = state.actions[event.data.actionId];
+      const current = action?.texts?.[event.data.field];
+      if (!action || !current) return state;
+      const texts = { ...action.texts, [event.data.field]: translated(current, event.data) };
+      return { ...state, actions: { ...state.actions, [event.data.actionId]: { ...action, texts } } };
+    }
     case 'ActionStatusChanged': {
       const action = state.actions[event.data.actionId];
       if (!action) return state;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CityId, CountryCode, DatePrecision, IsoDate, Ulid } from '../shared/values.js';
-import { TranslationSchema } from '../shared/language.js';
+import { TranslationAddedSchema, TranslationSchema } from '../shared/language.js';
 import { Cents } from './money.js';
 import { Fund, FundingChannel, FundingInstrument } from './funding.js';
 import type { MessagesOf } from '../shared/decider.js';
@@ -8,6 +8,10 @@ import type { MessagesOf } from '../shared/decider.js';
 /** Phase of an action in an Integrated Action Plan. */
 export const ActionPhase = z.enum(['ideation', 'design', 'realisation']);
 export type ActionPhase = z.infer<typeof ActionPhase>;
+
+/** The texts of an action a person writes, each kept in its language. */
+export const PlanActionTextField = z.enum(['title', 'summary']);
+export type PlanActionTextField = z.infer<typeof PlanActionTextField>;
 
 export const ActionStatus = z.enum(['planned', 'inProgress', 'implemented', 'abandoned']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
@@ -77,7 +81,12 @@ export const ActionPlanEventSchemas = {
     /** The title's language (BCP 47) and its translations; absent when not recorded (and in older events). */
     titleLanguage: z.string().optional(),
     titleTranslations: z.array(TranslationSchema).optional(),
+    /** The summary's language and translations, likewise. */
+    summaryLanguage: z.string().optional(),
+    summaryTranslations: z.array(TranslationSchema).optional(),
   }),
+  /** A translation of an action's title or summary added later; the original kept, an earlier translation into the language replaced. */
+  PlanActionTextTranslated: z.object({ actionId: Ulid, field: PlanActionTextField, ...TranslationAddedSchema.shape }),
   ActionStatusChanged: z.object({
     actionId: Ulid,
     from: ActionStatus,

@@ -1,4 +1,5 @@
 import { searchKey } from '../../domain/shared/searchKey.js';
+import { storeTranslation, translationsColumn } from '../meeting/translations.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { classOf } from '../../domain/actionPlan/funding.js';
 import { dataOf, projection, streamFacts } from '../types.js';
@@ -42,6 +43,9 @@ export interface PlanActionRow {
   cluster_key: string;
   phase: string;
   summary: string;
+  /** BCP 47 tag of the summary as written, and its translations (JSON); null when not recorded. */
+  summary_language: string | null;
+  summary_translations: string | null;
   budget_cents: number | null;
   responsible_body: string;
   /** The responsible body's search key (domain/shared/searchKey.ts): what the promoter filter matches. */
@@ -112,7 +116,7 @@ const data = dataOf<ActionPlanEvent>();
 /** Integrated Action Plans as the plan's city, its lead expert and the secretariat read them. */
 export const actionPlansProjection = projection({
   name: 'actionPlans',
-  version: 7,
+  version: 8,
   schema: `CREATE TABLE IF NOT EXISTS action_plans (
     id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
     city_name TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL, vision TEXT NOT NULL,
@@ -127,7 +131,8 @@ export const actionPlansProjection = projection({
     id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL, cluster_key TEXT NOT NULL,
     phase TEXT NOT NULL, summary TEXT NOT NULL, budget_cents INTEGER, responsible_body TEXT NOT NULL, responsible_body_key TEXT NOT NULL, funding TEXT NOT NULL,
     status TEXT NOT NULL, status_date TEXT, added_at TEXT NOT NULL, added_after_endorsement INTEGER NOT NULL,
-    secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL, title_language TEXT, title_translations TEXT);
+    secured_cents INTEGER NOT NULL DEFAULT 0, added_revision INTEGER NOT NULL, title_language TEXT, title_translations TEXT,
+    summary_language TEXT, summary_translations TEXT);
   CREATE INDEX IF NOT EXISTS plan_actions_plan ON plan_actions (plan_id, position);
   CREATE INDEX IF NOT EXISTS plan_actions_responsible_body ON plan_actions (plan_id, responsible_body_key);
   CREATE TABLE IF NOT EXISTS plan_status_changes (
@@ -151,6 +156,7 @@ export const actionPlansProjection = projection({
     'PlanClusterAdded',
     'PlanVisionRevised',
     'PlanActionAdded',
+    'PlanActionTextTranslated',
     'ActionStatusChanged',
     'FundingSecured',
     'IndicatorDefined',
@@ -190,12 +196,18 @@ export const actionPlansProjection = projection({
         const d = data(event, 'PlanActionAdded');
         db.run(
           `INSERT INTO plan_actions (id, plan_id, position, title, cluster_key, phase, summary, budget_cents, responsible_body,
-             responsible_body_key, funding, status, status_date, added_at, added_after_endorsement, added_revision, title_language, title_translations)
-           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?, ?, ?)`,
+             responsible_body_key, funding, status, status_date, added_at, added_after_endorsement, added_revision, title_language, title_translations,
+             summary_language, summary_translations)
+           VALUES (?, ?, (SELECT COUNT(*) FROM plan_actions WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, 'planned', NULL, ?, ?, ?, ?, ?, ?, ?)`,
           [d.actionId, planId, planId, d.title, d.clusterKey, d.phase, d.summary, d.budgetCents, d.responsibleBody, searchKey(d.responsibleBody),
             JSON.stringify(d.funding), at, d.addedAfterEndorsement ? 1 : 0, revision, d.titleLanguage ?? null,
-            d.titleTranslations ? JSON.stringify(d.titleTranslations) : null],
+            translationsColumn(d.titleTranslations), d.summaryLanguage ?? null, translationsColumn(d.summaryTranslations)],
         );
+        break;
+      }
+      case 'PlanActionTextTranslated': {
+        const { actionId, field, ...added } = data(event, 'PlanActionTextTranslated');
+        storeTranslation(db, 'plan_actions', field, { where: 'id = ?', params: [actionId] }, added);
         break;
       }
       case 'ActionStatusChanged': {

@@ -11,6 +11,7 @@ import {
   recordFundingSecured,
   recordIndicatorValue,
   revisePlanVision,
+  translatePlanAction,
 } from '../../src/application/actionPlan.js';
 import type { ObjectRef } from '@pothos/core';
 import type { Context, Types } from '../builder.js';
@@ -105,5 +106,13 @@ commandMutation({
   useCase: endorseActionPlan,
   description: 'Records that the city council endorsed the plan on a date.',
   authScopes: writersOfPlan,
+  payload: planPayload,
+});
+
+commandMutation({
+  useCase: translatePlanAction,
+  description:
+    "Adds a translation of an action's title or summary, keeping the original; one into a language already translated replaces it. Who may change the plan may translate it.",
+  authScopes: writersOfAction,
   payload: planPayload,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionPhase, ActionStatus, FundingSource, PlannedFunding } from '../../domain/actionPlan/events.js';
+import { ActionPhase, ActionStatus, FundingSource, PlanActionTextField, PlannedFunding } from '../../domain/actionPlan/events.js';
 import type { FundingSecuredRow, PlanActionRow, StatusChangeRow } from '../../projections/actionPlan/actionPlans.js';
 import { findActions, fundingOfAction, statusHistory } from '../../projections/actionPlan/queries.js';
 import { sourceOf } from '../asOf.js';
@@ -9,12 +9,13 @@ import { rowNode } from '../loaders.js';
 import { classOf, Fund, FundingChannel, FundingInstrument } from '../../domain/actionPlan/funding.js';
 import { FundEnum, FundingChannelEnum, FundingInstrumentEnum, FundingSourceEnum, Money, money } from '../money.js';
 import { heldByPlanReadScopes } from './access.js';
-import { textInLanguageFields } from '../language.js';
+import { languageFields, textInLanguageFields } from '../language.js';
 import { DatePrecisionEnum } from '../meeting.js';
 import { DatePrecision } from '../../domain/shared/values.js';
 
 export const ActionPhaseEnum = enumOf(ActionPhase, 'ActionPhase');
 export const ActionStatusEnum = enumOf(ActionStatus, 'ActionStatus');
+enumOf(PlanActionTextField, 'PlanActionTextField', { description: 'A text of a plan action that a person writes, kept in its language.' });
 
 const PlannedFundingLine = builder.objectRef<z.infer<typeof PlannedFunding>>('PlannedFunding').implement({
   fields: (t) => ({
@@ -71,6 +72,7 @@ export const PlanAction = rowNode(builder.objectRef<PlanActionRow>('PlanAction')
     clusterKey: t.exposeString('cluster_key'),
     phase: t.field({ type: ActionPhaseEnum, resolve: (r) => ActionPhase.parse(r.phase) }),
     summary: t.exposeString('summary'),
+    ...languageFields(t, 'summary'),
     budget: t.field({ type: Money, nullable: true, resolve: (r) => (r.budget_cents === null ? null : money(r.budget_cents)) }),
     responsibleBody: t.exposeString('responsible_body'),
     plannedFunding: t.field({

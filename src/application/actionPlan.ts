@@ -10,6 +10,7 @@ import {
   checkFundingClass,
   RecordIndicatorValue,
   RevisePlanVision,
+  TranslatePlanAction,
 } from '../../domain/actionPlan/decider.js';
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import { ClusterKey } from '../../domain/actionPlan/events.js';
@@ -76,3 +77,9 @@ export const recordIndicatorValue = plan.define(
 );
 
 export const endorseActionPlan = plan.useCase('endorseActionPlan', EndorseActionPlan.extend(plan.target), 'EndorseActionPlan');
+
+export const translatePlanAction = plan.define(
+  'translatePlanAction',
+  TranslatePlanAction.extend(ActionTarget),
+  (ledger, data, options) => plan.changeHolder(ledger, planAction(data.actionId), { type: 'TranslatePlanAction', data }, options),
+);

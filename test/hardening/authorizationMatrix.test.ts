@@ -550,6 +550,12 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    mutation: 'translatePlanAction',
+    allowed: S_LE_CITY,
+    rule: `${README}: a coordinator's own city's plan (who may change an action may translate it)`,
+    prepare: async (w) => ({ scene: w.scene(w.A), input: { actionId: w.shared.actionId, field: 'title', language: 'it', text: 'Azione', originalLanguage: 'en' } }),
+  },
+  {
     mutation: 'recordFundingSecured',
     allowed: S_LE_CITY,
     rule: `${README}: a coordinator's own city's plan`,

@@ -1,0 +1,84 @@
+import { describe, it } from 'vitest';
+import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
+import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
+import { deciderSpec } from '../support/deciderSpec.js';
+import { NETWORK_ID as NETWORK } from '../support/networkSnapshot.js';
+import { torinoPlanDrafted } from './fixtures.js';
+
+const spec = deciderSpec(actionPlanDecider);
+const A1 = '01JACT00000000000000000001';
+const cluster = { key: 'collective-actions', title: 'Collective actions', description: '' };
+const drafted: ActionPlanEvent = torinoPlanDrafted(NETWORK, [cluster]);
+const added = (data: Partial<Extract<ActionPlanEvent, { type: 'PlanActionAdded' }>['data']> = {}): ActionPlanEvent => ({
+  type: 'PlanActionAdded',
+  data: {
+    actionId: A1,
+    title: 'Torino Social Factory',
+    clusterKey: 'collective-actions',
+    phase: 'realisation',
+    summary: 'Un bando per progetti di innovazione sociale',
+    budgetCents: null,
+    responsibleBody: 'City of Turin',
+    funding: [],
+    addedAfterEndorsement: false,
+    summaryLanguage: 'it',
+    ...data,
+  },
+});
+const english = { language: 'en', text: 'A call for social innovation projects' };
+
+describe('action plan decider: summary in its language, translations added later', () => {
+  it('records an action whose summary carries its language and translations', () => {
+    spec
+      .given([drafted])
+      .when({
+        type: 'AddPlanAction',
+        data: {
+          actionId: A1,
+          title: 'Torino Social Factory',
+          clusterKey: 'collective-actions',
+          phase: 'realisation',
+          summary: 'Un bando per progetti di innovazione sociale',
+          budget: null,
+          responsibleBody: 'City of Turin',
+          funding: [],
+          summaryLanguage: 'it',
+          summaryTranslations: [english],
+        },
+      })
+      .then([added({ summaryTranslations: [english] })]);
+  });
+
+  it('adds a translation of the summary later, keeping the original', () => {
+    spec
+      .given([drafted, added()])
+      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', ...english } })
+      .then([{ type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', ...english } }]);
+  });
+
+  it('replaces an earlier translation into the same language', () => {
+    const earlier: ActionPlanEvent = { type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', ...english } };
+    spec
+      .given([drafted, added(), earlier])
+      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', language: 'en', text: 'A call for projects' } })
+      .then([{ type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', language: 'en', text: 'A call for projects' } }]);
+  });
+
+  it('refuses a translation in the original language', () => {
+    spec
+      .given([drafted, added()])
+      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', language: 'it', text: 'Un bando' } })
+      .thenFails('TRANSLATION_IN_ORIGINAL_LANGUAGE');
+  });
+
+  it("refuses a translation of a title recorded without a language, unless the original's is given", () => {
+    spec.given([drafted, added()]).when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'title', ...english } }).thenFails('ORIGINAL_LANGUAGE_MISSING');
+  });
+
+  it('refuses to translate an empty summary', () => {
+    spec
+      .given([drafted, added({ summary: '', summaryLanguage: undefined })])
+      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', ...english } })
+      .thenFails('NOTHING_TO_TRANSLATE');
+  });
+});
