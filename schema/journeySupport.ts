@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CityId, IsoDate, IsoDateTime } from '../domain/shared/values.js';
+import { CityId, IsoDate, Moment } from '../domain/shared/values.js';
 import { entityId } from '../src/application/ids.js';
 import type { Types } from './builder.js';
 import type { ArgBuilder } from '@pothos/core';
@@ -26,20 +26,6 @@ export function partnerRowWriters(row: { network_id: string; city_id: string } |
 }
 
 /** Validators of the arguments journey queries share. */
-/**
- * A moment of an `asOf` or `knownAt` argument: a DateTime, or a Date meaning the end of that day in
- * UTC (2016-06-01 is 2016-06-01T23:59:59.999Z): "as of 1 June" includes what happened that day,
- * and the same date gives the same answer whoever asks, whatever their time zone (README, "Dates").
- */
-export const Moment = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (IsoDate.safeParse(value).success) return `${value}T23:59:59.999Z`;
-    if (IsoDateTime.safeParse(value).success) return value;
-    ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD: the end of that day in UTC) or an ISO 8601 date-time' });
-    return z.NEVER;
-  });
 export const AsOfArg = Moment.nullish();
 export const DateArg = IsoDate.nullish();
 export const TopicArg = z.string().trim().max(100).nullish();

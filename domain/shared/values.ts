@@ -5,6 +5,21 @@ import { z } from 'zod';
 export const IsoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
+/**
+ * A moment of an `asOf` or `knownAt` argument: a DateTime, or a Date meaning the end of that day in
+ * UTC (2016-06-01 is 2016-06-01T23:59:59.999Z): "as of 1 June" includes what happened that day,
+ * and the same date gives the same answer whoever asks, whatever their time zone (README, "Dates").
+ */
+export const Moment = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (IsoDate.safeParse(value).success) return `${value}T23:59:59.999Z`;
+    if (IsoDateTime.safeParse(value).success) return value;
+    ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD: the end of that day in UTC) or an ISO 8601 date-time' });
+    return z.NEVER;
+  });
+
 // Control characters (NUL, escape sequences…) have no place in text people read; tabs and newlines do.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const printable = (value: string) => !CONTROL_CHARACTERS.test(value);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
 import { datasets } from '../../src/server/export/datasets.js';
 import { renderDataDictionary } from '../../src/server/export/dictionary.js';
-import { mutate, setUpNetwork, type NetworkSetup } from '../support/api.js';
+import { mutate, SET_UP_AT, setUpNetwork, type NetworkSetup } from '../support/api.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 /** A small RFC 4180 reader (quoted cells, doubled quotes, CRLF), to check what a CSV tool would read. */
@@ -146,6 +146,26 @@ describe('open-data exports', () => {
     expect((await get('/export/people.csv')).status).toBe(404);
     expect((await get('/export/networks.xml')).status).toBe(404);
     expect((await get('/export/networks.csv', 'forged')).status).toBe(401);
+  });
+
+  it('read a date-only asOf as the end of that day in UTC, like the GraphQL asOf', async () => {
+    const day = SET_UP_AT.slice(0, 10);
+    const byDate = await csv(`/export/networks.csv?asOf=${day}`);
+    const byEndOfDay = await csv(`/export/networks.csv?asOf=${day}T23:59:59.999Z`);
+    expect(byDate.rows.length).toBeGreaterThan(0);
+    expect(byDate.text).toBe(byEndOfDay.text);
+  });
+
+  it('refuse an asOf that is neither a date nor a date-time with a clear message, writing nothing', async () => {
+    const before = await t.app.store.headPosition();
+    const bad = await get('/export/networks.csv?asOf=2016-13-45');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { code: string; issues: { path: string[]; message: string }[] };
+    expect(body.code).toBe('INVALID_INPUT');
+    expect(body.issues).toEqual([
+      { path: ['asOf'], message: 'must be a date (YYYY-MM-DD: the end of that day in UTC) or an ISO 8601 date-time' },
+    ]);
+    expect(await t.app.store.headPosition()).toEqual(before);
   });
 });
 

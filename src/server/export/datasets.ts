@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { centsToEuros } from '../../../domain/actionPlan/money.js';
-import { IsoDateTime } from '../../../domain/shared/values.js';
+import { Moment } from '../../../domain/shared/values.js';
 import { allMeetings, allNetworks, allPartners, allPlanActions, allPractices } from '../../../projections/openData/queries.js';
 import { publicOutcomeReport } from '../../../projections/openData/publicOutcomes.js';
 import { OutcomeExportParams, outcomePeriod } from '../../../projections/outcomes/filter.js';
@@ -53,8 +53,9 @@ export interface Dataset<Row = any> {
   readonly fields: readonly DatasetField<Row>[];
 }
 
-const AsOfOnly = z.object({ asOf: IsoDateTime.nullish() });
-const ASOF_HELP = '`asOf` (ISO date-time): the data as it stood then.';
+// The one moment of the API (the GraphQL `asOf` parses with it too): a date is the end of that day in UTC.
+const AsOfOnly = z.object({ asOf: Moment.nullish() });
+const ASOF_HELP = '`asOf` (a date YYYY-MM-DD, meaning the end of that day in UTC, or an ISO 8601 date-time): the data as it stood then.';
 const OUTCOME_HELP = '`kind`, `theme`, `country`, `from`, `to` (the `outcomes` filter), `asOf`.';
 
 const json = (text: string) => JSON.parse(text) as string[];
