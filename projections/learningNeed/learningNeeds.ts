@@ -1,96 +1,76 @@
 import type { LearningNeedEventOf } from '../../domain/learningNeed/events.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection, streamFacts } from '../types.js';
 
-export interface LearningNeedRow {
-  id: string;
-  network_id: string;
-  city_id: string;
-  kind: 'learning' | 'capacityBuilding';
-  /** JSON array of topics. */
-  topics: string;
-  description: string;
-  priority: 'low' | 'medium' | 'high';
-  status: 'open' | 'addressed' | 'closed' | 'withdrawn';
-  raised_at: string;
-  raised_by: string;
-  first_addressed_at: string | null;
-  closed_at: string | null;
-  closed_note: string | null;
-  withdrawn_at: string | null;
-  withdrawn_reason: string | null;
-  /** The network's thematic group the need belongs to. */
-  thematic_group_id: string | null;
-  updated_at: string;
-  revision: number;
-}
+export const learningNeedsTable = defineTable(
+  'learning_needs',
+  {
+    id: column.key(),
+    network_id: column.text(),
+    city_id: column.text(),
+    kind: column.text<'learning' | 'capacityBuilding'>(),
+    /** JSON array of topics. */
+    topics: column.text(),
+    description: column.text(),
+    priority: column.text<'low' | 'medium' | 'high'>(),
+    status: column.text<'open' | 'addressed' | 'closed' | 'withdrawn'>(),
+    raised_at: column.text(),
+    raised_by: column.text(),
+    first_addressed_at: column.textOrNull(),
+    closed_at: column.textOrNull(),
+    closed_note: column.textOrNull(),
+    withdrawn_at: column.textOrNull(),
+    withdrawn_reason: column.textOrNull(),
+    /** The network's thematic group the need belongs to. */
+    thematic_group_id: column.textOrNull(),
+    updated_at: column.text(),
+    revision: column.integer(),
+  },
+  { indexes: { learning_needs_network: ['network_id', 'city_id'] } },
+);
 
-export interface NeedLinkRow {
-  need_id: string;
-  revision: number;
-  meeting_id: string | null;
-  peer_city_id: string | null;
-  note: string;
-  addressed_at: string;
-  addressed_by: string;
-}
+export type LearningNeedRow = RowOf<typeof learningNeedsTable>;
 
-export interface NeedHistoryRow {
-  need_id: string;
-  revision: number;
-  type: string;
-  occurred_at: string;
-  actor: string;
-  role: string | null;
-  /** The event's data, as JSON. */
-  data: string;
-}
+export const needLinksTable = defineTable(
+  'learning_need_links',
+  {
+    need_id: column.text(),
+    revision: column.integer(),
+    meeting_id: column.textOrNull(),
+    peer_city_id: column.textOrNull(),
+    note: column.text(),
+    addressed_at: column.text(),
+    addressed_by: column.text(),
+  },
+  { primaryKey: ['need_id', 'revision'], indexes: { learning_need_links_meeting: ['meeting_id'] } },
+);
+
+export type NeedLinkRow = RowOf<typeof needLinksTable>;
+
+export const needHistoryTable = defineTable(
+  'learning_need_history',
+  {
+    need_id: column.text(),
+    revision: column.integer(),
+    type: column.text(),
+    occurred_at: column.text(),
+    actor: column.text(),
+    role: column.textOrNull(),
+    /** The event's data, as JSON. */
+    data: column.text(),
+  },
+  { primaryKey: ['need_id', 'revision'] },
+);
+
+export type NeedHistoryRow = RowOf<typeof needHistoryTable>;
 
 /** Learning and capacity-building needs, what addressed them, and every change to them. */
 export const learningNeedsProjection = projection({
   name: 'learningNeeds',
   version: 2,
-  schema: `CREATE TABLE IF NOT EXISTS learning_needs (
-    id TEXT PRIMARY KEY,
-    network_id TEXT NOT NULL,
-    city_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    topics TEXT NOT NULL,
-    description TEXT NOT NULL,
-    priority TEXT NOT NULL,
-    status TEXT NOT NULL,
-    raised_at TEXT NOT NULL,
-    raised_by TEXT NOT NULL,
-    first_addressed_at TEXT,
-    closed_at TEXT,
-    closed_note TEXT,
-    withdrawn_at TEXT,
-    withdrawn_reason TEXT,
-    thematic_group_id TEXT,
-    updated_at TEXT NOT NULL,
-    revision INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS learning_needs_network ON learning_needs (network_id, city_id);
-  CREATE TABLE IF NOT EXISTS learning_need_links (
-    need_id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    meeting_id TEXT,
-    peer_city_id TEXT,
-    note TEXT NOT NULL,
-    addressed_at TEXT NOT NULL,
-    addressed_by TEXT NOT NULL,
-    PRIMARY KEY (need_id, revision)
-  );
-  CREATE INDEX IF NOT EXISTS learning_need_links_meeting ON learning_need_links (meeting_id);
-  CREATE TABLE IF NOT EXISTS learning_need_history (
-    need_id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    occurred_at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    role TEXT,
-    data TEXT NOT NULL,
-    PRIMARY KEY (need_id, revision)
-  );`,
+  schema: `${learningNeedsTable.schema}
+  ${needLinksTable.schema}
+  ${needHistoryTable.schema}`,
   handles: ['LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);

@@ -1,62 +1,51 @@
 import type { LocalGroupEventOf } from '../../domain/localGroup/events.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection, streamFacts } from '../types.js';
 
-export interface LocalGroupRow {
-  id: string;
-  network_id: string;
-  city_id: string;
-  name: string;
-  coordinator_name: string | null;
-  coordinator_organisation: string | null;
-  formed_at: string;
-  revision: number;
-}
+export const localGroupsTable = defineTable(
+  'local_groups',
+  {
+    id: column.key(),
+    network_id: column.text(),
+    city_id: column.text(),
+    name: column.text(),
+    coordinator_name: column.textOrNull(),
+    coordinator_organisation: column.textOrNull(),
+    formed_at: column.text(),
+    revision: column.integer(),
+  },
+  { indexes: { local_groups_network: ['network_id', 'city_id'] } },
+);
 
-export interface StakeholderRow {
-  group_id: string;
-  stakeholder_id: number;
-  name: string;
-  helix: 'public' | 'private' | 'knowledge' | 'civilSociety';
-  role: string;
-  planned: number;
-  person: number;
-  basis: 'consent' | 'publicTask' | 'legitimateInterest' | null;
-  status: 'active' | 'removed';
-  added_at: string;
-  removed_at: string | null;
-  removed_reason: string | null;
-}
+export type LocalGroupRow = RowOf<typeof localGroupsTable>;
+
+export const stakeholdersTable = defineTable(
+  'local_group_stakeholders',
+  {
+    group_id: column.text(),
+    stakeholder_id: column.integer(),
+    name: column.text(),
+    helix: column.text<'public' | 'private' | 'knowledge' | 'civilSociety'>(),
+    role: column.text(),
+    planned: column.integer(),
+    person: column.integer({ default: 0 }),
+    basis: column.textOrNull<'consent' | 'publicTask' | 'legitimateInterest'>(),
+    status: column.text<'active' | 'removed'>(),
+    added_at: column.text(),
+    removed_at: column.textOrNull(),
+    removed_reason: column.textOrNull(),
+  },
+  { primaryKey: ['group_id', 'stakeholder_id'] },
+);
+
+export type StakeholderRow = RowOf<typeof stakeholdersTable>;
 
 /** URBACT Local Groups: coordinator and stakeholders, current and removed. */
 export const localGroupsProjection = projection({
   name: 'localGroups',
   version: 2,
-  schema: `CREATE TABLE IF NOT EXISTS local_groups (
-    id TEXT PRIMARY KEY,
-    network_id TEXT NOT NULL,
-    city_id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    coordinator_name TEXT,
-    coordinator_organisation TEXT,
-    formed_at TEXT NOT NULL,
-    revision INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS local_groups_network ON local_groups (network_id, city_id);
-  CREATE TABLE IF NOT EXISTS local_group_stakeholders (
-    group_id TEXT NOT NULL,
-    stakeholder_id INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    helix TEXT NOT NULL,
-    role TEXT NOT NULL,
-    planned INTEGER NOT NULL,
-    person INTEGER NOT NULL DEFAULT 0,
-    basis TEXT,
-    status TEXT NOT NULL,
-    added_at TEXT NOT NULL,
-    removed_at TEXT,
-    removed_reason TEXT,
-    PRIMARY KEY (group_id, stakeholder_id)
-  );`,
+  schema: `${localGroupsTable.schema}
+  ${stakeholdersTable.schema}`,
   handles: ['LocalGroupFormed', 'LocalGroupCoordinatorChanged', 'StakeholderAdded', 'StakeholderRemoved'],
   apply(db, event) {
     const { id, revision, at } = streamFacts(event);

@@ -1,25 +1,32 @@
 import { NetworkEventSchemas, type NetworkEvent } from '../../domain/network/events.js';
 import { searchKey } from '../../domain/shared/searchKey.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
-export interface NetworkRow {
-  id: string;
-  name: string;
-  /** The name's search key (domain/shared/searchKey.ts): the name filter is one LIKE on it. */
-  name_key: string;
-  kind: string;
-  theme: string;
-  topics: string;
-  start_date: string;
-  end_date: string;
-  status: 'open' | 'closed';
-  lead_expert_subject: string | null;
-  lead_expert_name: string | null;
-  registered_at: string;
-  closed_at: string | null;
-  closed_reason: string | null;
-  revision: number;
-}
+export const networksTable = defineTable(
+  'networks',
+  {
+    id: column.key(),
+    name: column.text(),
+    /** The name's search key (domain/shared/searchKey.ts): the name filter is one LIKE on it. */
+    name_key: column.text(),
+    kind: column.text(),
+    theme: column.text(),
+    topics: column.text(),
+    start_date: column.text(),
+    end_date: column.text(),
+    status: column.text<'open' | 'closed'>(),
+    lead_expert_subject: column.textOrNull(),
+    lead_expert_name: column.textOrNull(),
+    registered_at: column.text(),
+    closed_at: column.textOrNull(),
+    closed_reason: column.textOrNull(),
+    revision: column.integer(),
+  },
+  { indexes: { networks_lead_expert: ['lead_expert_subject'] } },
+);
+
+export type NetworkRow = RowOf<typeof networksTable>;
 
 const data = dataOf<NetworkEvent>();
 
@@ -27,24 +34,7 @@ const data = dataOf<NetworkEvent>();
 export const networksProjection = projection({
   name: 'networks',
   version: 3,
-  schema: `CREATE TABLE IF NOT EXISTS networks (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    theme TEXT NOT NULL,
-    topics TEXT NOT NULL,
-    start_date TEXT NOT NULL,
-    end_date TEXT NOT NULL,
-    status TEXT NOT NULL,
-    lead_expert_subject TEXT,
-    lead_expert_name TEXT,
-    registered_at TEXT NOT NULL,
-    closed_at TEXT,
-    closed_reason TEXT,
-    revision INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS networks_lead_expert ON networks (lead_expert_subject);`,
+  schema: networksTable.schema,
   // Every network event moves the revision clients send back as expectedRevision.
   handles: Object.keys(NetworkEventSchemas),
   apply(db, event) {
@@ -52,11 +42,19 @@ export const networksProjection = projection({
     switch (event.type) {
       case 'NetworkRegistered': {
         const d = data(event, 'NetworkRegistered');
-        db.run(
-          `INSERT INTO networks (id, name, name_key, kind, theme, topics, start_date, end_date, status, registered_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-          [id, d.name, searchKey(d.name), d.kind, d.theme, JSON.stringify(d.topics), d.startDate, d.endDate, event.metadata.occurredAt, revision],
-        );
+        networksTable.insert(db, {
+          id,
+          name: d.name,
+          name_key: searchKey(d.name),
+          kind: d.kind,
+          theme: d.theme,
+          topics: JSON.stringify(d.topics),
+          start_date: d.startDate,
+          end_date: d.endDate,
+          status: 'open',
+          registered_at: event.metadata.occurredAt,
+          revision,
+        });
         break;
       }
       case 'LeadExpertAssigned': {

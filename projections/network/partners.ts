@@ -1,45 +1,36 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
 import { searchKey } from '../../domain/shared/searchKey.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection } from '../types.js';
 
-export interface PartnerRow {
-  network_id: string;
-  city_id: string;
-  name: string;
-  /** The name's search key (domain/shared/searchKey.ts), for the city registry's name filter. */
-  name_key: string;
-  country: string;
-  partner_kind: string;
-  role: 'leadPartner' | 'partner';
-  newcomer: number;
-  status: 'active' | 'left';
-  joined_at: string;
-  left_at: string | null;
-  left_reason: string | null;
-}
+export const partnersTable = defineTable(
+  'partners',
+  {
+    network_id: column.text(),
+    city_id: column.text(),
+    name: column.text(),
+    /** The name's search key (domain/shared/searchKey.ts), for the city registry's name filter. */
+    name_key: column.text(),
+    country: column.text(),
+    partner_kind: column.text(),
+    role: column.text<'leadPartner' | 'partner'>(),
+    newcomer: column.integer(),
+    status: column.text<'active' | 'left'>(),
+    joined_at: column.text(),
+    left_at: column.textOrNull(),
+    left_reason: column.textOrNull(),
+  },
+  { primaryKey: ['network_id', 'city_id'], indexes: { partners_city: ['city_id'], partners_country: ['country', 'city_id'] } },
+);
+
+export type PartnerRow = RowOf<typeof partnersTable>;
 
 /** Membership of cities in networks, current and past. */
 export const partnersProjection = projection({
   name: 'partners',
   version: 2,
-  schema: `CREATE TABLE IF NOT EXISTS partners (
-    network_id TEXT NOT NULL,
-    city_id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    country TEXT NOT NULL,
-    partner_kind TEXT NOT NULL,
-    role TEXT NOT NULL,
-    newcomer INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    joined_at TEXT NOT NULL,
-    left_at TEXT,
-    left_reason TEXT,
-    PRIMARY KEY (network_id, city_id)
-  );
-  CREATE INDEX IF NOT EXISTS partners_city ON partners (city_id);
-  CREATE INDEX IF NOT EXISTS partners_country ON partners (country, city_id);`,
+  schema: partnersTable.schema,
   handles: ['PartnerJoined', 'PartnerLeft'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);

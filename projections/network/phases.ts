@@ -1,32 +1,29 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection } from '../types.js';
 
-export interface NetworkPhaseRow {
-  network_id: string;
-  phase: 'activation' | 'implementation';
-  baseline_title: string | null;
-  baseline_date: string | null;
-  baseline_summary: string | null;
-  baseline_url: string | null;
-  baseline_recorded_at: string | null;
-  implementation_start_date: string | null;
-}
+export const networkPhasesTable = defineTable(
+  'network_phases',
+  {
+    network_id: column.key(),
+    phase: column.text<'activation' | 'implementation'>(),
+    baseline_title: column.textOrNull(),
+    baseline_date: column.textOrNull(),
+    baseline_summary: column.textOrNull(),
+    baseline_url: column.textOrNull(),
+    baseline_recorded_at: column.textOrNull(),
+    implementation_start_date: column.textOrNull(),
+  },
+);
+
+export type NetworkPhaseRow = RowOf<typeof networkPhasesTable>;
 
 /** Where each network is in its life: activation with its baseline study, then implementation. */
 export const networkPhasesProjection = projection({
   name: 'networkPhases',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS network_phases (
-    network_id TEXT PRIMARY KEY,
-    phase TEXT NOT NULL,
-    baseline_title TEXT,
-    baseline_date TEXT,
-    baseline_summary TEXT,
-    baseline_url TEXT,
-    baseline_recorded_at TEXT,
-    implementation_start_date TEXT
-  );`,
+  schema: networkPhasesTable.schema,
   handles: ['NetworkRegistered', 'BaselineStudyRecorded', 'ImplementationPhaseStarted'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);

@@ -1,33 +1,31 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import type { ReadModelStore } from '../types.js';
 import { projection } from '../types.js';
 
-export interface ThematicGroupRow {
-  network_id: string;
-  group_id: string;
-  name: string;
-  theme: string;
-  /** JSON array of city ids. */
-  member_cities: string;
-  description: string;
-  defined_at: string;
-}
+export const thematicGroupsTable = defineTable(
+  'thematic_groups',
+  {
+    network_id: column.text(),
+    group_id: column.text(),
+    name: column.text(),
+    theme: column.text(),
+    /** JSON array of city ids. */
+    member_cities: column.text(),
+    description: column.text(),
+    defined_at: column.text(),
+  },
+  { primaryKey: ['network_id', 'group_id'] },
+);
+
+export type ThematicGroupRow = RowOf<typeof thematicGroupsTable>;
 
 /** A network's thematic groups: partners working more closely on one theme. */
 export const thematicGroupsProjection = projection({
   name: 'thematicGroups',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS thematic_groups (
-    network_id TEXT NOT NULL,
-    group_id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    theme TEXT NOT NULL,
-    member_cities TEXT NOT NULL,
-    description TEXT NOT NULL,
-    defined_at TEXT NOT NULL,
-    PRIMARY KEY (network_id, group_id)
-  );`,
+  schema: thematicGroupsTable.schema,
   handles: ['ThematicGroupDefined'],
   apply(db, event) {
     const d = event.data as NetworkEventOf<'ThematicGroupDefined'>['data'];

@@ -1,23 +1,30 @@
 import type { PeerReviewEvent } from '../../domain/peerReview/events.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
-export interface PeerReviewRow {
-  id: string;
-  host_city_id: string;
-  host_city_name: string;
-  host_country: string;
-  network_id: string | null;
-  challenge: string;
-  description: string;
-  topics: string;
-  planned_for: string | null;
-  status: 'requested' | 'held' | 'cancelled';
-  held_on: string | null;
-  place: string | null;
-  requested_at: string;
-  cancelled_reason: string | null;
-  revision: number;
-}
+export const peerReviewsTable = defineTable(
+  'pr_reviews',
+  {
+    id: column.key(),
+    host_city_id: column.text(),
+    host_city_name: column.text(),
+    host_country: column.text(),
+    network_id: column.textOrNull(),
+    challenge: column.text(),
+    description: column.text(),
+    topics: column.text(),
+    planned_for: column.textOrNull(),
+    status: column.text<'requested' | 'held' | 'cancelled'>(),
+    held_on: column.textOrNull(),
+    place: column.textOrNull(),
+    requested_at: column.text(),
+    cancelled_reason: column.textOrNull(),
+    revision: column.integer(),
+  },
+  { indexes: { pr_reviews_host: ['host_city_id'], pr_reviews_network: ['network_id'] } },
+);
+
+export type PeerReviewRow = RowOf<typeof peerReviewsTable>;
 
 export interface PeerReviewPeerRow {
   review_id: string;
@@ -70,25 +77,7 @@ const data = dataOf<PeerReviewEvent>();
 export const peerReviewsProjection = projection({
   name: 'peerReviews',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS pr_reviews (
-    id TEXT PRIMARY KEY,
-    host_city_id TEXT NOT NULL,
-    host_city_name TEXT NOT NULL,
-    host_country TEXT NOT NULL,
-    network_id TEXT,
-    challenge TEXT NOT NULL,
-    description TEXT NOT NULL,
-    topics TEXT NOT NULL,
-    planned_for TEXT,
-    status TEXT NOT NULL,
-    held_on TEXT,
-    place TEXT,
-    requested_at TEXT NOT NULL,
-    cancelled_reason TEXT,
-    revision INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS pr_reviews_host ON pr_reviews (host_city_id);
-  CREATE INDEX IF NOT EXISTS pr_reviews_network ON pr_reviews (network_id);
+  schema: `${peerReviewsTable.schema}
   CREATE TABLE IF NOT EXISTS pr_peers (
     review_id TEXT NOT NULL,
     city_id TEXT NOT NULL,
@@ -149,13 +138,20 @@ export const peerReviewsProjection = projection({
     switch (event.type) {
       case 'PeerReviewRequested': {
         const d = data(event, 'PeerReviewRequested');
-        db.run(
-          `INSERT INTO pr_reviews (id, host_city_id, host_city_name, host_country, network_id, challenge, description, topics,
-             planned_for, status, requested_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?, ?)`,
-          [id, d.hostCityId, d.hostCityName, d.hostCountry, d.networkId, d.challenge, d.description, JSON.stringify(d.topics),
-            d.plannedFor, at, revision],
-        );
+        peerReviewsTable.insert(db, {
+          id,
+          host_city_id: d.hostCityId,
+          host_city_name: d.hostCityName,
+          host_country: d.hostCountry,
+          network_id: d.networkId,
+          challenge: d.challenge,
+          description: d.description,
+          topics: JSON.stringify(d.topics),
+          planned_for: d.plannedFor,
+          status: 'requested',
+          requested_at: at,
+          revision,
+        });
         break;
       }
       case 'PeerReviewPeerInvited': {

@@ -1,27 +1,34 @@
 import type { PracticeEvent } from '../../domain/practice/events.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
-export interface PracticeRow {
-  id: string;
-  city_id: string;
-  city_name: string;
-  country: string;
-  network_id: string | null;
-  title: string;
-  summary: string;
-  /** JSON array of topics. */
-  topics: string;
-  results: string;
-  /** JSON object: name, email, role. */
-  contact: string;
-  status: 'lookingForPartners' | 'partnershipComplete';
-  label_year: number | null;
-  withdrawn: number;
-  withdrawn_reason: string | null;
-  proposed_at: string;
-  updated_at: string;
-  revision: number;
-}
+export const practicesTable = defineTable(
+  'mp_practices',
+  {
+    id: column.key(),
+    city_id: column.text(),
+    city_name: column.text(),
+    country: column.text(),
+    network_id: column.textOrNull(),
+    title: column.text(),
+    summary: column.text(),
+    /** JSON array of topics. */
+    topics: column.text(),
+    results: column.text(),
+    /** JSON object: name, email, role. */
+    contact: column.text(),
+    status: column.text<'lookingForPartners' | 'partnershipComplete'>(),
+    label_year: column.integerOrNull(),
+    withdrawn: column.integer({ default: 0 }),
+    withdrawn_reason: column.textOrNull(),
+    proposed_at: column.text(),
+    updated_at: column.text(),
+    revision: column.integer(),
+  },
+  { indexes: { mp_practices_city: ['city_id'], mp_practices_country: ['country'] } },
+);
+
+export type PracticeRow = RowOf<typeof practicesTable>;
 
 const data = dataOf<PracticeEvent>();
 
@@ -32,27 +39,7 @@ const data = dataOf<PracticeEvent>();
 export const practicesProjection = projection({
   name: 'practices',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS mp_practices (
-    id TEXT PRIMARY KEY,
-    city_id TEXT NOT NULL,
-    city_name TEXT NOT NULL,
-    country TEXT NOT NULL,
-    network_id TEXT,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    topics TEXT NOT NULL,
-    results TEXT NOT NULL,
-    contact TEXT NOT NULL,
-    status TEXT NOT NULL,
-    label_year INTEGER,
-    withdrawn INTEGER NOT NULL DEFAULT 0,
-    withdrawn_reason TEXT,
-    proposed_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    revision INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS mp_practices_city ON mp_practices (city_id);
-  CREATE INDEX IF NOT EXISTS mp_practices_country ON mp_practices (country);
+  schema: `${practicesTable.schema}
   CREATE VIRTUAL TABLE IF NOT EXISTS mp_practices_fts USING fts5 (
     practice_id UNINDEXED, title, summary, topics, results, tokenize = 'porter unicode61'
   );`,
@@ -75,13 +62,22 @@ export const practicesProjection = projection({
     switch (event.type) {
       case 'PracticeProposed': {
         const d = data(event, 'PracticeProposed');
-        db.run(
-          `INSERT INTO mp_practices (id, city_id, city_name, country, network_id, title, summary, topics, results, contact,
-             status, proposed_at, updated_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, d.cityId, d.cityName, d.country, d.networkId, d.title, d.summary, JSON.stringify(d.topics), d.results,
-            JSON.stringify(d.contact), d.status, at, at, revision],
-        );
+        practicesTable.insert(db, {
+          id,
+          city_id: d.cityId,
+          city_name: d.cityName,
+          country: d.country,
+          network_id: d.networkId,
+          title: d.title,
+          summary: d.summary,
+          topics: JSON.stringify(d.topics),
+          results: d.results,
+          contact: JSON.stringify(d.contact),
+          status: d.status,
+          proposed_at: at,
+          updated_at: at,
+          revision,
+        });
         reindex();
         break;
       }
