@@ -140,6 +140,8 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
           THEN v.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
       })
       .join(', ');
+    // An update that changes no column (a status set to what it was) writes no version: the open one goes on.
+    const changed = `(${names.map((n) => `OLD.${n} IS NOT NEW.${n}`).join(' OR ')})`;
     db.exec(`
       CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN
         ${classify('NEW')}
@@ -148,7 +150,7 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
         ${supersedeAfter('NEW')}
         ${openNew('1')}
       END;
-      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} BEGIN
+      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} WHEN ${changed} BEGIN
         ${classify('OLD')}
         ${closeOpen('OLD')}
         ${openNew(`NOT ${backdated}`)}
