@@ -36,14 +36,14 @@ const REPLAY_UP_TO = 10;
 const SAMPLES = 40;
 const TARGET_MS = 100;
 
-const JOURNEY = `query($id: ID!, $asOf: String) { journey(networkId: $id, asOf: $asOf) {
+const JOURNEY = `query($id: ID!, $asOf: DateTime) { journey(networkId: $id, asOf: $asOf) {
   meetingCount network { name }
   timeline(first: 20) { nodes { title kind startDate status attendeeCount } }
   needCoverage { raised open addressed closed coverage }
   partners { partner { cityId } meetingsAttended peopleSent needCoverage { raised open addressed closed coverage } }
 } }`;
 
-const OUTCOMES = `query($asOf: String) { outcomes(asOf: $asOf) {
+const OUTCOMES = `query($asOf: DateTime) { outcomes(asOf: $asOf) {
   plans { drafted endorsed }
   actions { total implemented implementationRate byPhaseAndStatus { phase status count } }
   funding { total { euros } bySource { source amount { euros } } }

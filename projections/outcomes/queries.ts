@@ -1,6 +1,6 @@
 import { pageOf, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
-import { ALL, kindKey } from './totals.js';
+import { ALL, kindKey, runningTable } from './totals.js';
 import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
 import type { OutcomePartnerRow } from './networks.js';
 import type { OutcomeActionRow, OutcomeFundingRow, OutcomePlanRow } from './plans.js';
@@ -140,13 +140,69 @@ function addMonths(month: string, delta: number): string {
 }
 const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+/** The read models as of a moment (src/readModels/history.ts): the world time and ledger position they read at. */
+interface AtMoment {
+  readonly worldTime: string;
+  readonly stamp: number;
+}
+
 /**
- * A figure's counts for a scope: from the totals without a period; with one, whole months from
+ * The day whose running totals answer a scope read as of a moment, if they do: a period ending on
+ * day D read at the end of D (every as-of answer), or no period read as the world stands now at a
+ * past ledger position (knownAt alone). Otherwise undefined.
+ */
+function runningDayOf(db: ReadModelStore, scope: Scope): string | undefined {
+  if (!('worldTime' in db) || !('stamp' in db) || scope.from !== null || scope.factsOnly) return undefined;
+  const { worldTime } = db as unknown as AtMoment;
+  if (scope.to !== null) return worldTime === `${scope.to}T23:59:59.999Z` ? scope.to : undefined;
+  return worldTime >= '9999-12-31' ? '9999-12-31' : undefined;
+}
+
+/**
+ * Counts from running totals (see runningTable): each counter of the scope (its keys from the live
+ * totals, which keep every counter ever bumped) read at one row, its latest at or before the day and
+ * the ledger position.
+ */
+function runningTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, day: string): Counted[] {
+  const { stamp } = db as unknown as AtMoment;
+  const parts = ['t.figure = ?', `t.month = '*'`];
+  const params: unknown[] = [figure];
+  if (scope.byNetwork) {
+    parts.push('t.network_id IN (SELECT value FROM json_each(?))');
+    params.push(scope.networkIds ?? '[]');
+  } else {
+    parts.push('t.network_id = ?');
+    params.push(scope.kind ? kindKey(scope.kind) : ALL);
+  }
+  if (mode === 'each') {
+    parts.push(scope.country ? 't.country = ?' : `t.country <> '*'`);
+    if (scope.country) params.push(scope.country);
+  } else {
+    parts.push('t.country = ?');
+    params.push(scope.country ?? ALL);
+  }
+  const latest = (column: string) =>
+    `(SELECT r.${column} FROM ${runningTable(table)} r WHERE r.figure = t.figure AND r.network_id = t.network_id AND r.country = t.country
+       AND r.k1 = t.k1 AND r.k2 = t.k2 AND r.day <= ? AND r.stamp <= ? ORDER BY r.day DESC, r.stamp DESC LIMIT 1)`;
+  const select = mode === 'each' ? "country, '' AS k1, '' AS k2" : "'' AS country, k1, k2";
+  const group = mode === 'each' ? 'country' : 'k1, k2';
+  return db.all<Counted>(
+    `SELECT ${select}, coalesce(SUM(n), 0) AS n, coalesce(SUM(cents), 0) AS cents FROM (
+       SELECT t.country, t.k1, t.k2, ${latest('n')} AS n, ${latest('cents')} AS cents FROM main."${table}" t WHERE ${parts.join(' AND ')})
+     WHERE n IS NOT NULL GROUP BY ${group}`,
+    [day, stamp, day, stamp, ...params],
+  );
+}
+
+/**
+ * A figure's counts for a scope: from running totals as of a moment (runningDayOf); from the totals without a period; with one, whole months from
  * the monthly totals and the partial months at either end from the fact rows (`facts`), so that a
  * period of any length costs about the same. A theme filter has no totals per month: fact rows.
  */
 function counted(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, facts: (scope: Scope) => Counted[]): Counted[] {
   if (scope.factsOnly) return facts(scope);
+  const runningDay = runningDayOf(db, scope);
+  if (runningDay !== undefined) return runningTotals(db, table, figure, scope, mode, runningDay);
   if (!dated(scope)) return sumTotals(db, table, figure, scope, mode, null);
   if (scope.byNetwork) return facts(scope);
   const firstFull = scope.from ? (scope.from.endsWith('-01') ? monthOf(scope.from) : addMonths(monthOf(scope.from), 1)) : '0000-01';

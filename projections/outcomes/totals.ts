@@ -19,8 +19,24 @@ export const kindKey = (kind: string) => `kind:${kind}`;
 export function totalsTableSql(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${table} (
     figure TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, month TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL,
-    n INTEGER NOT NULL, cents INTEGER NOT NULL, PRIMARY KEY (figure, network_id, country, month, k1, k2)) WITHOUT ROWID;`;
+    n INTEGER NOT NULL, cents INTEGER NOT NULL, PRIMARY KEY (figure, network_id, country, month, k1, k2)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS ${runningTable(table)} (
+    figure TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL, day TEXT NOT NULL,
+    stamp INTEGER NOT NULL, n INTEGER NOT NULL, cents INTEGER NOT NULL,
+    PRIMARY KEY (figure, network_id, country, k1, k2, day, stamp)) WITHOUT ROWID;`;
 }
+
+/**
+ * The running totals of a totals table, by day and ledger position, so that a figure as of a day
+ * (as known at a position) is one row per counter: the latest at or before both. A row
+ * (counter, day, stamp) holds everything counted on or before `day`, as the ledger knew it once the
+ * event at position `stamp` was applied. A fact counts from the later of its world day (the day of
+ * the event that counts it) and its record's date: as of day D the read models know it (world day
+ * <= D) and a period ending on D includes it (date <= D), which is how "as of D" and "the period
+ * ending on D" agree. The table is its own history: the read models' history skips it
+ * (src/readModels/history.ts: tables named `*_running`).
+ */
+export const runningTable = (table: string) => `${table}_running`;
 
 export interface TotalsKey {
   readonly figure: string;
@@ -45,9 +61,42 @@ export function bump(db: ReadModelStore, table: string, key: TotalsKey, n: numbe
   for (const country of countryKeys) {
     const row = (network: string, m: string) => db.run(sql, [key.figure, network, country, m, key.k1 ?? '', key.k2 ?? '', n, cents]);
     row(key.networkId, ALL);
+    addToRunning(db, table, [key.figure, key.networkId, country, key.k1 ?? '', key.k2 ?? ''], key.date, n, cents);
     for (const network of [ALL, kindKey(key.networkKind)]) {
       row(network, ALL);
       row(network, month);
+      addToRunning(db, table, [key.figure, network, country, key.k1 ?? '', key.k2 ?? ''], key.date, n, cents);
     }
   }
+}
+
+const RUNNING_KEY = 'figure = ? AND network_id = ? AND country = ? AND k1 = ? AND k2 = ?';
+
+/**
+ * Adds n (and cents) to a counter's running totals from the day a fact counts (see runningTable),
+ * at the position of the event being applied (`history_context`, set by the projection runner).
+ * Usually that day is the counter's latest, and this writes one row. A fact dated before later
+ * days the counter already has (a backdated event) also gives each of those days a new row at
+ * this position, so what the ledger knew before it stays readable.
+ */
+function addToRunning(db: ReadModelStore, table: string, key: readonly string[], date: string, n: number, cents: number): void {
+  const running = runningTable(table);
+  const moment = `(SELECT max(substr(world_time, 1, 10), ?) AS day, stamp FROM history_context)`;
+  db.run(
+    `INSERT INTO ${running} (figure, network_id, country, k1, k2, day, stamp, n, cents)
+     SELECT ?, ?, ?, ?, ?, m.day, m.stamp, coalesce(r.n, 0) + ?, coalesce(r.cents, 0) + ?
+     FROM ${moment} m LEFT JOIN ${running} r ON (r.figure, r.network_id, r.country, r.k1, r.k2, r.day, r.stamp) = (
+       SELECT figure, network_id, country, k1, k2, day, stamp FROM ${running}
+       WHERE ${RUNNING_KEY} AND (day, stamp) <= (m.day, m.stamp) ORDER BY day DESC, stamp DESC LIMIT 1)
+     WHERE true ON CONFLICT DO UPDATE SET n = excluded.n, cents = excluded.cents`,
+    [...key, n, cents, date, ...key],
+  );
+  db.run(
+    `INSERT INTO ${running} (figure, network_id, country, k1, k2, day, stamp, n, cents)
+     SELECT r.figure, r.network_id, r.country, r.k1, r.k2, r.day, m.stamp, r.n + ?, r.cents + ?
+     FROM ${moment} m JOIN ${running} r ON ${RUNNING_KEY.replaceAll(/(\w+) = \?/g, 'r.$1 = ?')} AND r.day > m.day
+       AND r.stamp = (SELECT max(stamp) FROM ${running} x WHERE ${RUNNING_KEY.replaceAll(/(\w+) = \?/g, 'x.$1 = r.$1')} AND x.day = r.day)
+     WHERE true ON CONFLICT DO UPDATE SET n = excluded.n, cents = excluded.cents`,
+    [n, cents, date, ...key],
+  );
 }

@@ -52,9 +52,14 @@ export function setUpHistoryContext(db: ReadModelStore): void {
     INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});`);
 }
 
-/** Tables of a projection that can carry history: ordinary tables (not virtual ones, such as full-text indexes). */
+/**
+ * Tables of a projection that can carry history: ordinary tables (not virtual ones, such as
+ * full-text indexes), and not those that are their own history: running totals (`*_running`),
+ * whose rows are dated by world day and ledger position already (projections/outcomes/totals.ts).
+ */
 export function historicalTables(db: ReadModelStore, tables: readonly string[]): string[] {
   return tables.filter((table) => {
+    if (table.endsWith('_running')) return false;
     const row = db.get<{ sql: string }>(`SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`, [table]);
     return row !== undefined && !/^CREATE VIRTUAL/i.test(row.sql);
   });
@@ -135,6 +140,8 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
           THEN v.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
       })
       .join(', ');
+    // An update that changes no column (a status set to what it was) writes no version: the open one goes on.
+    const changed = `(${names.map((n) => `OLD.${n} IS NOT NEW.${n}`).join(' OR ')})`;
     db.exec(`
       CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN
         ${classify('NEW')}
@@ -143,7 +150,7 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
         ${supersedeAfter('NEW')}
         ${openNew('1')}
       END;
-      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} BEGIN
+      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} WHEN ${changed} BEGIN
         ${classify('OLD')}
         ${closeOpen('OLD')}
         ${openNew(`NOT ${backdated}`)}
@@ -250,8 +257,9 @@ export interface HistoricalMoment {
  * live connection, one at a time, each after setting its moment: a request may hold several moments.
  */
 export class HistoricalReadModels implements ReadModelStore {
-  private readonly worldTime: string;
-  private readonly stamp: number;
+  /** The world time (ISO 8601) and the ledger position it reads at: queries with running totals read them. */
+  readonly worldTime: string;
+  readonly stamp: number;
   private readonly rewrite: (sql: string) => string;
 
   constructor(
@@ -301,6 +309,7 @@ const NOT_AN_ALIAS = new Set([
  * Functions that read each of `tables` named after FROM or JOIN from its as-of view instead (as
  * known now, or at a past moment),
  * under the table's name (or the query's own alias), so the rest of the statement is unchanged.
+ * A table named in quotes (`main."t"`) is left as it is: read live.
  */
 export function asOfRewriters(tables: readonly string[]) {
   return { asOf: rewriter('asof', tables), known: rewriter('known', tables) };
