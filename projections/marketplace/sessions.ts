@@ -1,4 +1,5 @@
 import type { MarketplaceEvent, MarketplaceEventOf } from '../../domain/marketplace/events.js';
+import { sessionOfStream, sessionStream } from '../../domain/marketplace/streams.js';
 import { dataOf, projection, streamFacts } from '../types.js';
 
 export interface SessionRow {
@@ -154,7 +155,9 @@ export const marketplaceProjection = projection({
     'MarketplaceMeetingScheduled',
   ],
   apply(db, event) {
-    const { id: sessionId, revision, at } = streamFacts(event);
+    const { revision, at } = streamFacts(event);
+    // A session's events come from its own stream, or (after the re-cut) a city's posts' or a match's.
+    const sessionId = sessionOfStream(event.streamId) ?? streamFacts(event).id;
     const insertPost = (
       id: string,
       side: 'offer' | 'need',
@@ -234,7 +237,7 @@ export const marketplaceProjection = projection({
         break;
       }
     }
-    // Every event of the session moves the revision clients send back as expectedRevision.
-    db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
+    // The session's revision (what clients send back as expectedRevision) is its own stream's.
+    if (event.streamId === sessionStream(sessionId)) db.run('UPDATE mp_sessions SET revision = ? WHERE id = ?', [revision, sessionId]);
   },
 });

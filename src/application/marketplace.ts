@@ -16,6 +16,7 @@ import {
 } from '../../domain/marketplace/decider.js';
 import { marketplaceDecider, type MarketplaceCommand, type SessionState } from '../../domain/marketplace/decider.js';
 import { MatchId, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
+import { sessionOfStream } from '../../domain/marketplace/streams.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';
 import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';
@@ -104,7 +105,7 @@ const SessionTarget = { sessionId: entityId('MarketplaceSession') };
 
 /** Whether a recorded event is one of the session's (what its live board watches). */
 export function isEventOfSession(event: { readonly streamId: string }, sessionId: string): boolean {
-  return event.streamId === streamIdOf(marketplaceDecider.category, sessionId);
+  return sessionOfStream(event.streamId) === sessionId;
 }
 
 // A session may span several networks: it decides on the snapshots its commands carry.
