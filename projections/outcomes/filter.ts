@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NetworkKind } from '../../domain/network/events.js';
-import { CountryCode, IsoDate, IsoDateTime, Ulid } from '../../domain/shared/values.js';
+import { CountryCode, IsoDate, Moment, Ulid } from '../../domain/shared/values.js';
 
 /**
  * The outcome filter, validated the same way for GraphQL and the CSV export. `networkId` is how
@@ -23,7 +23,7 @@ export const OutcomeFilterSchema = outcomeFilterSchema(Ulid);
 export type OutcomeFilterInput = z.output<typeof OutcomeFilterSchema>;
 
 /** Query-string parameters of GET /export/outcomes.csv: the filter plus asOf. */
-export const OutcomeExportParams = OutcomeFilterSchema.and(z.object({ asOf: IsoDateTime.nullish() }));
+export const OutcomeExportParams = OutcomeFilterSchema.and(z.object({ asOf: Moment.nullish() }));
 
 /**
  * The moment an outcome answer is read at. Outcome facts are dated by day (a plan's endorsement,

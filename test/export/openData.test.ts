@@ -156,6 +156,14 @@ describe('open-data exports', () => {
     expect(byDate.text).toBe(byEndOfDay.text);
   });
 
+  it('read a date-only asOf in the outcomes export too, as the end of that day in UTC', async () => {
+    const day = SET_UP_AT.slice(0, 10);
+    const byDate = await csv(`/export/outcomes.csv?asOf=${day}`, n.secretariat);
+    const byEndOfDay = await csv(`/export/outcomes.csv?asOf=${day}T23:59:59.999Z`, n.secretariat);
+    expect(byDate.rows.length).toBeGreaterThan(0);
+    expect(byDate.text).toBe(byEndOfDay.text);
+  });
+
   it('refuse an asOf that is neither a date nor a date-time with a clear message, writing nothing', async () => {
     const before = await t.app.store.headPosition();
     const bad = await get('/export/networks.csv?asOf=2016-13-45');

@@ -56,7 +56,7 @@ export interface Dataset<Row = any> {
 // The one moment of the API (the GraphQL `asOf` parses with it too): a date is the end of that day in UTC.
 const AsOfOnly = z.object({ asOf: Moment.nullish() });
 const ASOF_HELP = '`asOf` (a date YYYY-MM-DD, meaning the end of that day in UTC, or an ISO 8601 date-time): the data as it stood then.';
-const OUTCOME_HELP = '`kind`, `theme`, `country`, `from`, `to` (the `outcomes` filter), `asOf`.';
+const OUTCOME_HELP = `\`kind\`, \`theme\`, \`country\`, \`from\`, \`to\` (the \`outcomes\` filter), ${ASOF_HELP}`;
 
 const json = (text: string) => JSON.parse(text) as string[];
 const euros = (cents: number | null) => (cents === null ? null : centsToEuros(BigInt(cents)));
