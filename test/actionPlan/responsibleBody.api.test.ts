@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
+import { draftTorinoPlanThroughApi } from './fixtures.js';
 import { mutate, query, useNetworkSetup, when } from '../support/api.js';
 
 /**
@@ -12,13 +13,7 @@ describe("a plan's actions by who promotes them", () => {
   let planId: string;
 
   beforeAll(async () => {
-    const drafted = await mutate(
-      t,
-      'draftActionPlan',
-      { networkId: n.networkId, cityId: 'torino-it', title: 'Torino Social Impact', clusters: [{ key: 'collective-actions', title: 'Collective actions' }] },
-      n.torino,
-    );
-    planId = drafted.aggregateId;
+    planId = await draftTorinoPlanThroughApi(t, n);
     const promoters: [string, string][] = [
       ['Torino Social Factory', 'City of Turin'],
       ['Co-City', 'City of Turin (PON Metro Torino)'],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/testApp.js';
+import { draftTorinoPlanThroughApi } from './fixtures.js';
 import { expectRefused, mutate, query, useNetworkSetup } from '../support/api.js';
 
 /** Torino's question: our action's summary is in Italian; can a partner read it in English, added once the plan was written? */
@@ -10,13 +11,7 @@ describe("an action's summary in its language, translated later, through the API
   let planId: string;
 
   beforeAll(async () => {
-    const drafted = await mutate(
-      t,
-      'draftActionPlan',
-      { networkId: n.networkId, cityId: 'torino-it', title: 'Torino Social Impact', clusters: [{ key: 'collective-actions', title: 'Collective actions' }] },
-      n.torino,
-    );
-    planId = drafted.aggregateId;
+    planId = await draftTorinoPlanThroughApi(t, n);
   });
 
   async function actionInItalian(title: string) {
