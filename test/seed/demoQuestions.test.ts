@@ -105,11 +105,15 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     ]);
   });
 
-  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation", () => {
-    const workshops = answer('UrbinclusionWorkshopTitles').meetings.nodes;
-    const italian = workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === 'it');
-    expect(italian.map((w: { titleTranslations: { language: string }[] }) => w.titleTranslations.map((tr) => tr.language))).toEqual([['en'], ['en'], ['en'], ['en']]);
-    expect(workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === null)).toHaveLength(1);
+  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation; the Turin-Baltimore one in English", () => {
+    const workshops: { startDate: string; titleLanguage: string; titleTranslations: { language: string }[] }[] = answer('UrbinclusionWorkshopTitles').meetings.nodes;
+    expect(workshops.map((w) => [w.startDate, w.titleLanguage, w.titleTranslations.map((tr) => tr.language)])).toEqual([
+      ['2018-07-02', 'it', ['en']],
+      ['2018-11-08', 'it', ['en']],
+      ['2018-11-14', 'en', []],
+      ['2019-03-07', 'it', ['en']],
+      ['2019-04-10', 'it', ['en']],
+    ]);
   });
 
   it("Torino's funding: four records, two known to the month, two to the year, none to the day", () => {
