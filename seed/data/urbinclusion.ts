@@ -666,7 +666,7 @@ export const urbinclusion: SeedNetwork = {
   ],
   notes: [
     'Each partner city defines an Implementation Plan (IP) and keeps an Operational Implementation Framework (OIF), a local log-book of the challenges, the approach and what was learnt (doc 003, section 1.1).',
-    'The meetings were hosted by Copenhagen, Lyon, Krakow, Glasgow, Torino, Naples, Trikala and Barcelona (8 cities, as many as the network counts), but the document does not say they are the partners; only Torino is recorded as a partner.',
+    'The meetings were hosted by Copenhagen, Lyon, Krakow, Glasgow, Torino, Naples, Trikala and Barcelona (8 cities, as many as the network counts); the document does not say they are the partners, and they are recorded as its 8 partners by that inference (docs/demo.md).',
     'Doc 003 dates the Co-City commons regulation both "nel febbraio 2016" and "gennaio del 2016".',
     'Torino Social Innovation ran 2012-2016 (FaciliTO giovani: 150 hires; beneficiaries were digital start-ups, cooperatives excluded) (doc 003, section 1.2).',
   ],
