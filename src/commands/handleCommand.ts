@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ulid } from 'ulid';
+import { newUlid } from '../ulid.js';
 import { fold, idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -191,7 +191,7 @@ export class CommandHandler {
       reserved ??
       (typeof target === 'string'
         ? target
-        : streamIdOf(target.create, options.idempotency ? keyedId(options) : ulid()));
+        : streamIdOf(target.create, options.idempotency ? keyedId(options) : newUlid()));
     const commandId = randomUUID();
 
     // One command at a time per stream in this process: a second one decides on the state the
