@@ -7,7 +7,8 @@
  * anonymous request and the delay of a plain query sent meanwhile; the process's RSS. The old
  * design (replaying the log into an in-memory database per moment) is timed as the same run's
  * baseline at the sizes where it takes seconds, not minutes.
- * BENCH_TT_NETWORKS=1,10 chooses the sizes (networks; about 10k events each).
+ * BENCH_TT_NETWORKS=1,10 chooses the sizes (networks; about 10k events each); BENCH_TT_PLAIN=0 skips
+ * the catch-up without history (the baseline of the catch-up with it).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,16 +110,20 @@ function fileSize(file: string): number {
   return size;
 }
 
-async function catchUp(store: EventStore, file: string, keepHistory: boolean): Promise<{ seconds: number; bytes: number }> {
+/** A catch-up's wall time, and the process's CPU time meanwhile (less moved by other processes on a shared machine). */
+async function catchUp(store: EventStore, file: string, keepHistory: boolean): Promise<{ seconds: number; cpuSeconds: number; bytes: number }> {
   const db = new ReadModelDatabase(file);
   const runner = new ProjectionRunner(store, db, allProjections, { keepHistory });
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   await runner.catchUp();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await runner.stop();
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   db.close();
-  return { seconds, bytes: fileSize(file) };
+  return { seconds, cpuSeconds, bytes: fileSize(file) };
 }
 
 async function runSize(report: Report, networks: number): Promise<void> {
@@ -133,9 +138,10 @@ async function runSize(report: Report, networks: number): Promise<void> {
     log.streams.length = 0;
     const store = new SqliteEventStore(eventsFile);
 
-    // The baseline without history at the smaller sizes only: at 1M it would double a long step.
-    report.progress(`${label} events: catching up every projection${networks <= REPLAY_UP_TO ? ' without, then' : ''} with history`);
-    const plain = networks <= REPLAY_UP_TO ? await catchUp(store, join(dir, 'plain.sqlite'), false) : undefined;
+    // The baseline without history at every size (BENCH_TT_PLAIN=0 skips it).
+    const withBaseline = process.env.BENCH_TT_PLAIN !== '0';
+    report.progress(`${label} events: catching up every projection${withBaseline ? ' without, then' : ''} with history`);
+    const plain = withBaseline ? await catchUp(store, join(dir, 'plain.sqlite'), false) : undefined;
     const historyFile = join(dir, 'readmodels.sqlite');
     const kept = await catchUp(store, historyFile, true);
     rmSync(join(dir, 'plain.sqlite'), { force: true });
@@ -144,6 +150,12 @@ async function runSize(report: Report, networks: number): Promise<void> {
         ? `without history ${Math.round(events / plain.seconds).toLocaleString('en-US')} events/s in this run (${(kept.seconds / plain.seconds).toFixed(2)}x the time)`
         : `${kept.seconds.toFixed(0)} s`,
     });
+    if (plain) {
+      report.metric(`${label}: catch-up time with / without history`, kept.seconds / plain.seconds, 'x', {
+        target: { atMost: 2 },
+        note: `CPU time ${kept.cpuSeconds.toFixed(1)} s / ${plain.cpuSeconds.toFixed(1)} s (${(kept.cpuSeconds / plain.cpuSeconds).toFixed(2)}x); wall ${kept.seconds.toFixed(1)} s / ${plain.seconds.toFixed(1)} s`,
+      });
+    }
     report.metric(`${label}: read-model file with history`, kept.bytes / 2 ** 20, 'MB', {
       note: plain ? `without history ${(plain.bytes / 2 ** 20).toFixed(1)} MB (${(kept.bytes / plain.bytes).toFixed(2)}x)` : undefined,
     });
