@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EventData } from '../../src/eventStore/port.js';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.js';
 import { SqliteKeyStore } from '../../src/personalData/keyStore.js';
+import { PersonalDataEventStore } from '../../src/personalData/personalDataStore.js';
 import { isSealed, seal, unseal } from '../../src/personalData/sealing.js';
 
 const dirs: string[] = [];
@@ -66,5 +70,40 @@ describe('a sealed value', () => {
     const moved = { ...seal('A Person', a.subjectId, a.key), subject: b.subjectId };
     expect(() => unseal(moved, keys)).toThrow();
     keys.close();
+  });
+});
+
+describe('the actor of an event', () => {
+  function store() {
+    const dir = mkdtempSync(join(tmpdir(), 'sealed-log-'));
+    dirs.push(dir);
+    return new PersonalDataEventStore(new SqliteEventStore(join(dir, 'events.sqlite')), new SqliteKeyStore(join(dir, 'keys.sqlite')));
+  }
+  const at = '2026-01-01T00:00:00.000Z';
+  const event = (actor: string): EventData => {
+    const id = randomUUID();
+    return { id, type: 'NoteTaken', data: {}, metadata: { actor, occurredAt: at, recordedAt: at, commandId: id, correlationId: id, causationId: id } };
+  };
+  const actorsIn = async (log: PersonalDataEventStore) => (await log.readStream('note-1')).map((e) => e.metadata.actor);
+
+  it('is sealed in the log, and read back plain, for every event of the same caller', async () => {
+    const log = store();
+    await log.appendToStream('note-1', [event('expert:peter')]);
+    await log.appendToStream('note-1', [event('expert:peter'), event('city:torino')]);
+    const sealed = (await log.sealedLog.readStream('note-1')).map((e) => e.metadata.actor as unknown);
+    expect(sealed.every((actor) => isSealed(actor))).toBe(true);
+    expect(await actorsIn(log)).toEqual(['expert:peter', 'expert:peter', 'city:torino']);
+    await log.close();
+  });
+
+  it('is sealed under a new subject once the old one is erased: the earlier events read as a placeholder, the later ones plain', async () => {
+    const log = store();
+    await log.appendToStream('note-1', [event('expert:peter')]);
+    const erased = log.keys.findSubject('subject:expert:peter')!;
+    log.keys.erase(erased, '2026-01-02T00:00:00.000Z');
+    await log.appendToStream('note-1', [event('expert:peter')]);
+    expect(await actorsIn(log)).toEqual([`[erased ${erased.slice(-8)}]`, 'expert:peter']);
+    expect(log.keys.findSubject('subject:expert:peter')).not.toBe(erased);
+    await log.close();
   });
 });
