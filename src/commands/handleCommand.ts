@@ -30,6 +30,26 @@ export interface CommandOptions {
 /** An existing stream, or a new stream of a category (its id is generated). */
 export type StreamTarget = string | { readonly create: string };
 
+/** A stream a decision read, at the revision it read (undefined: the stream did not exist then). */
+export interface StreamDependency {
+  readonly streamId: string;
+  readonly revision: bigint | undefined;
+}
+
+/**
+ * A command decided on what other streams held (a post on its session being open, an answer on
+ * its two posts): `prepare` reads them, then builds the command and names the streams it read and
+ * their revisions. The append is refused when one of them moved since, like any expected-revision
+ * conflict, and the command is prepared and decided again (never with a caller's
+ * `expectedRevision`: that one is about the target stream only). With SQLite the check is in the
+ * append's transaction (an empty append with an expected revision per dependency); a store that
+ * cannot append to several streams at once (EventStoreDB) checks them right before the append, so
+ * a change landing within that round trip is not seen (`CommandHandler.dependencyCheck`).
+ */
+export class DependentCommand<C> {
+  constructor(readonly prepare: () => Promise<{ readonly command: C; readonly dependsOn: readonly StreamDependency[] }>) {}
+}
+
 export interface CommandResult<State> {
   readonly streamId: string;
   /** The aggregate id: the stream id without its category. */
@@ -80,7 +100,7 @@ interface FoldedStream {
  */
 export class CommandHandler {
   /**
-   * Folded state by stream, most recently used last. A load reads only the events appended since
+   * Folded state by decider and stream, most recently used last. A load reads only the events appended since
    * the cached revision (by any process: the store is always asked), so its cost does not grow with
    * the stream's length; only the first load after a start or an eviction reads it all. A command
    * decides on the cached state without reading (its use case has usually just loaded it); the
@@ -101,7 +121,7 @@ export class CommandHandler {
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>> {
     const deciderId = this.deciderIdOf(decider);
-    const cached = this.folded.get(streamId);
+    const cached = this.folded.get(foldedKey(deciderId, streamId));
     const base = cached?.deciderId === deciderId ? cached : await this.snapshots?.load(decider, streamId);
     const keys = base?.keys ?? new Map<string, bigint>();
     let state = base ? (base.state as S) : decider.initialState();
@@ -138,13 +158,14 @@ export class CommandHandler {
   }
 
   private remember(streamId: string, entry: FoldedStream): void {
-    const current = this.folded.get(streamId);
+    const key = foldedKey(entry.deciderId, streamId);
+    const current = this.folded.get(key);
     // Concurrent loads may finish out of order: never replace a state with an older one.
     if (current?.deciderId === entry.deciderId && current.revision !== undefined && (entry.revision === undefined || entry.revision < current.revision)) {
       return;
     }
-    this.folded.delete(streamId);
-    this.folded.set(streamId, entry);
+    this.folded.delete(key);
+    this.folded.set(key, entry);
     while (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
@@ -161,10 +182,15 @@ export class CommandHandler {
     return loaded.recorded(key) ? this.store.readStream(streamId) : [];
   }
 
+  /** How the streams a `DependentCommand` read are checked: in the append's transaction, or just before it. */
+  get dependencyCheck(): 'atomic' | 'beforeAppend' {
+    return this.store.appendToStreams ? 'atomic' : 'beforeAppend';
+  }
+
   async handle<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,
-    command: C,
+    command: C | DependentCommand<C>,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
     for (let attempt = 1; ; attempt++) {
@@ -181,7 +207,7 @@ export class CommandHandler {
   private async handleOnce<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,
-    command: C,
+    request: C | DependentCommand<C>,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
     const reserved = options.idempotency ? await this.reservationOf(options) : undefined;
@@ -203,6 +229,7 @@ export class CommandHandler {
         // that state would refuse the command or make it a no-op, the next attempt reads the tail.
         const cached = attempt === 1 && !fresh ? this.cached<S>(decider, streamId) : undefined;
         const loaded: LoadedAggregate<S> = fresh && attempt === 1 ? this.initial(decider) : (cached ?? (await this.load(decider, streamId)));
+        const { command, dependsOn } = request instanceof DependentCommand ? await request.prepare() : { command: request, dependsOn: [] };
         if (options.idempotency) {
           const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
           if (replay) {
@@ -241,7 +268,7 @@ export class CommandHandler {
           metadata,
         }));
         try {
-          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined);
+          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined, dependsOn);
           const state = decided.reduce(decider.evolve, loaded.state);
           this.rememberAppended(decider, streamId, loaded.revision, {
             state,
@@ -261,7 +288,10 @@ export class CommandHandler {
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (options.idempotency && error.streamId === keyStreamOf(options)) throw new KeyReservedMeanwhile();
-          if (options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+          // A stream the decision read moved: decide again on what it holds now.
+          const movedDependency = dependsOn.some((dependency) => dependency.streamId === error.streamId);
+          if ((options.expectedRevision !== undefined && !movedDependency) || attempt >= MAX_ATTEMPTS) {
+            if (movedDependency) throw new ConcurrencyConflictError(error.streamId, error.expected === 'no_stream' ? undefined : (error.expected as bigint), error.actual);
             throw new ConcurrencyConflictError(streamId, options.expectedRevision ?? loaded.revision, error.actual);
           }
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
@@ -272,7 +302,7 @@ export class CommandHandler {
 
   /** The stream's state as this process last folded it, without asking the store. */
   private cached<S>(decider: object, streamId: string): LoadedAggregate<S> | undefined {
-    const entry = this.folded.get(streamId);
+    const entry = this.folded.get(foldedKey(this.deciderIdOf(decider), streamId));
     return entry?.deciderId === this.deciderIdOf(decider) ? this.loaded<S>(entry) : undefined;
   }
 
@@ -308,18 +338,30 @@ export class CommandHandler {
     events: readonly EventData[],
     expectedRevision: bigint | 'no_stream',
     reserving: CommandOptions | undefined,
+    dependsOn: readonly StreamDependency[],
   ): Promise<AppendResult> {
-    if (!reserving) return this.store.appendToStream(streamId, events, { expectedRevision });
+    if (!reserving && dependsOn.length === 0) return this.store.appendToStream(streamId, events, { expectedRevision });
     if (this.store.appendToStreams) {
       const [appended] = await this.store.appendToStreams([
         { streamId, events, expectedRevision },
-        { streamId: keyStreamOf(reserving), events: [this.reservation(reserving, streamId)], expectedRevision: 'no_stream' },
+        // Nothing appended: only each stream's revision is checked, in the same transaction.
+        ...dependsOn.map((dependency) => ({ streamId: dependency.streamId, events: [], expectedRevision: dependency.revision ?? ('no_stream' as const) })),
+        ...(reserving ? [{ streamId: keyStreamOf(reserving), events: [this.reservation(reserving, streamId)], expectedRevision: 'no_stream' as const }] : []),
       ]);
       return appended!;
     }
+    await this.checkBeforeAppend(dependsOn);
     const appended = await this.store.appendToStream(streamId, events, { expectedRevision });
-    await this.reserve(reserving, streamId);
+    if (reserving) await this.reserve(reserving, streamId);
     return appended;
+  }
+
+  /** Where the store cannot check other streams in the append's transaction: checked just before it. */
+  private async checkBeforeAppend(dependsOn: readonly StreamDependency[]): Promise<void> {
+    for (const { streamId, revision } of dependsOn) {
+      const actual = await this.store.streamRevision(streamId);
+      if (actual !== revision) throw new WrongExpectedRevisionError(streamId, revision ?? 'no_stream', actual ?? 'no_stream');
+    }
   }
 
   /**
@@ -334,7 +376,7 @@ export class CommandHandler {
     appended: { state: unknown; revision: bigint; position: Position; key: string | undefined },
   ): void {
     const deciderId = this.deciderIdOf(decider);
-    const cached = this.folded.get(streamId);
+    const cached = this.folded.get(foldedKey(deciderId, streamId));
     if (cached?.deciderId !== deciderId || cached.revision !== decidedOn) return;
     if (appended.key !== undefined) cached.keys.set(appended.key, appended.revision);
     this.remember(streamId, { deciderId, state: appended.state, revision: appended.revision, position: appended.position, keys: cached.keys });
@@ -442,6 +484,12 @@ export class CommandHandler {
     };
   }
 }
+
+/**
+ * Folded state is kept per decider and stream: an old marketplace session's stream is read both as
+ * the session (is it one stream?) and as the whole session, and neither evicts the other.
+ */
+const foldedKey = (deciderId: number, streamId: string) => `${deciderId}:${streamId}`;
 
 /** The key's reservation appeared between reading it and appending: the request starts again. */
 class KeyReservedMeanwhile extends Error {}
