@@ -1,7 +1,7 @@
 import { Map as PersistentMap } from 'immutable';
 import type { Decider } from '../shared/decider.js';
 import { decidePosts, evolvePosts, noPosts, type PostsState } from './cityPosts.js';
-import type { MarketplaceCommand, SessionMatch } from './commands.js';
+import type { MarketplaceCommand, SessionMatch, SessionPost } from './commands.js';
 import { type MarketplaceEvent, matchIdOf } from './events.js';
 import { decideMatch, evolveMatch, matchIdOfEvent } from './match.js';
 import { decideSession, evolveSession, noSession, type SessionFacts } from './session.js';
@@ -63,3 +63,26 @@ export const marketplaceDecider: Decider<MarketplaceCommand, MarketplaceEvent, S
   // A session may hold 100,000 posts: its state is kept on disk, so a start does not fold them all.
   snapshots: { version: 1, maps: ['posts', 'matches', 'openOfferOfPractice', 'openNeedOfLearningNeed'] },
 };
+
+/**
+ * The session as one match sees it, in the single-stream shape (the match meeting workflow decides
+ * on that shape): the session's facts, the match, and its two posts.
+ */
+export function sessionOfOneMatch(
+  session: SessionFacts,
+  matchId: string,
+  match: SessionMatch | undefined,
+  posts: { readonly need?: SessionPost | undefined; readonly offer?: SessionPost | undefined },
+): SessionState {
+  const { status, scope, networkIds, otherCountryOnly } = session;
+  const known = match ? [[match.needId, posts.need] as const, [match.offerId, posts.offer] as const] : [];
+  return {
+    ...initialState(),
+    status,
+    ...(scope ? { scope } : {}),
+    networkIds,
+    otherCountryOnly,
+    posts: PersistentMap(known.filter((entry): entry is readonly [string, SessionPost] => entry[1] !== undefined)),
+    matches: match ? PersistentMap([[matchId, match]]) : PersistentMap(),
+  };
+}
