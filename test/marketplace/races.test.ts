@@ -34,15 +34,24 @@ function gated(store: EventStore) {
   let gate: { prefix: string; reached: () => void; opened: Promise<void> } | undefined;
   const proxy = new Proxy(store, {
     get(target, property) {
+      const waitAtGate = async (streamId: string) => {
+        const held = gate;
+        if (held && streamId.startsWith(held.prefix)) {
+          gate = undefined;
+          held.reached();
+          await held.opened;
+        }
+      };
       if (property === 'appendToStreams') {
         return async (appends: readonly StreamAppend[]) => {
-          const held = gate;
-          if (held && appends[0]!.streamId.startsWith(held.prefix)) {
-            gate = undefined;
-            held.reached();
-            await held.opened;
-          }
+          await waitAtGate(appends[0]!.streamId);
           return target.appendToStreams!(appends);
+        };
+      }
+      if (property === 'appendToStream') {
+        return async (streamId: string, ...rest: Parameters<EventStore['appendToStream']> extends [string, ...infer R] ? R : never) => {
+          await waitAtGate(streamId);
+          return target.appendToStream(streamId, ...rest);
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
