@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
-import { fold, idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
-import type { Actor } from '../auth/actor.js';
+import { idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
 import {
   START,
   WrongExpectedRevisionError,
@@ -12,68 +11,13 @@ import {
   type Position,
   type RecordedEvent,
 } from '../eventStore/port.js';
+import { DependentCommand, type CommandOptions, type CommandResult, type LoadedAggregate, type StreamDependency, type StreamTarget } from './commandTypes.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './errors.js';
 import type { FoldedSnapshots } from './foldedSnapshots.js';
+import { KeyReservedMeanwhile, keyedId, keyStreamOf, replayOf, reservation } from './idempotency.js';
 
-export interface CommandOptions {
-  readonly actor: Actor;
-  /** The revision the caller last saw; a stale one is a conflict, never silently retried. */
-  readonly expectedRevision?: bigint;
-  /** Same key and same request: the first result is returned and nothing is appended. */
-  readonly idempotency?: { readonly key: string; readonly fingerprint: string };
-  /** When the fact happened in the world, for backfilled history; defaults to now. */
-  readonly occurredAt?: string;
-  readonly correlationId?: string;
-  readonly causationId?: string;
-}
+export * from './commandTypes.js';
 
-/** An existing stream, or a new stream of a category (its id is generated). */
-export type StreamTarget = string | { readonly create: string };
-
-/** A stream a decision read, at the revision it read (undefined: the stream did not exist then). */
-export interface StreamDependency {
-  readonly streamId: string;
-  readonly revision: bigint | undefined;
-}
-
-/**
- * A command decided on what other streams held (a post on its session being open, an answer on
- * its two posts): `prepare` reads them, then builds the command and names the streams it read and
- * their revisions. The append is refused when one of them moved since, like any expected-revision
- * conflict, and the command is prepared and decided again (never with a caller's
- * `expectedRevision`: that one is about the target stream only). With SQLite the check is in the
- * append's transaction (an empty append with an expected revision per dependency); a store that
- * cannot append to several streams at once (EventStoreDB) checks them right before the append, so
- * a change landing within that round trip is not seen (`CommandHandler.dependencyCheck`).
- */
-export class DependentCommand<C> {
-  constructor(readonly prepare: () => Promise<{ readonly command: C; readonly dependsOn: readonly StreamDependency[] }>) {}
-}
-
-export interface CommandResult<State> {
-  readonly streamId: string;
-  /** The aggregate id: the stream id without its category. */
-  readonly id: string;
-  readonly state: State;
-  /** Revision of the stream after the command (-1 when the stream still does not exist). */
-  readonly revision: bigint;
-  /** Position to wait for before reading the command's effects (START if nothing was written). */
-  readonly position: Position;
-  readonly events: readonly DomainEvent[];
-  /** True when this answers a retry of an idempotent request. */
-  readonly replayed: boolean;
-}
-
-export interface LoadedAggregate<State> {
-  readonly state: State;
-  readonly revision: bigint | undefined;
-  /** Position of the stream's last event (START when it does not exist). */
-  readonly position: Position;
-  /** Whether events of the stream carry this idempotency key (a request already handled). */
-  recorded(idempotencyKey: string): boolean;
-}
-
-const IDEMPOTENCY_CATEGORY = 'idempotency';
 const MAX_ATTEMPTS = 12;
 /** Streams whose folded state is kept: each costs its state's size (a large session, a few MB). */
 const CACHED_STREAMS = 1000;
@@ -231,7 +175,7 @@ export class CommandHandler {
         const loaded: LoadedAggregate<S> = fresh && attempt === 1 ? this.initial(decider) : (cached ?? (await this.load(decider, streamId)));
         const { command, dependsOn } = request instanceof DependentCommand ? await request.prepare() : { command: request, dependsOn: [] };
         if (options.idempotency) {
-          const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
+          const replay = replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
           if (replay) {
             if (!reserved) await this.reserve(options, streamId);
             return replay;
@@ -346,7 +290,7 @@ export class CommandHandler {
         { streamId, events, expectedRevision },
         // Nothing appended: only each stream's revision is checked, in the same transaction.
         ...dependsOn.map((dependency) => ({ streamId: dependency.streamId, events: [], expectedRevision: dependency.revision ?? ('no_stream' as const) })),
-        ...(reserving ? [{ streamId: keyStreamOf(reserving), events: [this.reservation(reserving, streamId)], expectedRevision: 'no_stream' as const }] : []),
+        ...(reserving ? [{ streamId: keyStreamOf(reserving), events: [reservation(reserving, streamId, this.clock())], expectedRevision: 'no_stream' as const }] : []),
       ]);
       return appended!;
     }
@@ -400,42 +344,6 @@ export class CommandHandler {
   }
 
   /**
-   * The first result of an idempotent request, when the caller's own events for its key are
-   * already in the stream (another caller's events with the same key are not this request's).
-   */
-  private replayOf<C, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    streamId: string,
-    events: readonly RecordedEvent[],
-    options: CommandOptions,
-  ): CommandResult<S> | undefined {
-    const { key, fingerprint } = options.idempotency!;
-    const mine = (event: RecordedEvent) =>
-      event.metadata.idempotencyKey === key && event.metadata.actor === options.actor.subject;
-    let last = -1;
-    for (let i = events.length - 1; i >= 0; i--) {
-      if (mine(events[i]!)) {
-        last = i;
-        break;
-      }
-    }
-    if (last < 0) return undefined;
-    const recordedFingerprint = events[last]!.metadata.idempotencyFingerprint;
-    if (recordedFingerprint !== undefined && recordedFingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
-    const commandId = events[last]!.metadata.commandId;
-    const recorded = events.filter((event) => mine(event) && event.metadata.commandId === commandId);
-    return {
-      streamId,
-      id: idOfStream(streamId),
-      state: fold(decider, events.slice(0, last + 1) as unknown as E[]),
-      revision: recorded.at(-1)!.revision,
-      position: recorded.at(-1)!.position,
-      events: recorded.map((e) => ({ type: e.type, data: e.data })),
-      replayed: true,
-    };
-  }
-
-  /**
    * Where an earlier request with this caller's key went, from the key's reservation (its own
    * stream, per caller and key); a different request with the same key is refused.
    */
@@ -457,32 +365,13 @@ export class CommandHandler {
    */
   private async reserve(options: CommandOptions, streamId: string): Promise<void> {
     try {
-      await this.store.appendToStream(keyStreamOf(options), [this.reservation(options, streamId)], { expectedRevision: 'no_stream' });
+      await this.store.appendToStream(keyStreamOf(options), [reservation(options, streamId, this.clock())], { expectedRevision: 'no_stream' });
     } catch (error) {
       // A concurrent retry of the same request reserved it first.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
     }
   }
 
-  private reservation(options: CommandOptions, streamId: string): EventData {
-    const { key, fingerprint } = options.idempotency!;
-    const now = this.clock().toISOString();
-    return {
-      id: randomUUID(),
-      type: 'IdempotencyKeyReserved',
-      data: { streamId, fingerprint },
-      metadata: {
-        actor: options.actor.subject,
-        role: options.actor.role,
-        recordedAt: now,
-        occurredAt: now,
-        commandId: randomUUID(),
-        correlationId: options.correlationId ?? randomUUID(),
-        causationId: options.causationId ?? randomUUID(),
-        idempotencyKey: key,
-      },
-    };
-  }
 }
 
 /**
@@ -490,27 +379,3 @@ export class CommandHandler {
  * the session (is it one stream?) and as the whole session, and neither evicts the other.
  */
 const foldedKey = (deciderId: number, streamId: string) => `${deciderId}:${streamId}`;
-
-/** The key's reservation appeared between reading it and appending: the request starts again. */
-class KeyReservedMeanwhile extends Error {}
-
-const keyHash = (options: CommandOptions) =>
-  createHash('sha256').update(`${options.actor.subject}\n${options.idempotency!.key}`).digest();
-
-function keyStreamOf(options: CommandOptions): string {
-  return streamIdOf(IDEMPOTENCY_CATEGORY, keyHash(options).toString('hex').slice(0, 40));
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/**
- * The id of an aggregate a keyed request creates, derived from the caller and the key (shaped
- * like a ULID): a retry, even one racing the first attempt, targets the same stream and finds the
- * first attempt's events there.
- */
-function keyedId(options: CommandOptions): string {
-  const hash = keyHash(options);
-  let id = CROCKFORD[hash[0]! % 8]!;
-  for (let i = 1; i < 26; i++) id += CROCKFORD[hash[i]! % 32]!;
-  return id;
-}
