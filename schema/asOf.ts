@@ -4,6 +4,7 @@ import type { AuthScopeMap } from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { ReadModelStore } from '../projections/types.js';
 import { entityId } from '../src/application/ids.js';
+import { ReadModelDatabase } from '../src/readModels/database.js';
 import type { Context, Types } from './builder.js';
 import { AsOfArg, bareId } from './journeySupport.js';
 
@@ -46,6 +47,9 @@ const SOURCE = Symbol('readModels');
  * read the same moment: resolvers of nested fields call `sourceOf(parent, context)`.
  */
 export function fromSource<T>(db: ReadModelStore, value: T): T {
+  // Rows of the live read models need no mark: sourceOf falls back to them. Marking every row
+  // (a new hidden class each) was 3.4 % of an uncached networks read.
+  if (db instanceof ReadModelDatabase) return value;
   if (Array.isArray(value)) {
     for (const item of value) fromSource(db, item);
   } else if (value !== null && typeof value === 'object') {

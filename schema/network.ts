@@ -33,6 +33,7 @@ import {
   recordNetworkLesson,
   registerNetwork,
   startImplementationPhase,
+  translateNetworkLesson,
 } from '../src/application/network.js';
 import { z } from 'zod';
 
@@ -310,6 +311,14 @@ commandMutation({
 commandMutation({
   useCase: recordNetworkLesson,
   description: 'Records a lesson of the whole network that belongs to no one meeting (a general highlight, a guideline).',
+  authScopes: networkRunners,
+  ...networkPayload,
+});
+
+commandMutation({
+  useCase: translateNetworkLesson,
+  description:
+    "Adds a translation of a lesson of the network (by its number), keeping the original; one into a language already translated replaces it. Who may record the network's lessons may translate them.",
   authScopes: networkRunners,
   ...networkPayload,
 });

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { Decider, MessagesOf } from '../shared/decider.js';
 import { RuleViolationError } from '../shared/errors.js';
 import { CityId, CountryCode, IsoDate, OptionalText, Subject, Text, ThematicGroupId, Topics } from '../shared/values.js';
-import { languageOf, OptionalLanguage, OptionalTranslations, requireTranslations } from '../shared/language.js';
+import {
+  AddTranslation,
+  decideTranslation,
+  languageOf,
+  OptionalLanguage,
+  OptionalTranslations,
+  requireTranslations,
+  type TextLanguages,
+  textLanguages,
+  translated,
+} from '../shared/language.js';
 import { type NetworkEvent, NetworkKind, type NetworkPhase, PartnerKind, PartnerRole } from './events.js';
 
 export const RegisterNetwork = z
@@ -78,6 +88,11 @@ export const RecordNetworkLesson = z.object({
   lessonTranslations: OptionalTranslations().describe('Translations of the lesson, each with its language; the lesson stays the original.'),
 });
 
+/** Adds a translation of a lesson of the network later, keeping the original; one into a language already translated replaces it. */
+export const TranslateNetworkLesson = AddTranslation.extend({
+  lessonNumber: z.number().int().positive().describe('The lesson, by its number within the network (NetworkLesson.number).'),
+});
+
 /** Defines a thematic group of the network, or changes it when the groupId is already defined. */
 export const DefineThematicGroup = z.object({
   groupId: ThematicGroupId.describe('A short key, unique within the network, e.g. tourism; the same key again changes the group.'),
@@ -102,6 +117,7 @@ export const NetworkCommandSchemas = {
   RecordBaselineStudy,
   StartImplementationPhase,
   RecordNetworkLesson,
+  TranslateNetworkLesson,
   DefineThematicGroup,
 };
 
@@ -121,6 +137,8 @@ export interface NetworkState {
   readonly implementationStartDate?: string;
   /** How many lessons of the whole network are recorded (they are numbered). */
   readonly lessonCount?: number;
+  /** The language and translations of each lesson, by its number. */
+  readonly lessonLanguages?: Readonly<Record<number, TextLanguages>>;
   /** Thematic groups by groupId. */
   readonly thematicGroups?: Readonly<Record<string, ThematicGroup>>;
 }
@@ -256,6 +274,14 @@ function decide(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
         },
       ];
     }
+    case 'TranslateNetworkLesson': {
+      requireOpen(state);
+      const { lessonNumber, ...translation } = command.data;
+      const current = state.lessonLanguages?.[lessonNumber];
+      if (!current) throw new RuleViolationError('LESSON_NOT_FOUND', `The network has no lesson ${lessonNumber}`);
+      const added = decideTranslation(`Lesson ${lessonNumber}`, current, translation);
+      return added ? [{ type: 'NetworkLessonTranslated', data: { lessonNumber, ...added } }] : [];
+    }
     case 'DefineThematicGroup': {
       requireOpen(state);
       const { groupId, ...group } = command.data;
@@ -298,8 +324,15 @@ function evolve(state: NetworkState, event: NetworkEvent): NetworkState {
       return { ...state, baselineStudy: event.data };
     case 'ImplementationPhaseStarted':
       return { ...state, phase: 'implementation', implementationStartDate: event.data.startDate };
-    case 'NetworkLessonRecorded':
-      return { ...state, lessonCount: event.data.lessonNumber };
+    case 'NetworkLessonRecorded': {
+      const { lessonNumber, lessonLanguage, lessonTranslations } = event.data;
+      return { ...state, lessonCount: lessonNumber, lessonLanguages: { ...state.lessonLanguages, [lessonNumber]: textLanguages(lessonLanguage, lessonTranslations) } };
+    }
+    case 'NetworkLessonTranslated': {
+      const { lessonNumber } = event.data;
+      const current = state.lessonLanguages?.[lessonNumber] ?? textLanguages(undefined, undefined);
+      return { ...state, lessonLanguages: { ...state.lessonLanguages, [lessonNumber]: translated(current, event.data) } };
+    }
     case 'ThematicGroupDefined': {
       const { groupId, name, theme, memberCities, description } = event.data;
       return { ...state, thematicGroups: { ...state.thematicGroups, [groupId]: { name, theme, memberCities, description } } };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { person, personRef } from '../shared/personalData.js';
 import { CityId, CountryCode, IsoDate, Subject, Topics } from '../shared/values.js';
 import type { MessagesOf } from '../shared/decider.js';
-import { TranslationSchema } from '../shared/language.js';
+import { TranslationAddedSchema, TranslationSchema } from '../shared/language.js';
 
 /** URBACT network kinds; implementation networks (URBACT III) carried out existing strategies. */
 export const NetworkKind = z.enum(['actionPlanning', 'transfer', 'innovationTransfer', 'implementation']);
@@ -60,6 +60,11 @@ export const NetworkEventSchemas = {
     /** The lesson's language (BCP 47) and its translations; absent when not recorded (and in older events). */
     lessonLanguage: z.string().optional(),
     lessonTranslations: z.array(TranslationSchema).optional(),
+  }),
+  /** A translation of a lesson of the network added later; the original is kept, an earlier translation into the language replaced. */
+  NetworkLessonTranslated: z.object({
+    lessonNumber: z.number().int().positive(),
+    ...TranslationAddedSchema.shape,
   }),
   /**
    * A thematic group of the network: partners working more closely on one theme. Recorded again

@@ -1,6 +1,7 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
 import type { LearningRow } from '../meeting/meetings.js';
+import { storeTranslation, translationsColumn } from '../meeting/translations.js';
 import type { ReadModelStore } from '../types.js';
 import { projection } from '../types.js';
 
@@ -25,20 +26,26 @@ export const networkLessonsProjection = projection({
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (network_id, lesson_number)
   );`,
-  handles: ['NetworkLessonRecorded'],
+  handles: ['NetworkLessonRecorded', 'NetworkLessonTranslated'],
   apply(db, event) {
+    const networkId = idOfStream(event.streamId);
+    if (event.type === 'NetworkLessonTranslated') {
+      const { lessonNumber, ...added } = event.data as NetworkEventOf<'NetworkLessonTranslated'>['data'];
+      storeTranslation(db, 'network_lessons', 'lesson', { where: 'network_id = ? AND lesson_number = ?', params: [networkId, lessonNumber] }, added);
+      return;
+    }
     const d = event.data as NetworkEventOf<'NetworkLessonRecorded'>['data'];
     db.run(
       `INSERT OR REPLACE INTO network_lessons (network_id, lesson_number, lesson, theme, learnt_from, lesson_language, lesson_translations, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        idOfStream(event.streamId),
+        networkId,
         d.lessonNumber,
         d.lesson,
         d.theme,
         d.learntFrom ?? null,
         d.lessonLanguage ?? null,
-        d.lessonTranslations ? JSON.stringify(d.lessonTranslations) : null,
+        translationsColumn(d.lessonTranslations),
         event.metadata.occurredAt,
       ],
     );

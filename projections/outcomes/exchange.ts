@@ -56,7 +56,7 @@ const needNetworks = networkKinds('outcome_need_networks');
 
 export const outcomeNeedsProjection = projection({
   name: 'outcomeNeeds',
-  version: 4,
+  version: 5,
   schema: `CREATE TABLE IF NOT EXISTS outcome_needs (
     need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
     status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
@@ -154,7 +154,7 @@ const meetingNetworks = networkKinds('outcome_meeting_networks');
  */
 export const outcomeMeetingsProjection = projection({
   name: 'outcomeMeetings',
-  version: 4,
+  version: 5,
   schema: `CREATE TABLE IF NOT EXISTS outcome_meetings (
     meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
     start_date TEXT NOT NULL, status TEXT NOT NULL, participants INTEGER NOT NULL);
@@ -268,7 +268,7 @@ const groupNetworks = networkKinds('outcome_local_group_networks');
 
 export const outcomeLocalGroupsProjection = projection({
   name: 'outcomeLocalGroups',
-  version: 4,
+  version: 5,
   schema: `CREATE TABLE IF NOT EXISTS outcome_local_groups (
     group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS outcome_stakeholders (

@@ -62,7 +62,7 @@ const figureOf = (figure: string, row: Pick<OutcomePlanRow, 'network_id' | 'netw
  */
 export const outcomePlansProjection = projection({
   name: 'outcomePlans',
-  version: 5,
+  version: 6,
   schema: `CREATE TABLE IF NOT EXISTS outcome_plans (
     plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
     country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);

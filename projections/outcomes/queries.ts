@@ -195,7 +195,8 @@ function runningTotals(db: ReadModelStore, table: string, figure: string, scope:
 }
 
 /**
- * A figure's counts for a scope: from running totals as of a moment (runningDayOf); from the totals without a period; with one, whole months from
+ * A figure's counts for a scope: from running totals as of a moment (runningDayOf), else at a moment from
+ * the fact rows; from the totals without a period; with one, whole months from
  * the monthly totals and the partial months at either end from the fact rows (`facts`), so that a
  * period of any length costs about the same. A theme filter has no totals per month: fact rows.
  */
@@ -203,6 +204,8 @@ function counted(db: ReadModelStore, table: string, figure: string, scope: Scope
   if (scope.factsOnly) return facts(scope);
   const runningDay = runningDayOf(db, scope);
   if (runningDay !== undefined) return runningTotals(db, table, figure, scope, mode, runningDay);
+  // The counters keep no history (src/readModels/history.ts): at any other moment, the fact rows.
+  if ('worldTime' in db) return facts(scope);
   if (!dated(scope)) return sumTotals(db, table, figure, scope, mode, null);
   if (scope.byNetwork) return facts(scope);
   const firstFull = scope.from ? (scope.from.endsWith('-01') ? monthOf(scope.from) : addMonths(monthOf(scope.from), 1)) : '0000-01';

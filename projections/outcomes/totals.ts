@@ -91,12 +91,14 @@ function addToRunning(db: ReadModelStore, table: string, key: readonly string[],
      WHERE true ON CONFLICT DO UPDATE SET n = excluded.n, cents = excluded.cents`,
     [...key, n, cents, date, ...key],
   );
+  // The later days as scalar subqueries, not a join with history_context: joined, SQLite read every
+  // row of the counter for each bump (quadratic in the log); a scalar bound seeks the range of days.
   db.run(
     `INSERT INTO ${running} (figure, network_id, country, k1, k2, day, stamp, n, cents)
-     SELECT r.figure, r.network_id, r.country, r.k1, r.k2, r.day, m.stamp, r.n + ?, r.cents + ?
-     FROM ${moment} m JOIN ${running} r ON ${RUNNING_KEY.replaceAll(/(\w+) = \?/g, 'r.$1 = ?')} AND r.day > m.day
+     SELECT r.figure, r.network_id, r.country, r.k1, r.k2, r.day, (SELECT stamp FROM history_context), r.n + ?, r.cents + ?
+     FROM ${running} r WHERE ${RUNNING_KEY.replaceAll(/(\w+) = \?/g, 'r.$1 = ?')} AND r.day > (SELECT max(substr(world_time, 1, 10), ?) FROM history_context)
        AND r.stamp = (SELECT max(stamp) FROM ${running} x WHERE ${RUNNING_KEY.replaceAll(/(\w+) = \?/g, 'x.$1 = r.$1')} AND x.day = r.day)
-     WHERE true ON CONFLICT DO UPDATE SET n = excluded.n, cents = excluded.cents`,
-    [n, cents, date, ...key],
+     ON CONFLICT DO UPDATE SET n = excluded.n, cents = excluded.cents`,
+    [n, cents, ...key, date],
   );
 }

@@ -65,7 +65,10 @@ export interface SeedPartner {
 }
 
 export interface SeedLearning {
+  /** In English: the document's, or a translation of `lessonOriginal`. */
   lesson: string;
+  /** The lesson as the document words it, when not in English (Italian in doc 003). */
+  lessonOriginal?: string;
   theme?: string;
   /** SeedCity key of the partner the lesson comes from, when the document names one. */
   partner?: string;
@@ -101,6 +104,8 @@ export interface SeedMeeting {
   speakers?: { name: string; affiliation: string }[];
   /** What the meeting was about, as the document describes it. */
   description?: string;
+  /** The description as the document words it, when not in English (Italian in doc 003). */
+  descriptionOriginal?: string;
   /** Activities held during the meeting (the Krakow market place was one of the 2nd transnational meeting). */
   activities?: string[];
   note?: string;

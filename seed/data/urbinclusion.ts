@@ -12,8 +12,12 @@ import type {
 /**
  * URBinclusion, seen through Torino's Operational Implementation Framework (doc 003).
  * The document is mostly in Italian, with a shorter English version at the end ("EN
- * Version"). Italian passages are translated here; `titleOriginal` keeps the Italian
- * titles of the local workshops.
+ * Version"), and some passages in English in the Italian part (Copenhagen, Lyon, Krakow, Naples,
+ * Trikala, Barcelona, Ezio Manzini's words, the 5th workshop). Where a loaded text is Italian in
+ * the document, the Italian is kept beside its English (`titleOriginal`, `lessonOriginal`,
+ * `descriptionOriginal`): the loader records it as the original (`it`) and the English as its
+ * translation; the general highlights' English is the document's own EN version (1.4). Text
+ * without an original is the document's English (or the seed's English where it composes).
  *
  * What the document does not give: the network's start and end dates (it says only
  * "during the two years of the project"), the list of partners (it says "una rete di 8
@@ -108,9 +112,9 @@ export const urbinclusionMeetings: SeedMeeting[] = [
       'Motivational support services for young people',
     ],
     learnings: [
-      { lesson: 'Glasgow shows how to relate public and private resources and experiences.', partner: 'glasgow' },
-      { lesson: 'Innovative financial models can offer significant opportunities for a new approach and a different culture of the social economy.', partner: 'glasgow' },
-      { lesson: 'Hybrid social forms can sometimes produce better effects than traditional approaches, with benefits for the whole society.', partner: 'glasgow' },
+      { lesson: 'Glasgow shows how to relate public and private resources and experiences.', lessonOriginal: 'L\'esperienza di Glasgow permette di comprendere come mettere in relazione risorse ed esperienze pubbliche e private.', partner: 'glasgow' },
+      { lesson: 'Innovative financial models can offer significant opportunities for a new approach and a different culture of the social economy.', lessonOriginal: 'La spiegazione dei modelli finanziari innovativi può offrire significative opportunità per lo sviluppo di un nuovo approccio e di una diversa cultura per quanto riguarda l\'economia sociale.', partner: 'glasgow' },
+      { lesson: 'Hybrid social forms can sometimes produce better effects than traditional approaches, with benefits for the whole society.', lessonOriginal: 'Questo conferma che talvolta, forme sociali ibride possono produrre effetti positivi superiori rispetto ad approcci tradizionali, con benefici per tutta la società.', partner: 'glasgow' },
     ],
     source: `${LJ}; ${LJ41}, "GLASGOW MEETING – 19-20 giugno 2018"`,
   },
@@ -130,7 +134,7 @@ export const urbinclusionMeetings: SeedMeeting[] = [
       { lesson: 'Bridging – connecting diversities – is an antidote to the on-going main trend towards gentrification, segregation and creation of communication bubbles.', author: 'Ezio Manzini' },
       { lesson: 'Commoning – weaving people and places – is an antidote to main trends of city commodification and marketization.', author: 'Ezio Manzini' },
       { lesson: 'Democratizing – supporting active participation – is an antidote to the on-going crisis of participative democracy; it implies a power shift towards citizens and communities.', author: 'Ezio Manzini' },
-      { lesson: 'Through new forms of public intervention, both public policies and public services have to break their usual ways and propose new ones.' },
+      { lesson: 'Through new forms of public intervention, both public policies and public services have to break their usual ways and propose new ones.', lessonOriginal: 'L\'idea si basa sul presupposto che, attraverso nuove modalità di intervento pubblico, sia le politiche pubbliche sia i servizi pubblici debbano rompere le loro modalità abituali e proporre di nuove.' },
     ],
     source: `${LJ}; ${LJ41}, "TORINO"`,
   },
@@ -209,17 +213,17 @@ export const urbinclusionMeetings: SeedMeeting[] = [
       'Partnership versus contract: who should be involved in a partnership?',
     ],
     learnings: [
-      { lesson: 'Different management models can be adopted: Bologna has a centralised model, Torino a fragmented one. The first is simpler, the second allows more dialogue between public and private.' },
-      { lesson: 'The role of the City as facilitator (enabler).' },
-      { lesson: 'Need for funding mechanisms that go beyond political cycles.' },
-      { lesson: 'Collaborative governance can be a problem in the case of commercial activities.' },
-      { lesson: 'Public administrations should become more open to discretion.' },
-      { lesson: 'The Public Administration should promote creativity.' },
-      { lesson: 'The problem of collective responsibility.' },
-      { lesson: 'There is no single recipe for the governance model: it is essential to make smart use of the available tools.' },
-      { lesson: 'It is important to set up a steering committee ("cabina di regia") and to define who should take part in it.' },
-      { lesson: 'Some "pilot cases" should be tested to select the best models.' },
-      { lesson: 'The main difference between partnerships and contracts is risk.' },
+      { lesson: 'Different management models can be adopted: Bologna has a centralised model, Torino a fragmented one. The first is simpler, the second allows more dialogue between public and private.', lessonOriginal: 'Diversi modelli di gestione da adottare: Bologna ha un modello centralizzato, Torino frammentato. Il primo modello è più semplice ma il secondo consente un maggiore dialogo tra pubblico e privato.' },
+      { lesson: 'The role of the City as facilitator (enabler).', lessonOriginal: 'Il ruolo della Città come soggetto facilitatore (enabler).' },
+      { lesson: 'Need for funding mechanisms that go beyond political cycles.', lessonOriginal: 'Esigenza di meccanismi di finanziamento che vadano oltre i cicli politici.' },
+      { lesson: 'Collaborative governance can be a problem in the case of commercial activities.', lessonOriginal: 'La questione della governance collaborativa può rappresentare un problema nel caso di attività commerciali.' },
+      { lesson: 'Public administrations should become more open to discretion.', lessonOriginal: 'Le pubbliche amministrazioni dovrebbero diventare più aperte alla discrezionalità.' },
+      { lesson: 'The Public Administration should promote creativity.', lessonOriginal: 'La Pubblica Amministrazione dovrebbe promuovere la creatività.' },
+      { lesson: 'The problem of collective responsibility.', lessonOriginal: 'Problema della responsabilità collettiva.' },
+      { lesson: 'There is no single recipe for the governance model: it is essential to make smart use of the available tools.', lessonOriginal: 'Per quanto riguarda il modello di governance non esiste una singola ricetta. È fondamentale fare un uso intelligente degli strumenti disponibili.' },
+      { lesson: 'It is important to set up a steering committee ("cabina di regia") and to define who should take part in it.', lessonOriginal: 'È importante definire una cabina di regia e definire chi deve parteciparvi.' },
+      { lesson: 'Some "pilot cases" should be tested to select the best models.', lessonOriginal: 'Alcuni "casi pilota" dovrebbero essere testati per selezionare i modelli migliori.' },
+      { lesson: 'The main difference between partnerships and contracts is risk.', lessonOriginal: 'La principale differenza tra partnership e contratti è rappresentata dal rischio.' },
     ],
     source: `${LJ}; ${LJ42}, "I) LSG WORKSHOP (2/7/18)"`,
   },
@@ -242,12 +246,12 @@ export const urbinclusionMeetings: SeedMeeting[] = [
       'Measuring social impact: a multi-criteria strategic evaluation system for social innovation and urban regeneration; design and choice of KPIs for Torino',
     ],
     learnings: [
-      { lesson: 'Need for a more informal approach to governance to reach a new model of co-production.' },
-      { lesson: 'Leave room for self-organisation (e.g. in Co-City type C projects).' },
-      { lesson: 'Open up to sustainability (social, economic, environmental) in a holistic sense, introducing indicators of social and economic distress.' },
-      { lesson: 'Identify the skills needed, e.g. soft skills and life skills (awareness of oneself and of the context).' },
-      { lesson: 'Deepen the theme of community work: neither salaried work, nor volunteering, nor entrepreneurship.' },
-      { lesson: 'The theme of wisdom should be introduced in a structured way; examples, models and experiences exist.' },
+      { lesson: 'Need for a more informal approach to governance to reach a new model of co-production.', lessonOriginal: 'Necessità di un approccio più informale alla governance per arrivare ad un nuovo modello di co-produzione.' },
+      { lesson: 'Leave room for self-organisation (e.g. in Co-City type C projects).', lessonOriginal: 'Lasciare uno spazio all\'auto-organizzazione (ad es. nei progetti tipo C di Co-City).' },
+      { lesson: 'Open up to sustainability (social, economic, environmental) in a holistic sense, introducing indicators of social and economic distress.', lessonOriginal: 'Aprire al tema sostenibilità (sociale, economica ambientale) in senso olistico e introducendo indicatori di sofferenza sociale ed economica.' },
+      { lesson: 'Identify the skills needed, e.g. soft skills and life skills (awareness of oneself and of the context).', lessonOriginal: 'Individuare le abilità (skills) necessari. Ad esempio soft skills e life skills (consapevolezza di sé e del contesto).' },
+      { lesson: 'Deepen the theme of community work: neither salaried work, nor volunteering, nor entrepreneurship.', lessonOriginal: 'Approfondire il tema del lavoro di comunità, né salariato, né volontariato, né imprenditoriale.' },
+      { lesson: 'The theme of wisdom should be introduced in a structured way; examples, models and experiences exist.', lessonOriginal: 'Va introdotto il tema della saggezza in forma strutturata. Esistono esempi, modelli, esperienze...' },
     ],
     source: `${LJ}; ${LJ42}, "II) LSG WORKSHOP (8/11/18)"`,
   },
@@ -269,7 +273,9 @@ export const urbinclusionMeetings: SeedMeeting[] = [
       'Social Fare – first centre for social innovation in Italy (social impact design)',
       'Avanzi – urban regeneration and social housing in disadvantaged areas (social investment fund)',
     ],
-    note: 'Part of an exchange of experiences between the cities of Torino and Baltimore.',
+    description: 'The meeting was part of an exchange of experiences between the cities of Torino and Baltimore on social inclusion and financial innovation.',
+    descriptionOriginal:
+      "L'incontro è stato parte di uno scambio di esperienze tra le città di Torino e Baltimora dedicate alle esperienze di inclusione sociale e all'innovazione finanziaria",
     source: `${LJ}; ${LJ42}, "III) LSG WORKSHOP – 14-15 novembre 2018"`,
   },
   {
@@ -285,11 +291,11 @@ export const urbinclusionMeetings: SeedMeeting[] = [
     themes: ['Anti-poverty policies: from good intentions to impact', 'Governing experimentation', 'Urban and social key of future EU programming'],
     guidingQuestions: ['How to govern experimentation processes?'],
     learnings: [
-      { lesson: 'The main knot of innovation is understanding how to implement experiences and make them become systems.' },
-      { lesson: 'A path is under way to gradually bring together more cities to convince the European Union to introduce concepts of social innovation that can enable certain practices of public-private interaction.' },
-      { lesson: 'In a situation of uncertainty there is a need to experiment and to put together human and economic resources to respond to real social needs.' },
-      { lesson: 'Future EU programming will have proposals with an "urban key" but also a social one; one theme is how to use public funds to generate public returns, also when managed by private actors.' },
-      { lesson: 'The Local Action Plan proposes to identify the figure of the innovation broker to govern experimentation processes.' },
+      { lesson: 'The main knot of innovation is understanding how to implement experiences and make them become systems.', lessonOriginal: 'Il nodo principale dell\'innovazione è capire come implementare le esperienze e farle diventare dei sistemi.' },
+      { lesson: 'A path is under way to gradually bring together more cities to convince the European Union to introduce concepts of social innovation that can enable certain practices of public-private interaction.', lessonOriginal: 'E\' in corso un percorso per tentare di agglomerare gradualmente più città per convincere l\'Unione Europea a introdurre concetti di innovazione sociale che possano abilitare determinate pratiche di interazione tra pubblico e privato.' },
+      { lesson: 'In a situation of uncertainty there is a need to experiment and to put together human and economic resources to respond to real social needs.', lessonOriginal: 'In una situazione di incertezza quale quella in cui ci troviamo, c\'è l\'esigenza di sperimentare e mettere insieme risorse umane ed economiche per fornire delle risposte a bisogni sociali reali.' },
+      { lesson: 'Future EU programming will have proposals with an "urban key" but also a social one; one theme is how to use public funds to generate public returns, also when managed by private actors.', lessonOriginal: 'Anche la programmazione futura vedrà proposte che avranno una "chiave urbana" da un lato ma anche sociale. Uno dei temi nell\'agenda della nuova programmazione riguarda il come usare fondi pubbliche per generare ricadute pubbliche (anche quando gestiti da privati).' },
+      { lesson: 'The Local Action Plan proposes to identify the figure of the innovation broker to govern experimentation processes.', lessonOriginal: 'Come governare i processi di sperimentazione? Il Local Action Plan propone di individuare la figura dell\'innovation broker.' },
     ],
     source: `${LJ}; ${LJ42}, "IV) LSG WORKSHOP - 7 marzo 2019"`,
   },
@@ -318,21 +324,21 @@ export const urbinclusionMeetings: SeedMeeting[] = [
 
 /** General lessons on the URBinclusion approach and on local stakeholder involvement (EN version 1.4 / section 4.1). */
 export const urbinclusionLearnings: SeedLearning[] = [
-  { lesson: 'Difficulty in merging actions hinders the integrated approach.', theme: 'integrated approach' },
-  { lesson: 'Decentralization should contribute to greater integration.', theme: 'integrated approach' },
-  { lesson: 'Territorial hubs are required.', theme: 'integrated approach' },
-  { lesson: 'Time is needed to consolidate the integration processes.', theme: 'integrated approach' },
-  { lesson: 'It is desirable but complex to collaborate between public bodies.', theme: 'integrated approach' },
-  { lesson: 'Different types of stakeholders should converge in a single strategy.', theme: 'integrated approach' },
-  { lesson: 'The process of co-design of public services should be promoted.', theme: 'local stakeholder involvement' },
-  { lesson: 'Local initiatives and experiences are far from developing a true co-creation.', theme: 'local stakeholder involvement' },
-  { lesson: 'There is a gap between civic organizations and the public sector.', theme: 'local stakeholder involvement' },
-  { lesson: 'To facilitate the involvement of citizens/local actors, spaces and platforms are needed.', theme: 'local stakeholder involvement' },
-  { lesson: 'The involvement of Roma people represents a big challenge.', theme: 'local stakeholder involvement' },
-  { lesson: 'People and institutions working in an area must share common goals.', theme: 'local stakeholder involvement' },
-  { lesson: 'Lack of trust between local authorities and civil society.', theme: 'local stakeholder involvement' },
-  { lesson: 'The role of the public sector should be defined: partner or authority?', theme: 'local stakeholder involvement' },
-  { lesson: 'Creation of social networks in specific urban areas: to provide the opportunity to interact in a common space.', theme: 'local stakeholder involvement' },
+  { lesson: 'Difficulty in merging actions hinders the integrated approach.', lessonOriginal: 'La difficoltà a unire le azioni ostacola l\'approccio integrato.', theme: 'integrated approach' },
+  { lesson: 'Decentralization should contribute to greater integration.', lessonOriginal: 'Il decentramento dovrebbe contribuire a una maggiore integrazione.', theme: 'integrated approach' },
+  { lesson: 'Territorial hubs are required.', lessonOriginal: 'Sono necessari hub territoriali.', theme: 'integrated approach' },
+  { lesson: 'Time is needed to consolidate the integration processes.', lessonOriginal: 'È necessario tempo per consolidare i processi di integrazione.', theme: 'integrated approach' },
+  { lesson: 'It is desirable but complex to collaborate between public bodies.', lessonOriginal: 'È auspicabile ma complesso collaborare tra enti pubblici.', theme: 'integrated approach' },
+  { lesson: 'Different types of stakeholders should converge in a single strategy.', lessonOriginal: 'Diversi tipi di stakeholder dovrebbero essere integrati e coordinati in un\'unica strategia.', theme: 'integrated approach' },
+  { lesson: 'The process of co-design of public services should be promoted.', lessonOriginal: 'Promuovere il processo di co-design dei servizi pubblici.', theme: 'local stakeholder involvement' },
+  { lesson: 'Local initiatives and experiences are far from developing a true co-creation.', lessonOriginal: 'Spesso, mancano iniziative ed esperienze locali per sviluppare una vera co-creazione.', theme: 'local stakeholder involvement' },
+  { lesson: 'There is a gap between civic organizations and the public sector.', lessonOriginal: 'C\'è un divario tra le organizzazioni civiche e il settore pubblico.', theme: 'local stakeholder involvement' },
+  { lesson: 'To facilitate the involvement of citizens/local actors, spaces and platforms are needed.', lessonOriginal: 'Sono necessari spazi e piattaforme per facilitare il coinvolgimento dei cittadini/attori locali.', theme: 'local stakeholder involvement' },
+  { lesson: 'The involvement of Roma people represents a big challenge.', lessonOriginal: 'Una grande sfida: come coinvolgere i Rom.', theme: 'local stakeholder involvement' },
+  { lesson: 'People and institutions working in an area must share common goals.', lessonOriginal: 'Le persone e gli enti che lavorano in un\'area devono condividere obiettivi comuni.', theme: 'local stakeholder involvement' },
+  { lesson: 'Lack of trust between local authorities and civil society.', lessonOriginal: 'Mancanza di fiducia tra le autorità locali e la società civile.', theme: 'local stakeholder involvement' },
+  { lesson: 'The role of the public sector should be defined: partner or authority?', lessonOriginal: 'Dovrebbe essere definito il ruolo del settore pubblico: partner o autorità?', theme: 'local stakeholder involvement' },
+  { lesson: 'Creation of social networks in specific urban areas: to provide the opportunity to interact in a common space.', lessonOriginal: 'Creazione di social network in specifiche aree urbane: dando l\'opportunità di interagire in uno spazio comune.', theme: 'local stakeholder involvement' },
 ];
 
 export const urbinclusionPractices: SeedPractice[] = [
@@ -660,7 +666,7 @@ export const urbinclusion: SeedNetwork = {
   ],
   notes: [
     'Each partner city defines an Implementation Plan (IP) and keeps an Operational Implementation Framework (OIF), a local log-book of the challenges, the approach and what was learnt (doc 003, section 1.1).',
-    'The meetings were hosted by Copenhagen, Lyon, Krakow, Glasgow, Torino, Naples, Trikala and Barcelona (8 cities, as many as the network counts), but the document does not say they are the partners; only Torino is recorded as a partner.',
+    'The meetings were hosted by Copenhagen, Lyon, Krakow, Glasgow, Torino, Naples, Trikala and Barcelona (8 cities, as many as the network counts); the document does not say they are the partners, and they are recorded as its 8 partners by that inference (docs/demo.md).',
     'Doc 003 dates the Co-City commons regulation both "nel febbraio 2016" and "gennaio del 2016".',
     'Torino Social Innovation ran 2012-2016 (FaciliTO giovani: 150 hires; beneficiaries were digital start-ups, cooperatives excluded) (doc 003, section 1.2).',
   ],

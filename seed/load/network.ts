@@ -5,7 +5,7 @@
  */
 import { cities, type SeedCity, type SeedLearning, type SeedLocalGroup, type SeedMeeting, type SeedNeed, type SeedPartner, type SeedPractice } from '../data/index.js';
 import { SeedError, type SeedClient } from './client.js';
-import { at, cityIdOf, clip, meetingDates, slug } from './values.js';
+import { at, cityIdOf, clip, inLanguage, meetingDates, slug } from './values.js';
 
 export type CityKey = keyof typeof cities;
 
@@ -131,9 +131,10 @@ export interface MeetingTotals {
   approximateDates: number;
 }
 
-/** The lesson as the API stores it: the document's text, with the person it is attributed to. */
-function lessonText(learning: SeedLearning): string {
-  return learning.author ? `${learning.lesson} (${learning.author})` : learning.lesson;
+/** The lesson as the API stores it, in its language: the document's text, with the person it is attributed to. */
+function lessonInLanguage(learning: SeedLearning): Record<string, unknown> {
+  const by = (text: string) => (learning.author ? `${text} (${learning.author})` : text);
+  return inLanguage('lesson', by(learning.lesson), learning.lessonOriginal && by(learning.lessonOriginal), 4000);
 }
 
 /** Where a lesson was learnt from when not from its learner: the partner named, else a host outside the partnership. */
@@ -172,9 +173,7 @@ export async function loadMeetings(
       networkId,
       kind: meeting.kind,
       // An Italian title is the original; the English of seed/data is its translation, marked as such.
-      ...(meeting.titleOriginal
-        ? { title: clip(meeting.titleOriginal, 300), titleLanguage: 'it', titleTranslations: [{ text: clip(meeting.title, 300), language: 'en' }] }
-        : { title: clip(meeting.title, 300) }),
+      ...inLanguage('title', meeting.title, meeting.titleOriginal, 300),
       ...(host ? { hostCityId: cityIdOf(host) } : {}),
       ...(host && !options.partners.has(meeting.host!) ? { externalHost: { name: host.name, country: host.country } } : {}),
       startDate: dates.startDate,
@@ -192,7 +191,7 @@ export async function loadMeetings(
     if (description || meeting.speakers?.length) {
       await ctx.client.mutate('describeMeeting', `${prefix}:meeting:${meeting.key}:description`, at(dates.endDate), {
         meetingId: aggregateId,
-        description: clip(description, 4000),
+        ...inLanguage('description', description, meeting.descriptionOriginal, 4000),
         ...(meeting.speakers?.length ? { speakers: meeting.speakers } : {}),
       });
     }
@@ -203,7 +202,7 @@ export async function loadMeetings(
       await ctx.client.mutate('recordLearning', `${prefix}:meeting:${meeting.key}:learning:${i + 1}`, at(dates.endDate), {
         meetingId: aggregateId,
         ...(learner ? { cityId: cityId(learner) } : {}),
-        lesson: clip(lessonText(learning), 4000),
+        ...lessonInLanguage(learning),
         ...(learning.theme ? { theme: clip(learning.theme, 200) } : {}),
         ...(from ? { learntFrom: clip(from, 200) } : {}),
       });
@@ -339,7 +338,7 @@ export async function recordNetworkLessons(
   for (const [i, lesson] of lessons.entries()) {
     await ctx.client.mutate('recordNetworkLesson', `${prefix}:lesson:${i + 1}`, occurredAt, {
       networkId,
-      lesson: clip(lessonText(lesson), 4000),
+      ...lessonInLanguage(lesson),
       ...(lesson.theme ? { theme: clip(lesson.theme, 200) } : {}),
       ...(lesson.partner ? { learntFrom: cityOf(lesson.partner).name } : {}),
     });

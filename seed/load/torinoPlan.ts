@@ -14,7 +14,7 @@ import { torinoPlan, type SeedAction, type SeedFunding } from '../data/index.js'
 import { recorded } from './client.js';
 import type { LoadContext } from './network.js';
 import { cityId, written } from './network.js';
-import { at, clip } from './values.js';
+import { at, clip, inLanguage } from './values.js';
 
 const PREFIX = 'seed:torino-iap';
 
@@ -179,10 +179,11 @@ export async function loadTorinoPlan(ctx: LoadContext, networkId: string): Promi
       at(ACTIONS_VALIDATED_ON),
       {
         planId,
-        title: action.title,
+        // Doc 001 (and doc 000) are in English.
+        ...inLanguage('title', action.title, undefined, 300),
         clusterKey: action.cluster,
         phase: action.phase,
-        summary: summaryOf(action),
+        ...inLanguage('summary', summaryOf(action), undefined, 5000),
         ...(action.promoter ? { responsibleBody: clip(action.promoter, 300) } : {}),
         ...(planned?.budget ? { budget: planned.budget } : {}),
         ...(planned ? { funding: planned.funding } : {}),

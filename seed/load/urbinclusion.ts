@@ -20,7 +20,7 @@
 import { torinoImplementationFramework, urbinclusion } from '../data/index.js';
 import type { LoadContext, MeetingTotals } from './network.js';
 import { cityId, formLocalGroups, joinPartners, loadMeetings, proposePractices, raiseNeeds, recordNetworkLessons, registerNetwork, written } from './network.js';
-import { at, clip, lastDayOf } from './values.js';
+import { at, clip, inLanguage, lastDayOf } from './values.js';
 
 const PREFIX = 'seed:urbinclusion';
 export const URBINCLUSION_START = '2017-09-01';
@@ -147,10 +147,11 @@ export async function loadUrbinclusion(ctx: LoadContext): Promise<{ networkId: s
         .join('\n\n');
       await ctx.client.mutate('addPlanAction', `${PREFIX}:oif:action:${action.key}:${i + 1}`, at(URBINCLUSION_START), {
         planId,
-        title: clip(item.title, 300),
+        // The framework names its actions in English in both its Italian and its English version.
+        ...inLanguage('title', item.title, undefined, 300),
         clusterKey: action.key,
         phase: 'realisation',
-        summary,
+        ...inLanguage('summary', summary, undefined, 5000),
         ...(funding ? { funding } : {}),
       });
       actions++;

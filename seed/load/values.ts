@@ -84,3 +84,13 @@ export function clip(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/**
+ * A text with its language, as the API's `<name>`, `<name>Language` and `<name>Translations` take it:
+ * the English of seed/data as `en`; or, when the document words it in Italian, that Italian as the
+ * original (`it`) and the English as its translation, marked as such.
+ */
+export function inLanguage(name: string, english: string, italian: string | undefined, max: number): Record<string, unknown> {
+  if (!italian) return { [name]: clip(english, max), [`${name}Language`]: 'en' };
+  return { [name]: clip(italian, max), [`${name}Language`]: 'it', [`${name}Translations`]: [{ text: clip(english, max), language: 'en' }] };
+}

@@ -9,6 +9,7 @@ import {
   RecordNetworkLesson,
   RegisterNetwork,
   StartImplementationPhase,
+  TranslateNetworkLesson,
 } from '../../domain/network/decider.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { aggregate } from './aggregate.js';
@@ -35,6 +36,8 @@ export const leaveNetwork = network.useCase('leaveNetwork', NetworkTarget.extend
 export const recordBaselineStudy = network.useCase('recordBaselineStudy', RecordBaselineStudy.extend(NetworkTarget.shape), 'RecordBaselineStudy');
 
 export const recordNetworkLesson = network.useCase('recordNetworkLesson', NetworkTarget.extend(RecordNetworkLesson.shape), 'RecordNetworkLesson');
+
+export const translateNetworkLesson = network.useCase('translateNetworkLesson', NetworkTarget.extend(TranslateNetworkLesson.shape), 'TranslateNetworkLesson');
 
 export const startImplementationPhase = network.useCase('startImplementationPhase', NetworkTarget.extend(StartImplementationPhase.shape), 'StartImplementationPhase');
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { ulid } from 'ulid';
+import { newUlid } from '../ulid.js';
 import { z } from 'zod';
 import { IsoDateTime } from '../../domain/shared/values.js';
 import type { Actor } from '../auth/actor.js';
@@ -155,5 +155,5 @@ export function runUseCase<Input extends z.ZodType, State>(
 
 /** A command's data with the new entity's id, when the command adds one (see `CommandUseCases`). */
 export function withNewId<D extends object>(data: D, newId: string | undefined): D {
-  return newId === undefined ? data : { ...data, [newId]: ulid() };
+  return newId === undefined ? data : { ...data, [newId]: newUlid() };
 }

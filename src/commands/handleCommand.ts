@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ulid } from 'ulid';
+import { newUlid } from '../ulid.js';
 import { idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
 import {
   START,
@@ -161,7 +161,7 @@ export class CommandHandler {
       reserved ??
       (typeof target === 'string'
         ? target
-        : streamIdOf(target.create, options.idempotency ? keyedId(options) : ulid()));
+        : streamIdOf(target.create, options.idempotency ? keyedId(options) : newUlid()));
     const commandId = randomUUID();
 
     // One command at a time per stream in this process: a second one decides on the state the

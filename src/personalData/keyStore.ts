@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ulid } from 'ulid';
+import { newUlid } from '../ulid.js';
 
 /**
  * The data subjects' keys, kept apart from the log (docs/personal-data.md#the-key-store): one
@@ -104,7 +104,7 @@ export class SqliteKeyStore implements KeyStore {
       if (subjectId) {
         key = (this.db.prepare('SELECT key FROM data_subject_keys WHERE subject_id = ?').get(subjectId) as { key: Buffer }).key;
       } else {
-        subjectId = `ds${ulid()}`;
+        subjectId = `ds${newUlid()}`;
         key = randomBytes(32);
         this.db
           .prepare('INSERT INTO data_subject_keys (subject_id, key, created_at) VALUES (?, ?, ?)')

@@ -55,11 +55,16 @@ export function setUpHistoryContext(db: ReadModelStore): void {
 /**
  * Tables of a projection that can carry history: ordinary tables (not virtual ones, such as
  * full-text indexes), and not those that are their own history: running totals (`*_running`),
- * whose rows are dated by world day and ledger position already (projections/outcomes/totals.ts).
+ * whose rows are dated by world day and ledger position already (projections/outcomes/totals.ts),
+ * nor the counters they run for (`t` beside `t_running`), which are read at a moment through
+ * their running totals or the fact rows they count. Versioning a counter on every bump was most
+ * of the history's write cost, and counters bumped out of world order took the backdating path
+ * over all their later versions (quadratic in the log).
  */
 export function historicalTables(db: ReadModelStore, tables: readonly string[]): string[] {
+  const counters = new Set(tables.filter((table) => table.endsWith('_running')).map((table) => table.slice(0, -'_running'.length)));
   return tables.filter((table) => {
-    if (table.endsWith('_running')) return false;
+    if (table.endsWith('_running') || counters.has(table)) return false;
     const row = db.get<{ sql: string }>(`SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`, [table]);
     return row !== undefined && !/^CREATE VIRTUAL/i.test(row.sql);
   });
@@ -106,30 +111,31 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
     const world = `(SELECT world_time FROM ${ctx})`;
     const stamp = `(SELECT stamp FROM ${ctx})`;
     const mark = `(SELECT mark FROM ${ctx})`;
-    const backdated = `(SELECT backdated FROM ${ctx})`;
     const allColumns = `${keyColumns.length > 0 ? '' : '_row_id, '}${names.join(', ')}`;
     const rowKeyFromNew = keyColumns.length > 0 ? '' : 'NEW.rowid, ';
-    // Backdated: the ledger knows a version of the row that starts after w.
-    const classify = (row: 'OLD' | 'NEW') =>
-      `UPDATE ${ctx} SET backdated = EXISTS (SELECT 1 FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from > ${world}),
-         mark = coalesce((SELECT max(_history_id) FROM ${h}), 0);`;
+    // Backdated: the ledger knows a version of the row that starts after w. Each change runs one of
+    // two triggers, chosen by this in their WHEN: the usual one (close the open version, open the
+    // new one: two statements) or the backdated one, so the usual change pays no backdating work.
+    const backdated = (row: 'OLD' | 'NEW') =>
+      `EXISTS (SELECT 1 FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from > ${world})`;
+    // The versions a backdated change re-derives are those before its own (ids up to the mark).
+    const setMark = `UPDATE ${ctx} SET mark = coalesce((SELECT max(_history_id) FROM ${h}), 0);`;
     // The usual case: the open version ends at w (in place: _closed_at says since when the ledger knows it ended).
     const closeOpen = (row: 'OLD' | 'NEW') =>
       `UPDATE ${h} SET _valid_to = ${world}, _closed_at = ${stamp}
-       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to = '${END_OF_TIME}' AND NOT ${backdated};
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to = '${END_OF_TIME}';
        DELETE FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to = ${world} AND _recorded_from = ${stamp} AND _closed_at = ${stamp} AND _valid_from >= _valid_to;`;
-    const openNew = (condition: string) =>
-      `INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
-       SELECT ${rowKeyFromNew}${names.map((n) => `NEW.${n}`).join(', ')}, ${world}, '${END_OF_TIME}', ${stamp}, ${NEVER} WHERE ${condition};`;
+    const openNew = `INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
+       SELECT ${rowKeyFromNew}${names.map((n) => `NEW.${n}`).join(', ')}, world_time, '${END_OF_TIME}', stamp, ${NEVER} FROM ${ctx};`;
     // Backdated: the part before w of the version reaching over w, kept as it was...
     const keepBefore = (row: 'OLD' | 'NEW') =>
       `INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
        SELECT ${allColumns}, _valid_from, ${world}, ${stamp}, ${NEVER} FROM ${h}
-       WHERE ${backdated} AND ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from < ${world};`;
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _valid_from < ${world};`;
     // ...and the known versions reaching past w superseded now (those recorded by this very event vanish).
     const supersedeAfter = (row: 'OLD' | 'NEW') =>
       `UPDATE ${h} SET _recorded_to = ${stamp}
-       WHERE ${backdated} AND ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _history_id <= ${mark};
+       WHERE ${matches(row)} AND _recorded_to = ${NEVER} AND _valid_to > ${world} AND _history_id <= ${mark};
        DELETE FROM ${h} WHERE ${matches(row)} AND _recorded_to = ${stamp} AND _recorded_from = ${stamp};`;
     // From w on: the open version takes the new values; later closed ones the change (numbers by the difference).
     const rederived = columns
@@ -140,29 +146,58 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
           THEN v.${name} + (NEW.${name} - OLD.${name}) ELSE NEW.${name} END`;
       })
       .join(', ');
-    // An update that changes no column (a status set to what it was) writes no version: the open one goes on.
-    const changed = `(${names.map((n) => `OLD.${n} IS NOT NEW.${n}`).join(' OR ')})`;
+    // An update that changes no column (a status set to what it was) writes no version: the open one
+    // goes on. Nor does one that changes only the row's stream revision (a column named `revision`,
+    // bumped by every event of its aggregate and only ever sent back as the expected revision of the
+    // next command): the open version takes it in place, so the history keeps the versions of what
+    // the row says, not one per event of its stream.
+    const revision = columns.some((c) => c.name === 'revision' && c.pk === 0);
+    const changedColumns = revision ? names.filter((n) => n !== quote('revision')) : names;
+    const changed = changedColumns.length === 0 ? 'false' : `(${changedColumns.map((n) => `OLD.${n} IS NOT NEW.${n}`).join(' OR ')})`;
+    const trigger = (suffix: string) => quote(`${history}_${suffix}`);
+    // Triggers are recreated at every start, so a file written by an earlier version gets these.
+    for (const suffix of ['insert', 'insert_backdated', 'update', 'update_backdated', 'update_revision', 'delete', 'delete_backdated']) {
+      db.exec(`DROP TRIGGER IF EXISTS main.${trigger(suffix)}`);
+    }
+    // The two triggers of a change exclude each other whichever SQLite fires first: after the usual
+    // one no known version starts after w; after a backdated update or delete, one still does (the
+    // re-derived versions) or none is left open; after a backdated insert the usual one may fire
+    // too, and ends and reopens the version the backdated one opened at w with the same values.
     db.exec(`
-      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_insert`)} AFTER INSERT ON ${quote(table)} BEGIN
-        ${classify('NEW')}
+      CREATE TRIGGER ${trigger('insert')} AFTER INSERT ON ${quote(table)} WHEN NOT ${backdated('NEW')} BEGIN
         ${closeOpen('NEW')}
+        ${openNew}
+      END;
+      CREATE TRIGGER ${trigger('insert_backdated')} AFTER INSERT ON ${quote(table)} WHEN ${backdated('NEW')} BEGIN
+        ${setMark}
         ${keepBefore('NEW')}
         ${supersedeAfter('NEW')}
-        ${openNew('1')}
+        ${openNew}
       END;
-      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_update`)} AFTER UPDATE ON ${quote(table)} WHEN ${changed} BEGIN
-        ${classify('OLD')}
+      CREATE TRIGGER ${trigger('update')} AFTER UPDATE ON ${quote(table)} WHEN ${changed} AND NOT ${backdated('OLD')} BEGIN
         ${closeOpen('OLD')}
-        ${openNew(`NOT ${backdated}`)}
+        ${openNew}
+      END;
+      CREATE TRIGGER ${trigger('update_backdated')} AFTER UPDATE ON ${quote(table)} WHEN ${changed} AND ${backdated('OLD')} BEGIN
+        ${setMark}
         ${keepBefore('OLD')}
         INSERT INTO ${h} (${allColumns}, _valid_from, _valid_to, _recorded_from, _recorded_to)
         SELECT ${rowKeyFromNew}${rederived}, max(v._valid_from, ${world}), v._valid_to, ${stamp}, ${NEVER} FROM ${h} v
-        WHERE ${backdated} AND ${matches('OLD', 'v.')} AND v._recorded_to = ${NEVER} AND v._valid_to > ${world} AND v._history_id <= ${mark};
+        WHERE ${matches('OLD', 'v.')} AND v._recorded_to = ${NEVER} AND v._valid_to > ${world} AND v._history_id <= ${mark};
         ${supersedeAfter('OLD')}
       END;
-      CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_delete`)} AFTER DELETE ON ${quote(table)} BEGIN
-        ${classify('OLD')}
+      ${
+        revision
+          ? `CREATE TRIGGER ${trigger('update_revision')} AFTER UPDATE ON ${quote(table)} WHEN NOT ${changed} AND OLD.revision IS NOT NEW.revision BEGIN
+        UPDATE ${h} SET revision = NEW.revision WHERE ${matches('OLD')} AND _recorded_to = ${NEVER} AND _valid_to = '${END_OF_TIME}';
+      END;`
+          : ''
+      }
+      CREATE TRIGGER ${trigger('delete')} AFTER DELETE ON ${quote(table)} WHEN NOT ${backdated('OLD')} BEGIN
         ${closeOpen('OLD')}
+      END;
+      CREATE TRIGGER ${trigger('delete_backdated')} AFTER DELETE ON ${quote(table)} WHEN ${backdated('OLD')} BEGIN
+        ${setMark}
         ${keepBefore('OLD')}
         ${supersedeAfter('OLD')}
       END;`);

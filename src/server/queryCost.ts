@@ -1,4 +1,4 @@
-import { getNamedType, GraphQLError, isLeafType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLError, isLeafType, isListType, isNonNullType, isObjectType, visit, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
@@ -71,33 +71,69 @@ export function queryTooCostlyError(cost: number): GraphQLError {
   );
 }
 
+/** The arguments `estimateObjects` reads: only variables inside them (or in directives) change a cost. */
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit', 'ids']);
+
+/**
+ * The variables that can change a document's cost: those used in a size argument (`first`,
+ * `last`, `limit`, `ids`) or in a directive (`@skip(if: $x)` drops what it guards from the count).
+ * Any other variable (a mutation's `input`, an id) leaves the cost as it is.
+ */
+export function costVariables(document: DocumentNode): readonly string[] {
+  const names = new Set<string>();
+  let inside = 0;
+  const enter = () => void inside++;
+  const leave = () => void inside--;
+  visit(document, {
+    Argument: { enter: (node) => void (SIZE_ARGUMENTS.has(node.name.value) && inside++), leave: (node) => void (SIZE_ARGUMENTS.has(node.name.value) && inside--) },
+    Directive: { enter, leave },
+    Variable: (node) => {
+      if (inside > 0) names.add(node.name.value);
+    },
+    // A variable's declaration names it too, but declares it; only its uses count.
+    VariableDefinition: () => false,
+  });
+  return [...names].sort();
+}
+
 /**
  * Refuses an operation that costs more than `maxCost` before it runs (after validation, where the
  * variables are known: a page size sent as a variable counts like one written in the query).
  */
 export function queryCostPlugin(): Plugin {
   /**
-   * Costs already computed, by schema, document and (operation name, variables): yoga hands every
-   * request of the same query text the same parsed document, and walking it again was ~5% of a
-   * small read under load. A document keeps at most COSTS_PER_DOCUMENT variable sets.
+   * Costs already computed, by schema, document and (operation name, the variables that change a
+   * cost): yoga hands every request of the same query text the same parsed document, and walking
+   * it again was ~5% of a small read under load, and 5% of a mutation (whose `input` differs every
+   * time but never changes its cost). A document keeps at most COSTS_PER_DOCUMENT variable sets.
    */
-  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | undefined>>>();
+  interface DocumentCosts {
+    readonly variables: readonly string[];
+    readonly costs: Map<string, number | undefined>;
+  }
+  const known = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentCosts>>();
   const COSTS_PER_DOCUMENT = 100;
   const check = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null }) => {
     let bySchema = known.get(args.schema);
     if (!bySchema) known.set(args.schema, (bySchema = new WeakMap()));
     let byDocument = bySchema.get(args.document);
-    if (!byDocument) bySchema.set(args.document, (byDocument = new Map()));
+    if (!byDocument) bySchema.set(args.document, (byDocument = { variables: costVariables(args.document), costs: new Map() }));
+    const values = (args.variableValues ?? {}) as Record<string, unknown>;
     let key: string;
     try {
-      key = JSON.stringify([args.operationName ?? null, args.variableValues ?? {}]);
+      // A variable left out is not one sent as null: its declared default applies.
+      key = JSON.stringify([args.operationName ?? null, Object.fromEntries(byDocument.variables.filter((name) => name in values).map((name) => [name, values[name]]))]);
     } catch {
-      return computed(args);
+      return computed(args).cost;
     }
-    if (byDocument.has(key)) return byDocument.get(key);
-    const cost = computed(args);
-    if (byDocument.size >= COSTS_PER_DOCUMENT) byDocument.delete(byDocument.keys().next().value!);
-    byDocument.set(key, cost);
+    const { costs } = byDocument;
+    if (costs.has(key)) return costs.get(key);
+    const { cost, judged } = computed(args);
+    // Variables that do not fit are not judged, and not remembered: other variables of the same
+    // cost-changing values (a valid `input`) must still be judged on their own.
+    if (!judged) return cost;
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+    costs.set(key, cost);
     return cost;
   };
   const computed = (args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null }) => {
@@ -106,9 +142,9 @@ export function queryCostPlugin(): Plugin {
       cost = queryCost(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined);
     } catch {
       // Variables that do not fit the operation: execution refuses them, saying why.
-      return undefined;
+      return { cost: undefined, judged: false };
     }
-    return cost > queryCostLimits.maxCost ? cost : undefined;
+    return { cost: cost > queryCostLimits.maxCost ? cost : undefined, judged: true };
   };
   return {
     onExecute({ args, setResultAndStopExecution }) {

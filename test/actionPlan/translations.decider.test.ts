@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { actionPlanDecider } from '../../domain/actionPlan/decider.js';
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { translationScenarios } from '../support/translationScenarios.js';
 import { NETWORK_ID as NETWORK } from '../support/networkSnapshot.js';
 import { torinoPlanDrafted } from './fixtures.js';
 
@@ -49,26 +50,12 @@ describe('action plan decider: summary in its language, translations added later
       .then([added({ summaryTranslations: [english] })]);
   });
 
-  it('adds a translation of the summary later, keeping the original', () => {
-    spec
-      .given([drafted, added()])
-      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', ...english } })
-      .then([{ type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', ...english } }]);
-  });
-
-  it('replaces an earlier translation into the same language', () => {
-    const earlier: ActionPlanEvent = { type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', ...english } };
-    spec
-      .given([drafted, added(), earlier])
-      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', language: 'en', text: 'A call for projects' } })
-      .then([{ type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', language: 'en', text: 'A call for projects' } }]);
-  });
-
-  it('refuses a translation in the original language', () => {
-    spec
-      .given([drafted, added()])
-      .when({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', language: 'it', text: 'Un bando' } })
-      .thenFails('TRANSLATION_IN_ORIGINAL_LANGUAGE');
+  translationScenarios(actionPlanDecider)({
+    what: 'the summary',
+    writtenInItalian: [drafted, added()],
+    writtenWithoutLanguage: [drafted, added({ summaryLanguage: undefined })],
+    translate: (translation) => ({ type: 'TranslatePlanAction', data: { actionId: A1, field: 'summary', ...translation } }),
+    translated: (translation) => ({ type: 'PlanActionTextTranslated', data: { actionId: A1, field: 'summary', ...translation } }),
   });
 
   it("refuses a translation of a title recorded without a language, unless the original's is given", () => {

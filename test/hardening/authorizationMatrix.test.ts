@@ -206,6 +206,17 @@ const CASES: readonly Case[] = [
     prepare: async (w) => ({ scene: w.scene(w.A), input: { networkId: w.A.id, lesson: `Lesson ${w.next()}` } }),
   },
   {
+    mutation: 'translateNetworkLesson',
+    allowed: S_LE,
+    rule: `${WHO('network')}: who may record the network's lessons may translate them — secretariat, lead expert`,
+    prepare: async (w) => {
+      // A network of its own, so the lesson is number 1 whatever other cases record.
+      const network = await w.freshNetwork();
+      await w.run('recordNetworkLesson', { networkId: network.id, lesson: 'A lesson', lessonLanguage: 'en' });
+      return { scene: w.scene(network), input: { networkId: network.id, lessonNumber: 1, language: 'it', text: `Lezione ${w.next()}` } };
+    },
+  },
+  {
     mutation: 'defineThematicGroup',
     allowed: S_LE,
     rule: `${WHO('network')}: defineThematicGroup — secretariat, lead expert`,

@@ -3,6 +3,7 @@ import { meetingDecider } from '../../domain/meeting/decider.js';
 import type { MeetingEvent } from '../../domain/meeting/events.js';
 import { torinoTransnationalMeeting } from '../support/boostInno.js';
 import { deciderSpec } from '../support/deciderSpec.js';
+import { translationScenarios } from '../support/translationScenarios.js';
 import { network, NETWORK_ID } from '../support/networkSnapshot.js';
 
 const spec = deciderSpec(meetingDecider);
@@ -53,49 +54,12 @@ describe('meeting decider: text in its language when described', () => {
 });
 
 describe('meeting decider: translations added later', () => {
-  it('adds a translation of the title, keeping the original', () => {
-    spec
-      .given([scheduledInItalian])
-      .when({ type: 'TranslateMeeting', data: { field: 'title', ...english, network } })
-      .then([{ type: 'MeetingTextTranslated', data: { field: 'title', ...english } }]);
-  });
-
-  it('replaces an earlier translation into the same language', () => {
-    const earlier: MeetingEvent = { type: 'MeetingTextTranslated', data: { field: 'title', ...english } };
-    spec
-      .given([scheduledInItalian, earlier])
-      .when({ type: 'TranslateMeeting', data: { field: 'title', language: 'en', text: 'Shared governance', network } })
-      .then([{ type: 'MeetingTextTranslated', data: { field: 'title', language: 'en', text: 'Shared governance' } }]);
-  });
-
-  it('records nothing when the same translation is given again', () => {
-    const earlier: MeetingEvent = { type: 'MeetingTextTranslated', data: { field: 'title', ...english } };
-    spec.given([scheduledInItalian, earlier]).when({ type: 'TranslateMeeting', data: { field: 'title', ...english, network } }).thenNothing();
-  });
-
-  it('refuses a translation in the original language', () => {
-    spec
-      .given([scheduledInItalian])
-      .when({ type: 'TranslateMeeting', data: { field: 'title', language: 'it', text: 'Governance condivisa', network } })
-      .thenFails('TRANSLATION_IN_ORIGINAL_LANGUAGE');
-  });
-
-  it("refuses a translation of a text whose language was never recorded, without the original's", () => {
-    spec.given([scheduledWithoutLanguage]).when({ type: 'TranslateMeeting', data: { field: 'title', ...english, network } }).thenFails('ORIGINAL_LANGUAGE_MISSING');
-  });
-
-  it("records the original's language given with the first translation of an old text", () => {
-    spec
-      .given([scheduledWithoutLanguage])
-      .when({ type: 'TranslateMeeting', data: { field: 'title', language: 'it', text: 'Incontro a Torino', originalLanguage: 'en', network } })
-      .then([{ type: 'MeetingTextTranslated', data: { field: 'title', language: 'it', text: 'Incontro a Torino', originalLanguage: 'en' } }]);
-  });
-
-  it("refuses an original's language other than the recorded one", () => {
-    spec
-      .given([scheduledInItalian])
-      .when({ type: 'TranslateMeeting', data: { field: 'title', ...english, originalLanguage: 'fr', network } })
-      .thenFails('ORIGINAL_LANGUAGE_DIFFERS');
+  translationScenarios(meetingDecider)({
+    what: 'the title',
+    writtenInItalian: [scheduledInItalian],
+    writtenWithoutLanguage: [scheduledWithoutLanguage],
+    translate: (translation) => ({ type: 'TranslateMeeting', data: { field: 'title', ...translation, network } }),
+    translated: (translation) => ({ type: 'MeetingTextTranslated', data: { field: 'title', ...translation } }),
   });
 
   it('translates the notes', () => {

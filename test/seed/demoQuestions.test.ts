@@ -37,7 +37,12 @@ function operationsOf(markdown: string): Operation[] {
 const operations = operationsOf(readFileSync(new URL('../../docs/demo.md', import.meta.url), 'utf8'));
 
 /** The network an operation's `$networkId` means on the page. */
-const NETWORK_OF: Record<string, string> = { InteractiveCitiesLocalGroups: 'interactive-cities', InteractiveCitiesThematicGroups: 'interactive-cities', UrbinclusionWorkshopTitles: 'urbinclusion' };
+const NETWORK_OF: Record<string, string> = {
+  InteractiveCitiesLocalGroups: 'interactive-cities',
+  InteractiveCitiesThematicGroups: 'interactive-cities',
+  UrbinclusionWorkshopTitles: 'urbinclusion',
+  UrbinclusionLessonsInTwoLanguages: 'urbinclusion',
+};
 
 function variablesOf(operation: Operation): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
@@ -105,11 +110,15 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
     ]);
   });
 
-  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation", () => {
-    const workshops = answer('UrbinclusionWorkshopTitles').meetings.nodes;
-    const italian = workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === 'it');
-    expect(italian.map((w: { titleTranslations: { language: string }[] }) => w.titleTranslations.map((tr) => tr.language))).toEqual([['en'], ['en'], ['en'], ['en']]);
-    expect(workshops.filter((w: { titleLanguage: string | null }) => w.titleLanguage === null)).toHaveLength(1);
+  it("URBinclusion's workshops: four Italian titles as originals, each with its English translation; the Turin-Baltimore one in English", () => {
+    const workshops: { startDate: string; titleLanguage: string; titleTranslations: { language: string }[] }[] = answer('UrbinclusionWorkshopTitles').meetings.nodes;
+    expect(workshops.map((w) => [w.startDate, w.titleLanguage, w.titleTranslations.map((tr) => tr.language)])).toEqual([
+      ['2018-07-02', 'it', ['en']],
+      ['2018-11-08', 'it', ['en']],
+      ['2018-11-14', 'en', []],
+      ['2019-03-07', 'it', ['en']],
+      ['2019-04-10', 'it', ['en']],
+    ]);
   });
 
   it("Torino's funding: four records, two known to the month, two to the year, none to the day", () => {
@@ -172,5 +181,95 @@ describe("the answers docs/demo.md gives to issue 15's questions", () => {
       __typename: 'RespondToMarketplaceMatchPayload',
       match: { status: 'proposed', needAnswer: 'accepted', offerAnswer: null, suggestedScore: 0.9 },
     });
+  });
+});
+
+describe('the answers docs/demo.md gives to its first questions', () => {
+  const answer = (name: string) => {
+    const data = answers.get(name);
+    expect(data, `${name} was not answered`).toBeDefined();
+    return data!;
+  };
+
+  it("1. Barcelona's open procurement helps Torino's open innovation need most (0.9); Innova.TO helps Baia Mare's PA (1)", () => {
+    const { helpsMe, iCanHelp } = answer('TorinoNeedsAndPractices').marketplaceSessions.nodes[0].suggestionsForCity;
+    expect(helpsMe[0]).toMatchObject({
+      score: 0.9,
+      need: { title: 'How to develop a more open social innovation approach?' },
+      offer: { cityName: 'Barcelona', title: 'Opening the administration to SMEs in public procurement' },
+    });
+    expect(iCanHelp[0]).toMatchObject({ score: 1, need: { cityName: 'Baia Mare', title: 'New ways of functioning of the PA.' }, offer: { title: 'Innova.TO' } });
+  });
+
+  it("2. BoostInno's journey: 13 meetings from Gdańsk to the plan's validation, 63 needs raised, none addressed", () => {
+    const { journey } = answer('BoostInnoJourney');
+    expect(journey.meetingCount).toBe(13);
+    expect(journey.timeline.nodes.map((m: { startDate: string }) => m.startDate).slice(0, 2)).toEqual(['2015-11-08', '2016-02-17']);
+    expect(journey.timeline.nodes.at(-1)).toMatchObject({ startDate: '2018-04-04', title: 'Torino Social Impact Operational Plan validation' });
+    expect(journey.needCoverage).toEqual({ raised: 63, open: 63, addressed: 0, coverage: 0 });
+  });
+
+  it("3. Torino's plan: endorsed in 2018, 3 + 10 + 26 actions, €6,540,500 secured by source, the 80% indicator", () => {
+    const plan = answer('TorinoPlanByPhase').actionPlan;
+    expect([plan.endorsed, plan.endorsedOn]).toEqual([true, '2018-12-31']);
+    expect([plan.ideation.nodes.length, plan.design.nodes.length, plan.realisation.nodes.length]).toEqual([3, 10, 26]);
+    expect(plan.fundingSecured).toEqual([
+      { source: 'ESF', amount: { euros: '1550000.00' } },
+      { source: 'UIA', amount: { euros: '4100000.00' } },
+      { source: 'other', amount: { euros: '890500.00' } },
+    ]);
+    expect(plan.indicators).toEqual([{ name: "Share of the plan's actions put into place (city's estimate)", unit: '%', latestValue: 80, latestDate: '2022-12-31' }]);
+    expect(answer('ItalianPlansByPhase').outcomes.actions.byPhase).toEqual([
+      { phase: 'ideation', count: 3 },
+      { phase: 'design', count: 10 },
+      { phase: 'realisation', count: 26 },
+    ]);
+  });
+
+  it('4. Outcomes across networks: 2 plans, 47 actions, 66 needs, 37 meetings, 3 labels, 3 transfers, 116 stakeholders', () => {
+    expect(answer('Outcomes').outcomes).toMatchObject({
+      plans: { drafted: 2, endorsed: 1 },
+      actions: { total: 47, implemented: 0 },
+      funding: { total: { euros: '6540500.00' } },
+      learningNeeds: { raised: 66, addressed: 0 },
+      meetings: { held: 37, participants: 0 },
+      practices: { labelled: 3, transferred: 0 },
+      transfers: { started: 3, completed: 0 },
+      localGroups: { stakeholders: 116 },
+      newcomers: { cities: 0 },
+    });
+    expect(answer('Outcomes').outcomes.localGroups.byHelix).toEqual([
+      { helix: 'civilSociety', stakeholders: 32, planned: 28, share: 0.2759 },
+      { helix: 'knowledge', stakeholders: 20, planned: 17, share: 0.1724 },
+      { helix: 'private', stakeholders: 32, planned: 18, share: 0.2759 },
+      { helix: 'public', stakeholders: 32, planned: 23, share: 0.2759 },
+    ]);
+  });
+
+  it('5. As of a date: 1 meeting in January 2016, 2 and the 63 needs in June 2016; the plan not endorsed in June 2018', () => {
+    const asOf = answer('BoostInnoAsOf');
+    expect([asOf.jan2016, asOf.jun2016.meetingCount, asOf.now]).toEqual([
+      { meetingCount: 1, needCoverage: { raised: 0 } },
+      2,
+      { meetingCount: 13, needCoverage: { raised: 63 } },
+    ]);
+    expect(asOf.torinoPlanJun2018).toEqual({ endorsed: false, fundingSecured: [{ source: 'UIA', amount: { euros: '4100000.00' } }] });
+  });
+
+  it("Interactive Cities' six local groups: Debrecen's 13 members cover the four helixes", () => {
+    const groups = answer('InteractiveCitiesLocalGroups').localGroups;
+    expect(groups.map((g: { partner: { name: string } }) => g.partner.name)).toEqual(['Debrecen', 'Genoa', 'Ghent', 'Lisbon', 'Paris', 'Varna']);
+    expect(groups[0].composition).toEqual({ total: 13, public: 2, private: 6, knowledge: 3, civilSociety: 2, helixesCovered: 4 });
+  });
+
+  it("URBinclusion's lessons of the network: Italian originals with the document's English as their translations", () => {
+    const lessons = answer('UrbinclusionLessonsInTwoLanguages').network.lessons.nodes;
+    expect(lessons[0]).toEqual({
+      number: 1,
+      lesson: "La difficoltà a unire le azioni ostacola l'approccio integrato.",
+      lessonLanguage: 'it',
+      lessonTranslations: [{ text: 'Difficulty in merging actions hinders the integrated approach.', language: 'en' }],
+    });
+    expect(lessons.map((l: { lesson: string }) => l.lesson).slice(1)).toEqual(['Il decentramento dovrebbe contribuire a una maggiore integrazione.', 'Sono necessari hub territoriali.']);
   });
 });

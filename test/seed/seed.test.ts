@@ -493,10 +493,16 @@ describe('docs/demo.md: questions of the world as the documents know it', () => 
   });
 
   it('W4. What has URBinclusion learnt as a network, and what are the guidelines of Interactive Cities?', async () => {
-    const lessons = `query($id: ID!) { network(id: $id) { lessons(first: 20) { nodes { number lesson theme learntFrom } } } }`;
+    const lessons = `query($id: ID!) { network(id: $id) { lessons(first: 20) { nodes { number lesson lessonTranslations { text language } theme learntFrom } } } }`;
     const urbinclusion = (await query(lessons, { id: id('urbinclusion') })).network.lessons;
     expect(urbinclusion.nodes).toHaveLength(15);
-    expect(urbinclusion.nodes[0]).toEqual({ number: 1, lesson: 'Difficulty in merging actions hinders the integrated approach.', theme: 'integrated approach', learntFrom: null });
+    expect(urbinclusion.nodes[0]).toEqual({
+      number: 1,
+      lesson: "La difficoltà a unire le azioni ostacola l'approccio integrato.",
+      lessonTranslations: [{ text: 'Difficulty in merging actions hinders the integrated approach.', language: 'en' }],
+      theme: 'integrated approach',
+      learntFrom: null,
+    });
     const guidelines = (await query(lessons, { id: id('interactive-cities') })).network.lessons.nodes;
     expect(guidelines).toHaveLength(12);
     expect(guidelines.map((g: { learntFrom: string }) => g.learntFrom)).toContain('Helsinki');

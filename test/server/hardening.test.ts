@@ -34,6 +34,18 @@ describe('API hardening', () => {
     expect(res.status).toBe(413);
   });
 
+  it('refuses a body sent without its length (chunked) with 411, before reading it', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ ledger { store } }' })));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(411);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('LENGTH_REQUIRED');
+  });
+
   it('requires a CSRF header on requests a browser could send cross-site', async () => {
     const url = `${t.url}/graphql?query=${encodeURIComponent('{ ledger { store } }')}`;
     expect((await fetch(url)).status).toBe(403);

@@ -1,7 +1,7 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
-import { queryCost, queryCostLimits } from '../../src/server/queryCost.js';
+import { costVariables, queryCost, queryCostLimits } from '../../src/server/queryCost.js';
 import { useNetworkSetup, when } from '../support/api.js';
 import { useTestApp } from '../support/testApp.js';
 
@@ -80,6 +80,15 @@ describe('the cost model', () => {
     expect(costOf(ABUSIVE.throughVariables, { networkId: 'x', page: 10 })).toBe(costOf(ABUSIVE.throughVariables.replace(', $page: Int', '').replaceAll('$page', '10')));
     expect(costOf(ABUSIVE.throughVariables, { networkId: 'x', page: 200 })).toBeGreaterThan(queryCostLimits.maxCost);
   });
+
+  it('names as cost-changing only the variables of size arguments and directives', () => {
+    const document = parse(`query($networkId: ID!, $page: Int, $ids: [ID!]!, $deep: Boolean!, $limit: Int) {
+      journey(networkId: $networkId) { timeline(first: $page) { nodes { title learnings @include(if: $deep) { nodes { lesson } } } } }
+      nodes(ids: $ids) { id } }
+      fragment F on Query { cities(last: $limit) { nodes { name } } }`);
+    expect(costVariables(document)).toEqual(['deep', 'ids', 'limit', 'page']);
+    expect(costVariables(parse('mutation($input: RaiseLearningNeedInput!) { raiseLearningNeed(input: $input) { __typename } }'))).toEqual([]);
+  });
 });
 
 describe('the cost limit through the API', () => {
@@ -113,5 +122,25 @@ describe('the cost limit through the API', () => {
       if (page === 200) expect(outcome.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
       else expect(outcome.errors).toBeUndefined();
     }
+  });
+
+  it('judges a request whose other variables change by its page sizes, and one after variables that did not fit', async () => {
+    // A query text of its own, so no request before this test has been judged with it.
+    const query = ABUSIVE.throughVariables.replace('query(', 'query Misfit(');
+    const ask = (variables: Record<string, unknown>) => when(t, { query, variables, token: n.expert });
+    const misfit = await ask({ networkId: { not: 'an id' }, page: 200 });
+    expect(misfit.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COSTLY');
+    expect((await ask({ networkId: n.networkId, page: 200 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await ask({ networkId: 'another network', page: 200 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await ask({ networkId: 'another network', page: 10 })).errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('judges a nested list guarded by @include by the directive\'s variable', async () => {
+    const query = `query($networkId: ID!, $deep: Boolean!) { journey(networkId: $networkId) { timeline(first: 200) { nodes { title
+      learnings(first: 200) @include(if: $deep) { nodes { lesson } } } } } }`;
+    const ask = (deep: boolean) => when(t, { query, variables: { networkId: n.networkId, deep }, token: n.expert });
+    expect((await ask(false)).errors).toBeUndefined();
+    expect((await ask(true)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await ask(false)).errors).toBeUndefined();
   });
 });

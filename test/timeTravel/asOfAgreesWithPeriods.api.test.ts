@@ -50,6 +50,15 @@ describe('as of a moment and a period ending that day give the same figures', ()
     expect(await outcomes({ asOf: '2030-01-01T00:00:00Z' })).toEqual(await outcomes({}));
   });
 
+  it('counts a period read as of a later moment from what the world knew then (the fact rows: counters keep no history)', async () => {
+    const year2017 = { from: '2017-01-01', to: '2017-12-31' };
+    expect(await outcomes({ asOf: '2030-01-01T00:00:00Z', filter: year2017 })).toEqual(await outcomes({ filter: year2017 }));
+    // The action was added on 2018-02-01: a period of 2018 read before then has none.
+    const year2018 = { from: '2018-01-01', to: '2018-12-31' };
+    expect((await outcomes({ asOf: '2018-01-31T00:00:00Z', filter: year2018 })).actions.total).toBe(0);
+    expect((await outcomes({ asOf: '2018-02-28T00:00:00Z', filter: year2018 })).actions.total).toBe(1);
+  });
+
   it('reproduces an answer as it was known after later backdated writes, for as-of and for periods', async () => {
     const published = { asOf: await outcomes({ asOf: '2018-12-31T00:00:00Z' }), period: await outcomes({ filter: { to: '2017-12-31' } }) };
     await pause(10);
