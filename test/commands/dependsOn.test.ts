@@ -79,6 +79,14 @@ describe('commands that depend on another stream (SQLite: checked in the append 
     expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered']);
   });
 
+  it('answers a retry with the same idempotency key with the first result, its dependency checked once', async () => {
+    const keyed = { ...options, idempotency: { key: 'join-after-b', fingerprint: 'f1' } };
+    const first = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false), keyed);
+    const retried = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false), keyed);
+    expect(retried).toMatchObject({ replayed: true, revision: first.revision });
+    expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+  });
+
   it('refuses a dependency on a stream that did not exist when read and exists now', async () => {
     const ghost = 'network-01JGHOST0000000000000000000';
     let attempts = 0;
