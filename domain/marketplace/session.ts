@@ -18,14 +18,6 @@ export interface SessionFacts {
   readonly otherCountryOnly: boolean;
 }
 
-export interface SessionStreamState extends SessionFacts {
-  /**
-   * The stream holds posts: a session written before the re-cut, when one stream held everything
-   * (docs/marketplace.md, "Streams"); its commands keep going to that stream.
-   */
-  readonly singleStream: boolean;
-}
-
 export type SessionCommand = MarketplaceCommandOf<'OpenSession' | 'CloseSession'>;
 
 export const noSession: SessionFacts = { status: 'none', networkIds: [], otherCountryOnly: false };
@@ -70,14 +62,9 @@ export function evolveSession<S extends SessionFacts>(session: S, event: Marketp
   }
 }
 
-export const sessionDecider: Decider<SessionCommand, MarketplaceEvent, SessionStreamState> = {
+export const sessionDecider: Decider<SessionCommand, MarketplaceEvent, SessionFacts> = {
   category: SESSION_CATEGORY,
-  initialState: () => ({ ...noSession, singleStream: false }),
+  initialState: () => noSession,
   decide: decideSession,
-  evolve: (state, event) =>
-    event.type === 'MarketplaceOfferPosted' || event.type === 'MarketplaceNeedPosted'
-      ? state.singleStream
-        ? state
-        : { ...state, singleStream: true }
-      : evolveSession(state, event),
+  evolve: evolveSession,
 };

@@ -139,8 +139,11 @@ export const openMarketplaceSession = sessions.define(
     sessions.create(ledger, { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } }, options),
 );
 
-// The session's own stream in either layout: the close is decided on the session's facts alone.
-export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
+export const closeMarketplaceSession = sessions.define('closeMarketplaceSession', CloseSession.extend(SessionTarget), async (ledger, { sessionId, ...data }, options) => {
+  const close: MarketplaceCommandOf<'CloseSession'> = { type: 'CloseSession', data };
+  const session = await loadSession(ledger, sessionId);
+  return session.state.singleStream ? singleStreamSessions.change(ledger, sessionId, close, options) : sessions.change(ledger, sessionId, close, options);
+});
 
 /**
  * Runs a post command on the city's stream, decided on the session as it is at the append (a close

@@ -1,6 +1,7 @@
 import { cityPostsDecider } from '../../domain/marketplace/cityPosts.js';
 import type { MatchFacts } from '../../domain/marketplace/match.js';
-import { sessionDecider, type SessionStreamState } from '../../domain/marketplace/session.js';
+import { marketplaceDecider } from '../../domain/marketplace/decider.js';
+import type { SessionFacts } from '../../domain/marketplace/session.js';
 import { cityPostsStream, sessionStream } from '../../domain/marketplace/streams.js';
 import { findPost } from '../../projections/marketplace/queries.js';
 import type { LoadedAggregate, StreamDependency } from '../commands/handleCommand.js';
@@ -11,7 +12,21 @@ import type { Ledger } from './ledger.js';
  * "Streams"), and the dependencies they declare on what they read.
  */
 
-export const loadSession = (ledger: Ledger, sessionId: string) => ledger.load(sessionDecider, sessionStream(sessionId));
+/** The session's facts, and whether it was written in one stream (its posts in the session's stream). */
+export interface SessionRead extends SessionFacts {
+  readonly singleStream: boolean;
+}
+
+/**
+ * Reads the session's own stream with the single-stream decider: a re-cut session's stream holds
+ * two events; a session written in one stream is folded as it always was (kept folded, and
+ * snapshotted on disk), so telling the layouts apart costs such a session nothing more.
+ */
+export async function loadSession(ledger: Ledger, sessionId: string): Promise<LoadedAggregate<SessionRead>> {
+  const loaded = await ledger.load(marketplaceDecider, sessionStream(sessionId));
+  const { status, scope, networkIds, otherCountryOnly, posts } = loaded.state;
+  return { ...loaded, state: { status, ...(scope ? { scope } : {}), networkIds, otherCountryOnly, singleStream: posts.size > 0 } };
+}
 
 /** The decision read this stream at this revision: its append is refused if the stream moved. */
 export const readAt = (streamId: string, loaded: LoadedAggregate<unknown>): StreamDependency => ({ streamId, revision: loaded.revision });
@@ -45,7 +60,7 @@ export async function matchFactsOf(
   sessionId: string,
   need: { readonly id: string; readonly cityId: string | undefined },
   offer: { readonly id: string; readonly cityId: string | undefined },
-): Promise<{ facts: MatchFacts & { session: SessionStreamState }; dependsOn: StreamDependency[] }> {
+): Promise<{ facts: MatchFacts; dependsOn: StreamDependency[] }> {
   const session = await loadSession(ledger, sessionId);
   const needRead = await postOn(ledger, sessionId, need.cityId, need.id);
   const offerRead = await postOn(ledger, sessionId, offer.cityId, offer.id);

@@ -32,10 +32,9 @@ describe("the session's stream", () => {
     spec.given([opened, closed]).when({ type: 'CloseSession', data: { reason: '' } }).thenFails('SESSION_CLOSED');
   });
 
-  it('tells a session written in one stream (posts in it) from a re-cut one', () => {
-    const state = [opened, offerStrasbourg].reduce(sessionDecider.evolve, sessionDecider.initialState());
-    const recut = [opened, closed].reduce(sessionDecider.evolve, sessionDecider.initialState());
-    expect([state.singleStream, recut.singleStream, recut.status]).toEqual([true, false, 'closed']);
+  it("keeps the session's facts only, whatever else its stream holds", () => {
+    const state = [opened, offerStrasbourg, closed].reduce(sessionDecider.evolve, sessionDecider.initialState());
+    expect(state).toEqual({ status: 'closed', scope: 'network', networkIds: [NETWORK], otherCountryOnly: false });
   });
 });
 
