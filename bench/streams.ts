@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { monotonicFactory } from 'ulid';
 import { cityPostsDecider } from '../domain/marketplace/cityPosts.js';
-import { sessionDecider } from '../domain/marketplace/session.js';
+import { marketplaceDecider } from '../domain/marketplace/decider.js';
 import { cityPostsStream, sessionStream } from '../domain/marketplace/streams.js';
 import { systemActor } from '../src/auth/actor.js';
 import { FoldedSnapshots } from '../src/commands/foldedSnapshots.js';
@@ -94,12 +94,14 @@ async function load(store: SqliteEventStore, sessionId: string, size: number, sp
 /** What `postMarketplaceOffer` runs: the offer, decided on the session read again at every attempt. */
 function postOffer(handler: CommandHandler, sessionId: string, i: number) {
   const command = new DependentCommand(async () => {
-    const session = await handler.load(sessionDecider, sessionStream(sessionId));
+    // As `loadSession` reads it: with the single-stream decider, the session's stream holding no posts.
+    const session = await handler.load(marketplaceDecider, sessionStream(sessionId));
+    const { status, scope, networkIds, otherCountryOnly } = session.state;
     return {
       command: {
         type: 'PostOffer' as const,
         data: { offerId: ulid(), cityId: POSTING_CITY, practiceId: null, title: `New experience ${i}`, description: 'Posted during the bench', topics: [], contact: null, participant: { name: 'City 0', networkId: null }, practice: null },
-        session: session.state,
+        session: { status, ...(scope ? { scope } : {}), networkIds, otherCountryOnly },
       },
       dependsOn: [{ streamId: sessionStream(sessionId), revision: session.revision }],
     };
