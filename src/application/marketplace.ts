@@ -139,11 +139,16 @@ export const openMarketplaceSession = sessions.define(
     sessions.create(ledger, { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } }, options),
 );
 
-export const closeMarketplaceSession = sessions.define('closeMarketplaceSession', CloseSession.extend(SessionTarget), async (ledger, { sessionId, ...data }, options) => {
-  const close: MarketplaceCommandOf<'CloseSession'> = { type: 'CloseSession', data };
-  const session = await loadSession(ledger, sessionId);
-  return session.state.singleStream ? singleStreamSessions.change(ledger, sessionId, close, options) : sessions.change(ledger, sessionId, close, options);
-});
+export const closeMarketplaceSession = sessions.define(
+  'closeMarketplaceSession',
+  CloseSession.extend(SessionTarget),
+  async (ledger, { sessionId, ...data }, options): Promise<CommandResult<unknown>> => {
+    const close: MarketplaceCommandOf<'CloseSession'> = { type: 'CloseSession', data };
+    const session = await loadSession(ledger, sessionId);
+    if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, close, options);
+    return sessions.change(ledger, sessionId, close, options);
+  },
+);
 
 /**
  * Runs a post command on the city's stream, decided on the session as it is at the append (a close
