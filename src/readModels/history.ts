@@ -15,11 +15,11 @@ import type { ReadModelStore, SqlParams } from '../../projections/types.js';
  * readable ("as known at").
  *
  * An event changes a row at its world time w. Usually the row's open version ends at w and a new
- * one starts there (one trigger of two statements; the backdated path below has its own). When the event is backdated (the ledger knows versions of the row starting
- * after w), the versions reaching past w are superseded (ledger time) and replaced by: the part
- * before w, kept as it was; from w on, re-derived: each column the event changed is changed in
- * them too, numbers by the same difference (counters stay counters), other values set to the new
- * value.
+ * one starts there (one trigger of two statements; the backdated path below has its own). When the
+ * event is backdated (the ledger knows versions of the row starting after w), the versions
+ * reaching past w are superseded (ledger time) and replaced by: the part before w, kept as it
+ * was; from w on, re-derived: each column the event changed is changed in them too, numbers by
+ * the same difference (counters stay counters), other values set to the new value.
  */
 
 /** The world time no version reaches: the end of an open version. */
