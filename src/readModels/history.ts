@@ -15,11 +15,11 @@ import type { ReadModelStore, SqlParams } from '../../projections/types.js';
  * readable ("as known at").
  *
  * An event changes a row at its world time w. Usually the row's open version ends at w and a new
- * one starts there. When the event is backdated (the ledger knows versions of the row starting
- * after w), the versions reaching past w are superseded (ledger time) and replaced by: the part
- * before w, kept as it was; from w on, re-derived: each column the event changed is changed in
- * them too, numbers by the same difference (counters stay counters), other values set to the new
- * value.
+ * one starts there (one trigger of two statements; the backdated path below has its own). When the
+ * event is backdated (the ledger knows versions of the row starting after w), the versions
+ * reaching past w are superseded (ledger time) and replaced by: the part before w, kept as it
+ * was; from w on, re-derived: each column the event changed is changed in them too, numbers by
+ * the same difference (counters stay counters), other values set to the new value.
  */
 
 /** The world time no version reaches: the end of an open version. */
@@ -201,26 +201,6 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
         ${keepBefore('OLD')}
         ${supersedeAfter('OLD')}
       END;`);
-    // A table read by ranges of its primary key (WITHOUT ROWID: the pre-aggregated counters, whose
-    // rows have a version per bump): read as of a moment through its keys, the live ones and those
-    // deleted since, one index seek each for the version valid then, so a range of keys costs what
-    // it costs live, however many versions each has.
-    const readByKey = keyColumns.length > 0 && /WITHOUT\s+ROWID\s*;?\s*$/i.test(db.get<{ sql: string }>(`SELECT sql FROM main.sqlite_master WHERE name = ?`, [table])!.sql);
-    const gone = quote(`${history}_gone`);
-    const at = '(SELECT world_time FROM temp.history_moment)';
-    const sameKey = (a: string, b: string) => keyColumns.map((k) => `${a}.${quote(k)} = ${b}.${quote(k)}`).join(' AND ');
-    const versionAt = (alias: string) =>
-      `(SELECT v._history_id FROM main.${h} v WHERE ${sameKey('v', alias)} AND v._recorded_to = ${NEVER} AND v._valid_to > ${at} ORDER BY v._valid_to LIMIT 1)`;
-    const pick = (alias: string) => columns.map((c) => (c.pk > 0 ? `${alias}.${quote(c.name)}` : `h.${quote(c.name)}`)).join(', ');
-    const keyedView = `SELECT ${pick('live')} FROM main.${quote(table)} live JOIN main.${h} h ON h._history_id = ${versionAt('live')} WHERE h._valid_from <= ${at}
-      UNION ALL SELECT ${pick('g')} FROM main.${gone} g JOIN main.${h} h ON h._history_id = ${versionAt('g')}
-      WHERE h._valid_from <= ${at} AND NOT EXISTS (SELECT 1 FROM main.${quote(table)} live WHERE ${sameKey('live', 'g')})`;
-    if (readByKey) {
-      db.exec(`CREATE TABLE IF NOT EXISTS ${gone} (${keyColumns.map((k) => quote(k)).join(', ')}, PRIMARY KEY (${keyColumns.map((k) => quote(k)).join(', ')})) WITHOUT ROWID;
-        CREATE TRIGGER IF NOT EXISTS ${quote(`${history}_gone`)} AFTER DELETE ON ${quote(table)} BEGIN
-          INSERT OR IGNORE INTO ${gone} VALUES (${keyColumns.map((k) => `OLD.${quote(k)}`).join(', ')});
-        END;`);
-    }
     // A table without a primary key keeps its rowid in _row_id: queries ordering by rowid read it.
     const viewColumns = `${names.join(', ')}${keyColumns.length > 0 ? '' : ', _row_id AS rowid'}`;
     // The table as of the moment in temp.history_moment, read by HistoricalReadModels: asof_<table>
@@ -229,9 +209,9 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS history_moment (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), world_time TEXT NOT NULL, stamp INTEGER NOT NULL);
       INSERT OR IGNORE INTO temp.history_moment (singleton, world_time, stamp) VALUES (1, '${LATEST_WORLD_TIME}', ${NEVER - 1});
       DROP VIEW IF EXISTS temp.${quote(view('asof', table))};
-      CREATE TEMP VIEW ${quote(view('asof', table))} AS ${readByKey ? keyedView : `SELECT ${viewColumns} FROM main.${h}
+      CREATE TEMP VIEW ${quote(view('asof', table))} AS SELECT ${viewColumns} FROM main.${h}
       WHERE _recorded_to = ${NEVER} AND _valid_to > (SELECT world_time FROM temp.history_moment)
-        AND _valid_from <= (SELECT world_time FROM temp.history_moment)`};
+        AND _valid_from <= (SELECT world_time FROM temp.history_moment);
       DROP VIEW IF EXISTS temp.${quote(view('known', table))};
       CREATE TEMP VIEW ${quote(view('known', table))} AS SELECT ${viewColumns} FROM main.${h}
       WHERE _recorded_to > (SELECT stamp FROM temp.history_moment) AND _recorded_from <= (SELECT stamp FROM temp.history_moment)
@@ -240,7 +220,10 @@ export function setUpHistory(db: ReadModelStore, tables: readonly string[]): voi
   }
 }
 
-/** Drops the history of these tables (with the tables: a rebuilt projection rebuilds its history). */
+/**
+ * Drops the history of these tables (with the tables: a rebuilt projection rebuilds its history),
+ * and the deleted keys that earlier versions kept beside the counters' history (`_gone`).
+ */
 export function dropHistory(db: ReadModelStore, tables: readonly string[]): void {
   for (const table of tables) {
     db.exec(`DROP VIEW IF EXISTS temp.${quote(view('asof', table))}; DROP VIEW IF EXISTS temp.${quote(view('known', table))};
