@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
+import { sessionOfStream } from '../../domain/marketplace/streams.js';
 import { findMatch, findPost, findSession, postSuggestions } from '../../projections/marketplace/queries.js';
 import { entityId } from '../../src/application/ids.js';
 import { isEventOfSession } from '../../src/application/marketplace.js';
@@ -42,7 +43,7 @@ const BoardEvent = builder.objectRef<AppliedEvent>('MarketplaceBoardEvent').impl
   description: 'Something new on a session board, pushed once the read models show it.',
   fields: (t) => ({
     kind: t.field({ type: BoardEventKindEnum, resolve: (e) => boardKinds[e.type as MarketplaceEvent['type']]! }),
-    sessionId: t.id({ resolve: (e) => e.streamId.slice(e.streamId.indexOf('-') + 1) }),
+    sessionId: t.id({ resolve: (e) => sessionOfStream(e.streamId)! }),
     position: t.string({ description: 'Position of the event in the log.', resolve: positionOf }),
     occurredAt: t.field({ type: 'DateTime', resolve: (e) => e.metadata.occurredAt }),
     offer: t.field({ type: MarketplaceOffer, nullable: true, resolve: postNamedBy('offer') }),

@@ -191,7 +191,8 @@ export async function loadMeetings(
     if (description || meeting.speakers?.length) {
       await ctx.client.mutate('describeMeeting', `${prefix}:meeting:${meeting.key}:description`, at(dates.endDate), {
         meetingId: aggregateId,
-        ...inLanguage('description', description, meeting.descriptionOriginal, 4000),
+        // A meeting described by its speakers alone has no text to give a language.
+        ...(description ? inLanguage('description', description, meeting.descriptionOriginal, 4000) : { description }),
         ...(meeting.speakers?.length ? { speakers: meeting.speakers } : {}),
       });
     }

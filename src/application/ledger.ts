@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import type { ReadModelStore } from '../../projections/types.js';
-import type { CommandOptions, CommandResult, LoadedAggregate, StreamTarget } from '../commands/handleCommand.js';
+import type { CommandOptions, CommandResult, DependentCommand, LoadedAggregate, StreamTarget } from '../commands/handleCommand.js';
 
 /**
  * What use cases need from the infrastructure: the current state of an aggregate, and a command
@@ -18,7 +18,8 @@ export interface Ledger {
   execute<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,
-    command: C,
+    /** A DependentCommand when the decision read other streams (see handleCommand.ts). */
+    command: C | DependentCommand<C>,
     options: CommandOptions,
   ): Promise<CommandResult<S>>;
 }

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { learningNeedDecider, type LearningNeedState } from '../../domain/learningNeed/decider.js';
+import { cityPostsDecider, decidePosts, noPosts, type PostCommand } from '../../domain/marketplace/cityPosts.js';
 import {
   CloseSession,
   OpenSession,
@@ -9,35 +10,46 @@ import {
   RespondToMatch,
   ScheduleMatchMeeting,
   WithdrawPost,
+  sessionOfOneMatch,
   type LearningNeedSnapshot,
+  type MarketplaceCommandOf,
   type NetworkSnapshot as SessionNetworkSnapshot,
   type ParticipantSnapshot,
   type PracticeSnapshot,
 } from '../../domain/marketplace/decider.js';
 import { marketplaceDecider, type MarketplaceCommand, type SessionState } from '../../domain/marketplace/decider.js';
-import { MatchId, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
-import { sessionOfStream } from '../../domain/marketplace/streams.js';
+import { MatchId, matchIdOf, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
+import { matchDecider } from '../../domain/marketplace/match.js';
+import { sessionDecider, type SessionFacts } from '../../domain/marketplace/session.js';
+import { cityPostsStream, matchStream, sessionOfStream, sessionStream } from '../../domain/marketplace/streams.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';
 import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';
 import { networkDecider } from '../../domain/network/decider.js';
 import { practiceDecider } from '../../domain/practice/decider.js';
 import { streamIdOf } from '../../domain/shared/decider.js';
-import type { CommandOptions, CommandResult } from '../commands/handleCommand.js';
+import { DependentCommand, type CommandOptions, type CommandResult } from '../commands/handleCommand.js';
 import { aggregate } from './aggregate.js';
 import { asId, entityId, optionalEntityId } from './ids.js';
 import type { Ledger } from './ledger.js';
+import { cityOfPost, loadSession, matchFactsOf, readAt } from './marketplaceStreams.js';
 import { findPost, marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { scheduleMeeting } from './meeting.js';
+import { defineUseCase } from './useCase.js';
 
 /**
  * Marketplace sessions: cities post offers ("give") and needs ("use"), both sides of a match accept
  * it, and an agreed match leads to a bilateral meeting or a site visit.
+ *
+ * A session's events are spread over small streams (docs/marketplace.md, "Streams"): the session's,
+ * each city's posts', each match's; a command reads the ones it decides on and declares them
+ * (`DependentCommand`). A session written before that, all in its own stream (`singleStream`),
+ * keeps running there with the single-stream decider, made of the same rules.
  */
 
-const loadSession = (ledger: Ledger, sessionId: string) =>
-  ledger.load(marketplaceDecider, streamIdOf(marketplaceDecider.category, sessionId));
+/** A result answers for the session (the payload's `session`), whichever of its streams was written. */
+const ofSession = <S>(sessionId: string, result: CommandResult<S>): CommandResult<S> => ({ ...result, id: sessionId });
 
 async function networkStatuses(ledger: Ledger, networkIds: readonly string[]): Promise<Record<string, SessionNetworkSnapshot>> {
   const result: Record<string, SessionNetworkSnapshot> = {};
@@ -49,7 +61,7 @@ async function networkStatuses(ledger: Ledger, networkIds: readonly string[]): P
 }
 
 /** How a city takes part in a session: as a current partner of one of its networks (the first). */
-async function participantOf(ledger: Ledger, session: SessionState, cityId: string): Promise<ParticipantSnapshot | null> {
+async function participantOf(ledger: Ledger, session: SessionFacts, cityId: string): Promise<ParticipantSnapshot | null> {
   if (session.status === 'none') return null;
   if (session.networkIds.length === 0) {
     const name = marketplaceDirectory(ledger.readModels).partnerName(cityId);
@@ -109,7 +121,9 @@ export function isEventOfSession(event: { readonly streamId: string }, sessionId
 }
 
 // A session may span several networks: it decides on the snapshots its commands carry.
-const sessions = aggregate(marketplaceDecider, SessionTarget);
+const sessions = aggregate(sessionDecider, SessionTarget);
+/** A session written in one stream, before the re-cut. */
+const singleStreamSessions = aggregate(marketplaceDecider, SessionTarget);
 
 export const openMarketplaceSession = sessions.define(
   'openMarketplaceSession',
@@ -125,45 +139,68 @@ export const openMarketplaceSession = sessions.define(
     sessions.create(ledger, { type: 'OpenSession', data: { ...data, networks: await networkStatuses(ledger, data.networkIds) } }, options),
 );
 
-export const closeMarketplaceSession = sessions.useCase('closeMarketplaceSession', CloseSession.extend(SessionTarget), 'CloseSession');
+export const closeMarketplaceSession = sessions.define(
+  'closeMarketplaceSession',
+  CloseSession.extend(SessionTarget),
+  async (ledger, { sessionId, ...data }, options): Promise<CommandResult<unknown>> => {
+    const close: MarketplaceCommandOf<'CloseSession'> = { type: 'CloseSession', data };
+    const session = await loadSession(ledger, sessionId);
+    if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, close, options);
+    return sessions.change(ledger, sessionId, close, options);
+  },
+);
 
-/** Posts to a session as the city takes part in it (see participantOf); `post` builds the command for that participant. */
-async function postTo(
+/**
+ * Runs a post command on the city's stream, decided on the session as it is at the append (a close
+ * appended meanwhile makes it be decided again, and refused); `post` builds the command for the
+ * city's participation, read again with the session on every attempt.
+ */
+async function onCityPosts(
   ledger: Ledger,
   sessionId: string,
   cityId: string,
   options: CommandOptions,
-  post: (participant: ParticipantSnapshot | null) => Promise<MarketplaceCommand>,
-): Promise<CommandResult<SessionState>> {
+  post: (session: SessionFacts) => Promise<PostCommand>,
+): Promise<CommandResult<unknown>> {
   const session = await loadSession(ledger, sessionId);
-  const participant = await participantOf(ledger, session.state, cityId);
-  return sessions.change(ledger, sessionId, await post(participant), options);
+  if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, await post(session.state), options);
+  const command = new DependentCommand(async () => {
+    const current = await loadSession(ledger, sessionId);
+    return { command: { ...(await post(current.state)), session: current.state }, dependsOn: [readAt(sessionStream(sessionId), current)] };
+  });
+  return ofSession(sessionId, await ledger.execute(cityPostsDecider, cityPostsStream(sessionId, cityId), command, options));
 }
 
-export const postMarketplaceOffer = sessions.define(
+export const postMarketplaceOffer = defineUseCase(
+  cityPostsDecider,
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
     practiceId: optionalEntityId('GoodPractice').describe('A practice of the catalogue of the same city.'),
   }),
-  (ledger, { sessionId, ...data }, options) =>
-    postTo(ledger, sessionId, data.cityId, options, async (participant) => ({
+  (ledger, { sessionId, ...data }, options) => {
+    const offerId = ulid();
+    return onCityPosts(ledger, sessionId, data.cityId, options, async (session) => ({
       type: 'PostOffer',
-      data: { ...data, offerId: ulid(), participant, practice: await practiceSnapshot(ledger, data.practiceId) },
-    })),
+      data: { ...data, offerId, participant: await participantOf(ledger, session, data.cityId), practice: await practiceSnapshot(ledger, data.practiceId) },
+    }));
+  },
 );
 
-export const postMarketplaceNeed = sessions.define(
+export const postMarketplaceNeed = defineUseCase(
+  cityPostsDecider,
   'postMarketplaceNeed',
   PostNeed.extend({
     ...SessionTarget,
     learningNeedId: optionalEntityId('LearningNeed').describe("A learning need of the city's journey."),
   }),
-  (ledger, { sessionId, ...data }, options) =>
-    postTo(ledger, sessionId, data.cityId, options, async (participant) => ({
+  (ledger, { sessionId, ...data }, options) => {
+    const needId = ulid();
+    return onCityPosts(ledger, sessionId, data.cityId, options, async (session) => ({
       type: 'PostNeed',
-      data: { ...data, needId: ulid(), participant, learningNeed: await learningNeedSnapshot(ledger, data.learningNeedId) },
-    })),
+      data: { ...data, needId, participant: await participantOf(ledger, session, data.cityId), learningNeed: await learningNeedSnapshot(ledger, data.learningNeedId) },
+    }));
+  },
 );
 
 /** An offer's or a need's id: bare, or the global id of either. */
@@ -181,29 +218,50 @@ const PostId = asId(
     }),
 );
 
-export const withdrawMarketplacePost = sessions.useCase(
+/** A post is withdrawn on its city's stream, found by the post's id in the read models (see cityOfPost). */
+export const withdrawMarketplacePost = defineUseCase(
+  cityPostsDecider,
   'withdrawMarketplacePost',
   WithdrawPost.extend({ ...SessionTarget, postId: PostId }),
-  'WithdrawPost',
+  async (ledger, { sessionId, ...data }, options) => {
+    const withdraw: PostCommand = { type: 'WithdrawPost', data };
+    const session = await loadSession(ledger, sessionId);
+    if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, withdraw, options);
+    const cityId = cityOfPost(ledger, sessionId, data.postId);
+    // No city holds it: refused as the decider refuses a post it does not hold (after the session's own rules).
+    if (cityId === undefined) decidePosts(withdraw, session.state, noPosts());
+    return onCityPosts(ledger, sessionId, cityId!, options, async () => withdraw);
+  },
 );
 
 // ---------------------------------------------------------------- matches
 
 /**
  * A side answers a match (usually a suggestion), named by its id (`<needId>-<offerId>`, bare or
- * global: a suggestion's `matchId`); the session is the one the need was posted in.
+ * global: a suggestion's `matchId`); the session is the one the need was posted in. The answer is
+ * decided on the match's stream, on the session and the two posts read from theirs.
  */
-export const respondToMarketplaceMatch = sessions.define(
+export const respondToMarketplaceMatch = defineUseCase(
+  matchDecider,
   'respondToMarketplaceMatch',
   RespondToMatch.omit({ needId: true, offerId: true }).extend({
     matchId: entityId('MarketplaceMatch', MatchId).describe("The match's id, or a suggestion's matchId (the match it becomes)."),
   }),
-  (ledger, { matchId, ...answer }, options) => {
+  async (ledger, { matchId, ...answer }, options): Promise<CommandResult<unknown>> => {
     const { needId, offerId } = pairOfMatch(matchId);
     const sessionId = findPost(ledger.readModels, needId)?.session_id;
     if (sessionId === undefined) throw new NotFoundError('MarketplaceMatch', matchId);
     const suggestion = marketplaceDirectory(ledger.readModels).suggestionFor(sessionId, needId, offerId);
-    return sessions.change(ledger, sessionId, { type: 'RespondToMatch', data: { needId, offerId, ...answer, suggestion } }, options);
+    const respond: MarketplaceCommandOf<'RespondToMatch'> = { type: 'RespondToMatch', data: { needId, offerId, ...answer, suggestion } };
+    const session = await loadSession(ledger, sessionId);
+    if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, respond, options);
+    const need = { id: needId, cityId: cityOfPost(ledger, sessionId, needId) };
+    const offer = { id: offerId, cityId: cityOfPost(ledger, sessionId, offerId) };
+    const command = new DependentCommand(async () => {
+      const { facts, dependsOn } = await matchFactsOf(ledger, sessionId, need, offer);
+      return { command: { ...respond, facts }, dependsOn };
+    });
+    return ofSession(sessionId, await ledger.execute(matchDecider, matchStream(sessionId, matchIdOf(needId, offerId)), command, options));
   },
 );
 
@@ -220,29 +278,63 @@ function stepOptions(options: CommandOptions, aggregate: string): CommandOptions
   };
 }
 
+/**
+ * Where the match meeting workflow finds the match, and where it records the meeting: the match's
+ * stream (its posts read from their cities' streams), or, for a session written in one stream, that stream.
+ */
+interface MatchRecord {
+  readonly session: SessionState;
+  readonly retried: boolean;
+  record(command: MarketplaceCommand, options: CommandOptions): Promise<CommandResult<unknown>>;
+}
+
+async function matchRecordOf(ledger: Ledger, sessionId: string, matchId: string, key: string | undefined): Promise<MatchRecord> {
+  const session = await loadSession(ledger, sessionId);
+  if (session.state.singleStream) {
+    const whole = await ledger.load(marketplaceDecider, sessionStream(sessionId));
+    return {
+      session: whole.state,
+      retried: key !== undefined && whole.recorded(key),
+      record: (command, options) => singleStreamSessions.change(ledger, sessionId, command, options),
+    };
+  }
+  const streamId = matchStream(sessionId, matchId);
+  const match = await ledger.load(matchDecider, streamId);
+  const { needId, offerId } = pairOfMatch(matchId);
+  const cities = match.state.cities;
+  const { facts } = await matchFactsOf(ledger, sessionId, { id: needId, cityId: cities?.need }, { id: offerId, cityId: cities?.offer });
+  return {
+    session: sessionOfOneMatch(session.state, matchId, match.state.match, facts),
+    retried: key !== undefined && match.recorded(key),
+    // The posts' facts a meeting needs (cities, network, title) never change: nothing to depend on.
+    record: async (command, options) =>
+      ofSession(sessionId, await ledger.execute(matchDecider, streamId, { ...(command as MarketplaceCommandOf<'ScheduleMatchMeeting'>), facts }, options)),
+  };
+}
+
 /** Runs the match meeting workflow: loads its facts, then sends each command it decides on. */
 async function runMatchMeeting(
   ledger: Ledger,
   sessionId: string,
   request: MatchMeetingRequest,
   options: CommandOptions,
-): Promise<CommandResult<SessionState>> {
+): Promise<CommandResult<unknown>> {
   const { decide, evolve, initialState } = matchMeetingWorkflow;
-  const session = await loadSession(ledger, sessionId);
   const key = options.idempotency?.key;
-  const need = partiesOf(session.state, request.matchId)?.need;
+  const match = await matchRecordOf(ledger, sessionId, request.matchId, key);
+  const need = partiesOf(match.session, request.matchId)?.need;
   const learningNeedId = need?.learningNeedId;
   const facts: MatchMeetingFacts = {
     request,
-    session: session.state,
-    retried: key !== undefined && session.recorded(key),
+    session: match.session,
+    retried: match.retried,
     network: need?.networkId ? await findNetworkSnapshot(ledger, need.networkId) : null,
     learningNeed: learningNeedId ? { learningNeedId, status: (await loadLearningNeed(ledger, learningNeedId)).status } : null,
     newMeetingId: ulid(),
   };
 
   let state = initialState();
-  let recorded: CommandResult<SessionState> | undefined;
+  let recorded: CommandResult<unknown> | undefined;
   for (let step = decide(facts, state); step; step = decide(facts, state)) {
     switch (step.to) {
       case 'meeting': {
@@ -252,9 +344,10 @@ async function runMatchMeeting(
         break;
       }
       case 'session': {
-        recorded = await sessions.change(ledger, sessionId, step.command, options);
+        const result = await match.record(step.command, options);
+        recorded = result;
         // What the session recorded: on a retry, the first attempt's meeting.
-        const scheduled = recorded.events.find(
+        const scheduled = result.events.find(
           (event): event is MarketplaceEventOf<'MarketplaceMeetingScheduled'> => event.type === 'MarketplaceMeetingScheduled',
         );
         if (!scheduled) throw new Error('The session recorded no meeting for the match');
@@ -278,7 +371,8 @@ async function runMatchMeeting(
  * Schedules the meeting of an agreed match: on the journey of the learning city's network when both
  * cities are its partners (and the journey's learning need records it), else in the marketplace.
  */
-export const scheduleMarketplaceMeeting = sessions.define(
+export const scheduleMarketplaceMeeting = defineUseCase(
+  matchDecider,
   'scheduleMarketplaceMeeting',
   ScheduleMatchMeeting.extend({ ...SessionTarget, matchId: entityId('MarketplaceMatch', MatchId) }),
   (ledger, { sessionId, ...request }, options) => runMatchMeeting(ledger, sessionId, request, options),

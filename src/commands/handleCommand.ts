@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { newUlid } from '../ulid.js';
-import { fold, idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
-import type { Actor } from '../auth/actor.js';
+import { idOfStream, streamIdOf, type Decider, type DomainEvent } from '../../domain/shared/decider.js';
 import {
   START,
   WrongExpectedRevisionError,
@@ -12,48 +11,13 @@ import {
   type Position,
   type RecordedEvent,
 } from '../eventStore/port.js';
+import { DependentCommand, type CommandOptions, type CommandResult, type LoadedAggregate, type StreamDependency, type StreamTarget } from './commandTypes.js';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from './errors.js';
 import type { FoldedSnapshots } from './foldedSnapshots.js';
+import { KeyReservedMeanwhile, keyedId, keyStreamOf, replayOf, reservation } from './idempotency.js';
 
-export interface CommandOptions {
-  readonly actor: Actor;
-  /** The revision the caller last saw; a stale one is a conflict, never silently retried. */
-  readonly expectedRevision?: bigint;
-  /** Same key and same request: the first result is returned and nothing is appended. */
-  readonly idempotency?: { readonly key: string; readonly fingerprint: string };
-  /** When the fact happened in the world, for backfilled history; defaults to now. */
-  readonly occurredAt?: string;
-  readonly correlationId?: string;
-  readonly causationId?: string;
-}
+export * from './commandTypes.js';
 
-/** An existing stream, or a new stream of a category (its id is generated). */
-export type StreamTarget = string | { readonly create: string };
-
-export interface CommandResult<State> {
-  readonly streamId: string;
-  /** The aggregate id: the stream id without its category. */
-  readonly id: string;
-  readonly state: State;
-  /** Revision of the stream after the command (-1 when the stream still does not exist). */
-  readonly revision: bigint;
-  /** Position to wait for before reading the command's effects (START if nothing was written). */
-  readonly position: Position;
-  readonly events: readonly DomainEvent[];
-  /** True when this answers a retry of an idempotent request. */
-  readonly replayed: boolean;
-}
-
-export interface LoadedAggregate<State> {
-  readonly state: State;
-  readonly revision: bigint | undefined;
-  /** Position of the stream's last event (START when it does not exist). */
-  readonly position: Position;
-  /** Whether events of the stream carry this idempotency key (a request already handled). */
-  recorded(idempotencyKey: string): boolean;
-}
-
-const IDEMPOTENCY_CATEGORY = 'idempotency';
 const MAX_ATTEMPTS = 12;
 /** Streams whose folded state is kept: each costs its state's size (a large session, a few MB). */
 const CACHED_STREAMS = 1000;
@@ -80,7 +44,7 @@ interface FoldedStream {
  */
 export class CommandHandler {
   /**
-   * Folded state by stream, most recently used last. A load reads only the events appended since
+   * Folded state by decider and stream, most recently used last. A load reads only the events appended since
    * the cached revision (by any process: the store is always asked), so its cost does not grow with
    * the stream's length; only the first load after a start or an eviction reads it all. A command
    * decides on the cached state without reading (its use case has usually just loaded it); the
@@ -101,7 +65,7 @@ export class CommandHandler {
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedAggregate<S>> {
     const deciderId = this.deciderIdOf(decider);
-    const cached = this.folded.get(streamId);
+    const cached = this.folded.get(foldedKey(deciderId, streamId));
     const base = cached?.deciderId === deciderId ? cached : await this.snapshots?.load(decider, streamId);
     const keys = base?.keys ?? new Map<string, bigint>();
     let state = base ? (base.state as S) : decider.initialState();
@@ -138,13 +102,14 @@ export class CommandHandler {
   }
 
   private remember(streamId: string, entry: FoldedStream): void {
-    const current = this.folded.get(streamId);
+    const key = foldedKey(entry.deciderId, streamId);
+    const current = this.folded.get(key);
     // Concurrent loads may finish out of order: never replace a state with an older one.
     if (current?.deciderId === entry.deciderId && current.revision !== undefined && (entry.revision === undefined || entry.revision < current.revision)) {
       return;
     }
-    this.folded.delete(streamId);
-    this.folded.set(streamId, entry);
+    this.folded.delete(key);
+    this.folded.set(key, entry);
     while (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
@@ -161,10 +126,15 @@ export class CommandHandler {
     return loaded.recorded(key) ? this.store.readStream(streamId) : [];
   }
 
+  /** How the streams a `DependentCommand` read are checked: in the append's transaction, or just before it. */
+  get dependencyCheck(): 'atomic' | 'beforeAppend' {
+    return this.store.appendToStreams ? 'atomic' : 'beforeAppend';
+  }
+
   async handle<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,
-    command: C,
+    command: C | DependentCommand<C>,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
     for (let attempt = 1; ; attempt++) {
@@ -181,7 +151,7 @@ export class CommandHandler {
   private async handleOnce<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     target: StreamTarget,
-    command: C,
+    request: C | DependentCommand<C>,
     options: CommandOptions,
   ): Promise<CommandResult<S>> {
     const reserved = options.idempotency ? await this.reservationOf(options) : undefined;
@@ -203,8 +173,9 @@ export class CommandHandler {
         // that state would refuse the command or make it a no-op, the next attempt reads the tail.
         const cached = attempt === 1 && !fresh ? this.cached<S>(decider, streamId) : undefined;
         const loaded: LoadedAggregate<S> = fresh && attempt === 1 ? this.initial(decider) : (cached ?? (await this.load(decider, streamId)));
+        const { command, dependsOn } = request instanceof DependentCommand ? await request.prepare() : { command: request, dependsOn: [] };
         if (options.idempotency) {
-          const replay = this.replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
+          const replay = replayOf(decider, streamId, await this.eventsWithKey(streamId, loaded, options.idempotency.key), options);
           if (replay) {
             if (!reserved) await this.reserve(options, streamId);
             return replay;
@@ -241,7 +212,7 @@ export class CommandHandler {
           metadata,
         }));
         try {
-          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined);
+          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined, dependsOn);
           const state = decided.reduce(decider.evolve, loaded.state);
           this.rememberAppended(decider, streamId, loaded.revision, {
             state,
@@ -261,7 +232,10 @@ export class CommandHandler {
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (options.idempotency && error.streamId === keyStreamOf(options)) throw new KeyReservedMeanwhile();
-          if (options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
+          // A stream the decision read moved: decide again on what it holds now.
+          const movedDependency = dependsOn.some((dependency) => dependency.streamId === error.streamId);
+          if ((options.expectedRevision !== undefined && !movedDependency) || attempt >= MAX_ATTEMPTS) {
+            if (movedDependency) throw new ConcurrencyConflictError(error.streamId, error.expected === 'no_stream' ? undefined : (error.expected as bigint), error.actual);
             throw new ConcurrencyConflictError(streamId, options.expectedRevision ?? loaded.revision, error.actual);
           }
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
@@ -272,7 +246,7 @@ export class CommandHandler {
 
   /** The stream's state as this process last folded it, without asking the store. */
   private cached<S>(decider: object, streamId: string): LoadedAggregate<S> | undefined {
-    const entry = this.folded.get(streamId);
+    const entry = this.folded.get(foldedKey(this.deciderIdOf(decider), streamId));
     return entry?.deciderId === this.deciderIdOf(decider) ? this.loaded<S>(entry) : undefined;
   }
 
@@ -308,18 +282,30 @@ export class CommandHandler {
     events: readonly EventData[],
     expectedRevision: bigint | 'no_stream',
     reserving: CommandOptions | undefined,
+    dependsOn: readonly StreamDependency[],
   ): Promise<AppendResult> {
-    if (!reserving) return this.store.appendToStream(streamId, events, { expectedRevision });
+    if (!reserving && dependsOn.length === 0) return this.store.appendToStream(streamId, events, { expectedRevision });
     if (this.store.appendToStreams) {
       const [appended] = await this.store.appendToStreams([
         { streamId, events, expectedRevision },
-        { streamId: keyStreamOf(reserving), events: [this.reservation(reserving, streamId)], expectedRevision: 'no_stream' },
+        // Nothing appended: only each stream's revision is checked, in the same transaction.
+        ...dependsOn.map((dependency) => ({ streamId: dependency.streamId, events: [], expectedRevision: dependency.revision ?? ('no_stream' as const) })),
+        ...(reserving ? [{ streamId: keyStreamOf(reserving), events: [reservation(reserving, streamId, this.clock())], expectedRevision: 'no_stream' as const }] : []),
       ]);
       return appended!;
     }
+    await this.checkBeforeAppend(dependsOn);
     const appended = await this.store.appendToStream(streamId, events, { expectedRevision });
-    await this.reserve(reserving, streamId);
+    if (reserving) await this.reserve(reserving, streamId);
     return appended;
+  }
+
+  /** Where the store cannot check other streams in the append's transaction: checked just before it. */
+  private async checkBeforeAppend(dependsOn: readonly StreamDependency[]): Promise<void> {
+    for (const { streamId, revision } of dependsOn) {
+      const actual = await this.store.streamRevision(streamId);
+      if (actual !== revision) throw new WrongExpectedRevisionError(streamId, revision ?? 'no_stream', actual ?? 'no_stream');
+    }
   }
 
   /**
@@ -334,7 +320,7 @@ export class CommandHandler {
     appended: { state: unknown; revision: bigint; position: Position; key: string | undefined },
   ): void {
     const deciderId = this.deciderIdOf(decider);
-    const cached = this.folded.get(streamId);
+    const cached = this.folded.get(foldedKey(deciderId, streamId));
     if (cached?.deciderId !== deciderId || cached.revision !== decidedOn) return;
     if (appended.key !== undefined) cached.keys.set(appended.key, appended.revision);
     this.remember(streamId, { deciderId, state: appended.state, revision: appended.revision, position: appended.position, keys: cached.keys });
@@ -354,42 +340,6 @@ export class CommandHandler {
       ...(options.idempotency
         ? { idempotencyKey: options.idempotency.key, idempotencyFingerprint: options.idempotency.fingerprint }
         : {}),
-    };
-  }
-
-  /**
-   * The first result of an idempotent request, when the caller's own events for its key are
-   * already in the stream (another caller's events with the same key are not this request's).
-   */
-  private replayOf<C, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    streamId: string,
-    events: readonly RecordedEvent[],
-    options: CommandOptions,
-  ): CommandResult<S> | undefined {
-    const { key, fingerprint } = options.idempotency!;
-    const mine = (event: RecordedEvent) =>
-      event.metadata.idempotencyKey === key && event.metadata.actor === options.actor.subject;
-    let last = -1;
-    for (let i = events.length - 1; i >= 0; i--) {
-      if (mine(events[i]!)) {
-        last = i;
-        break;
-      }
-    }
-    if (last < 0) return undefined;
-    const recordedFingerprint = events[last]!.metadata.idempotencyFingerprint;
-    if (recordedFingerprint !== undefined && recordedFingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
-    const commandId = events[last]!.metadata.commandId;
-    const recorded = events.filter((event) => mine(event) && event.metadata.commandId === commandId);
-    return {
-      streamId,
-      id: idOfStream(streamId),
-      state: fold(decider, events.slice(0, last + 1) as unknown as E[]),
-      revision: recorded.at(-1)!.revision,
-      position: recorded.at(-1)!.position,
-      events: recorded.map((e) => ({ type: e.type, data: e.data })),
-      replayed: true,
     };
   }
 
@@ -415,54 +365,17 @@ export class CommandHandler {
    */
   private async reserve(options: CommandOptions, streamId: string): Promise<void> {
     try {
-      await this.store.appendToStream(keyStreamOf(options), [this.reservation(options, streamId)], { expectedRevision: 'no_stream' });
+      await this.store.appendToStream(keyStreamOf(options), [reservation(options, streamId, this.clock())], { expectedRevision: 'no_stream' });
     } catch (error) {
       // A concurrent retry of the same request reserved it first.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
     }
   }
 
-  private reservation(options: CommandOptions, streamId: string): EventData {
-    const { key, fingerprint } = options.idempotency!;
-    const now = this.clock().toISOString();
-    return {
-      id: randomUUID(),
-      type: 'IdempotencyKeyReserved',
-      data: { streamId, fingerprint },
-      metadata: {
-        actor: options.actor.subject,
-        role: options.actor.role,
-        recordedAt: now,
-        occurredAt: now,
-        commandId: randomUUID(),
-        correlationId: options.correlationId ?? randomUUID(),
-        causationId: options.causationId ?? randomUUID(),
-        idempotencyKey: key,
-      },
-    };
-  }
 }
-
-/** The key's reservation appeared between reading it and appending: the request starts again. */
-class KeyReservedMeanwhile extends Error {}
-
-const keyHash = (options: CommandOptions) =>
-  createHash('sha256').update(`${options.actor.subject}\n${options.idempotency!.key}`).digest();
-
-function keyStreamOf(options: CommandOptions): string {
-  return streamIdOf(IDEMPOTENCY_CATEGORY, keyHash(options).toString('hex').slice(0, 40));
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
- * The id of an aggregate a keyed request creates, derived from the caller and the key (shaped
- * like a ULID): a retry, even one racing the first attempt, targets the same stream and finds the
- * first attempt's events there.
+ * Folded state is kept per decider and stream: an old marketplace session's stream is read both as
+ * the session (is it one stream?) and as the whole session, and neither evicts the other.
  */
-function keyedId(options: CommandOptions): string {
-  const hash = keyHash(options);
-  let id = CROCKFORD[hash[0]! % 8]!;
-  for (let i = 1; i < 26; i++) id += CROCKFORD[hash[i]! % 32]!;
-  return id;
-}
+const foldedKey = (deciderId: number, streamId: string) => `${deciderId}:${streamId}`;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boostinnoContributions, boostinnoNeeds, boostinnoPractices } from '../../seed/data/boostinno.js';
+import { cities } from '../../seed/data/cities.js';
+import { interactiveCitiesLearnings } from '../../seed/data/interactiveCities.js';
 import { torinoPlanActions } from '../../seed/data/torinoPlan.js';
 import { urbinclusionLearnings, urbinclusionMeetings } from '../../seed/data/urbinclusion.js';
 
@@ -86,5 +88,17 @@ describe("doc 003's Italian, kept as the originals", () => {
   it('quotes each Italian title, description and lesson as doc 003 words it (4 + 1 + 26 + 15)', () => {
     expect(originals).toHaveLength(46);
     expect(originals.filter((original) => !text.includes(plain(original)))).toEqual([]);
+  });
+});
+
+describe("doc 004's 12 guidelines", () => {
+  it('gives each guideline the city the report shows it from, in the report\'s order', () => {
+    const text = document('004_7f3ae0c3e8a72440.txt');
+    const guidelines = text.slice(text.indexOf('12 GUIDELINES'));
+    // Each guideline is a block "#n", its headline and example, closed by its city's name in capitals.
+    const blocks = guidelines.split(/\n\s*#\d+\s*\n/).slice(1, 13);
+    const cityOfBlock = (block: string) => block.split('\n').map((l) => l.trim()).filter((l) => /^[A-Z ]{4,}$/.test(l)).at(-1);
+    const from = interactiveCitiesLearnings.map((l) => cities[l.partner as keyof typeof cities].name.toUpperCase());
+    expect(blocks.map(cityOfBlock)).toEqual(from);
   });
 });

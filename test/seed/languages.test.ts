@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
-import { useTestApp } from '../support/testApp.js';
+import { useDemoData } from './demoData.js';
 
 /**
  * Every text of the demo data that carries a language (meeting titles and descriptions, lessons of
@@ -9,8 +8,7 @@ import { useTestApp } from '../support/testApp.js';
  * translation, English as `en` with no translation.
  */
 
-const t = useTestApp();
-let report: SeedReport;
+const { id, query } = useDemoData();
 
 interface Translation {
   text: string;
@@ -29,12 +27,6 @@ interface LoadedText {
   translations: Translation[];
 }
 
-async function query(q: string, variables: Record<string, unknown>) {
-  const response = await t.gql(q, variables, t.secretariat);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
-
 const TEXT = (name: string) => `${name} ${name}Language ${name}Translations { text language }`;
 
 /** Every meeting text and meeting lesson of a network. */
@@ -42,7 +34,7 @@ async function meetingTexts(networkKey: string): Promise<LoadedText[]> {
   const data = await query(
     `query($id: ID!) { meetings(networkId: $id, first: 15) { nodes { ${TEXT('title')} ${TEXT('description')}
       learnings(first: 12) { nodes { number ${TEXT('lesson')} } } } } }`,
-    { id: report.networkIds[networkKey] },
+    { id: id(networkKey) },
   );
   return data.meetings.nodes.flatMap((m: Record<string, any>) => [
     { network: networkKey, kind: 'meeting title', what: `title of ${m.title}`, text: m.title, language: m.titleLanguage, translations: m.titleTranslations },
@@ -52,7 +44,7 @@ async function meetingTexts(networkKey: string): Promise<LoadedText[]> {
 }
 
 async function networkLessons(networkKey: string): Promise<LoadedText[]> {
-  const data = await query(`query($id: ID!) { network(id: $id) { lessons(first: 50) { nodes { number ${TEXT('lesson')} } } } }`, { id: report.networkIds[networkKey] });
+  const data = await query(`query($id: ID!) { network(id: $id) { lessons(first: 50) { nodes { number ${TEXT('lesson')} } } } }`, { id: id(networkKey) });
   return data.network.lessons.nodes.map((l: Record<string, any>) => ({
     network: networkKey,
     kind: 'network lesson',
@@ -66,7 +58,7 @@ async function networkLessons(networkKey: string): Promise<LoadedText[]> {
 async function actionTexts(networkKey: string): Promise<LoadedText[]> {
   const data = await query(
     `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { actions(first: 100) { nodes { ${TEXT('title')} ${TEXT('summary')} } } } }`,
-    { id: report.networkIds[networkKey] },
+    { id: id(networkKey) },
   );
   return data.actionPlan.actions.nodes.flatMap((a: Record<string, any>) => [
     { network: networkKey, kind: 'action title', what: `title of action ${a.title}`, text: a.title, language: a.titleLanguage, translations: a.titleTranslations },
@@ -78,7 +70,6 @@ let texts: LoadedText[];
 const italian = () => texts.filter((x) => x.language === 'it');
 
 beforeAll(async () => {
-  report = await loadDemoData(t.app);
   const networks = ['boostinno', 'urbinclusion', 'interactive-cities'];
   texts = [
     ...(await Promise.all(networks.map(meetingTexts))).flat(),

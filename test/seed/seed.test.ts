@@ -1,61 +1,15 @@
-import { parse, validate } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSchema } from '../../schema/index.js';
-import { graphiqlExample } from '../../src/server/graphiqlExample.js';
-import { verifyToken } from '../../src/auth/tokens.js';
-import { mintDemoTokens } from '../../src/cli/demoTokens.js';
-import { loadDemoData, type SeedReport } from '../../seed/load/index.js';
-import { useTestApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seed/load/index.js';
+import { useDemoData } from './demoData.js';
 
 /**
  * The demo data set, loaded through the loader (the application's use cases) into a fresh store, checked
  * against the facts of the source documents (seed/data/FACTS.md) through GraphQL queries, then
- * loaded again: the second run appends nothing.
+ * loaded again: the second run appends nothing. The demo's roles and GraphiQL's example are in
+ * access.test.ts, docs/demo.md's questions in worldQuestions.test.ts and demoQuestions.test.ts.
  */
 
-const t = useTestApp();
-let report: SeedReport;
-let token: string;
-
-async function query<T = any>(q: string, variables: Record<string, unknown> = {}, as = token): Promise<T> {
-  const response = await t.gql<T>(q, variables, as);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
-
-/** A network id the loader reported, by seed key (boostinno, urbinclusion, interactive-cities...). */
-function id(key: string): string {
-  const value = report.networkIds[key];
-  if (!value) throw new Error(`no network ${key} in the seed report`);
-  return value;
-}
-
-interface MeetingRow {
-  title: string;
-  kind: string;
-  startDate: string;
-  endDate: string;
-  datePrecision: 'day' | 'month' | 'year';
-  dateWording: string | null;
-  hostCityId: string | null;
-  externalHost: { name: string; country: string } | null;
-  description: string;
-  themes: string[];
-}
-
-async function meetingsOf(networkId: string): Promise<MeetingRow[]> {
-  const data = await query(
-    `query($id: ID!) { meetings(networkId: $id, first: 100) { nodes {
-      title kind startDate endDate datePrecision dateWording hostCityId externalHost { name country } description themes } } }`,
-    { id: networkId },
-  );
-  return data.meetings.nodes;
-}
-
-beforeAll(async () => {
-  token = await t.token('secretariat');
-  report = await loadDemoData(t.app);
-});
+const { t, id, query, meetingsOf, report } = useDemoData();
 
 describe('demo data: BoostInno', () => {
   it('has its partners with countries, and its lead expert', async () => {
@@ -376,205 +330,28 @@ describe('demo data: UIA Transfer Mechanism pilots', () => {
   });
 });
 
-describe('demo data: outcomes and demo tokens', () => {
-  it('shows outcomes across networks', async () => {
-    const data = await query(`{ outcomes { plans { endorsed } actions { total } meetings { held } funding { total { euros } } } }`);
-    expect(data.outcomes).toEqual({
-      plans: { endorsed: 1 },
-      actions: { total: 39 + 8 },
-      meetings: { held: 13 + 13 + 11 },
-      funding: { total: { euros: '6540500.00' } },
-    });
-  });
-
-  it('gives each demo role a token the API accepts, with the access the docs describe', async () => {
-    const tokens = await mintDemoTokens(t.app.config);
-    expect(tokens.map((d) => d.label)).toEqual(['secretariat', 'BoostInno lead expert', 'Torino coordinator', 'Gdańsk coordinator', 'public']);
-    const [secretariat, leadExpert, torino, gdansk] = tokens.map((d) => d.token);
-    expect((await verifyToken(secretariat!, t.app.config.jwtSecret)).role).toBe('secretariat');
-    const journey = `query($id: ID!) { journey(networkId: $id) { meetingCount } }`;
-    expect((await query(journey, { id: id('boostinno') }, leadExpert)).journey.meetingCount).toBe(13);
-    expect((await query(journey, { id: id('boostinno') }, torino)).journey.meetingCount).toBe(13);
-    const plan = `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsed } }`;
-    expect((await query(plan, { id: id('boostinno') }, torino)).actionPlan.endorsed).toBe(true);
-    expect((await query(journey, { id: id('urbinclusion') }, torino)).journey.meetingCount).toBe(13);
-    // Gdańsk is a partner of BoostInno, not of URBinclusion, and may not write Torino's records.
-    expect((await query(journey, { id: id('boostinno') }, gdansk)).journey.meetingCount).toBe(13);
-    const refused = await t.gql(journey, { id: id('urbinclusion') }, gdansk);
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const raise = await t.gql(
-      `mutation($id: ID!) { raiseLearningNeed(input: { networkId: $id, cityId: "torino-it", kind: learning, topics: ["finance"], description: "A need of Torino" }) { __typename } }`,
-      { id: id('boostinno') },
-      gdansk,
-    );
-    expect(raise.data?.raiseLearningNeed.__typename).toBe('ForbiddenError');
-    const anonymous = await t.gql(journey, { id: id('boostinno') });
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  });
-});
-
-describe("GraphiQL's default operation", () => {
-  it('is valid and answers on the demo data', async () => {
-    expect(validate(buildSchema(), parse(graphiqlExample))).toEqual([]);
-    const run = async (operationName: string, as?: string) => {
-      const response = await fetch(`${t.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
-        body: JSON.stringify({ query: graphiqlExample, operationName, variables: { networkId: id('boostinno') } }),
-      });
-      return (await response.json()) as { data?: any; errors?: unknown[] };
-    };
-    const networks = await run('Networks');
-    expect(networks.data.networks.nodes.map((n: { networkId: string }) => n.networkId)).toContain(id('boostinno'));
-    expect((await run('BoostInnoMeetings')).data.meetings.nodes).toHaveLength(13);
-    const [, leadExpert] = (await mintDemoTokens(t.app.config)).map((d) => d.token);
-    const journey = await run('BoostInnoJourney', leadExpert);
-    expect(journey.errors).toBeUndefined();
-    expect(journey.data.journey.meetingCount).toBe(13);
-  });
-});
-
 describe('demo data: the records', () => {
   // 616 before issue 15, + 7 URBinclusion partners, - 2 (the Krakow market place is no longer a
   // meeting of its own, scheduled and held), + 15 meeting descriptions (notes, activities, speakers),
   // + 27 lessons of the networks (URBinclusion's 15 general highlights, Interactive Cities' 12 guidelines);
   // - 10 learning needs tagged "thematic group" + 3 thematic groups of Interactive Cities.
   it('loads 656 records (one command each), each recorded with its idempotency reservation', () => {
-    expect(report.mutations).toBe(656);
-    expect(report.replayed).toBe(0);
+    expect(report().mutations).toBe(656);
+    expect(report().replayed).toBe(0);
     const commit = (position: string) => Number(position.split('/')[0]);
-    expect(commit(report.headAfter) - commit(report.headBefore)).toBe(1312);
-  });
-});
-
-/**
- * docs/demo.md, "Questions of the world as the documents know it (issue 15)": each question, as
- * the page writes it, against the loaded data.
- */
-describe('docs/demo.md: questions of the world as the documents know it', () => {
-  it('W1. When did URBinclusion meet, as exactly as the documents know it?', async () => {
-    const data = await query(
-      `query($id: ID!) { meetings(networkId: $id, kind: transnationalMeeting) { nodes { host { name } startDate endDate datePrecision dateWording } } }`,
-      { id: id('urbinclusion') },
-    );
-    expect(data.meetings.nodes).toEqual([
-      { host: { name: 'Copenhagen' }, startDate: '2017-09-01', endDate: '2017-09-30', datePrecision: 'month', dateWording: 'Settembre 2017' },
-      { host: { name: 'Kraków' }, startDate: '2018-04-01', endDate: '2018-04-30', datePrecision: 'month', dateWording: 'Aprile 2018' },
-      { host: { name: 'Torino' }, startDate: '2018-10-01', endDate: '2018-10-31', datePrecision: 'month', dateWording: 'Ottobre 2018' },
-      { host: { name: 'Barcelona' }, startDate: '2019-04-01', endDate: '2019-04-30', datePrecision: 'month', dateWording: 'Aprile 2019' },
-    ]);
-  });
-
-  it('W2. How many meetings did URBinclusion hold, and what happened at the Krakow meeting?', async () => {
-    const data = await query(
-      `query($id: ID!) { journey(networkId: $id) { meetingCount } meetings(networkId: $id) { nodes { hostCityId description } } }`,
-      { id: id('urbinclusion') },
-    );
-    expect(data.journey.meetingCount).toBe(13);
-    const krakow = data.meetings.nodes.filter((m: { hostCityId: string }) => m.hostCityId === 'krakow-pl');
-    expect(krakow).toHaveLength(1);
-    expect(krakow[0].description).toMatch(/^Activity: A "Market place" of actions\/practices/);
-  });
-
-  it("W3. Where did Interactive Cities' field trips go, who hosted them, and what did the network learn there?", async () => {
-    const data = await query(
-      `query($id: ID!) { meetings(networkId: $id, kind: studyVisit) { nodes {
-        title host { name } externalHost { name country } datePrecision dateWording
-        learnings(first: 5) { nodes { ofNetwork cityId learntFrom } } } } }`,
-      { id: id('interactive-cities') },
-    );
-    const [helsinki, amsterdam] = data.meetings.nodes;
-    expect([helsinki.title, helsinki.host, helsinki.externalHost, helsinki.datePrecision]).toEqual(['Study visit in Helsinki', null, { name: 'Helsinki', country: 'FI' }, 'month']);
-    expect(amsterdam.externalHost).toEqual({ name: 'Amsterdam', country: 'NL' });
-    const lessons = [...helsinki.learnings.nodes, ...amsterdam.learnings.nodes];
-    expect(lessons.length).toBeGreaterThan(0);
-    expect(lessons.every((l: { ofNetwork: boolean; cityId: string | null }) => l.ofNetwork && l.cityId === null)).toBe(true);
-    expect(new Set(lessons.map((l: { learntFrom: string }) => l.learntFrom))).toEqual(new Set(['Helsinki', 'Amsterdam']));
-  });
-
-  it('W4. What has URBinclusion learnt as a network, and what are the guidelines of Interactive Cities?', async () => {
-    const lessons = `query($id: ID!) { network(id: $id) { lessons(first: 20) { nodes { number lesson lessonTranslations { text language } theme learntFrom } } } }`;
-    const urbinclusion = (await query(lessons, { id: id('urbinclusion') })).network.lessons;
-    expect(urbinclusion.nodes).toHaveLength(15);
-    expect(urbinclusion.nodes[0]).toEqual({
-      number: 1,
-      lesson: "La difficoltà a unire le azioni ostacola l'approccio integrato.",
-      lessonTranslations: [{ text: 'Difficulty in merging actions hinders the integrated approach.', language: 'en' }],
-      theme: 'integrated approach',
-      learntFrom: null,
-    });
-    const guidelines = (await query(lessons, { id: id('interactive-cities') })).network.lessons.nodes;
-    expect(guidelines).toHaveLength(12);
-    expect(guidelines.map((g: { learntFrom: string }) => g.learntFrom)).toContain('Helsinki');
-  });
-
-  it('W5. Which invited experts spoke at the meetings?', async () => {
-    const speakers = async (key: string) =>
-      (await query(`query($id: ID!) { meetings(networkId: $id) { nodes { title speakers { name } } } }`, { id: id(key) })).meetings.nodes
-        .filter((m: { speakers: unknown[] }) => m.speakers.length)
-        .map((m: { title: string; speakers: { name: string }[] }) => [m.title, m.speakers.map((s) => s.name)]);
-    expect(await speakers('boostinno')).toEqual([
-      ['"Sense Mapping" – mapping the BoostInno network projects', ['Aldo de Moor']],
-      ['Impact Measurement; Impact and Innovative Finance', ['Karl Richter']],
-    ]);
-    expect(await speakers('urbinclusion')).toEqual([['3rd Transnational Meeting: collaborative services', ['Ezio Manzini']]]);
-  });
-
-  it('W6. How much ERDF money did the plans mobilise, whatever the channel (UIA money is ERDF)?', async () => {
-    const data = await query(`{ outcomes { funding { byFund { key amount { euros } records } byChannel { key amount { euros } } } } }`);
-    expect(data.outcomes.funding.byFund).toEqual([
-      { key: 'ERDF', amount: { euros: '4100000.00' }, records: 1 },
-      { key: 'ESF', amount: { euros: '1550000.00' }, records: 2 },
-      { key: 'euDirect', amount: { euros: '890500.00' }, records: 1 },
-    ]);
-    expect(data.outcomes.funding.byChannel).toEqual([
-      { key: 'UIA', amount: { euros: '4100000.00' } },
-      { key: 'horizon2020', amount: { euros: '890500.00' } },
-    ]);
-  });
-
-  it("W7. Which fund and channel is each of Torino's planned funding lines?", async () => {
-    const data = await query(
-      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { actions(first: 100) { nodes { title plannedFunding { fund channel instrument amount { euros } } } } } }`,
-      { id: id('boostinno') },
-    );
-    const lines = Object.fromEntries(
-      data.actionPlan.actions.nodes.filter((a: { plannedFunding: unknown[] }) => a.plannedFunding.length).map((a: { title: string; plannedFunding: unknown[] }) => [a.title, a.plannedFunding]),
-    );
-    expect(lines['Co-City']).toEqual([
-      { fund: 'ERDF', channel: 'UIA', instrument: 'unknown', amount: { euros: '4100000.00' } },
-      { fund: 'unknown', channel: null, instrument: 'coFinancing', amount: { euros: '1000000.00' } },
-    ]);
-    expect(lines['ProGiReg']).toEqual([{ fund: 'euDirect', channel: 'horizon2020', instrument: 'unknown', amount: { euros: '890500.00' } }]);
-  });
-
-  it("W9. When was Torino's plan endorsed, as exactly as the documents know it?", async () => {
-    const data = await query(
-      `query($id: ID!) { actionPlan(networkId: $id, cityId: "torino-it") { endorsedOn endorsedOnPrecision endorsedOnWording } }`,
-      { id: id('boostinno') },
-    );
-    expect(data.actionPlan).toEqual({ endorsedOn: '2018-12-31', endorsedOnPrecision: 'year', endorsedOnWording: 'with the end of BoostInno in 2018 (doc 000)' });
-  });
-
-  it('W8. The meetings as open data, with how exactly each date is known', async () => {
-    const response = await fetch(`${t.url}/export/meetings.json`);
-    const body = (await response.json()) as { records: { title: string; datePrecision: string; dateWording: string | null; externalHost: string | null }[] };
-    const byTitle = new Map(body.records.map((r) => [r.title, r]));
-    expect(byTitle.get('Study visit in Amsterdam')).toMatchObject({ datePrecision: 'month', externalHost: 'Amsterdam' });
-    // BoostInno's 3 local events, 7 of URBinclusion's meetings, 9 of Interactive Cities' (all but its 2 Paris ULG meetings).
-    expect(body.records.filter((r) => r.datePrecision === 'month')).toHaveLength(3 + 7 + 9);
+    expect(commit(report().headAfter) - commit(report().headBefore)).toBe(1312);
   });
 });
 
 describe('demo data: loading again', () => {
   it('appends nothing: every mutation is a replay and the log head does not move', async () => {
     const before = (await query(`{ ledger { headPosition } }`)).ledger.headPosition;
-    expect(before).toBe(report.headAfter);
+    expect(before).toBe(report().headAfter);
     const again = await loadDemoData(t.app);
     expect(again.replayed).toBe(again.mutations);
-    expect(again.mutations).toBe(report.mutations);
+    expect(again.mutations).toBe(report().mutations);
     expect(again.headAfter).toBe(before);
-    expect(again.networkIds).toEqual(report.networkIds);
+    expect(again.networkIds).toEqual(report().networkIds);
     expect((await query(`{ ledger { headPosition } }`)).ledger.headPosition).toBe(before);
   });
 });

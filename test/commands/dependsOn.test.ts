@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { networkDecider } from '../../domain/network/decider.js';
+import { systemActor } from '../../src/auth/actor.js';
+import { ConcurrencyConflictError } from '../../src/commands/errors.js';
+import { CommandHandler, DependentCommand } from '../../src/commands/handleCommand.js';
+import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
+import type { EventStore } from '../../src/eventStore/port.js';
+import { EventStoreDbDouble } from '../eventStore/esdbDouble.js';
+import { freshLogPerSpec, join_, register } from './fixtures.js';
+
+/**
+ * A command decided on another stream (a "depends on" declaration): here a city joins network A
+ * under a name taken from how many partners network B has, read by `prepare`. A concurrent join
+ * to B between the read and the append must refuse the append, and the command is decided again.
+ */
+const options = { actor: systemActor };
+
+function scenario(store: EventStore) {
+  const handler = new CommandHandler(store);
+  let a = '';
+  let b = '';
+  const prepared: number[] = [];
+  return {
+    handler,
+    streams: () => ({ a, b }),
+    prepared,
+    async setUp() {
+      a = (await handler.handle(networkDecider, { create: 'network' }, register, options)).streamId;
+      b = (await handler.handle(networkDecider, { create: 'network' }, register, options)).streamId;
+    },
+    /** Reads B; `moveB` joins a city to B right after the read, as a concurrent request would. */
+    joinNamedAfterB(moveB: (attempt: number) => boolean) {
+      return new DependentCommand(async () => {
+        const read = await handler.load(networkDecider, b);
+        const count = Object.keys(read.state.partners).length;
+        prepared.push(count);
+        if (moveB(prepared.length)) await handler.handle(networkDecider, b, join_(`b-${prepared.length}-it`), options);
+        return { command: join_(`after-${count}-it`), dependsOn: [{ streamId: b, revision: read.revision }] };
+      });
+    },
+  };
+}
+
+describe('commands that depend on another stream (SQLite: checked in the append transaction)', () => {
+  const log = freshLogPerSpec();
+  let s: ReturnType<typeof scenario>;
+  beforeEach(async () => {
+    s = scenario(log.store);
+    await s.setUp();
+  });
+
+  it('checks the dependencies atomically with the append', () => {
+    expect(s.handler.dependencyCheck).toBe('atomic');
+  });
+
+  it('appends when the stream it read has not moved', async () => {
+    const joined = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false), options);
+    expect(Object.keys(joined.state.partners)).toEqual(['after-0-it']);
+    expect(s.prepared).toEqual([0]);
+  });
+
+  it('decides again, on what the stream holds now, when it moved between the read and the append', async () => {
+    const joined = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB((attempt) => attempt === 1), options);
+    expect(s.prepared).toEqual([0, 1]);
+    expect(Object.keys(joined.state.partners)).toEqual(['after-1-it']);
+    // The refused attempt wrote nothing: A holds its registration and one join.
+    expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+  });
+
+  it("retries a moved dependency even when the caller gave the target's expected revision", async () => {
+    const joined = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB((attempt) => attempt === 1), { ...options, expectedRevision: 0n });
+    expect(Object.keys(joined.state.partners)).toEqual(['after-1-it']);
+  });
+
+  it('gives up with a ConcurrencyConflictError naming the dependency when it keeps moving, writing nothing', async () => {
+    const refused = s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => true), options);
+    await expect(refused).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(refused).rejects.toMatchObject({ streamId: s.streams().b });
+    expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered']);
+  });
+
+  it('answers a retry with the same idempotency key with the first result, its dependency checked once', async () => {
+    const keyed = { ...options, idempotency: { key: 'join-after-b', fingerprint: 'f1' } };
+    const first = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false), keyed);
+    const retried = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false), keyed);
+    expect(retried).toMatchObject({ replayed: true, revision: first.revision });
+    expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+  });
+
+  it('refuses a dependency on a stream that did not exist when read and exists now', async () => {
+    const ghost = 'network-01JGHOST0000000000000000000';
+    let attempts = 0;
+    const command = new DependentCommand(async () => {
+      attempts++;
+      const read = await log.store.streamRevision(ghost);
+      if (attempts === 1) await s.handler.handle(networkDecider, ghost, register, options);
+      return { command: join_(`seen-${read === undefined ? 'none' : 'some'}-it`), dependsOn: [{ streamId: ghost, revision: read }] };
+    });
+    const joined = await s.handler.handle(networkDecider, s.streams().a, command, options);
+    expect(Object.keys(joined.state.partners)).toEqual(['seen-some-it']);
+  });
+});
+
+describe('commands that depend on another stream (EventStoreDB: checked right before the append)', () => {
+  let double: EventStoreDbDouble;
+  let store: EventStoreDbEventStore;
+  let s: ReturnType<typeof scenario>;
+  beforeEach(async () => {
+    double = await EventStoreDbDouble.start();
+    store = new EventStoreDbEventStore(double.connectionString);
+    s = scenario(store);
+    await s.setUp();
+  });
+  afterEach(async () => {
+    await store.close();
+    await double.stop();
+  });
+
+  it('says the check is made before the append, not in it', () => {
+    expect(s.handler.dependencyCheck).toBe('beforeAppend');
+  });
+
+  it('decides again when the stream it read moved before the append', async () => {
+    const joined = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB((attempt) => attempt === 1), options);
+    expect(s.prepared).toEqual([0, 1]);
+    expect(Object.keys(joined.state.partners)).toEqual(['after-1-it']);
+  });
+});
