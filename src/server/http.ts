@@ -1,12 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
@@ -22,8 +18,8 @@ import { calendarFeedsPlugin } from './calendar/feeds.js';
 import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
-import { queryCostLimits, queryCostPlugin } from './queryCost.js';
-import { ByteBoundedCache } from './responseCacheStore.js';
+import { hardeningPlugins } from './operationLimits.js';
+import { responseCachePlugins } from './responseCache.js';
 import type { RequestContext } from './requestContext.js';
 
 interface RequestScope {
@@ -176,152 +172,6 @@ function consistencyPlugin(app: App): Plugin {
   };
 }
 
-/**
- * Limits on what one operation may ask for, checked before it runs. Generous enough for every
- * query in the docs (the deepest journey query nests 7 levels), tight enough that a hostile
- * query is refused cheaply.
- */
-export const operationLimits = {
-  maxDepth: 12,
-  maxAliases: 20,
-  maxTokens: 3000,
-  maxDirectives: 20,
-  /** The most objects an answer may hold: see queryCost.ts. */
-  maxCost: queryCostLimits.maxCost,
-  /** The longest list a request's variables may hold (nodes(ids:) takes at most MAX_NODE_IDS). */
-  maxVariableListLength: 1000,
-} as const;
-
-/** A refused operation in users' words: what limit, how far over, what to do instead. */
-const LIMIT_MESSAGES: { pattern: RegExp; code: string; message: (found: string | undefined) => string }[] = [
-  {
-    pattern: /Query depth limit of \d+ exceeded, found (\d+)/,
-    code: 'QUERY_TOO_DEEP',
-    message: (found) => `This query nests ${found} levels (at most ${operationLimits.maxDepth}). Fetch the inner objects in a second query, by id.`,
-  },
-  {
-    pattern: /Aliases limit of \d+ exceeded, found (\d+)/,
-    code: 'TOO_MANY_ALIASES',
-    message: (found) => `This query uses ${found} aliases (at most ${operationLimits.maxAliases}). Split it into several queries.`,
-  },
-  {
-    pattern: /Directives limit of \d+ exceeded, found (\d+)/,
-    code: 'TOO_MANY_DIRECTIVES',
-    message: (found) => `This query uses ${found} directives (at most ${operationLimits.maxDirectives}). Split it into several queries.`,
-  },
-  {
-    pattern: /Token limit of \d+ exceeded/,
-    code: 'QUERY_TOO_LONG',
-    message: () => `This query is too long (at most ${operationLimits.maxTokens} tokens). Split it into several queries.`,
-  },
-];
-
-/** graphql-armor reports its refusals as "Syntax Error: …": say what was refused, why, and a stable code. */
-function limitMessagesPlugin(): Plugin {
-  return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
-      let changed = false;
-      const errors = result.errors.map((error) => {
-        for (const limit of LIMIT_MESSAGES) {
-          const match = limit.pattern.exec(error.message);
-          if (!match) continue;
-          changed = true;
-          return new GraphQLError(limit.message(match[1]), { extensions: { code: limit.code, requestId: requestScope.getStore()?.requestId } });
-        }
-        return error;
-      });
-      if (changed) setResult({ ...result, errors });
-    },
-  };
-}
-
-function longestList(value: unknown, depth = 0): number {
-  if (depth > 20 || value === null || typeof value !== 'object') return 0;
-  const values = Array.isArray(value) ? value : Object.values(value);
-  let longest = Array.isArray(value) ? value.length : 0;
-  for (const item of values) longest = Math.max(longest, longestList(item, depth + 1));
-  return longest;
-}
-
-/** Lists sent as variables are bounded like lists written in the query (which the token limit bounds). */
-function variableListsPlugin(): Plugin {
-  return {
-    onParams({ params, setResult }) {
-      const longest = longestList(params.variables);
-      if (longest <= operationLimits.maxVariableListLength) return;
-      setResult({
-        errors: [
-          new GraphQLError(
-            `A list in the variables has ${longest} items (at most ${operationLimits.maxVariableListLength}). Send it in several requests.`,
-            { extensions: { code: 'LIST_TOO_LONG', maxLength: operationLimits.maxVariableListLength } },
-          ),
-        ],
-      });
-    },
-  };
-}
-
-function hardeningPlugins(app: App): Plugin[] {
-  const armor = new EnvelopArmor({
-    maxDepth: { n: operationLimits.maxDepth },
-    maxAliases: { n: operationLimits.maxAliases },
-    maxTokens: { n: operationLimits.maxTokens },
-    maxDirectives: { n: operationLimits.maxDirectives },
-    // The cost is ours (queryCost.ts): objects the answer may hold, page sizes sent as variables included.
-    costLimit: { enabled: false },
-    // Suggestions ("did you mean …") help developers and leak the schema: off with introspection.
-    blockFieldSuggestion: { enabled: !app.config.introspection },
-  });
-  return [
-    limitMessagesPlugin(),
-    variableListsPlugin(),
-    queryCostPlugin(),
-    ...(armor.protect().plugins as Plugin[]),
-    // Browsers cannot send this header cross-site without a preflight, which we do not allow.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-csrf', 'x-graphql-yoga-csrf'] }),
-    ...(app.config.introspection ? [] : [useDisableIntrospection() as Plugin]),
-  ];
-}
-
-/**
- * Caches query answers per caller, keyed by the read models' position (and generation: an erasure
- * replays them in place): an answer is reused only
- * while nothing new has been projected, so it is never stale and a client still reads its own
- * writes (a mutation answers after the position moved; a token in `x-min-position` is waited for
- * before the key is made). Mutations and subscriptions bypass it. Conditional requests
- * (If-None-Match) are answered in full: an ETag names an answer at one position, and the plugin
- * would answer 304 while the entry lives, even after the read models moved.
- */
-export const responseCacheLimits = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 } as const;
-
-function responseCachePlugins(app: App): Plugin[] {
-  // Mutations skip the cache plugin altogether: its keys hold the read models' position, which
-  // every write moves, so the entity walk it does to invalidate entries after a mutation (2.7 %
-  // of a write under load) has nothing to invalidate.
-  const mutations = new WeakSet<object>();
-  const markMutations: Plugin = {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') mutations.add(args.contextValue);
-    },
-  };
-  return [markMutations, useResponseCache({
-    session: (request) => request.headers.get('authorization'),
-    enabled: (request, context) => !request.headers.has('if-none-match') && !(context && mutations.has(context)),
-    cache: new ByteBoundedCache(responseCacheLimits.maxBytes, responseCacheLimits.maxEntryBytes),
-    ttl: 60_000,
-    // Also what keeps mutations out of the cache: without it the plugin would cache them like queries.
-    invalidateViaMutation: true,
-    includeExtensionMetadata: false,
-    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
-      createHash('sha256')
-        .update(
-          JSON.stringify([positionToString(app.projections.position), app.readModelsGeneration, sessionId, operationName, documentString, variableValues]),
-        )
-        .digest('hex'),
-  }) as Plugin];
-}
-
 export interface GraphqlHandlerOptions {
   /**
    * The server in front has already bounded the body (`startServer`: a Content-Length at most
@@ -383,7 +233,7 @@ export function createGraphqlHandler(
       graphiqlPolicyPlugin(),
       openDataPlugin(app),
       calendarFeedsPlugin(app),
-      ...hardeningPlugins(app),
+      ...hardeningPlugins(app, () => requestScope.getStore()?.requestId),
       ...(app.config.responseCache ? responseCachePlugins(app) : []),
       ...extraPlugins,
     ],

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NODE_IDS } from '../../schema/builder.js';
 import { ByteBoundedCache } from '../../src/server/responseCacheStore.js';
-import { operationLimits } from '../../src/server/http.js';
+import { operationLimits } from '../../src/server/operationLimits.js';
 import { useTestApp } from '../support/testApp.js';
 import { mutate, query, useNetworkSetup } from '../support/api.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationLimits } from '../../src/server/http.js';
+import { operationLimits } from '../../src/server/operationLimits.js';
 import { useTestApp, startTestApp, type TestApp } from '../support/testApp.js';
 
 async function post(t: TestApp, body: string, headers: Record<string, string> = {}) {
