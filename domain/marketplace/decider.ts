@@ -1,6 +1,6 @@
 import { Map as PersistentMap } from 'immutable';
 import type { Decider } from '../shared/decider.js';
-import { decidePosts, evolvePosts, noPosts, type PostsState } from './cityPosts.js';
+import { decidePosts, evolvePosts, noPosts, viewOfPosts, type PostsState } from './posts.js';
 import type { MarketplaceCommand, SessionMatch, SessionPost } from './commands.js';
 import { type MarketplaceEvent, matchIdOf } from './events.js';
 import { decideMatch, evolveMatch, matchIdOfEvent } from './match.js';
@@ -33,7 +33,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
     case 'PostOffer':
     case 'PostNeed':
     case 'WithdrawPost':
-      return decidePosts(command, state, state);
+      return decidePosts(command, state, viewOfPosts(state));
     case 'RespondToMatch': {
       const { needId, offerId } = command.data;
       const match = state.matches.get(matchIdOf(needId, offerId));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cityPostsStream, matchStream, sessionStream } from '../../domain/marketplace/streams.js';
+import { claimStream, matchStream, sessionStream } from '../../domain/marketplace/streams.js';
 import type { App } from '../../src/app.js';
 import { aggregateCategories } from '../../src/application/index.js';
 import {
@@ -12,6 +12,7 @@ import {
   withdrawMarketplacePost,
 } from '../../src/application/marketplace.js';
 import { joinNetwork, registerNetwork } from '../../src/application/network.js';
+import { proposePractice } from '../../src/application/practice.js';
 import type { UseCase } from '../../src/application/useCase.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { loadConfig } from '../../src/config.js';
@@ -116,14 +117,16 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
   const need = { title: 'How to develop new impact funds?', description: 'Impact funds for social enterprises', topics: ['impact finance'] };
 
   // Failed without the post's dependency on the session's stream: the offer landed after the close.
+  const offersPosted = async () => (await a.app.store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'MarketplaceOfferPosted');
+
   it('refuses a post whose append comes after a concurrent close', async () => {
-    const held = a.hold('marketplacePosts-');
+    const held = a.hold('marketplacePost-');
     const posting = run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', ...offer });
     await held.reached;
     await run(b.app, closeMarketplaceSession, { sessionId });
     held.open();
     await expect(posting).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
-    expect(await typesOf(cityPostsStream(sessionId, 'strasbourg-fr'))).toEqual([]);
+    expect(await offersPosted()).toEqual([]);
   });
 
   it('lands a post before a close that comes after it, never after', async () => {
@@ -136,6 +139,44 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
     expect(postedAt.every((at) => at < closed.position.commit)).toBe(true);
     expect(outcomes.filter((o) => typeof o === 'string').every((code) => code === 'SESSION_CLOSED')).toBe(true);
     expect(postedAt.length + outcomes.filter((o) => typeof o === 'string').length).toBe(8);
+  });
+
+  describe("a practice offered once per session, each offer in its own stream", () => {
+    let practiceId: string;
+    beforeEach(async () => {
+      const proposed = await run(a.app, proposePractice, {
+        cityId: 'strasbourg-fr', cityName: 'Strasbourg', title: 'Local currency', summary: 'A local currency for social enterprises.', topics: ['impact finance'], contact: { name: 'Office', email: 'office@example.org', role: 'office' },
+      });
+      practiceId = proposed.id;
+      await seenBy(b.app, proposed);
+    });
+    const offerPractice = (app: App) => run(app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId }).catch((error: { code?: string }) => error.code);
+
+    // Each offer has its own stream: without the claim's stream both offers of the practice landed.
+    it('refuses an offer of the practice whose append comes after another offer of it', async () => {
+      const held = a.hold('marketplacePost-');
+      const first = offerPractice(a.app);
+      await held.reached;
+      await run(b.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      held.open();
+      expect(await first).toBe('PRACTICE_ALREADY_OFFERED');
+      expect(await offersPosted()).toHaveLength(1);
+      expect(await typesOf(claimStream(sessionId, { practiceId }))).toEqual(['MarketplaceClaimTaken']);
+    });
+
+    it('lands one offer of the practice when several processes offer it at once', async () => {
+      const outcomes = await Promise.all([a.app, b.app, a.app, b.app].map(offerPractice));
+      expect(outcomes.filter((outcome) => typeof outcome === 'string')).toEqual(['PRACTICE_ALREADY_OFFERED', 'PRACTICE_ALREADY_OFFERED', 'PRACTICE_ALREADY_OFFERED']);
+      expect(await offersPosted()).toHaveLength(1);
+    });
+
+    it('offers the practice again once its offer is withdrawn, the claim released with the withdrawal', async () => {
+      const first = await run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      const offerId = (first.events[0]!.data as { offerId: string }).offerId;
+      await run(b.app, withdrawMarketplacePost, { sessionId, postId: offerId });
+      await run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      expect(await typesOf(claimStream(sessionId, { practiceId }))).toEqual(['MarketplaceClaimTaken', 'MarketplaceClaimReleased', 'MarketplaceClaimTaken']);
+    });
   });
 
   describe('answers to a match', () => {
