@@ -13,6 +13,7 @@ import {
 } from '../../src/application/marketplace.js';
 import { joinNetwork, registerNetwork } from '../../src/application/network.js';
 import { proposePractice } from '../../src/application/practice.js';
+import { raiseLearningNeed } from '../../src/application/learningNeed.js';
 import type { UseCase } from '../../src/application/useCase.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { loadConfig } from '../../src/config.js';
@@ -87,6 +88,7 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
   let a: Awaited<ReturnType<typeof appOnLog>>;
   let b: Awaited<ReturnType<typeof appOnLog>>;
   let sessionId: string;
+  let networkId: string;
 
   /** Waits until the other process's read models show what this one wrote. */
   const seenBy = async (app: App, written: { position: { commit: bigint } }) => {
@@ -102,6 +104,7 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
     for (const [cityId, name, country] of [['torino-it', 'Torino', 'IT'], ['strasbourg-fr', 'Strasbourg', 'FR']]) {
       await run(a.app, joinNetwork, { networkId: network.id, cityId, name, country });
     }
+    networkId = network.id;
     const session = await run(a.app, openMarketplaceSession, { title: 'Fair', networkIds: [network.id] });
     sessionId = session.id;
     await seenBy(b.app, session);
@@ -177,6 +180,15 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
       await run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
       expect(await typesOf(claimStream(sessionId, { practiceId }))).toEqual(['MarketplaceClaimTaken', 'MarketplaceClaimReleased', 'MarketplaceClaimTaken']);
     });
+  });
+
+  it('lands one need of a learning need when several processes post it at once', async () => {
+    const raised = await run(a.app, raiseLearningNeed, { networkId, cityId: 'torino-it', kind: 'learning', topics: ['impact finance'], description: 'How to develop new impact funds?' });
+    await seenBy(b.app, raised);
+    const postNeed = (app: App) => run(app, postMarketplaceNeed, { sessionId, cityId: 'torino-it', kind: 'learning', learningNeedId: raised.id }).catch((error: { code?: string }) => error.code);
+    const outcomes = await Promise.all([a.app, b.app, a.app, b.app].map(postNeed));
+    expect(outcomes.filter((outcome) => typeof outcome === 'string')).toEqual(['LEARNING_NEED_ALREADY_POSTED', 'LEARNING_NEED_ALREADY_POSTED', 'LEARNING_NEED_ALREADY_POSTED']);
+    expect(await typesOf(claimStream(sessionId, { learningNeedId: raised.id }))).toEqual(['MarketplaceClaimTaken']);
   });
 
   describe('answers to a match', () => {
