@@ -16,7 +16,7 @@ import { MATCH_CATEGORY } from './streams.js';
 /** What a match decides on, besides its own answers. */
 export interface MatchFacts {
   readonly session: SessionFacts;
-  /** The post named as the need (undefined when the need's city posted none of that id). */
+  /** The post named as the need (undefined when the session has no post of that id). */
   readonly need: SessionPost | undefined;
   readonly offer: SessionPost | undefined;
 }
