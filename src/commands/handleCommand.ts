@@ -301,9 +301,16 @@ export class CommandHandler {
     await this.checkBeforeAppend(dependsOn);
     const appended = await this.store.appendToStream(streamId, events, { expectedRevision });
     // After the target's events: a dependency that moved within the window refuses its own events
-    // only (docs/marketplace.md, "Streams", says what that leaves open).
+    // only, and the command is answered with a conflict on it, not decided again: its events are
+    // written (docs/marketplace.md, "Streams", says what that leaves open).
     for (const dependency of dependsOn) {
-      if (dependency.events.length > 0) await this.store.appendToStream(dependency.streamId, dependency.events, { expectedRevision: dependency.revision ?? 'no_stream' });
+      if (dependency.events.length === 0) continue;
+      try {
+        await this.store.appendToStream(dependency.streamId, dependency.events, { expectedRevision: dependency.revision ?? 'no_stream' });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        throw new ConcurrencyConflictError(dependency.streamId, dependency.revision, error.actual);
+      }
     }
     if (reserving) await this.reserve(reserving, streamId);
     return appended;

@@ -119,14 +119,39 @@ describe('commands that depend on another stream (SQLite: checked in the append 
   });
 });
 
+/** A store that runs `after` once, right after the next append to `streamId` (within the window). */
+function withAppendHook(store: EventStore) {
+  let hook: { streamId: string; after: () => Promise<unknown> } | undefined;
+  const proxy = new Proxy(store, {
+    get(target, property) {
+      if (property === 'appendToStream') {
+        return async (...args: Parameters<EventStore['appendToStream']>) => {
+          const appended = await target.appendToStream(...args);
+          const held = hook;
+          if (held && held.streamId === args[0]) {
+            hook = undefined;
+            await held.after();
+          }
+          return appended;
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store: proxy, afterNextAppendTo: (streamId: string, after: () => Promise<unknown>) => (hook = { streamId, after }) };
+}
+
 describe('commands that depend on another stream (EventStoreDB: checked right before the append)', () => {
   let double: EventStoreDbDouble;
   let store: EventStoreDbEventStore;
+  let hooked: ReturnType<typeof withAppendHook>;
   let s: ReturnType<typeof scenario>;
   beforeEach(async () => {
     double = await EventStoreDbDouble.start();
     store = new EventStoreDbEventStore(double.connectionString);
-    s = scenario(store);
+    hooked = withAppendHook(store);
+    s = scenario(hooked.store);
     await s.setUp();
   });
   afterEach(async () => {
@@ -150,5 +175,14 @@ describe('commands that depend on another stream (EventStoreDB: checked right be
     expect(onB.map((e) => e.type)).toEqual(['NetworkRegistered', 'JoinNoted']);
     const onA = await store.readStream(s.streams().a);
     expect(onA.at(-1)!.position.commit < onB.at(-1)!.position.commit).toBe(true);
+  });
+
+  it("answers a conflict on the dependency when it moved between the command's append and its own: the command's events stay", async () => {
+    hooked.afterNextAppendTo(s.streams().a, () => s.handler.handle(networkDecider, s.streams().b, join_('meanwhile-it'), options));
+    const refused = s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false, true), options);
+    await expect(refused).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(refused).rejects.toMatchObject({ streamId: s.streams().b });
+    expect((await store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+    expect((await store.readStream(s.streams().b)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
   });
 });
