@@ -1,6 +1,6 @@
 import { Map as PersistentMap } from 'immutable';
 import type { Decider } from '../shared/decider.js';
-import { decidePosts, evolvePosts, noPosts, type PostsState } from './cityPosts.js';
+import { decidePosts, evolvePosts, noPosts, viewOfPosts, type PostsState } from './posts.js';
 import type { MarketplaceCommand, SessionMatch, SessionPost } from './commands.js';
 import { type MarketplaceEvent, matchIdOf } from './events.js';
 import { decideMatch, evolveMatch, matchIdOfEvent } from './match.js';
@@ -12,9 +12,9 @@ export * from './commands.js';
 /**
  * A session as one stream held it before the re-cut of issue 11 (docs/marketplace.md, "Streams"):
  * the session, every post and every match in `marketplace-<sessionId>`. Sessions written that way
- * keep running on it; new sessions run on the session, city-posts and match deciders, which this
- * one is made of, so the rules are the same in both layouts: a practice and a learning need belong
- * to one city, so the posts' rules held session-wide here are the city's rules there.
+ * keep running on it; new sessions run on the session, post, claim and match deciders, whose
+ * rules this one is made of (`decidePosts` asks this state's maps what the post's and the claim's
+ * streams answer there), so the rules are the same in both layouts.
  *
  * A session may hold 100,000 posts: its collections are persistent maps, so that folding one
  * event costs the same whatever the session's size, and every question a command asks is a lookup.
@@ -33,7 +33,7 @@ function decide(command: MarketplaceCommand, state: SessionState): MarketplaceEv
     case 'PostOffer':
     case 'PostNeed':
     case 'WithdrawPost':
-      return decidePosts(command, state, state);
+      return decidePosts(command, state, viewOfPosts(state));
     case 'RespondToMatch': {
       const { needId, offerId } = command.data;
       const match = state.matches.get(matchIdOf(needId, offerId));

@@ -84,6 +84,14 @@ export const MarketplaceEventSchemas = {
     topics: Topics,
   }),
   MarketplacePostWithdrawn: z.object({ postId: Ulid, side: MatchSide, cityId: CityId, reason: z.string() }),
+  /**
+   * In a claim's stream (a practice's, a learning need's, in one session): this post is now its
+   * open offer (need), appended with the post. Bookkeeping of the rule "once per session": the read
+   * models and the board ignore it.
+   */
+  MarketplaceClaimTaken: z.object({ postId: Ulid }),
+  /** In a claim's stream: the post holding it was withdrawn, appended with the withdrawal. */
+  MarketplaceClaimReleased: z.object({ postId: Ulid }),
   MarketplaceMatchAccepted: z.object({
     ...MatchPair,
     side: MatchSide,

@@ -16,7 +16,7 @@ import { MATCH_CATEGORY } from './streams.js';
 /** What a match decides on, besides its own answers. */
 export interface MatchFacts {
   readonly session: SessionFacts;
-  /** The post named as the need (undefined when the need's city posted none of that id). */
+  /** The post named as the need (undefined when the session has no post of that id). */
   readonly need: SessionPost | undefined;
   readonly offer: SessionPost | undefined;
 }
@@ -26,8 +26,6 @@ export type MatchStreamCommand = MatchCommand & { readonly facts: MatchFacts };
 
 export interface MatchStreamState {
   readonly match: SessionMatch | undefined;
-  /** The cities of the need and of the offer, from the first answer: where the match's posts are. */
-  readonly cities: { readonly need: string; readonly offer: string } | undefined;
 }
 
 function requirePost(found: SessionPost | undefined, id: string, side: MatchSide): SessionPost {
@@ -153,12 +151,10 @@ export function matchIdOfEvent(event: MarketplaceEvent): string | undefined {
 
 export const matchDecider: Decider<MatchStreamCommand, MarketplaceEvent, MatchStreamState> = {
   category: MATCH_CATEGORY,
-  initialState: () => ({ match: undefined, cities: undefined }),
+  initialState: () => ({ match: undefined }),
   decide: (command, state) => decideMatch(command, command.facts, state.match),
   evolve: (state, event) => {
     const match = evolveMatch(state.match, event);
-    if (match === state.match) return state;
-    const answer = event.type === 'MarketplaceMatchAccepted' || event.type === 'MarketplaceMatchDeclined' ? event.data : undefined;
-    return { match, cities: state.cities ?? (answer && { need: answer.needCityId, offer: answer.offerCityId }) };
+    return match === state.match ? state : { match };
   },
 };

@@ -39,8 +39,9 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
 export const branch = (ctx: LoadContext): LoadContext => ({ client: ctx.client.fork(), log: ctx.log });
 
 /**
- * Posts to one marketplace session are appended to the session's stream: a few at a time (the
- * command handler retries on a concurrent append), so their order in the session varies.
+ * Posts to one marketplace session are sent a few at a time: each goes to a stream of its own,
+ * checked against the session's (and its practice's or learning need's claim: the command handler
+ * retries on a concurrent append), so their order in the session varies.
  */
 export const SESSION_CONCURRENCY = 4;
 

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { learningNeedDecider, type LearningNeedState } from '../../domain/learningNeed/decider.js';
-import { cityPostsDecider, decidePosts, noPosts, type PostCommand } from '../../domain/marketplace/cityPosts.js';
+import { claimOf, postDecider, type PostCommand } from '../../domain/marketplace/posts.js';
 import {
   CloseSession,
   OpenSession,
@@ -21,7 +21,7 @@ import { marketplaceDecider, type MarketplaceCommand, type SessionState } from '
 import { MatchId, matchIdOf, pairOfMatch, type MarketplaceEventOf } from '../../domain/marketplace/events.js';
 import { matchDecider } from '../../domain/marketplace/match.js';
 import { sessionDecider, type SessionFacts } from '../../domain/marketplace/session.js';
-import { cityPostsStream, matchStream, sessionOfStream, sessionStream } from '../../domain/marketplace/streams.js';
+import { matchStream, postStream, sessionOfStream, sessionStream, type Claim } from '../../domain/marketplace/streams.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { matchMeetingWorkflow, partiesOf, type MatchMeetingFacts, type MatchMeetingRequest } from '../../domain/marketplace/matchMeetingWorkflow.js';
 import { meetingSnapshotOf } from '../../domain/meeting/snapshot.js';
@@ -32,7 +32,7 @@ import { DependentCommand, type CommandOptions, type CommandResult } from '../co
 import { aggregate } from './aggregate.js';
 import { asId, entityId, optionalEntityId } from './ids.js';
 import type { Ledger } from './ledger.js';
-import { cityOfPost, loadSession, matchFactsOf, readAt } from './marketplaceStreams.js';
+import { loadSession, matchFactsOf, preparePost } from './marketplaceStreams.js';
 import { findPost, marketplaceDirectory } from '../../projections/marketplace/queries.js';
 import { findNetworkSnapshot } from './networkSnapshot.js';
 import { scheduleMeeting } from './meeting.js';
@@ -43,7 +43,8 @@ import { defineUseCase } from './useCase.js';
  * it, and an agreed match leads to a bilateral meeting or a site visit.
  *
  * A session's events are spread over small streams (docs/marketplace.md, "Streams"): the session's,
- * each city's posts', each match's; a command reads the ones it decides on and declares them
+ * each post's, each claim's ("a practice offered once per session"), each match's; a command reads
+ * the ones it decides on and declares them
  * (`DependentCommand`). A session written before that, all in its own stream (`singleStream`),
  * keeps running there with the single-stream decider, made of the same rules.
  */
@@ -151,28 +152,27 @@ export const closeMarketplaceSession = sessions.define(
 );
 
 /**
- * Runs a post command on the city's stream, decided on the session as it is at the append (a close
- * appended meanwhile makes it be decided again, and refused); `post` builds the command for the
- * city's participation, read again with the session on every attempt.
+ * Runs a post command on its post's stream, decided on the session and on the holder of what it
+ * claims as they are at the append (a close, or another post of the practice, appended meanwhile
+ * makes it be decided again, and refused); `post` builds the command for the city's participation,
+ * read again with the session on every attempt.
  */
-async function onCityPosts(
+async function onPostStream(
   ledger: Ledger,
   sessionId: string,
-  cityId: string,
+  postId: string,
+  claim: Claim | undefined,
   options: CommandOptions,
   post: (session: SessionFacts) => Promise<PostCommand>,
 ): Promise<CommandResult<unknown>> {
   const session = await loadSession(ledger, sessionId);
   if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, await post(session.state), options);
-  const command = new DependentCommand(async () => {
-    const current = await loadSession(ledger, sessionId);
-    return { command: { ...(await post(current.state)), session: current.state }, dependsOn: [readAt(sessionStream(sessionId), current)] };
-  });
-  return ofSession(sessionId, await ledger.execute(cityPostsDecider, cityPostsStream(sessionId, cityId), command, options));
+  const command = new DependentCommand(() => preparePost(ledger, sessionId, claim, post));
+  return ofSession(sessionId, await ledger.execute(postDecider, postStream(sessionId, postId), command, options));
 }
 
 export const postMarketplaceOffer = defineUseCase(
-  cityPostsDecider,
+  postDecider,
   'postMarketplaceOffer',
   PostOffer.extend({
     ...SessionTarget,
@@ -180,7 +180,7 @@ export const postMarketplaceOffer = defineUseCase(
   }),
   (ledger, { sessionId, ...data }, options) => {
     const offerId = ulid();
-    return onCityPosts(ledger, sessionId, data.cityId, options, async (session) => ({
+    return onPostStream(ledger, sessionId, offerId, data.practiceId ? { practiceId: data.practiceId } : undefined, options, async (session) => ({
       type: 'PostOffer',
       data: { ...data, offerId, participant: await participantOf(ledger, session, data.cityId), practice: await practiceSnapshot(ledger, data.practiceId) },
     }));
@@ -188,7 +188,7 @@ export const postMarketplaceOffer = defineUseCase(
 );
 
 export const postMarketplaceNeed = defineUseCase(
-  cityPostsDecider,
+  postDecider,
   'postMarketplaceNeed',
   PostNeed.extend({
     ...SessionTarget,
@@ -196,7 +196,7 @@ export const postMarketplaceNeed = defineUseCase(
   }),
   (ledger, { sessionId, ...data }, options) => {
     const needId = ulid();
-    return onCityPosts(ledger, sessionId, data.cityId, options, async (session) => ({
+    return onPostStream(ledger, sessionId, needId, data.learningNeedId ? { learningNeedId: data.learningNeedId } : undefined, options, async (session) => ({
       type: 'PostNeed',
       data: { ...data, needId, participant: await participantOf(ledger, session, data.cityId), learningNeed: await learningNeedSnapshot(ledger, data.learningNeedId) },
     }));
@@ -218,19 +218,15 @@ const PostId = asId(
     }),
 );
 
-/** A post is withdrawn on its city's stream, found by the post's id in the read models (see cityOfPost). */
+/** A post is withdrawn on its own stream, named by the session and the post's id; its claim is released with it. */
 export const withdrawMarketplacePost = defineUseCase(
-  cityPostsDecider,
+  postDecider,
   'withdrawMarketplacePost',
   WithdrawPost.extend({ ...SessionTarget, postId: PostId }),
   async (ledger, { sessionId, ...data }, options) => {
-    const withdraw: PostCommand = { type: 'WithdrawPost', data };
-    const session = await loadSession(ledger, sessionId);
-    if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, withdraw, options);
-    const cityId = cityOfPost(ledger, sessionId, data.postId);
-    // No city holds it: refused as the decider refuses a post it does not hold (after the session's own rules).
-    if (cityId === undefined) decidePosts(withdraw, session.state, noPosts());
-    return onCityPosts(ledger, sessionId, cityId!, options, async () => withdraw);
+    // What a post claims never changes: read once, from the post's stream.
+    const { state: post } = await ledger.load(postDecider, postStream(sessionId, data.postId));
+    return onPostStream(ledger, sessionId, data.postId, post && claimOf(post), options, async () => ({ type: 'WithdrawPost', data }));
   },
 );
 
@@ -255,10 +251,8 @@ export const respondToMarketplaceMatch = defineUseCase(
     const respond: MarketplaceCommandOf<'RespondToMatch'> = { type: 'RespondToMatch', data: { needId, offerId, ...answer, suggestion } };
     const session = await loadSession(ledger, sessionId);
     if (session.state.singleStream) return singleStreamSessions.change(ledger, sessionId, respond, options);
-    const need = { id: needId, cityId: cityOfPost(ledger, sessionId, needId) };
-    const offer = { id: offerId, cityId: cityOfPost(ledger, sessionId, offerId) };
     const command = new DependentCommand(async () => {
-      const { facts, dependsOn } = await matchFactsOf(ledger, sessionId, need, offer);
+      const { facts, dependsOn } = await matchFactsOf(ledger, sessionId, needId, offerId);
       return { command: { ...respond, facts }, dependsOn };
     });
     return ofSession(sessionId, await ledger.execute(matchDecider, matchStream(sessionId, matchIdOf(needId, offerId)), command, options));
@@ -280,7 +274,7 @@ function stepOptions(options: CommandOptions, aggregate: string): CommandOptions
 
 /**
  * Where the match meeting workflow finds the match, and where it records the meeting: the match's
- * stream (its posts read from their cities' streams), or, for a session written in one stream, that stream.
+ * stream (its posts read from their own streams), or, for a session written in one stream, that stream.
  */
 interface MatchRecord {
   readonly session: SessionState;
@@ -301,8 +295,7 @@ async function matchRecordOf(ledger: Ledger, sessionId: string, matchId: string,
   const streamId = matchStream(sessionId, matchId);
   const match = await ledger.load(matchDecider, streamId);
   const { needId, offerId } = pairOfMatch(matchId);
-  const cities = match.state.cities;
-  const { facts } = await matchFactsOf(ledger, sessionId, { id: needId, cityId: cities?.need }, { id: offerId, cityId: cities?.offer });
+  const { facts } = await matchFactsOf(ledger, sessionId, needId, offerId);
   return {
     session: sessionOfOneMatch(session.state, matchId, match.state.match, facts),
     retried: key !== undefined && match.recorded(key),

@@ -1,9 +1,9 @@
-import { cityPostsDecider } from '../../domain/marketplace/cityPosts.js';
+import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
 import type { MatchFacts } from '../../domain/marketplace/match.js';
 import { marketplaceDecider } from '../../domain/marketplace/decider.js';
+import { claimDecider, postDecider, type PostCommand, type PostStreamCommand } from '../../domain/marketplace/posts.js';
 import type { SessionFacts } from '../../domain/marketplace/session.js';
-import { cityPostsStream, sessionStream } from '../../domain/marketplace/streams.js';
-import { findPost } from '../../projections/marketplace/queries.js';
+import { claimStream, postStream, sessionStream, type Claim } from '../../domain/marketplace/streams.js';
 import type { LoadedAggregate, StreamDependency } from '../commands/handleCommand.js';
 import type { Ledger } from './ledger.js';
 
@@ -31,23 +31,11 @@ export async function loadSession(ledger: Ledger, sessionId: string): Promise<Lo
 /** The decision read this stream at this revision: its append is refused if the stream moved. */
 export const readAt = (streamId: string, loaded: LoadedAggregate<unknown>): StreamDependency => ({ streamId, revision: loaded.revision });
 
-/**
- * The city that posted a post of this session, from the read models: a post never changes city, so
- * the read model is a safe index (as for a plan's action, `changeHolder`). The decision itself is
- * made on the city's stream, which must hold the post. A post the read models of this server do
- * not show yet is not found: the caller retries once it is there.
- */
-export function cityOfPost(ledger: Ledger, sessionId: string, postId: string): string | undefined {
-  const row = findPost(ledger.readModels, postId);
-  return row?.session_id === sessionId ? row.city_id : undefined;
-}
-
-/** A post as its city's stream holds it, with that stream's revision. */
-async function postOn(ledger: Ledger, sessionId: string, cityId: string | undefined, postId: string) {
-  if (cityId === undefined) return { post: undefined, dependency: undefined };
-  const streamId = cityPostsStream(sessionId, cityId);
-  const loaded = await ledger.load(cityPostsDecider, streamId);
-  return { post: loaded.state.posts.get(postId), dependency: readAt(streamId, loaded) };
+/** A post as its own stream holds it, with that stream's revision. */
+async function postOn(ledger: Ledger, sessionId: string, postId: string) {
+  const streamId = postStream(sessionId, postId);
+  const loaded = await ledger.load(postDecider, streamId);
+  return { post: loaded.state, dependency: readAt(streamId, loaded) };
 }
 
 /**
@@ -55,18 +43,30 @@ async function postOn(ledger: Ledger, sessionId: string, cityId: string | undefi
  * and the dependencies on those streams, so that a close or a withdrawal appended meanwhile makes
  * the answer be decided again.
  */
-export async function matchFactsOf(
+export async function matchFactsOf(ledger: Ledger, sessionId: string, needId: string, offerId: string): Promise<{ facts: MatchFacts; dependsOn: StreamDependency[] }> {
+  const session = await loadSession(ledger, sessionId);
+  const need = await postOn(ledger, sessionId, needId);
+  const offer = await postOn(ledger, sessionId, offerId);
+  return { facts: { session: session.state, need: need.post, offer: offer.post }, dependsOn: [readAt(sessionStream(sessionId), session), need.dependency, offer.dependency] };
+}
+
+/**
+ * A post command on its post's stream, as the use case sends it: decided on the session and on the
+ * holder of what it claims (a practice, a learning need), both read again at every attempt and
+ * declared; the claim's events are appended with the post's (`claimDecider`).
+ */
+export async function preparePost(
   ledger: Ledger,
   sessionId: string,
-  need: { readonly id: string; readonly cityId: string | undefined },
-  offer: { readonly id: string; readonly cityId: string | undefined },
-): Promise<{ facts: MatchFacts; dependsOn: StreamDependency[] }> {
+  claim: Claim | undefined,
+  build: (session: SessionFacts) => Promise<PostCommand>,
+): Promise<{ command: PostStreamCommand; dependsOn: StreamDependency[] }> {
   const session = await loadSession(ledger, sessionId);
-  const needRead = await postOn(ledger, sessionId, need.cityId, need.id);
-  const offerRead = await postOn(ledger, sessionId, offer.cityId, offer.id);
   const dependsOn = [readAt(sessionStream(sessionId), session)];
-  for (const dependency of [needRead.dependency, offerRead.dependency]) {
-    if (dependency && !dependsOn.some((known) => known.streamId === dependency.streamId)) dependsOn.push(dependency);
-  }
-  return { facts: { session: session.state, need: needRead.post, offer: offerRead.post }, dependsOn };
+  const command = await build(session.state);
+  if (!claim) return { command: { ...command, session: session.state, claimHolder: undefined }, dependsOn };
+  const streamId = claimStream(sessionId, claim);
+  const holder = await ledger.load(claimDecider, streamId);
+  dependsOn.push({ ...readAt(streamId, holder), append: (decided) => claimDecider.decide(decided as MarketplaceEvent[], holder.state) });
+  return { command: { ...command, session: session.state, claimHolder: holder.state }, dependsOn };
 }

@@ -23,6 +23,11 @@ export type StreamTarget = string | { readonly create: string };
 export interface StreamDependency {
   readonly streamId: string;
   readonly revision: bigint | undefined;
+  /**
+   * Events the decision also appends to that stream, at that revision, given the events decided on
+   * the target (a post's claim on its practice): with SQLite in the same transaction.
+   */
+  readonly append?: (decided: readonly DomainEvent[]) => readonly DomainEvent[];
 }
 
 /**
@@ -30,10 +35,12 @@ export interface StreamDependency {
  * its two posts): `prepare` reads them, then builds the command and names the streams it read and
  * their revisions. The append is refused when one of them moved since, like any expected-revision
  * conflict, and the command is prepared and decided again (never with a caller's
- * `expectedRevision`: that one is about the target stream only). With SQLite the check is in the
- * append's transaction (an empty append with an expected revision per dependency); a store that
- * cannot append to several streams at once (EventStoreDB) checks them right before the append, so
- * a change landing within that round trip is not seen (`CommandHandler.dependencyCheck`).
+ * `expectedRevision`: that one is about the target stream only). A dependency may also take events
+ * of its own (`append`). With SQLite the check is in the append's transaction (an append, empty or
+ * not, with an expected revision per dependency); a store that cannot append to several streams at
+ * once (EventStoreDB) checks them right before the append, so a change landing within that round
+ * trip is not seen, and appends a dependency's own events right after the target's
+ * (`CommandHandler.dependencyCheck`).
  */
 export class DependentCommand<C> {
   constructor(readonly prepare: () => Promise<{ readonly command: C; readonly dependsOn: readonly StreamDependency[] }>) {}

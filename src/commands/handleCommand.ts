@@ -212,7 +212,11 @@ export class CommandHandler {
           metadata,
         }));
         try {
-          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined, dependsOn);
+          const alongside = dependsOn.map((dependency) => ({
+            ...dependency,
+            events: (dependency.append?.(decided) ?? []).map((event): EventData => ({ id: randomUUID(), type: event.type, data: event.data, metadata })),
+          }));
+          const appended = await this.append(streamId, eventData, loaded.revision ?? 'no_stream', options.idempotency && !reserved ? options : undefined, alongside);
           const state = decided.reduce(decider.evolve, loaded.state);
           this.rememberAppended(decider, streamId, loaded.revision, {
             state,
@@ -282,20 +286,32 @@ export class CommandHandler {
     events: readonly EventData[],
     expectedRevision: bigint | 'no_stream',
     reserving: CommandOptions | undefined,
-    dependsOn: readonly StreamDependency[],
+    dependsOn: readonly (StreamDependency & { readonly events: readonly EventData[] })[],
   ): Promise<AppendResult> {
     if (!reserving && dependsOn.length === 0) return this.store.appendToStream(streamId, events, { expectedRevision });
     if (this.store.appendToStreams) {
       const [appended] = await this.store.appendToStreams([
         { streamId, events, expectedRevision },
-        // Nothing appended: only each stream's revision is checked, in the same transaction.
-        ...dependsOn.map((dependency) => ({ streamId: dependency.streamId, events: [], expectedRevision: dependency.revision ?? ('no_stream' as const) })),
+        // Each stream's revision is checked in the same transaction (its own events, if any, appended).
+        ...dependsOn.map((dependency) => ({ streamId: dependency.streamId, events: dependency.events, expectedRevision: dependency.revision ?? ('no_stream' as const) })),
         ...(reserving ? [{ streamId: keyStreamOf(reserving), events: [reservation(reserving, streamId, this.clock())], expectedRevision: 'no_stream' as const }] : []),
       ]);
       return appended!;
     }
     await this.checkBeforeAppend(dependsOn);
     const appended = await this.store.appendToStream(streamId, events, { expectedRevision });
+    // After the target's events: a dependency that moved within the window refuses its own events
+    // only, and the command is answered with a conflict on it, not decided again: its events are
+    // written (docs/marketplace.md, "Streams", says what that leaves open).
+    for (const dependency of dependsOn) {
+      if (dependency.events.length === 0) continue;
+      try {
+        await this.store.appendToStream(dependency.streamId, dependency.events, { expectedRevision: dependency.revision ?? 'no_stream' });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        throw new ConcurrencyConflictError(dependency.streamId, dependency.revision, error.actual);
+      }
+    }
     if (reserving) await this.reserve(reserving, streamId);
     return appended;
   }

@@ -5,6 +5,7 @@ import { ConcurrencyConflictError } from '../../src/commands/errors.js';
 import { CommandHandler, DependentCommand } from '../../src/commands/handleCommand.js';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb.js';
 import type { EventStore } from '../../src/eventStore/port.js';
+import type { DomainEvent } from '../../domain/shared/decider.js';
 import { EventStoreDbDouble } from '../eventStore/esdbDouble.js';
 import { freshLogPerSpec, join_, register } from './fixtures.js';
 
@@ -28,14 +29,18 @@ function scenario(store: EventStore) {
       a = (await handler.handle(networkDecider, { create: 'network' }, register, options)).streamId;
       b = (await handler.handle(networkDecider, { create: 'network' }, register, options)).streamId;
     },
-    /** Reads B; `moveB` joins a city to B right after the read, as a concurrent request would. */
-    joinNamedAfterB(moveB: (attempt: number) => boolean) {
+    /**
+     * Reads B; `moveB` joins a city to B right after the read, as a concurrent request would.
+     * `noteOnB` also appends to B, at the revision read, an event naming what was decided on A.
+     */
+    joinNamedAfterB(moveB: (attempt: number) => boolean, noteOnB = false) {
       return new DependentCommand(async () => {
         const read = await handler.load(networkDecider, b);
         const count = Object.keys(read.state.partners).length;
         prepared.push(count);
         if (moveB(prepared.length)) await handler.handle(networkDecider, b, join_(`b-${prepared.length}-it`), options);
-        return { command: join_(`after-${count}-it`), dependsOn: [{ streamId: b, revision: read.revision }] };
+        const note = (decided: readonly DomainEvent[]) => decided.map((event) => ({ type: 'JoinNoted', data: { decided: event.type, count } }));
+        return { command: join_(`after-${count}-it`), dependsOn: [{ streamId: b, revision: read.revision, ...(noteOnB ? { append: note } : {}) }] };
       });
     },
   };
@@ -87,6 +92,19 @@ describe('commands that depend on another stream (SQLite: checked in the append 
     expect((await log.store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
   });
 
+  const typesAndData = async (streamId: string) => (await log.store.readStream(streamId)).map((e) => (e.type === 'JoinNoted' ? e.data : e.type));
+
+  it("appends a dependency's own events with the command's", async () => {
+    await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false, true), options);
+    expect(await typesAndData(s.streams().b)).toEqual(['NetworkRegistered', { decided: 'PartnerJoined', count: 0 }]);
+  });
+
+  it("writes a refused attempt's dependency events nowhere: only the attempt decided again appends them", async () => {
+    await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB((attempt) => attempt === 1, true), options);
+    expect(await typesAndData(s.streams().b)).toEqual(['NetworkRegistered', 'PartnerJoined', { decided: 'PartnerJoined', count: 1 }]);
+    expect(await typesAndData(s.streams().a)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+  });
+
   it('refuses a dependency on a stream that did not exist when read and exists now', async () => {
     const ghost = 'network-01JGHOST0000000000000000000';
     let attempts = 0;
@@ -101,14 +119,39 @@ describe('commands that depend on another stream (SQLite: checked in the append 
   });
 });
 
+/** A store that runs `after` once, right after the next append to `streamId` (within the window). */
+function withAppendHook(store: EventStore) {
+  let hook: { streamId: string; after: () => Promise<unknown> } | undefined;
+  const proxy = new Proxy(store, {
+    get(target, property) {
+      if (property === 'appendToStream') {
+        return async (...args: Parameters<EventStore['appendToStream']>) => {
+          const appended = await target.appendToStream(...args);
+          const held = hook;
+          if (held && held.streamId === args[0]) {
+            hook = undefined;
+            await held.after();
+          }
+          return appended;
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store: proxy, afterNextAppendTo: (streamId: string, after: () => Promise<unknown>) => (hook = { streamId, after }) };
+}
+
 describe('commands that depend on another stream (EventStoreDB: checked right before the append)', () => {
   let double: EventStoreDbDouble;
   let store: EventStoreDbEventStore;
+  let hooked: ReturnType<typeof withAppendHook>;
   let s: ReturnType<typeof scenario>;
   beforeEach(async () => {
     double = await EventStoreDbDouble.start();
     store = new EventStoreDbEventStore(double.connectionString);
-    s = scenario(store);
+    hooked = withAppendHook(store);
+    s = scenario(hooked.store);
     await s.setUp();
   });
   afterEach(async () => {
@@ -124,5 +167,22 @@ describe('commands that depend on another stream (EventStoreDB: checked right be
     const joined = await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB((attempt) => attempt === 1), options);
     expect(s.prepared).toEqual([0, 1]);
     expect(Object.keys(joined.state.partners)).toEqual(['after-1-it']);
+  });
+
+  it("appends a dependency's own events right after the command's", async () => {
+    await s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false, true), options);
+    const onB = await store.readStream(s.streams().b);
+    expect(onB.map((e) => e.type)).toEqual(['NetworkRegistered', 'JoinNoted']);
+    const onA = await store.readStream(s.streams().a);
+    expect(onA.at(-1)!.position.commit < onB.at(-1)!.position.commit).toBe(true);
+  });
+
+  it("answers a conflict on the dependency when it moved between the command's append and its own: the command's events stay", async () => {
+    hooked.afterNextAppendTo(s.streams().a, () => s.handler.handle(networkDecider, s.streams().b, join_('meanwhile-it'), options));
+    const refused = s.handler.handle(networkDecider, s.streams().a, s.joinNamedAfterB(() => false, true), options);
+    await expect(refused).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(refused).rejects.toMatchObject({ streamId: s.streams().b });
+    expect((await store.readStream(s.streams().a)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
+    expect((await store.readStream(s.streams().b)).map((e) => e.type)).toEqual(['NetworkRegistered', 'PartnerJoined']);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cityPostsStream, matchStream, sessionStream } from '../../domain/marketplace/streams.js';
+import { claimStream, matchStream, sessionStream } from '../../domain/marketplace/streams.js';
 import type { App } from '../../src/app.js';
 import { aggregateCategories } from '../../src/application/index.js';
 import {
@@ -12,6 +12,8 @@ import {
   withdrawMarketplacePost,
 } from '../../src/application/marketplace.js';
 import { joinNetwork, registerNetwork } from '../../src/application/network.js';
+import { proposePractice } from '../../src/application/practice.js';
+import { raiseLearningNeed } from '../../src/application/learningNeed.js';
 import type { UseCase } from '../../src/application/useCase.js';
 import { systemActor } from '../../src/auth/actor.js';
 import { loadConfig } from '../../src/config.js';
@@ -86,6 +88,7 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
   let a: Awaited<ReturnType<typeof appOnLog>>;
   let b: Awaited<ReturnType<typeof appOnLog>>;
   let sessionId: string;
+  let networkId: string;
 
   /** Waits until the other process's read models show what this one wrote. */
   const seenBy = async (app: App, written: { position: { commit: bigint } }) => {
@@ -101,6 +104,7 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
     for (const [cityId, name, country] of [['torino-it', 'Torino', 'IT'], ['strasbourg-fr', 'Strasbourg', 'FR']]) {
       await run(a.app, joinNetwork, { networkId: network.id, cityId, name, country });
     }
+    networkId = network.id;
     const session = await run(a.app, openMarketplaceSession, { title: 'Fair', networkIds: [network.id] });
     sessionId = session.id;
     await seenBy(b.app, session);
@@ -116,14 +120,16 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
   const need = { title: 'How to develop new impact funds?', description: 'Impact funds for social enterprises', topics: ['impact finance'] };
 
   // Failed without the post's dependency on the session's stream: the offer landed after the close.
+  const offersPosted = async () => (await a.app.store.readAll({ maxCount: 1000 })).filter((e) => e.type === 'MarketplaceOfferPosted');
+
   it('refuses a post whose append comes after a concurrent close', async () => {
-    const held = a.hold('marketplacePosts-');
+    const held = a.hold('marketplacePost-');
     const posting = run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', ...offer });
     await held.reached;
     await run(b.app, closeMarketplaceSession, { sessionId });
     held.open();
     await expect(posting).rejects.toMatchObject({ code: 'SESSION_CLOSED' });
-    expect(await typesOf(cityPostsStream(sessionId, 'strasbourg-fr'))).toEqual([]);
+    expect(await offersPosted()).toEqual([]);
   });
 
   it('lands a post before a close that comes after it, never after', async () => {
@@ -136,6 +142,53 @@ describe('marketplace races (SQLite, two processes on one log)', () => {
     expect(postedAt.every((at) => at < closed.position.commit)).toBe(true);
     expect(outcomes.filter((o) => typeof o === 'string').every((code) => code === 'SESSION_CLOSED')).toBe(true);
     expect(postedAt.length + outcomes.filter((o) => typeof o === 'string').length).toBe(8);
+  });
+
+  describe("a practice offered once per session, each offer in its own stream", () => {
+    let practiceId: string;
+    beforeEach(async () => {
+      const proposed = await run(a.app, proposePractice, {
+        cityId: 'strasbourg-fr', cityName: 'Strasbourg', title: 'Local currency', summary: 'A local currency for social enterprises.', topics: ['impact finance'], contact: { name: 'Office', email: 'office@example.org', role: 'office' },
+      });
+      practiceId = proposed.id;
+      await seenBy(b.app, proposed);
+    });
+    const offerPractice = (app: App) => run(app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId }).catch((error: { code?: string }) => error.code);
+
+    // Each offer has its own stream: without the claim's stream both offers of the practice landed.
+    it('refuses an offer of the practice whose append comes after another offer of it', async () => {
+      const held = a.hold('marketplacePost-');
+      const first = offerPractice(a.app);
+      await held.reached;
+      await run(b.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      held.open();
+      expect(await first).toBe('PRACTICE_ALREADY_OFFERED');
+      expect(await offersPosted()).toHaveLength(1);
+      expect(await typesOf(claimStream(sessionId, { practiceId }))).toEqual(['MarketplaceClaimTaken']);
+    });
+
+    it('lands one offer of the practice when several processes offer it at once', async () => {
+      const outcomes = await Promise.all([a.app, b.app, a.app, b.app].map(offerPractice));
+      expect(outcomes.filter((outcome) => typeof outcome === 'string')).toEqual(['PRACTICE_ALREADY_OFFERED', 'PRACTICE_ALREADY_OFFERED', 'PRACTICE_ALREADY_OFFERED']);
+      expect(await offersPosted()).toHaveLength(1);
+    });
+
+    it('offers the practice again once its offer is withdrawn, the claim released with the withdrawal', async () => {
+      const first = await run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      const offerId = (first.events[0]!.data as { offerId: string }).offerId;
+      await run(b.app, withdrawMarketplacePost, { sessionId, postId: offerId });
+      await run(a.app, postMarketplaceOffer, { sessionId, cityId: 'strasbourg-fr', practiceId });
+      expect(await typesOf(claimStream(sessionId, { practiceId }))).toEqual(['MarketplaceClaimTaken', 'MarketplaceClaimReleased', 'MarketplaceClaimTaken']);
+    });
+  });
+
+  it('lands one need of a learning need when several processes post it at once', async () => {
+    const raised = await run(a.app, raiseLearningNeed, { networkId, cityId: 'torino-it', kind: 'learning', topics: ['impact finance'], description: 'How to develop new impact funds?' });
+    await seenBy(b.app, raised);
+    const postNeed = (app: App) => run(app, postMarketplaceNeed, { sessionId, cityId: 'torino-it', kind: 'learning', learningNeedId: raised.id }).catch((error: { code?: string }) => error.code);
+    const outcomes = await Promise.all([a.app, b.app, a.app, b.app].map(postNeed));
+    expect(outcomes.filter((outcome) => typeof outcome === 'string')).toEqual(['LEARNING_NEED_ALREADY_POSTED', 'LEARNING_NEED_ALREADY_POSTED', 'LEARNING_NEED_ALREADY_POSTED']);
+    expect(await typesOf(claimStream(sessionId, { learningNeedId: raised.id }))).toEqual(['MarketplaceClaimTaken']);
   });
 
   describe('answers to a match', () => {

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cityPostsDecider, type CityPostsCommand } from '../../domain/marketplace/cityPosts.js';
+import { claimDecider, postDecider, type PostStreamCommand } from '../../domain/marketplace/posts.js';
 import type { SessionPost } from '../../domain/marketplace/decider.js';
 import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
 import { matchDecider, type MatchFacts, type MatchStreamCommand } from '../../domain/marketplace/match.js';
 import { sessionDecider, type SessionFacts } from '../../domain/marketplace/session.js';
 import { deciderSpec } from '../support/deciderSpec.js';
-import { MEETING, NEED_TORINO, NETWORK, OFFER_GDANSK, OFFER_STRASBOURG, PRACTICE_GDANSK, acceptedByNeed, acceptedByOffer, agreed, matchId, meetingScheduled, offerGdansk, offerStrasbourg, opened, pair } from './fixtures.js';
+import { MEETING, NEED_TORINO, NETWORK, OFFER_GDANSK, OFFER_STRASBOURG, PRACTICE_GDANSK, acceptedByNeed, acceptedByOffer, agreed, matchId, meetingScheduled, offerGdansk, offerStrasbourg, opened } from './fixtures.js';
 
 /**
- * The three deciders of the re-cut layout (docs/marketplace.md, "Streams"), each on its own stream:
- * what the session's or the posts' streams hold comes in the command, as the use case read it.
- * Every rule is also specified through the single-stream decider (marketplace.decider.test.ts),
- * which is made of these three.
+ * The deciders of the re-cut layout (docs/marketplace.md, "Streams"), each on its own stream: what
+ * the session's, the claims' or the posts' streams hold comes in the command, as the use case read
+ * it. Every rule is also specified through the single-stream decider (marketplace.decider.test.ts),
+ * which is made of the same rules.
  */
 const closed: MarketplaceEvent = { type: 'MarketplaceSessionClosed', data: { reason: '' } };
 const open: SessionFacts = { status: 'open', scope: 'network', networkIds: [NETWORK], otherCountryOnly: false };
 const closedSession: SessionFacts = { ...open, status: 'closed' };
+const withdrawn: MarketplaceEvent = { type: 'MarketplacePostWithdrawn', data: { postId: OFFER_GDANSK, side: 'offer', cityId: 'gdansk-pl', reason: '' } };
 
 describe("the session's stream", () => {
   const spec = deciderSpec(sessionDecider);
@@ -38,15 +39,16 @@ describe("the session's stream", () => {
   });
 });
 
-describe("a city's posts' stream", () => {
-  const spec = deciderSpec(cityPostsDecider);
+describe("a post's stream", () => {
+  const spec = deciderSpec(postDecider);
   const practice = { practiceId: PRACTICE_GDANSK, cityId: 'gdansk-pl', title: 'Creative mapping', summary: 'Horizontal management based on creative mapping of challenges and resources.', topics: ['mapping'], contact: null, withdrawn: false };
-  const offerPractice = (session: SessionFacts, offerId = OFFER_GDANSK): CityPostsCommand => ({
+  const offerPractice = (session: SessionFacts, claimHolder?: string, offerId = OFFER_GDANSK): PostStreamCommand => ({
     type: 'PostOffer',
     data: { offerId, cityId: 'gdansk-pl', practiceId: PRACTICE_GDANSK, title: null, description: null, topics: [], contact: null, participant: { name: 'Gdansk', networkId: NETWORK }, practice },
     session,
+    claimHolder,
   });
-  const withdrawn: MarketplaceEvent = { type: 'MarketplacePostWithdrawn', data: { postId: OFFER_GDANSK, side: 'offer', cityId: 'gdansk-pl', reason: '' } };
+  const withdraw: PostStreamCommand = { type: 'WithdrawPost', data: { postId: OFFER_GDANSK, reason: '' }, session: open, claimHolder: undefined };
 
   it('posts an offer while the session it read is open', () => {
     spec.given([]).when(offerPractice(open)).then([offerGdansk]);
@@ -60,20 +62,55 @@ describe("a city's posts' stream", () => {
     spec.given([]).when(offerPractice({ status: 'none', networkIds: [], otherCountryOnly: false })).thenFails('SESSION_NOT_FOUND');
   });
 
-  it("refuses the city's practice offered twice in the session", () => {
-    spec.given([offerGdansk]).when(offerPractice(open, OFFER_STRASBOURG)).thenFails('PRACTICE_ALREADY_OFFERED');
+  it('refuses a practice whose claim another open offer holds', () => {
+    spec.given([]).when(offerPractice(open, OFFER_STRASBOURG)).thenFails('PRACTICE_ALREADY_OFFERED');
   });
 
-  it('offers the practice again once its offer was withdrawn', () => {
-    spec.given([offerGdansk, withdrawn]).when(offerPractice(open, OFFER_STRASBOURG)).then([{ ...offerGdansk, data: { ...offerGdansk.data, offerId: OFFER_STRASBOURG } } as MarketplaceEvent]);
+  it('refuses a second post of the same id', () => {
+    spec.given([offerGdansk]).when(offerPractice(open)).thenFails('POST_ALREADY_EXISTS');
   });
 
-  it('withdraws a post of the city', () => {
-    spec.given([offerGdansk]).when({ type: 'WithdrawPost', data: { postId: OFFER_GDANSK, reason: '' }, session: open }).then([withdrawn]);
+  it('withdraws the post', () => {
+    spec.given([offerGdansk]).when(withdraw).then([withdrawn]);
   });
 
-  it('refuses to withdraw a post the city did not make', () => {
-    spec.given([]).when({ type: 'WithdrawPost', data: { postId: OFFER_GDANSK, reason: '' }, session: open }).thenFails('POST_NOT_FOUND');
+  it('withdraws a withdrawn post as a no-op', () => {
+    spec.given([offerGdansk, withdrawn]).when(withdraw).then([]);
+  });
+
+  it('refuses to withdraw a post that was never posted', () => {
+    spec.given([]).when(withdraw).thenFails('POST_NOT_FOUND');
+  });
+
+  it('refuses a withdrawal once the session it read is closed', () => {
+    spec.given([offerGdansk]).when({ ...withdraw, session: closedSession }).thenFails('SESSION_CLOSED');
+  });
+});
+
+describe("a claim's stream (a practice's, in one session)", () => {
+  const spec = deciderSpec(claimDecider);
+  const taken: MarketplaceEvent = { type: 'MarketplaceClaimTaken', data: { postId: OFFER_GDANSK } };
+  const released: MarketplaceEvent = { type: 'MarketplaceClaimReleased', data: { postId: OFFER_GDANSK } };
+
+  it('is taken by the post posted with it', () => {
+    spec.given([]).when([offerGdansk]).then([taken]);
+  });
+
+  it('refuses a post while another post holds it', () => {
+    spec.given([taken]).when([{ ...offerGdansk, data: { ...offerGdansk.data, offerId: OFFER_STRASBOURG } } as MarketplaceEvent]).thenFails('CLAIM_ALREADY_TAKEN');
+  });
+
+  it('is released when its post is withdrawn', () => {
+    spec.given([taken]).when([withdrawn]).then([released]);
+  });
+
+  it('is taken again once released', () => {
+    const again = { ...offerGdansk, data: { ...offerGdansk.data, offerId: OFFER_STRASBOURG } } as MarketplaceEvent;
+    spec.given([taken, released]).when([again]).then([{ type: 'MarketplaceClaimTaken', data: { postId: OFFER_STRASBOURG } }]);
+  });
+
+  it('stays with its post when another post is withdrawn', () => {
+    spec.given([taken]).when([{ ...withdrawn, data: { ...withdrawn.data, postId: OFFER_STRASBOURG } } as MarketplaceEvent]).then([]);
   });
 });
 
@@ -128,10 +165,5 @@ describe("a match's stream", () => {
 
   it('refuses to schedule a meeting before agreement', () => {
     spec.given([acceptedByNeed]).when(schedule).thenFails('MATCH_NOT_AGREED');
-  });
-
-  it("knows where the match's posts are from its first answer", () => {
-    const state = [acceptedByNeed].reduce(matchDecider.evolve, matchDecider.initialState());
-    expect(state.cities).toEqual({ need: pair.needCityId, offer: pair.offerCityId });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketplaceEvent } from '../../domain/marketplace/events.js';
-import { cityPostsStream, matchStream, sessionStream } from '../../domain/marketplace/streams.js';
+import { matchStream, postStream, sessionStream } from '../../domain/marketplace/streams.js';
 import { findMatch, findSession } from '../../projections/marketplace/queries.js';
 import type { App } from '../../src/app.js';
 import {
@@ -60,9 +60,10 @@ describe('a session written in one stream, before the re-cut', () => {
     data.cleanup();
   });
 
-  it('takes a new post into the session\'s stream, not a city\'s', async () => {
-    await run(app, postMarketplaceOffer, { sessionId: SESSION, cityId: 'torino-it', title: 'Urban gardens', description: 'How Torino runs its urban gardens.', topics: ['food'] });
-    expect(await typesOf(cityPostsStream(SESSION, 'torino-it'))).toEqual([]);
+  it('takes a new post into the session\'s stream, not a stream of its own', async () => {
+    const posted = await run(app, postMarketplaceOffer, { sessionId: SESSION, cityId: 'torino-it', title: 'Urban gardens', description: 'How Torino runs its urban gardens.', topics: ['food'] });
+    const { offerId } = posted.events[0]!.data as { offerId: string };
+    expect(await typesOf(postStream(SESSION, offerId))).toEqual([]);
     expect((await typesOf(sessionStream(SESSION))).at(-1)).toBe('MarketplaceOfferPosted');
   });
 

@@ -4,16 +4,27 @@ import { RuleViolationError } from '../shared/errors.js';
 import type { MarketplaceCommandOf, SessionPost } from './commands.js';
 import type { MarketplaceEvent } from './events.js';
 import { requireOpen, type SessionFacts } from './session.js';
-import { CITY_POSTS_CATEGORY } from './streams.js';
+import { CLAIM_CATEGORY, POST_CATEGORY, type Claim } from './streams.js';
 import { countryOfCity } from './values.js';
 
 /**
- * One city's offers and needs in one session (`marketplacePosts-<sessionId>_<cityId>`). Its rules
- * (a practice offered once, a learning need posted once, per session) are the city's alone: a
- * practice and a learning need belong to one city, which alone may post them. The session's facts
- * come with the command; the use case declares that it read them (see `DependentCommand`).
+ * A session's offers and needs. Each post has its own stream
+ * (`marketplacePost-<sessionId>_<postId>`), and each rule across posts ("a practice offered once,
+ * a learning need posted once, per session") a claim's stream (`marketplaceClaim-...`) holding
+ * which post holds the practice (the learning need). The use case reads the session and the claim,
+ * passes what they hold with the command, declares that it read them (see `DependentCommand`), and
+ * appends the claim's events (`claimDecider`) with the post's.
  */
 
+/** What a post decision asks about the session's other posts. */
+export interface PostsView {
+  /** The post of this id in the session, if any. */
+  readonly post: (postId: string) => SessionPost | undefined;
+  /** The open offer of a practice, the open need of a learning need, if any. */
+  readonly holderOf: (claim: Claim) => string | undefined;
+}
+
+/** The session's posts as one stream folds them (the single-stream layout, before the re-cut). */
 export interface PostsState {
   readonly posts: PersistentMap<string, SessionPost>;
   /** The open offer of each practice offered (one per practice and session). */
@@ -23,10 +34,22 @@ export interface PostsState {
 }
 
 export type PostCommand = MarketplaceCommandOf<'PostOffer' | 'PostNeed' | 'WithdrawPost'>;
-/** A post command with the session's facts it was decided on. */
-export type CityPostsCommand = PostCommand & { readonly session: SessionFacts };
+/** A post command with the session's facts and the holder of its claim, as the use case read them. */
+export type PostStreamCommand = PostCommand & { readonly session: SessionFacts; readonly claimHolder: string | undefined };
 
 export const noPosts = (): PostsState => ({ posts: PersistentMap(), openOfferOfPractice: PersistentMap(), openNeedOfLearningNeed: PersistentMap() });
+
+export const viewOfPosts = (state: PostsState): PostsView => ({
+  post: (postId) => state.posts.get(postId),
+  holderOf: (claim) => ('practiceId' in claim ? state.openOfferOfPractice.get(claim.practiceId) : state.openNeedOfLearningNeed.get(claim.learningNeedId)),
+});
+
+/** What a post claims for the session, if anything. */
+export function claimOf(post: { readonly practiceId: string | null; readonly learningNeedId: string | null }): Claim | undefined {
+  if (post.practiceId) return { practiceId: post.practiceId };
+  if (post.learningNeedId) return { learningNeedId: post.learningNeedId };
+  return undefined;
+}
 
 function requireParticipant(session: SessionFacts, cityId: string, participant: { name: string } | null): asserts participant {
   if (!participant) {
@@ -39,13 +62,13 @@ function requireParticipant(session: SessionFacts, cityId: string, participant: 
   }
 }
 
-export function decidePosts(command: PostCommand, session: SessionFacts, state: PostsState): MarketplaceEvent[] {
+export function decidePosts(command: PostCommand, session: SessionFacts, posts: PostsView): MarketplaceEvent[] {
   switch (command.type) {
     case 'PostOffer': {
       requireOpen(session);
       const { offerId, participant, practice, cityId, practiceId, ...d } = command.data;
       requireParticipant(session, cityId, participant);
-      if (state.posts.has(offerId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${offerId}`);
+      if (posts.post(offerId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${offerId}`);
       let title = d.title ?? null;
       let description = d.description ?? null;
       let topics = d.topics;
@@ -58,7 +81,7 @@ export function decidePosts(command: PostCommand, session: SessionFacts, state: 
           throw new RuleViolationError('PRACTICE_OF_ANOTHER_CITY', `The practice belongs to ${practice.cityId}: a city offers its own practices`);
         }
         if (practice.withdrawn) throw new RuleViolationError('PRACTICE_WITHDRAWN', 'The practice was withdrawn from the catalogue');
-        if (state.openOfferOfPractice.has(practiceId)) throw new RuleViolationError('PRACTICE_ALREADY_OFFERED', 'The practice is already offered in this session');
+        if (posts.holderOf({ practiceId }) !== undefined) throw new RuleViolationError('PRACTICE_ALREADY_OFFERED', 'The practice is already offered in this session');
         title ??= practice.title;
         description ??= practice.summary;
         topics = [...new Set([...practice.topics, ...topics])];
@@ -75,7 +98,7 @@ export function decidePosts(command: PostCommand, session: SessionFacts, state: 
       requireOpen(session);
       const { needId, participant, learningNeed, cityId, learningNeedId, kind, ...d } = command.data;
       requireParticipant(session, cityId, participant);
-      if (state.posts.has(needId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${needId}`);
+      if (posts.post(needId)) throw new RuleViolationError('POST_ALREADY_EXISTS', `There is already a post ${needId}`);
       let title = d.title ?? null;
       let description = d.description ?? null;
       let topics = d.topics;
@@ -87,7 +110,7 @@ export function decidePosts(command: PostCommand, session: SessionFacts, state: 
           throw new RuleViolationError('LEARNING_NEED_OF_ANOTHER_CITY', `The learning need is ${learningNeed.cityId}'s: a city posts its own needs`);
         }
         if (learningNeed.closed) throw new RuleViolationError('LEARNING_NEED_CLOSED', 'The learning need is already closed');
-        if (state.openNeedOfLearningNeed.has(learningNeedId)) throw new RuleViolationError('LEARNING_NEED_ALREADY_POSTED', 'The learning need is already posted in this session');
+        if (posts.holderOf({ learningNeedId }) !== undefined) throw new RuleViolationError('LEARNING_NEED_ALREADY_POSTED', 'The learning need is already posted in this session');
         title ??= learningNeed.title;
         description ??= learningNeed.description || learningNeed.title;
         topics = [...new Set([...learningNeed.topics, ...topics])];
@@ -99,7 +122,7 @@ export function decidePosts(command: PostCommand, session: SessionFacts, state: 
     }
     case 'WithdrawPost': {
       requireOpen(session);
-      const found = state.posts.get(command.data.postId);
+      const found = posts.post(command.data.postId);
       if (!found) throw new RuleViolationError('POST_NOT_FOUND', `There is no offer or need ${command.data.postId} in this session`);
       if (!found.open) return [];
       return [
@@ -148,11 +171,47 @@ export function evolvePosts<S extends PostsState>(state: S, event: MarketplaceEv
   }
 }
 
-export const cityPostsDecider: Decider<CityPostsCommand, MarketplaceEvent, PostsState> = {
-  category: CITY_POSTS_CATEGORY,
-  initialState: noPosts,
-  decide: (command, state) => decidePosts(command, command.session, state),
-  evolve: evolvePosts,
-  // A city may post thousands of times in one session: its state is kept on disk like a session's was.
-  snapshots: { version: 1, maps: ['posts', 'openOfferOfPractice', 'openNeedOfLearningNeed'] },
+/** The post an event posts, with its id. */
+function postedBy(event: MarketplaceEvent): readonly [string, SessionPost] | undefined {
+  const where = (d: { cityId: string; country: string; networkId: string | null; title: string }) => ({ cityId: d.cityId, country: d.country, networkId: d.networkId, title: d.title, open: true });
+  if (event.type === 'MarketplaceOfferPosted') return [event.data.offerId, { side: 'offer', ...where(event.data), practiceId: event.data.practiceId, learningNeedId: null }];
+  if (event.type === 'MarketplaceNeedPosted') return [event.data.needId, { side: 'need', ...where(event.data), practiceId: null, learningNeedId: event.data.learningNeedId }];
+  return undefined;
+}
+
+/** One post's stream: the post, once posted (its id is in the stream's name). */
+export const postDecider: Decider<PostStreamCommand, MarketplaceEvent, SessionPost | undefined> = {
+  category: POST_CATEGORY,
+  initialState: () => undefined,
+  decide: (command, post) => decidePosts(command, command.session, { post: () => post, holderOf: () => command.claimHolder }),
+  evolve: (post, event) => {
+    if (event.type === 'MarketplacePostWithdrawn') return post && { ...post, open: false };
+    return postedBy(event)?.[1] ?? post;
+  },
+};
+
+/**
+ * A claim's stream: which open post holds the practice (the learning need) in the session. Its
+ * "command" is what was decided on the post's stream, appended with it in one transaction: a post
+ * taking a claim another post took meanwhile is refused (the post is then decided again on the
+ * claim's new holder, and refused `PRACTICE_ALREADY_OFFERED`).
+ */
+export const claimDecider: Decider<readonly MarketplaceEvent[], MarketplaceEvent, string | undefined> = {
+  category: CLAIM_CATEGORY,
+  initialState: () => undefined,
+  decide: (decided, holder) =>
+    decided.flatMap((event): MarketplaceEvent[] => {
+      const posted = postedBy(event);
+      if (posted) {
+        if (holder !== undefined) throw new RuleViolationError('CLAIM_ALREADY_TAKEN', `The post ${holder} holds it in this session`);
+        return [{ type: 'MarketplaceClaimTaken', data: { postId: posted[0] } }];
+      }
+      if (event.type === 'MarketplacePostWithdrawn' && event.data.postId === holder) return [{ type: 'MarketplaceClaimReleased', data: { postId: holder } }];
+      return [];
+    }),
+  evolve: (holder, event) => {
+    if (event.type === 'MarketplaceClaimTaken') return event.data.postId;
+    if (event.type === 'MarketplaceClaimReleased' && event.data.postId === holder) return undefined;
+    return holder;
+  },
 };
