@@ -103,33 +103,42 @@ function factsOf(db: ReadModelStore, table: string, date: string, keys: { k1: st
 /** 'scope': one sum per key, for the scope's country (or all); 'each': one sum per country. */
 type CountryMode = 'scope' | 'each';
 
-/** Sums totals rows (see totals.ts) of the scope's networks and country, all months or a range of months. */
-function sumTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, months: { from: string; to: string } | null): Counted[] {
-  const parts = ['figure = ?'];
-  const params: unknown[] = [figure];
+/**
+ * The WHERE terms choosing a totals table's counters for a scope (its networks, its country or each
+ * country), and the columns a sum is selected and grouped by; `t` is the alias of the totals table.
+ */
+function countersOf(scope: Scope, mode: CountryMode, t: string) {
+  const parts = [`${t}.figure = ?`];
+  const params: unknown[] = [];
   if (scope.byNetwork) {
-    parts.push('network_id IN (SELECT value FROM json_each(?))');
+    parts.push(`${t}.network_id IN (SELECT value FROM json_each(?))`);
     params.push(scope.networkIds ?? '[]');
   } else {
-    parts.push('network_id = ?');
+    parts.push(`${t}.network_id = ?`);
     params.push(scope.kind ? kindKey(scope.kind) : ALL);
   }
   if (mode === 'each') {
-    parts.push(scope.country ? 'country = ?' : `country <> '*'`);
+    parts.push(scope.country ? `${t}.country = ?` : `${t}.country <> '*'`);
     if (scope.country) params.push(scope.country);
   } else {
-    parts.push('country = ?');
+    parts.push(`${t}.country = ?`);
     params.push(scope.country ?? ALL);
   }
+  const select = mode === 'each' ? `${t}.country AS country, '' AS k1, '' AS k2` : `'' AS country, ${t}.k1 AS k1, ${t}.k2 AS k2`;
+  const group = mode === 'each' ? `${t}.country` : `${t}.k1, ${t}.k2`;
+  return { parts, params, select, group };
+}
+
+/** Sums totals rows (see totals.ts) of the scope's networks and country, all months or a range of months. */
+function sumTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, months: { from: string; to: string } | null): Counted[] {
+  const { parts, params, select, group } = countersOf(scope, mode, 't');
   if (months) {
-    parts.push(`month >= ? AND month <= ? AND month <> '*'`);
+    parts.push(`t.month >= ? AND t.month <= ? AND t.month <> '*'`);
     params.push(months.from, months.to);
   } else {
-    parts.push(`month = '*'`);
+    parts.push(`t.month = '*'`);
   }
-  const select = mode === 'each' ? "country, '' AS k1, '' AS k2" : "'' AS country, k1, k2";
-  const group = mode === 'each' ? 'country' : 'k1, k2';
-  return db.all<Counted>(`SELECT ${select}, SUM(n) AS n, SUM(cents) AS cents FROM ${table} WHERE ${parts.join(' AND ')} GROUP BY ${group}`, params);
+  return db.all<Counted>(`SELECT ${select}, SUM(t.n) AS n, SUM(t.cents) AS cents FROM ${table} t WHERE ${parts.join(' AND ')} GROUP BY ${group}`, [figure, ...params]);
 }
 
 const monthOf = (date: string) => date.slice(0, 7);
@@ -165,34 +174,18 @@ function runningDayOf(db: ReadModelStore, scope: Scope): string | undefined {
  */
 function runningTotals(db: ReadModelStore, table: string, figure: string, scope: Scope, mode: CountryMode, day: string): Counted[] {
   const { stamp } = db as unknown as AtMoment;
-  const parts = ['t.figure = ?', `t.month = '*'`];
-  const params: unknown[] = [figure];
-  if (scope.byNetwork) {
-    parts.push('t.network_id IN (SELECT value FROM json_each(?))');
-    params.push(scope.networkIds ?? '[]');
-  } else {
-    parts.push('t.network_id = ?');
-    params.push(scope.kind ? kindKey(scope.kind) : ALL);
-  }
-  if (mode === 'each') {
-    parts.push(scope.country ? 't.country = ?' : `t.country <> '*'`);
-    if (scope.country) params.push(scope.country);
-  } else {
-    parts.push('t.country = ?');
-    params.push(scope.country ?? ALL);
-  }
+  const { parts, params, select, group } = countersOf(scope, mode, 't');
+  parts.push(`t.month = '*'`);
   // Each counter's latest row joined by its key, found by one seek: a scalar subquery per column
   // (n, cents), repeated by the filter on it once flattened, made four seeks per counter.
   const latest = `(SELECT x.day, x.stamp FROM ${runningTable(table)} x WHERE x.figure = t.figure AND x.network_id = t.network_id AND x.country = t.country
        AND x.k1 = t.k1 AND x.k2 = t.k2 AND x.day <= ? AND x.stamp <= ? ORDER BY x.day DESC, x.stamp DESC LIMIT 1)`;
-  const select = mode === 'each' ? "t.country AS country, '' AS k1, '' AS k2" : "'' AS country, t.k1 AS k1, t.k2 AS k2";
-  const group = mode === 'each' ? 't.country' : 't.k1, t.k2';
   return db.all<Counted>(
     `SELECT ${select}, SUM(r.n) AS n, SUM(r.cents) AS cents FROM main."${table}" t
      JOIN ${runningTable(table)} r ON r.figure = t.figure AND r.network_id = t.network_id AND r.country = t.country AND r.k1 = t.k1 AND r.k2 = t.k2
        AND (r.day, r.stamp) = ${latest}
      WHERE ${parts.join(' AND ')} GROUP BY ${group}`,
-    [day, stamp, ...params],
+    [day, stamp, figure, ...params],
   );
 }
 
