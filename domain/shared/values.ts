@@ -97,7 +97,7 @@ export const DateWording = (example: string) =>
     .transform((w) => (w ? w : undefined))
     .describe(`The date as the source words it, e.g. ${example}.`);
 
-/** The last day of a date's month: "2017-09-14" -> "2017-09-30". */
+/** The last day of a date's (or a month's) month: "2017-09-14" or "2017-09" -> "2017-09-30". */
 export function lastDayOfMonth(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return `${date.slice(0, 7)}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;

@@ -1,3 +1,4 @@
+import { lastDayOfMonth } from '../../domain/shared/values.js';
 import { pageOf, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import { ALL, kindKey, runningTable } from './totals.js';
@@ -147,7 +148,6 @@ function addMonths(month: string, delta: number): string {
   const index = y * 12 + (m - 1) + delta;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
-const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /** The read models as of a moment (src/readModels/history.ts): the world time and ledger position they read at. */
 interface AtMoment {
@@ -204,10 +204,10 @@ function counted(db: ReadModelStore, table: string, figure: string, scope: Scope
   if (!dated(scope)) return sumTotals(db, table, figure, scope, mode, null);
   if (scope.byNetwork) return facts(scope);
   const firstFull = scope.from ? (scope.from.endsWith('-01') ? monthOf(scope.from) : addMonths(monthOf(scope.from), 1)) : '0000-01';
-  const lastFull = scope.to ? (scope.to === lastDayOf(monthOf(scope.to)) ? monthOf(scope.to) : addMonths(monthOf(scope.to), -1)) : '9999-12';
+  const lastFull = scope.to ? (scope.to === lastDayOfMonth(scope.to) ? monthOf(scope.to) : addMonths(monthOf(scope.to), -1)) : '9999-12';
   if (firstFull > lastFull) return facts(scope);
   const rows = [...sumTotals(db, table, figure, scope, mode, { from: firstFull, to: lastFull })];
-  if (scope.from && monthOf(scope.from) < firstFull) rows.push(...facts({ ...scope, to: lastDayOf(monthOf(scope.from)) }));
+  if (scope.from && monthOf(scope.from) < firstFull) rows.push(...facts({ ...scope, to: lastDayOfMonth(scope.from) }));
   if (scope.to && monthOf(scope.to) > lastFull) rows.push(...facts({ ...scope, from: `${monthOf(scope.to)}-01` }));
   const merged = new Map<string, Counted>();
   for (const row of rows) {

@@ -20,11 +20,12 @@
 import { torinoImplementationFramework, urbinclusion } from '../data/index.js';
 import type { LoadContext, MeetingTotals } from './network.js';
 import { cityId, formLocalGroups, joinPartners, loadMeetings, proposePractices, raiseNeeds, recordNetworkLessons, registerNetwork, written } from './network.js';
-import { at, clip, inLanguage, lastDayOf } from './values.js';
+import { lastDayOfMonth } from '../../domain/shared/values.js';
+import { at, clip, inLanguage } from './values.js';
 
 const PREFIX = 'seed:urbinclusion';
 export const URBINCLUSION_START = '2017-09-01';
-export const URBINCLUSION_END = lastDayOf('2019-04');
+export const URBINCLUSION_END = lastDayOfMonth('2019-04');
 /** The 4th LSG workshop, where the three needs were stated. */
 const NEEDS_STATED_ON = '2019-03-07';
 

@@ -1,6 +1,7 @@
 /**
  * Small mapping rules shared by every network: city ids, dates and the times facts occurred.
  */
+import { lastDayOfMonth } from '../../domain/shared/values.js';
 import { SeedError } from './client.js';
 import type { SeedCity, SeedMeeting } from '../data/index.js';
 
@@ -43,11 +44,6 @@ export function monthName(month: string): string {
   return `${MONTHS[Number(m) - 1]} ${year}`;
 }
 
-function lastDayOf(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
 
 export interface MeetingDates {
   readonly startDate: string;
@@ -72,10 +68,9 @@ export function meetingDates(meeting: SeedMeeting, anchor?: SeedMeeting): Meetin
   const month = meeting.month ?? anchor?.month ?? anchor?.startDate?.slice(0, 7);
   if (!month) throw new SeedError(`${meeting.key}: no date and nothing to anchor it to`);
   const anchored = !meeting.month && wording ? `${wording} (${monthName(month)}, the month of that meeting)` : undefined;
-  return { startDate: `${month}-01`, endDate: lastDayOf(month), datePrecision: 'month', dateWording: anchored ?? wording ?? monthName(month) };
+  return { startDate: `${month}-01`, endDate: lastDayOfMonth(month), datePrecision: 'month', dateWording: anchored ?? wording ?? monthName(month) };
 }
 
-export { lastDayOf };
 
 /** Text cut to the API's limit on a word boundary, with an ellipsis. */
 export function clip(text: string, max: number): string {
