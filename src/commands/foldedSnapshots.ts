@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '../sqliteFile.js';
 import { Map as PersistentMap } from 'immutable';
 import type { Decider, DomainEvent } from '../../domain/shared/decider.js';
 import { comparePositions, positionFromString, positionToString, type EventStore, type Position } from '../eventStore/port.js';
@@ -44,8 +45,7 @@ export class FoldedSnapshots {
     file: string,
     private readonly store: EventStore,
   ) {
-    this.db = new Database(file, { timeout: 5000 });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(file);
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS folded_snapshots (

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '../sqliteFile.js';
 import {
   START,
   WrongExpectedRevisionError,
@@ -19,10 +20,8 @@ import {
 
 /** The log's file: its events table and pragmas (the benchmarks write raw logs through it too). */
 export function openEventsDatabase(filename: string, busyTimeoutMs = 10000): Database.Database {
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
+  const db = openWalDatabase(filename, busyTimeoutMs);
   db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '../sqliteFile.js';
 import { newUlid } from '../ulid.js';
 
 /**
@@ -47,9 +48,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly known = new Map<string, string>();
 
   constructor(readonly filename: string) {
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openWalDatabase(filename);
     // A destroyed key is overwritten on disk, not only unlinked from the table.
     this.db.pragma('secure_delete = ON');
     this.db.exec(`

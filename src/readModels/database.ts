@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { ReadModelStore, SqlParams } from '../../projections/types.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, isBusy, openWalDatabase } from '../sqliteFile.js';
 
 /** Another process holds the read-model file: one writer per file. */
 export class ReadModelsInUseError extends Error {
@@ -21,8 +22,7 @@ export function isCorruption(error: unknown): boolean {
 }
 
 function isLocked(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+  return isBusy(error) || (error as { code?: unknown } | undefined)?.code === 'SQLITE_LOCKED';
 }
 
 export interface ReadModelDatabaseOptions {
@@ -72,10 +72,10 @@ export class ReadModelDatabase implements ReadModelStore {
 
   private static connect(filename: string, options: ReadModelDatabaseOptions): Database.Database {
     // A short wait on open: a file held by another process is refused at once, not after 5 s.
-    const db = new Database(filename, { timeout: options.exclusive ? 250 : 5000 });
+    let db: Database.Database | undefined;
     try {
+      db = openWalDatabase(filename, options.exclusive ? 250 : DEFAULT_BUSY_TIMEOUT_MS);
       if (filename !== ':memory:') {
-        db.pragma('journal_mode = WAL');
         // Checkpoint every ~40 MB of WAL instead of every 4 MB: during a catch-up, checkpoints (two
         // fsyncs each, and pages copied again and again) were a third of the time.
         db.pragma('wal_autocheckpoint = 10000');
@@ -90,7 +90,7 @@ export class ReadModelDatabase implements ReadModelStore {
       db.pragma('foreign_keys = OFF');
       return db;
     } catch (error) {
-      db.close();
+      db?.close();
       if (isLocked(error)) throw new ReadModelsInUseError(filename);
       throw error;
     }
