@@ -102,8 +102,12 @@ export class LogBuilder {
   }
 }
 
-/** The programme's log; fewer networks (and indicator values) make smaller logs of the same shape. */
-export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_INDICATOR): LogBuilder {
+/**
+ * The programme's log; fewer networks (and indicator values) make smaller logs of the same shape.
+ * With `afterEachNetwork`, the streams built so far are handed over after each network and then
+ * dropped, so a log of any size is generated in the memory of one network (see streamingLoad).
+ */
+export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_INDICATOR, afterEachNetwork?: (log: LogBuilder) => void): LogBuilder {
   const r = random(20_150_901);
   const log = new LogBuilder();
   const cityPool = Array.from({ length: 600 }, (_, i) => {
@@ -259,6 +263,10 @@ export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_IN
         }
       }
     }
+    if (afterEachNetwork) {
+      afterEachNetwork(log);
+      log.streams.length = 0;
+    }
   }
   return log;
 }
@@ -291,6 +299,41 @@ export async function bulkLoad(file: string, log: LogBuilder): Promise<void> {
   });
   for (let i = 0; i < all.length; i += 50_000) write(all.slice(i, i + 50_000));
   db.close();
+}
+
+/**
+ * Generates the log of `networks` networks and writes it into the event store's table in the same
+ * order and with the same rows as bulkLoad, holding one network's events in memory at a time: each
+ * network's events go to a staging file, and SQLite orders them all by occurredAt on disk (10M
+ * events held as objects would take tens of GB). Returns the number of events.
+ */
+export async function streamingLoad(file: string, networks: number, valuesPerIndicator = VALUES_PER_INDICATOR): Promise<number> {
+  await new SqliteEventStore(file).close(); // creates the schema
+  const staging = `${file}.staging`;
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.exec(`ATTACH DATABASE '${staging.replaceAll("'", "''")}' AS staging`);
+  db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
+  // seq keeps the generation order, so ties in occurredAt keep it as bulkLoad's stable sort does.
+  db.exec('CREATE TABLE staging.generated (seq INTEGER PRIMARY KEY, occurred TEXT NOT NULL, stream_id TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL)');
+  const stage = db.prepare('INSERT INTO staging.generated (occurred, stream_id, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const stageNetwork = db.transaction((log: LogBuilder) => {
+    for (const { streamId, events } of log.streams) {
+      for (const event of events) stage.run(event.metadata.occurredAt, streamId, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    }
+  });
+  const { count } = buildLog(networks, valuesPerIndicator, stageNetwork);
+  // Within a stream, revisions follow positions: numbered after ordering, as bulkLoad renumbers.
+  db.exec(`
+    INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
+    SELECT stream_id, ROW_NUMBER() OVER (PARTITION BY stream_id ORDER BY occurred, seq) - 1, event_id, type, data, metadata,
+           CAST(strftime('%s', occurred) AS INTEGER) * 1000
+    FROM staging.generated ORDER BY occurred, seq`);
+  db.exec('DETACH DATABASE staging');
+  db.close();
+  rmSync(staging, { force: true });
+  return count;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
