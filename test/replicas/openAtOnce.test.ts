@@ -34,19 +34,12 @@ async function openAtOnce(modulePath: string, opener: string): Promise<string[]>
 }
 
 describe('opening one new SQLite file from several connections at once (threads here, replicas in production)', () => {
-  it('the event log opens for every one of them', async () => {
-    expect(await openAtOnce('test/support/openers.ts', 'openEventLog')).toEqual([]);
-  }, 60_000);
-
-  it('a read-model file opens for every one of them', async () => {
-    expect(await openAtOnce('test/support/openers.ts', 'openReadModels')).toEqual([]);
-  }, 60_000);
-
-  it('the key store opens for every one of them', async () => {
-    expect(await openAtOnce('test/support/openers.ts', 'openKeyStore')).toEqual([]);
-  }, 60_000);
-
-  it('the folded snapshots open for every one of them', async () => {
-    expect(await openAtOnce('test/support/openers.ts', 'openFoldedSnapshots')).toEqual([]);
+  it.each([
+    ['the event-log file', 'openEventLog'],
+    ['a read-model file', 'openReadModels'],
+    ['the key-store file', 'openKeyStore'],
+    ['the folded-snapshots file', 'openFoldedSnapshots'],
+  ])('%s opens for every one of them', async (_file, opener) => {
+    expect(await openAtOnce('test/support/openers.ts', opener)).toEqual([]);
   }, 60_000);
 });
