@@ -10,17 +10,21 @@ const spec = deciderSpec(actionPlanDecider);
 const A1 = '01JACT00000000000000000001';
 const cluster = { key: 'collective-actions', title: 'Collective actions', description: '' };
 const drafted: ActionPlanEvent = torinoPlanDrafted(NETWORK, [cluster]);
+/** What the command and the event it records say alike. */
+const socialFactory = {
+  actionId: A1,
+  title: 'Torino Social Factory',
+  clusterKey: 'collective-actions',
+  phase: 'realisation' as const,
+  summary: 'Un bando per progetti di innovazione sociale',
+  responsibleBody: 'City of Turin',
+  funding: [],
+};
 const added = (data: Partial<Extract<ActionPlanEvent, { type: 'PlanActionAdded' }>['data']> = {}): ActionPlanEvent => ({
   type: 'PlanActionAdded',
   data: {
-    actionId: A1,
-    title: 'Torino Social Factory',
-    clusterKey: 'collective-actions',
-    phase: 'realisation',
-    summary: 'Un bando per progetti di innovazione sociale',
+    ...socialFactory,
     budgetCents: null,
-    responsibleBody: 'City of Turin',
-    funding: [],
     addedAfterEndorsement: false,
     summaryLanguage: 'it',
     ...data,
@@ -35,14 +39,8 @@ describe('action plan decider: summary in its language, translations added later
       .when({
         type: 'AddPlanAction',
         data: {
-          actionId: A1,
-          title: 'Torino Social Factory',
-          clusterKey: 'collective-actions',
-          phase: 'realisation',
-          summary: 'Un bando per progetti di innovazione sociale',
+          ...socialFactory,
           budget: null,
-          responsibleBody: 'City of Turin',
-          funding: [],
           summaryLanguage: 'it',
           summaryTranslations: [english],
         },
