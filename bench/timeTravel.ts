@@ -34,7 +34,7 @@ import { percentile, streamingLoad } from './outcomes.js';
 import type { Report } from './report.js';
 
 export const name = 'timeTravel';
-export const description = 'as-of answers at 10k, 100k and 1M events, beside the same queries now and the old replay';
+export const description = 'as-of answers at 10k, 100k and 1M events (10M with BENCH_TT_NETWORKS=1000), beside the same queries now and the old replay';
 
 const SIZES = (process.env.BENCH_TT_NETWORKS ?? '1,10,100').split(',').map(Number);
 /** Sizes (networks) up to which the catch-up without history is timed too. */
