@@ -11,6 +11,7 @@
  * generated in the memory of one network, see streamingLoad). The catch-up without history (the
  * baseline of the catch-up with it) runs up to BENCH_TT_PLAIN_UP_TO networks (100 unless set; 0
  * skips it): at 10M it alone would add about twenty minutes to the hour the catch-up with history takes.
+ * BENCH_TT_LOG_FILE reads a log generated earlier for the (single) size asked instead of generating it.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { createApp } from '../src/app.js';
 import { mintToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { START, type EventStore, type Position } from '../src/eventStore/port.js';
-import { SqliteEventStore } from '../src/eventStore/sqlite.js';
+import { openEventsDatabase, SqliteEventStore } from '../src/eventStore/sqlite.js';
 import { createLogger } from '../src/logger.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { ReadModelDatabase } from '../src/readModels/database.js';
@@ -138,6 +139,15 @@ function fileSize(file: string): number {
   return size;
 }
 
+function countEvents(file: string): number {
+  const db = openEventsDatabase(file);
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 /** A catch-up's wall time, and the process's CPU time meanwhile (less moved by other processes on a shared machine). */
 async function catchUp(store: EventStore, file: string, keepHistory: boolean): Promise<{ seconds: number; cpuSeconds: number; bytes: number }> {
   const db = new ReadModelDatabase(file);
@@ -158,8 +168,10 @@ async function runSize(report: Report, networks: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-timetravel-'));
   try {
     report.progress(`${networks} networks: building and loading the log`);
-    const eventsFile = join(dir, 'events.sqlite');
-    const events = await streamingLoad(eventsFile, networks);
+    // BENCH_TT_LOG_FILE: a log streamingLoad wrote earlier for this size, read instead of generated
+    // again (10M events take about twenty minutes to generate here). Only read.
+    const eventsFile = process.env.BENCH_TT_LOG_FILE ?? join(dir, 'events.sqlite');
+    const events = process.env.BENCH_TT_LOG_FILE ? countEvents(eventsFile) : await streamingLoad(eventsFile, networks);
     const label = events >= 1e6 ? `${(events / 1e6).toFixed(1)}M` : `${Math.round(events / 1000)}k`;
     const store = new SqliteEventStore(eventsFile);
 
