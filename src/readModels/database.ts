@@ -86,6 +86,10 @@ export class ReadModelDatabase implements ReadModelStore {
         }
       }
       db.pragma('synchronous = NORMAL');
+      // Statement journals (and sorts) in memory, not in temporary files: in a catch-up's
+      // transaction of a thousand events, each statement that changes more than a few pages spilled
+      // its journal to a new file, two thirds of the bytes written and a third of the CPU time.
+      db.pragma('temp_store = MEMORY');
       db.pragma('busy_timeout = 10000');
       db.pragma('foreign_keys = OFF');
       return db;
