@@ -28,6 +28,47 @@ export function loaderFor<V>(
   return loader;
 }
 
+/** The page each row was read in (see `rememberPage`): the rows whose children one query can read together. */
+const pageOfRow = new WeakMap<object, readonly { id: string }[]>();
+
+/** Remembers that `rows` were read as one page, so that a child list of one row is read for all of them at once. */
+export function rememberPage<Row extends { id: string }>(rows: Row[]): Row[] {
+  for (const row of rows) pageOfRow.set(row, rows);
+  return rows;
+}
+
+const pageResults = new WeakMap<Context, Map<string, WeakMap<ReadModelStore, Map<string, unknown>>>>();
+
+/**
+ * The children of `row`, read in one query for every row of the page `row` came from, without
+ * waiting: the first row asked reads them all, the others find theirs. A DataLoader gives the same
+ * one query per list, but through a promise per row and a batch scheduled on the next tick, which
+ * made a page of 20 networks with their partners wait on 40 promises. A row that came from no page
+ * (one read by its id, say) goes through the DataLoader of the same name.
+ */
+export function loadWithPage<V>(
+  context: Context,
+  db: ReadModelStore,
+  name: string,
+  row: { id: string },
+  batch: (db: ReadModelStore, keys: readonly string[]) => readonly V[],
+): V | Promise<V> {
+  const page = pageOfRow.get(row);
+  if (!page) return loaderFor(context, db, name, batch).load(row.id);
+  let byName = pageResults.get(context);
+  if (!byName) pageResults.set(context, (byName = new Map()));
+  let byDb = byName.get(name);
+  if (!byDb) byName.set(name, (byDb = new WeakMap()));
+  let results = byDb.get(db) as Map<string, V> | undefined;
+  if (!results) byDb.set(db, (results = new Map()));
+  if (!results.has(row.id)) {
+    const ids = [...new Set(page.map((sibling) => sibling.id).filter((id) => !results!.has(id)))];
+    const values = batch(db, ids);
+    ids.forEach((id, i) => results!.set(id, values[i]!));
+  }
+  return results.get(row.id)!;
+}
+
 /**
  * `loadMany` for a Relay node: one query for all the ids, answered in the order asked, null for
  * the ids that do not exist (or that `accept` rejects, e.g. a need's id asked as an offer).
