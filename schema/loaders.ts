@@ -28,16 +28,27 @@ export function loaderFor<V>(
   return loader;
 }
 
-/** The page each row was read in (see `rememberPage`): the rows whose children one query can read together. */
-const pageOfRow = new WeakMap<object, readonly { id: string }[]>();
-
-/** Remembers that `rows` were read as one page, so that a child list of one row is read for all of them at once. */
-export function rememberPage<Row extends { id: string }>(rows: Row[]): Row[] {
-  for (const row of rows) pageOfRow.set(row, rows);
-  return rows;
+/** What one request has read by pages (see `loadWithPage`). */
+interface PagesOfRequest {
+  /** The pages of rows read so far, for `loadWithPage` to find the rows read with a row. */
+  readonly pages: (readonly { id: string }[])[];
+  /** Children read, by database, then by what was read (the loader's name), then by row id. */
+  readonly results: Map<ReadModelStore, Map<string, Map<string, unknown>>>;
 }
 
-const pageResults = new WeakMap<Context, Map<string, WeakMap<ReadModelStore, Map<string, unknown>>>>();
+const pagesOfRequest = new WeakMap<Context, PagesOfRequest>();
+
+function pagesOf(context: Context): PagesOfRequest {
+  let state = pagesOfRequest.get(context);
+  if (!state) pagesOfRequest.set(context, (state = { pages: [], results: new Map() }));
+  return state;
+}
+
+/** Remembers that `rows` were read as one page, so that a child list of one row is read for all of them at once. */
+export function rememberPage<Row extends { id: string }>(context: Context, rows: Row[]): Row[] {
+  pagesOf(context).pages.push(rows);
+  return rows;
+}
 
 /**
  * The children of `row`, read in one query for every row of the page `row` came from, without
@@ -53,19 +64,18 @@ export function loadWithPage<V>(
   row: { id: string },
   batch: (db: ReadModelStore, keys: readonly string[]) => readonly V[],
 ): V | Promise<V> {
-  const page = pageOfRow.get(row);
+  const { pages, results: byDb } = pagesOf(context);
+  let byName = byDb.get(db);
+  if (!byName) byDb.set(db, (byName = new Map()));
+  let results = byName.get(name) as Map<string, V> | undefined;
+  if (!results) byName.set(name, (results = new Map()));
+  const known = results.get(row.id);
+  if (known !== undefined || results.has(row.id)) return known as V;
+  const page = pages.find((rows) => rows.includes(row));
   if (!page) return loaderFor(context, db, name, batch).load(row.id);
-  let byName = pageResults.get(context);
-  if (!byName) pageResults.set(context, (byName = new Map()));
-  let byDb = byName.get(name);
-  if (!byDb) byName.set(name, (byDb = new WeakMap()));
-  let results = byDb.get(db) as Map<string, V> | undefined;
-  if (!results) byDb.set(db, (results = new Map()));
-  if (!results.has(row.id)) {
-    const ids = [...new Set(page.map((sibling) => sibling.id).filter((id) => !results!.has(id)))];
-    const values = batch(db, ids);
-    ids.forEach((id, i) => results!.set(id, values[i]!));
-  }
+  const ids = [...new Set(page.map((sibling) => sibling.id))].filter((id) => !results.has(id));
+  const values = batch(db, ids);
+  ids.forEach((id, i) => results.set(id, values[i]!));
   return results.get(row.id)!;
 }
 

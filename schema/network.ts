@@ -251,7 +251,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context, info) => {
       const columns = networkColumnsAsked(info);
-      return readAsOf(context, args.asOf, (db) => pageFrom(db, args, (limit, offset) => rememberPage(listNetworks(db, args, limit, offset, columns))));
+      return readAsOf(context, args.asOf, (db) => pageFrom(db, args, (limit, offset) => rememberPage(context, listNetworks(db, args, limit, offset, columns))));
     },
   }),
 }));

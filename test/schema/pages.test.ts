@@ -53,28 +53,30 @@ describe('children of a page read with the page (loadWithPage)', () => {
 
   it('reads the children of every row of the page in one batch, and answers each row at once', () => {
     const context = {} as Context;
-    const page = rememberPage(rows.slice(0, 3).map((row) => ({ ...row })));
+    const page = rememberPage(context, rows.slice(0, 3).map((row) => ({ ...row })));
     const { batches, batch } = childrenOf();
     expect(page.map((row) => loadWithPage(context, db, 'children', row, batch))).toEqual(['children of row0', 'children of row1', 'children of row2']);
     expect(batches).toEqual([['row0', 'row1', 'row2']]);
   });
 
   it('reads again for another name, another database or another request', () => {
-    const page = rememberPage([{ id: 'a' }, { id: 'b' }]);
-    const { batches, batch } = childrenOf();
     const context = {} as Context;
+    const page = rememberPage(context, [{ id: 'a' }, { id: 'b' }]);
+    const { batches, batch } = childrenOf();
     loadWithPage(context, db, 'children', page[0]!, batch);
     loadWithPage(context, db, 'children', page[1]!, batch);
     loadWithPage(context, db, 'former children', page[1]!, batch);
     loadWithPage(context, {} as ReadModelStore, 'children', page[0]!, batch);
-    loadWithPage({} as Context, db, 'children', page[0]!, batch);
+    const another = {} as Context;
+    rememberPage(another, page);
+    loadWithPage(another, db, 'children', page[0]!, batch);
     expect(batches).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b'], ['a', 'b']]);
   });
 
   it('asks each id once when a page holds a row twice', () => {
-    const page = rememberPage([{ id: 'a' }, { id: 'b' }, { id: 'a' }]);
-    const { batches, batch } = childrenOf();
     const context = {} as Context;
+    const page = rememberPage(context, [{ id: 'a' }, { id: 'b' }, { id: 'a' }]);
+    const { batches, batch } = childrenOf();
     expect(page.map((row) => loadWithPage(context, db, 'children', row, batch))).toEqual(['children of a', 'children of b', 'children of a']);
     expect(batches).toEqual([['a', 'b']]);
   });
@@ -82,6 +84,7 @@ describe('children of a page read with the page (loadWithPage)', () => {
   it('batches rows that came from no page through a DataLoader, as a promise', async () => {
     const { batches, batch } = childrenOf();
     const context = {} as Context;
+    rememberPage(context, [{ id: 'x' }]);
     const answers = [{ id: 'x' }, { id: 'y' }].map((row) => loadWithPage(context, db, 'children', row, batch));
     expect(answers[0]).toBeInstanceOf(Promise);
     expect(await Promise.all(answers)).toEqual(['children of x', 'children of y']);
