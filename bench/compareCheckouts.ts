@@ -8,7 +8,8 @@
  *
  *   npx tsx bench/compareCheckouts.ts <base checkout> <branch checkout> writes|reads [ROUNDS] [SECONDS]
  *
- * QUERY sets the read (default: the networks query of the foundation bench).
+ * QUERY sets the read (default: the networks query of the foundation bench); FIGURES=50,50k only
+ * those figures (connections, `k` keyed).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -89,7 +90,10 @@ const summary = (results: Result[]) =>
 const servers = { base: await start(baseCheckout), branch: await start(branchCheckout) };
 try {
   console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const figures: [number, boolean][] = mode === 'writes' ? [[1, false], [50, false], [1, true], [50, true]] : [[50, false]];
+  const all: [number, boolean][] = mode === 'writes' ? [[1, false], [50, false], [1, true], [50, true]] : [[50, false]];
+  // FIGURES=50,50k runs only those (connections, `k` for keyed), e.g. to give them more rounds.
+  const chosen = process.env.FIGURES?.split(',');
+  const figures = chosen ? all.filter(([connections, keyed]) => chosen.includes(`${connections}${keyed ? 'k' : ''}`)) : all;
   for (const [connections, keyed] of figures) {
     for (const server of Object.values(servers)) await segment(server, connections, keyed, 1);
     const results: Record<'base' | 'branch', Result[]> = { base: [], branch: [] };

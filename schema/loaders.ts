@@ -28,6 +28,57 @@ export function loaderFor<V>(
   return loader;
 }
 
+/** What one request has read by pages (see `loadWithPage`). */
+interface PagesOfRequest {
+  /** The pages of rows read so far, for `loadWithPage` to find the rows read with a row. */
+  readonly pages: (readonly { id: string }[])[];
+  /** Children read, by database, then by what was read (the loader's name), then by row id. */
+  readonly results: Map<ReadModelStore, Map<string, Map<string, unknown>>>;
+}
+
+const pagesOfRequest = new WeakMap<Context, PagesOfRequest>();
+
+function pagesOf(context: Context): PagesOfRequest {
+  let state = pagesOfRequest.get(context);
+  if (!state) pagesOfRequest.set(context, (state = { pages: [], results: new Map() }));
+  return state;
+}
+
+/** Remembers that `rows` were read as one page, so that a child list of one row is read for all of them at once. */
+export function rememberPage<Row extends { id: string }>(context: Context, rows: Row[]): Row[] {
+  pagesOf(context).pages.push(rows);
+  return rows;
+}
+
+/**
+ * The children of `row`, read in one query for every row of the page `row` came from, without
+ * waiting: the first row asked reads them all, the others find theirs. A DataLoader gives the same
+ * one query per list, but through a promise per row and a batch scheduled on the next tick, which
+ * made a page of 20 networks with their partners wait on 40 promises. A row that came from no page
+ * (one read by its id, say) goes through the DataLoader of the same name.
+ */
+export function loadWithPage<V>(
+  context: Context,
+  db: ReadModelStore,
+  name: string,
+  row: { id: string },
+  batch: (db: ReadModelStore, keys: readonly string[]) => readonly V[],
+): V | Promise<V> {
+  const { pages, results: byDb } = pagesOf(context);
+  let byName = byDb.get(db);
+  if (!byName) byDb.set(db, (byName = new Map()));
+  let results = byName.get(name) as Map<string, V> | undefined;
+  if (!results) byName.set(name, (results = new Map()));
+  const known = results.get(row.id);
+  if (known !== undefined || results.has(row.id)) return known as V;
+  const page = pages.find((rows) => rows.includes(row));
+  if (!page) return loaderFor(context, db, name, batch).load(row.id);
+  const ids = [...new Set(page.map((sibling) => sibling.id))].filter((id) => !results.has(id));
+  const values = batch(db, ids);
+  ids.forEach((id, i) => results.set(id, values[i]!));
+  return results.get(row.id)!;
+}
+
 /**
  * `loadMany` for a Relay node: one query for all the ids, answered in the order asked, null for
  * the ids that do not exist (or that `accept` rejects, e.g. a need's id asked as an offer).

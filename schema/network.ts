@@ -17,9 +17,9 @@ import {
   listPartnersOfNetworks,
 } from '../projections/network/queries.js';
 import { networkColumnsAsked, partnerColumnsAsked } from './networkColumnsAsked.js';
-import { loaderFor, rowNode } from './loaders.js';
+import { loadWithPage, loaderFor, rememberPage, rowNode } from './loaders.js';
 import { CityArg } from './journeySupport.js';
-import { entityField, fromSource, pageFrom, readBeside, readModelsAsOf, sourceOf } from './asOf.js';
+import { entityField, fromSource, pageFrom, readAsOf, readBeside, sourceOf } from './asOf.js';
 import { builder, type Context, type Types } from './builder.js';
 import { commandMutation, entityPayload } from './command.js';
 import { enumOf } from './inputs.js';
@@ -153,14 +153,14 @@ export const Network = rowNode(builder.objectRef<NetworkRow>('Network'), 'networ
     partners: t.field({
       type: [Partner],
       args: { includeFormer: t.arg.boolean({ required: false }) },
-      resolve: async (row, args, context, info) => {
+      resolve: (row, args, context, info) => {
         const db = sourceOf(row, context);
         const includeFormer = args.includeFormer ?? false;
         const columns = partnerColumnsAsked(info);
-        const loader = loaderFor(context, db, `partners:${includeFormer}:${columns?.join(',') ?? '*'}`, (source, ids) =>
+        const partners = loadWithPage(context, db, `partners:${includeFormer}:${columns?.join(',') ?? '*'}`, row, (source, ids) =>
           listPartnersOfNetworks(source, ids, includeFormer, columns),
         );
-        return fromSource(db, await loader.load(row.id));
+        return partners instanceof Promise ? partners.then((rows) => fromSource(db, rows)) : fromSource(db, partners);
       },
     }),
     thematicGroups: t.field({
@@ -249,10 +249,9 @@ builder.queryFields((t) => ({
       }),
       asOf: t.arg({ type: 'DateTime', required: false, validate: AsOfArg }),
     },
-    resolve: async (_root, args, context, info) => {
-      const db = await readModelsAsOf(context, args.asOf);
+    resolve: (_root, args, context, info) => {
       const columns = networkColumnsAsked(info);
-      return pageFrom(db, args, (limit, offset) => listNetworks(db, args, limit, offset, columns));
+      return readAsOf(context, args.asOf, (db) => pageFrom(db, args, (limit, offset) => rememberPage(context, listNetworks(db, args, limit, offset, columns))));
     },
   }),
 }));

@@ -69,7 +69,7 @@ export const outcomeNeedsProjection = projection({
   apply(db, event) {
     const id = idOfStream(event.streamId);
     const need = () => db.get<OutcomeNeedRow>('SELECT * FROM outcome_needs WHERE need_id = ?', [id]);
-    const count = (row: OutcomeNeedRow, k1: 'raised' | 'addressed', n: number) =>
+    const count = (row: Pick<OutcomeNeedRow, 'network_id' | 'country' | 'raised_on'>, k1: 'raised' | 'addressed', n: number) =>
       bump(db, NEED_TOTALS, { figure: 'needs', networkId: row.network_id, networkKind: needNetworks.of(db, row.network_id), country: row.country, date: row.raised_on, k1 }, n);
     switch (event.type) {
       case 'NetworkRegistered':
@@ -77,11 +77,13 @@ export const outcomeNeedsProjection = projection({
         break;
       case 'LearningNeedRaised': {
         const d = event.data as NeedRaised;
+        // Counted from the values just written (not read back).
+        const raised = { network_id: d.networkId, country: countryOfCity(d.cityId), raised_on: day(event.metadata.occurredAt) };
         db.run(
           `INSERT INTO outcome_needs (need_id, network_id, city_id, country, kind, status, raised_on) VALUES (?, ?, ?, ?, ?, 'open', ?)`,
-          [id, d.networkId, d.cityId, countryOfCity(d.cityId), d.kind, day(event.metadata.occurredAt)],
+          [id, raised.network_id, d.cityId, raised.country, d.kind, raised.raised_on],
         );
-        count(need()!, 'raised', 1);
+        count(raised, 'raised', 1);
         break;
       }
       case 'LearningNeedRefined': {

@@ -580,19 +580,28 @@ export class ProjectionRunner {
   }
 
   private saveCheckpoint(name: string, checkpoint: Checkpoint): void {
-    const anchor = checkpoint.anchor;
+    this.saveCheckpoints([[name, checkpoint]]);
+  }
+
+  /** Several projections' checkpoints in one statement (a batch moves them all). */
+  private saveCheckpoints(checkpoints: readonly (readonly [name: string, checkpoint: Checkpoint])[]): void {
+    if (checkpoints.length === 0) return;
     this.readModels.run(
-      `INSERT INTO projection_checkpoints (name, version, position, stream_id, revision, event_id) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO projection_checkpoints (name, version, position, stream_id, revision, event_id)
+       VALUES ${checkpoints.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position,
          stream_id = excluded.stream_id, revision = excluded.revision, event_id = excluded.event_id`,
-      [
-        name,
-        checkpoint.version,
-        positionToString(checkpoint.position),
-        anchor?.streamId ?? null,
-        anchor === undefined ? null : Number(anchor.revision),
-        anchor?.eventId ?? null,
-      ],
+      checkpoints.flatMap(([name, checkpoint]) => {
+        const anchor = checkpoint.anchor;
+        return [
+          name,
+          checkpoint.version,
+          positionToString(checkpoint.position),
+          anchor?.streamId ?? null,
+          anchor === undefined ? null : Number(anchor.revision),
+          anchor?.eventId ?? null,
+        ];
+      }),
     );
   }
 
@@ -734,32 +743,31 @@ export class ProjectionRunner {
     const anchor = { streamId: lastEvent.streamId, revision: lastEvent.revision, eventId: lastEvent.id };
     this.readModels.transaction(() => {
       // Each event's ledger and world time, for the history triggers (see readModels/history.ts).
-      const applied = new Map<RecordedEvent, AppliedEvent>();
-      for (const event of this.history ? batch : []) {
-        const times = { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
-        applied.set(event, times);
-        recordLedgerTime(this.readModels, times);
-      }
-      let current: RecordedEvent | undefined;
-      for (const projection of this.projections) {
-        if (this.rebuilding.has(projection.name)) continue;
-        const checkpoint = this.checkpoints.get(projection.name)!;
-        const handles = this.handledTypes.get(projection.name)!;
-        for (const event of batch) {
-          if (handles.has(event.type) && comparePositions(event.position, checkpoint.position) > 0) {
-            try {
-              if (this.history && current !== event) setAppliedEvent(this.readModels, applied.get(event)!);
-              current = event;
-              projection.apply(this.readModels, event);
-            } catch (error) {
-              throw new ProjectionFailedError(projection.name, event, error);
-            }
+      const moments = this.history ? batch.map(appliedEventOf) : [];
+      for (const moment of moments) recordLedgerTime(this.readModels, moment);
+      const serving = this.projections.filter((projection) => !this.rebuilding.has(projection.name));
+      const from = serving.map((projection) => this.checkpoints.get(projection.name)!);
+      const handles = serving.map((projection) => this.handledTypes.get(projection.name)!);
+      // Event by event, each to every projection that handles it: the event's moment is set once for
+      // all of them (projections read only their own tables, so the order across them is free).
+      for (const [e, event] of batch.entries()) {
+        let momentSet = false;
+        for (let i = 0; i < serving.length; i++) {
+          if (!handles[i]!.has(event.type) || comparePositions(event.position, from[i]!.position) <= 0) continue;
+          try {
+            if (this.history && !momentSet) setAppliedEvent(this.readModels, moments[e]!);
+            momentSet = true;
+            serving[i]!.apply(this.readModels, event);
+          } catch (error) {
+            throw new ProjectionFailedError(serving[i]!.name, event, error);
           }
         }
-        if (comparePositions(last, checkpoint.position) > 0) {
-          this.saveCheckpoint(projection.name, { position: last, version: checkpoint.version, anchor });
-        }
       }
+      this.saveCheckpoints(
+        serving.flatMap((projection, i) =>
+          comparePositions(last, from[i]!.position) > 0 ? [[projection.name, { position: last, version: from[i]!.version, anchor }] as const] : [],
+        ),
+      );
     });
     // Only after the commit do the in-memory checkpoints move.
     for (const [name, checkpoint] of this.checkpoints) {
@@ -782,6 +790,11 @@ export class ProjectionRunner {
       }
     }
   }
+}
+
+/** The moment an event is applied at, for the history triggers. */
+function appliedEventOf(event: RecordedEvent): AppliedEvent {
+  return { stamp: Number(event.position.commit), recordedAt: isoOr(event.metadata.recordedAt), worldTime: worldTimeOf(event) };
 }
 
 function fromRow(row: CheckpointRow): Checkpoint {

@@ -184,6 +184,27 @@ describe('partners through the API', () => {
     expect(second).toMatchObject({ name: 'Second Network', few: [{ name: 'Porto' }], skipped: [{ name: 'Porto' }] });
   });
 
+  it("answers each network of a page with its own partners, as it answers the network alone", async () => {
+    const JOIN = `mutation($input: JoinNetworkInput!) { joinNetwork(input: $input) { __typename } }`;
+    const ids: string[] = [];
+    for (const [n, cities] of [['Page A', ['ancona-it', 'bari-it']], ['Page B', []], ['Page C', ['cork-ie']]] as const) {
+      const created = await t.gql(REGISTER, { input: { ...boostInno, name: n } }, t.secretariat);
+      ids.push(created.data!.registerNetwork.aggregateId);
+      for (const cityId of cities) await t.gql(JOIN, { input: { networkId: ids.at(-1), cityId, name: cityId, country: cityId.slice(-2).toUpperCase() } }, t.secretariat);
+    }
+    const page = await t.gql(`{ networks(first: 200) { nodes { networkId name partners { cityId } former: partners(includeFormer: true) { name } } } }`);
+    expect(page.errors).toBeUndefined();
+    for (const networkId of ids) {
+      const alone = await t.gql(`query($id: ID!) { network(id: $id) { networkId name partners { cityId } former: partners(includeFormer: true) { name } } }`, { id: networkId });
+      expect(page.data!.networks.nodes.find((node: { networkId: string }) => node.networkId === networkId)).toEqual(alone.data!.network);
+    }
+    expect(page.data!.networks.nodes.filter((node: { name: string }) => node.name.startsWith('Page ')).map((node: { partners: unknown }) => node.partners)).toEqual([
+      [{ cityId: 'ancona-it' }, { cityId: 'bari-it' }],
+      [],
+      [{ cityId: 'cork-ie' }],
+    ]);
+  });
+
   it('answers a page of networks the same whichever of their fields a query asks, through nodes or edges', async () => {
     const created = await t.gql(REGISTER, { input: { ...boostInno, name: 'Paged Network' } }, t.secretariat);
     const networkId = created.data!.registerNetwork.aggregateId;

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projection, type Projection } from '../../projections/types.js';
+import { positionToString } from '../../src/eventStore/port.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import { TimeTravel } from '../../src/projections/timeTravel.js';
 import { projectionHarness, type ProjectionHarness } from '../support/projectionSpec.js';
@@ -186,5 +187,53 @@ describe('projection runner', () => {
     expect([n({ asOf: mid2017, knownAt: published }), n({ asOf: mid2018, knownAt: published })]).toEqual([1, 2]);
     expect(n({ knownAt: published })).toBe(2);
     expect(n({ knownAt: new Date('2000-01-01T00:00:00Z') })).toBeUndefined();
+  });
+  it('applies a batch event by event to every projection that handles it, each at that event\'s moment', async () => {
+    // A second projection on some of the same events, and one that fails on the last: one batch.
+    const tally = (failOn?: string) =>
+      projection({
+        name: 'tally',
+        version: 1,
+        schema: 'CREATE TABLE IF NOT EXISTS tallies (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
+        handles: ['Counted', 'Tallied', 'Poison'],
+        apply(db, event) {
+          if (event.type === failOn) throw new Error('poison event');
+          if (event.type === 'Poison') return;
+          db.run('INSERT INTO tallies (stream, n) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET n = n + 1', [event.streamId]);
+        },
+      });
+    harness = await projectionHarness([counter(), tally()]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2016-01-01T00:00:00.000Z' },
+      { streamId: 'a-1', type: 'Tallied', data: {}, occurredAt: '2017-01-01T00:00:00.000Z' },
+      { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2018-01-01T00:00:00.000Z' },
+    ]);
+    await harness.catchUp();
+    const versions = (table: string) => harness.db.all(`SELECT n, _valid_from, _recorded_from FROM ${table}_history ORDER BY _history_id`);
+    expect(versions('counts')).toEqual([
+      { n: 1, _valid_from: '2016-01-01T00:00:00.000Z', _recorded_from: 1 },
+      { n: 2, _valid_from: '2018-01-01T00:00:00.000Z', _recorded_from: 3 },
+    ]);
+    expect(versions('tallies')).toEqual([
+      { n: 1, _valid_from: '2016-01-01T00:00:00.000Z', _recorded_from: 1 },
+      { n: 2, _valid_from: '2017-01-01T00:00:00.000Z', _recorded_from: 2 },
+      { n: 3, _valid_from: '2018-01-01T00:00:00.000Z', _recorded_from: 3 },
+    ]);
+    const head = positionToString(await harness.store.headPosition());
+    expect(harness.db.all('SELECT name, position FROM projection_checkpoints ORDER BY name')).toEqual([
+      { name: 'counter', position: head },
+      { name: 'tally', position: head },
+    ]);
+
+    // A batch one projection fails on is rolled back for all of them, checkpoints included.
+    const failing = new ProjectionRunner(harness.store, harness.db, [counter(), tally('Poison')]);
+    await harness.append([
+      { streamId: 'a-1', type: 'Counted', data: {} },
+      { streamId: 'a-1', type: 'Poison', data: {} },
+    ]);
+    await expect(failing.catchUp()).rejects.toThrow(/projection tally failed on Poison/);
+    expect(counts(harness)).toEqual({ 'a-1': 2 });
+    expect(harness.db.all('SELECT n FROM tallies')).toEqual([{ n: 3 }]);
+    expect(harness.db.all('SELECT position FROM projection_checkpoints ORDER BY name')).toEqual([{ position: head }, { position: head }]);
   });
 });

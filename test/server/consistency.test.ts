@@ -50,6 +50,17 @@ describe('consistency tokens', () => {
     expect(read.headers.get('x-projected-position')).toBe(position);
   });
 
+  it('says the projected position on every answer of /graphql, refusals included, and on no other path', async () => {
+    const { app, http } = await start();
+    const position = positionToString(app.projections.position);
+    const read = await http.gql(NETWORK_NAMES);
+    const refused = await http.gql(NETWORK_NAMES, { headers: { authorization: 'Bearer not.a.token' } });
+    const withQuery = await fetch(`${http.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(refused.status).toBe(401);
+    for (const headers of [read.headers, refused.headers, withQuery.headers]) expect(headers.get('x-projected-position')).toBe(position);
+    expect((await http.get('/health')).headers.get('x-projected-position')).toBeNull();
+  });
+
   it('waits until the read models reach the position, then answers', async () => {
     const { app, http } = await start();
     await app.projections.stop();
