@@ -104,10 +104,10 @@ export class LogBuilder {
 
 /**
  * The programme's log; fewer networks (and indicator values) make smaller logs of the same shape.
- * With `afterEachNetwork`, the streams built so far are handed over after each network and then
- * dropped, so a log of any size is generated in the memory of one network (see streamingLoad).
+ * The streams built are handed to `afterEachNetwork` after each network and then dropped, so a log
+ * of any size is generated in the memory of one network (see streamingLoad).
  */
-export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_INDICATOR, afterEachNetwork?: (log: LogBuilder) => void): LogBuilder {
+function buildLog(networks: number, valuesPerIndicator: number, afterEachNetwork: (log: LogBuilder) => void): LogBuilder {
   const r = random(20_150_901);
   const log = new LogBuilder();
   const cityPool = Array.from({ length: 600 }, (_, i) => {
@@ -263,51 +263,20 @@ export function buildLog(networks = NETWORKS, valuesPerIndicator = VALUES_PER_IN
         }
       }
     }
-    if (afterEachNetwork) {
-      afterEachNetwork(log);
-      log.streams.length = 0;
-    }
+    afterEachNetwork(log);
+    log.streams.length = 0;
   }
   return log;
 }
 
 /**
- * Writes the log into the event store's table in transactions of 50,000 events: the same rows
- * appendToStream writes (stream revisions from 0, global positions in order), without one fsync per
- * stream, which would make generating a million events take many minutes on this machine.
+ * Generates the log of `networks` networks and writes it into the event store's table: the same
+ * rows appendToStream writes (stream revisions from 0, global positions in order), interleaved by
+ * occurredAt as a real log would be, without one fsync per stream (a million events would take many
+ * minutes). One network's events are held in memory at a time: each network's go to a staging
+ * file, and SQLite orders them all on disk (10M events held as objects would take tens of GB).
  */
-export async function bulkLoad(file: string, log: LogBuilder): Promise<void> {
-  await new SqliteEventStore(file).close(); // creates the schema
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
-  const insert = db.prepare(
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  // Interleave streams by time, as a real log would be: order every event by its occurredAt.
-  const all: { streamId: string; revision: number; event: EventData }[] = [];
-  for (const { streamId, events } of log.streams) events.forEach((event, revision) => all.push({ streamId, revision, event }));
-  all.sort((a, b) => (a.event.metadata.occurredAt < b.event.metadata.occurredAt ? -1 : a.event.metadata.occurredAt > b.event.metadata.occurredAt ? 1 : 0));
-  // Within a stream, revisions must follow positions: renumber after sorting.
-  const next = new Map<string, number>();
-  const write = db.transaction((batch: typeof all) => {
-    for (const { streamId, event } of batch) {
-      const revision = next.get(streamId) ?? 0;
-      next.set(streamId, revision + 1);
-      insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), Date.parse(event.metadata.occurredAt));
-    }
-  });
-  for (let i = 0; i < all.length; i += 50_000) write(all.slice(i, i + 50_000));
-  db.close();
-}
-
-/**
- * Generates the log of `networks` networks and writes it into the event store's table in the same
- * order and with the same rows as bulkLoad, holding one network's events in memory at a time: each
- * network's events go to a staging file, and SQLite orders them all by occurredAt on disk (10M
- * events held as objects would take tens of GB). Returns the number of events.
- */
-export async function streamingLoad(file: string, networks: number, valuesPerIndicator = VALUES_PER_INDICATOR): Promise<number> {
+export async function streamingLoad(file: string, networks = NETWORKS, valuesPerIndicator = VALUES_PER_INDICATOR): Promise<{ events: number; streams: number }> {
   await new SqliteEventStore(file).close(); // creates the schema
   const staging = `${file}.staging`;
   const db = new Database(file);
@@ -315,16 +284,18 @@ export async function streamingLoad(file: string, networks: number, valuesPerInd
   db.pragma('synchronous = OFF');
   db.exec(`ATTACH DATABASE '${staging.replaceAll("'", "''")}' AS staging`);
   db.exec('PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF');
-  // seq keeps the generation order, so ties in occurredAt keep it as bulkLoad's stable sort does.
+  // seq keeps the generation order for events with the same occurredAt.
   db.exec('CREATE TABLE staging.generated (seq INTEGER PRIMARY KEY, occurred TEXT NOT NULL, stream_id TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL)');
   const stage = db.prepare('INSERT INTO staging.generated (occurred, stream_id, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  let streams = 0;
   const stageNetwork = db.transaction((log: LogBuilder) => {
+    streams += log.streams.length;
     for (const { streamId, events } of log.streams) {
       for (const event of events) stage.run(event.metadata.occurredAt, streamId, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
     }
   });
   const { count } = buildLog(networks, valuesPerIndicator, stageNetwork);
-  // Within a stream, revisions follow positions: numbered after ordering, as bulkLoad renumbers.
+  // Within a stream, revisions follow positions: numbered after ordering.
   db.exec(`
     INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
     SELECT stream_id, ROW_NUMBER() OVER (PARTITION BY stream_id ORDER BY occurred, seq) - 1, event_id, type, data, metadata,
@@ -333,7 +304,7 @@ export async function streamingLoad(file: string, networks: number, valuesPerInd
   db.exec('DETACH DATABASE staging');
   db.close();
   rmSync(staging, { force: true });
-  return count;
+  return { events: count, streams };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -377,20 +348,16 @@ const GRAPHQL_QUERY = `query($filter: OutcomeFilter) { outcomes(filter: $filter)
 export async function run(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-outcomes-'));
   try {
-    report.progress('building the log in memory');
+    report.progress('generating the log into the SQLite event store');
     let started = performance.now();
-    const log = buildLog();
-    report.note(`${log.count.toLocaleString('en-US')} events in ${log.streams.length.toLocaleString('en-US')} streams; ${NETWORKS} networks, ${NETWORKS * PARTNERS_PER_NETWORK} partners${quick ? ' (BENCH_QUICK=1: fewer indicator values)' : ''}`);
-
-    report.progress('writing the log into the SQLite event store in big batches');
     const eventsFile = join(dir, 'events.sqlite');
-    await bulkLoad(eventsFile, log);
+    const log = await streamingLoad(eventsFile);
+    report.note(`${log.events.toLocaleString('en-US')} events in ${log.streams.toLocaleString('en-US')} streams; ${NETWORKS} networks, ${NETWORKS * PARTNERS_PER_NETWORK} partners${quick ? ' (BENCH_QUICK=1: fewer indicator values)' : ''}`);
     const store = new SqliteEventStore(eventsFile);
     const appendSeconds = (performance.now() - started) / 1000;
-    report.metric('generate + bulk load', log.count / appendSeconds, 'events/s', {
-      note: `${appendSeconds.toFixed(1)} s for the whole log (50,000 events per transaction, synchronous=OFF while loading)`,
+    report.metric('generate + bulk load', log.events / appendSeconds, 'events/s', {
+      note: `${appendSeconds.toFixed(1)} s for the whole log (staged network by network, ordered on disk, synchronous=OFF while loading)`,
     });
-    log.streams.length = 0;
 
     report.progress('catching up the outcome projections, with a snapshot of the read models at three sizes of the log');
     const readModelFile = join(dir, 'readmodels.sqlite');
@@ -399,7 +366,7 @@ export async function run(report: Report): Promise<void> {
     // The log's first 10 %, 30 % and all of it: at each size, the serving process snapshots its read
     // models REPLICA_TAIL events before the end, then catches up to it (its time from event 0 is
     // the baseline); a new replica then starts from the snapshot and catches up the same tail.
-    const sizes = REPLICA_SIZES.map((share) => Math.round(log.count * share));
+    const sizes = REPLICA_SIZES.map((share) => Math.round(log.events * share));
     const upTo = (events: number) => ({ cancelled: () => runner.position.commit >= BigInt(events) });
     let catchUpSeconds = 0;
     const replicaSizes: { events: number; snapshot: string; fromZeroSeconds: number; snapshotSeconds: number }[] = [];
@@ -412,11 +379,11 @@ export async function run(report: Report): Promise<void> {
       readModels.snapshotTo(snapshot);
       const snapshotSeconds = (performance.now() - started) / 1000;
       started = performance.now();
-      await runner.catchUp(events === log.count ? {} : upTo(events));
+      await runner.catchUp(events === log.events ? {} : upTo(events));
       catchUpSeconds += (performance.now() - started) / 1000;
       replicaSizes.push({ events, snapshot, fromZeroSeconds: catchUpSeconds, snapshotSeconds });
     }
-    report.metric('outcome projections catch-up', log.count / catchUpSeconds, 'events/s', { note: `${catchUpSeconds.toFixed(1)} s, ${outcomeProjections.length} projections` });
+    report.metric('outcome projections catch-up', log.events / catchUpSeconds, 'events/s', { note: `${catchUpSeconds.toFixed(1)} s, ${outcomeProjections.length} projections` });
     const rows = (table: string) => readModels.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)!.n;
     report.note(
       `rows: ${rows('outcome_actions')} actions, ${rows('outcome_funding')} funding, ${rows('outcome_meetings')} meetings, ` +

@@ -171,7 +171,7 @@ async function runSize(report: Report, networks: number): Promise<void> {
     // BENCH_TT_LOG_FILE: a log streamingLoad wrote earlier for this size, read instead of generated
     // again (10M events take about twenty minutes to generate here). Only read.
     const eventsFile = process.env.BENCH_TT_LOG_FILE ?? join(dir, 'events.sqlite');
-    const events = process.env.BENCH_TT_LOG_FILE ? countEvents(eventsFile) : await streamingLoad(eventsFile, networks);
+    const events = process.env.BENCH_TT_LOG_FILE ? countEvents(eventsFile) : (await streamingLoad(eventsFile, networks)).events;
     const label = events >= 1e6 ? `${(events / 1e6).toFixed(1)}M` : `${Math.round(events / 1000)}k`;
     const store = new SqliteEventStore(eventsFile);
 
