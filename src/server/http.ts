@@ -15,6 +15,7 @@ import { anonymous, type Actor } from '../auth/actor.js';
 import { InvalidTokenError, TokenVerifier } from '../auth/tokens.js';
 import { ForbiddenError } from '../commands/errors.js';
 import { calendarFeedsPlugin } from './calendar/feeds.js';
+import { compiledExecutionPlugin } from './compiledExecution.js';
 import { openDataPlugin } from './export/openData.js';
 import { graphiqlOptions, graphiqlPolicyPlugin } from './graphiql.js';
 import { ServiceMetrics, startMetricsListener } from './metrics.js';
@@ -243,6 +244,8 @@ export function createGraphqlHandler(
       openDataPlugin(app),
       calendarFeedsPlugin(app),
       ...hardeningPlugins(app, () => requestScope.getStore()?.requestId),
+      // Before the response cache, which wraps whatever executes.
+      compiledExecutionPlugin(),
       ...(app.config.responseCache ? responseCachePlugins(app) : []),
       ...extraPlugins,
     ],
