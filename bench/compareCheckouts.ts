@@ -9,7 +9,8 @@
  *   npx tsx bench/compareCheckouts.ts <base checkout> <branch checkout> writes|reads [ROUNDS] [SECONDS]
  *
  * QUERY sets the read (default: the networks query of the foundation bench); FIGURES=50,50k only
- * those figures (connections, `k` keyed).
+ * those figures (connections, `k` keyed). BRANCH_NODE_OPTIONS starts the branch's server with
+ * those Node options (e.g. a V8 flag), to compare a start-up flag on the same checkout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -36,10 +37,11 @@ interface Server {
   readonly pid: number;
 }
 
-async function start(checkout: string): Promise<Server> {
+async function start(checkout: string, nodeOptions = ''): Promise<Server> {
   const root = resolve(checkout);
+  const env = { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() };
   // Its own process group, so that the whole tree (npx, tsx, node) ends together.
-  const child = spawn('npx', ['tsx', SERVER, root, mode!], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn('npx', ['tsx', SERVER, root, mode!], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   const line = await new Promise<string>((done, fail) => {
     let out = '';
     child.stdout!.on('data', (chunk) => {
@@ -87,7 +89,7 @@ const summary = (results: Result[]) =>
   `${median(results, (r) => r.perSecond).toFixed(1)}/s, p99 ${median(results, (r) => r.p99)} ms, ${median(results, (r) => r.cpuPerRequest).toFixed(2)} ms CPU` +
   (results.some((r) => r.bad) ? `, ${results.reduce((n, r) => n + r.bad, 0)} errors/timeouts/non-2xx` : '');
 
-const servers = { base: await start(baseCheckout), branch: await start(branchCheckout) };
+const servers = { base: await start(baseCheckout), branch: await start(branchCheckout, process.env.BRANCH_NODE_OPTIONS) };
 try {
   console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const all: [number, boolean][] = mode === 'writes' ? [[1, false], [50, false], [1, true], [50, true]] : [[50, false]];
