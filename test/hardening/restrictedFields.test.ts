@@ -2,7 +2,7 @@ import { GraphQLNonNull, GraphQLObjectType, isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../../schema/index.js';
 import { useTestApp } from '../support/testApp.js';
-import { mutate, query } from '../support/api.js';
+import { mutate, query, torinoPractice } from '../support/api.js';
 
 // Issue 13, item 12: a restricted field withholds only itself, never the answer around it.
 
@@ -35,20 +35,7 @@ describe('a public answer with a restricted field', () => {
   const t = useTestApp();
   beforeAll(async () => {
     const coordinator = await t.token('cityCoordinator', { subject: 'coordinator:torino', cityIds: ['torino-it'] });
-    const proposed = await mutate(
-      t,
-      'proposePractice',
-      {
-        cityId: 'torino-it',
-        cityName: 'Torino',
-        title: 'Torino Social Impact',
-        summary: 'A platform for social impact investment.',
-        topics: ['impact funds'],
-        results: 'Twelve funds.',
-        contact: { name: 'Anna Rossi', email: 'anna@example.org', role: 'Project manager' },
-      },
-      coordinator,
-    );
+    const proposed = await mutate(t, 'proposePractice', torinoPractice(), coordinator);
     expect(proposed.__typename, JSON.stringify(proposed)).toBe('ProposePracticePayload');
   });
 

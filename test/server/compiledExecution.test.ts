@@ -2,7 +2,7 @@ import type { DocumentNode } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledExecutionPlugin } from '../../src/server/compiledExecution.js';
-import { commandDocument, eventTypes, mutate, useBoostInnoNetwork, when } from '../support/api.js';
+import { commandDocument, eventTypes, mutate, torinoPractice, useBoostInnoNetwork, when } from '../support/api.js';
 import { useTestApp, type GraphqlResponse } from '../support/testApp.js';
 
 /** An answer with its errors' request ids (new for every request) left out. */
@@ -90,20 +90,7 @@ describe('a repeated request, compiled from its second run', () => {
   const fixture = useBoostInnoNetwork(t);
   beforeAll(async () => {
     const torino = await fixture.coordinator('torino-it');
-    const proposed = await mutate(
-      t,
-      'proposePractice',
-      {
-        cityId: 'torino-it',
-        cityName: 'Torino',
-        title: 'Torino Social Impact',
-        summary: 'A platform for social impact investment.',
-        topics: ['impact funds'],
-        results: 'Twelve funds.',
-        contact: { name: 'Anna Rossi', email: 'anna@example.org', role: 'Project manager' },
-      },
-      torino,
-    );
+    const proposed = await mutate(t, 'proposePractice', torinoPractice(), torino);
     expect(proposed.__typename, JSON.stringify(proposed)).toBe('ProposePracticePayload');
   });
 
@@ -168,23 +155,14 @@ describe('a repeated request, compiled from its second run', () => {
   it('runs a compiled mutation once per request, and refuses its bad variables without writing', async () => {
     const torino = await fixture.coordinator('torino-it');
     const document = commandDocument('proposePractice', 'aggregateId');
-    const practice = (title: string) => ({
-      cityId: 'torino-it',
-      cityName: 'Torino',
-      title,
-      summary: 'A platform for social impact investment.',
-      topics: ['impact funds'],
-      results: 'Twelve funds.',
-      contact: { name: 'Anna Rossi', email: 'anna@example.org', role: 'Project manager' },
-    });
     for (const title of ['Torino Social Factory', 'Torino Social Impact Fund', 'Torino Civic Crowdfunding']) {
-      const outcome = await when(t, { query: document, variables: { input: practice(title) }, token: torino });
+      const outcome = await when(t, { query: document, variables: { input: torinoPractice(title) }, token: torino });
       expect(outcome.data?.proposePractice.__typename, JSON.stringify(outcome.errors)).toBe('ProposePracticePayload');
       expect(eventTypes(outcome)).toEqual(['PracticeProposed']);
     }
     const messages: string[] = [];
     for (let run = 0; run < 3; run++) {
-      const outcome = await when(t, { query: document, variables: { input: { ...practice('Torino Open Data'), topics: [42] } }, token: torino });
+      const outcome = await when(t, { query: document, variables: { input: { ...torinoPractice('Torino Open Data'), topics: [42] } }, token: torino });
       expect(outcome.data).toBeUndefined();
       messages.push(outcome.errors!.map((error) => error.message).join('; '));
       expect(outcome.newEvents).toEqual([]);

@@ -283,6 +283,19 @@ export interface Fixture {
   coordinator: (cityId: string) => Promise<string>;
 }
 
+/** Torino's good practice as its coordinator proposes it, with a contact the public may not read. */
+export function torinoPractice(title = 'Torino Social Impact') {
+  return {
+    cityId: 'torino-it',
+    cityName: 'Torino',
+    title,
+    summary: 'A platform for social impact investment.',
+    topics: ['impact funds'],
+    results: 'Twelve funds.',
+    contact: { name: 'Anna Rossi', email: 'anna@example.org', role: 'Project manager' },
+  };
+}
+
 /** Registers BoostInno with its lead expert (expert:peter) and five partners, for the marketplace specs. */
 export async function boostInnoNetwork(t: TestApp, name = 'BoostInno'): Promise<Fixture> {
   const { secretariat } = t;
