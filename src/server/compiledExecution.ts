@@ -13,10 +13,10 @@ export interface CompiledExecutionOptions {
 type Compiled = CompiledQuery | undefined;
 
 /**
- * Queries and mutations whose document was executed before are run by graphql-jit: compiled once
- * into a function that resolves exactly the fields the document asks, and serialized by a
- * stringifier compiled for its shape (yoga uses it). The networks page under load: 1.42 -> 1.12 ms
- * of CPU per request, x1.20 requests/s (docs/benchmarks.md).
+ * Queries and mutations whose document was executed before are run by graphql-jit, compiled once
+ * into a function that resolves exactly the fields the document asks: a page of networks with
+ * their partners costs about a quarter less CPU, a mutation 7-16 % less (docs/benchmarks.md,
+ * issue 17's fourth pass).
  * - A document's first execution runs in graphql-js: compiling costs more than one execution, so a
  *   stream of distinct documents (one-off queries, or a caller sending a new one each time) never
  *   pays for it. Yoga hands over the same parsed document for the same query text; the compiled
@@ -52,13 +52,9 @@ export function compiledExecutionPlugin(options: CompiledExecutionOptions = {}):
       const compiled = compiledFor(args);
       if (!compiled) return;
       setExecuteFn(async (executionArgs) => {
-        const result = (await compiled.query(executionArgs.rootValue, executionArgs.contextValue, executionArgs.variableValues)) as ExecutionResult & {
-          stringify?: (result: unknown) => string;
-        };
+        const result = (await compiled.query(executionArgs.rootValue, executionArgs.contextValue, executionArgs.variableValues)) as ExecutionResult;
         // Without data, the compiled query refused its variables before running anything.
-        if (!('data' in result)) return executeFn(executionArgs);
-        result.stringify = compiled.stringify;
-        return result;
+        return 'data' in result ? result : executeFn(executionArgs);
       });
     },
   };
