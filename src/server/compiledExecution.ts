@@ -3,11 +3,13 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
 /** Executions of a document with graphql-js before it is compiled. */
-export const EXECUTIONS_BEFORE_COMPILING = 1;
+const EXECUTIONS_BEFORE_COMPILING = 1;
 
 export interface CompiledExecutionOptions {
   /** Called once per document, when it is compiled (tests and diagnostics). */
   readonly onCompile?: (document: DocumentNode) => void;
+  /** The compiler (graphql-jit's unless a test replaces it). */
+  readonly compile?: typeof compileQuery;
 }
 
 type Compiled = CompiledQuery | undefined;
@@ -26,6 +28,7 @@ type Compiled = CompiledQuery | undefined;
  * - Subscriptions, and documents graphql-jit cannot compile, stay in graphql-js.
  */
 export function compiledExecutionPlugin(options: CompiledExecutionOptions = {}): Plugin {
+  const compile = options.compile ?? compileQuery;
   const executions = new WeakMap<DocumentNode, number>();
   const compiledByOperation = new WeakMap<DocumentNode, Map<string, Compiled>>();
 
@@ -34,8 +37,14 @@ export function compiledExecutionPlugin(options: CompiledExecutionOptions = {}):
     let operations = compiledByOperation.get(args.document);
     if (!operations) compiledByOperation.set(args.document, (operations = new Map()));
     if (operations.has(key)) return operations.get(key);
-    const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-    const compiled = isCompiledQuery(result) ? result : undefined;
+    let compiled: Compiled;
+    try {
+      const result = compile(args.schema, args.document, args.operationName ?? undefined);
+      compiled = isCompiledQuery(result) ? result : undefined;
+    } catch {
+      // The compiler failed on a document graphql-js runs: graphql-js keeps running it.
+      compiled = undefined;
+    }
     operations.set(key, compiled);
     if (compiled) options.onCompile?.(args.document);
     return compiled;

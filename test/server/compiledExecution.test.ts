@@ -1,7 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledExecutionPlugin } from '../../src/server/compiledExecution.js';
+import { compiledExecutionPlugin, type CompiledExecutionOptions } from '../../src/server/compiledExecution.js';
 import { commandDocument, eventTypes, mutate, torinoPractice, useBoostInnoNetwork, when } from '../support/api.js';
 import { useTestApp, type GraphqlResponse } from '../support/testApp.js';
 
@@ -14,7 +14,7 @@ function withoutRequestIds<T extends { errors?: { extensions?: Record<string, un
 }
 
 /** A small yoga with the plugin, counting the documents it compiles. */
-function countingYoga() {
+function countingYoga(compile?: CompiledExecutionOptions['compile']) {
   const compiled: DocumentNode[] = [];
   const yoga = createYoga({
     schema: createSchema({
@@ -34,7 +34,7 @@ function countingYoga() {
       },
     }),
     logging: false,
-    plugins: [compiledExecutionPlugin({ onCompile: (document) => compiled.push(document) })],
+    plugins: [compiledExecutionPlugin({ onCompile: (document) => compiled.push(document), ...(compile ? { compile } : {}) })],
   });
   const ask = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await yoga.fetch('http://yoga/graphql', {
@@ -74,6 +74,17 @@ describe('compiled execution', () => {
   it('never compiles documents that each run once', async () => {
     const { ask, compiled } = countingYoga();
     for (let i = 0; i < 5; i++) expect(await ask(`{ greeting(name: "city ${i}") }`)).toEqual({ data: { greeting: `hello city ${i}` } });
+    expect(compiled).toHaveLength(0);
+  });
+
+  it('keeps running a document in graphql-js when the compiler fails on it', async () => {
+    let attempts = 0;
+    const { ask, compiled } = countingYoga(() => {
+      attempts += 1;
+      throw new Error('compiler bug');
+    });
+    for (let i = 0; i < 3; i++) expect(await ask('{ greeting(name: "Paris") }')).toEqual({ data: { greeting: 'hello Paris' } });
+    expect(attempts).toBe(1);
     expect(compiled).toHaveLength(0);
   });
 
