@@ -17,6 +17,8 @@ import { isCorruption, ReadModelDatabase } from '../readModels/database.js';
 import { dropHistory, hasHistory, historicalTables, isoOr, recordLedgerTime, setAppliedEvent, setUpHistory, setUpHistoryContext, worldTimeOf, type AppliedEvent } from '../readModels/history.js';
 
 const BATCH_SIZE = 1000;
+/** Batches at least this long (a catch-up's) are applied projection by projection, shorter ones event by event. */
+const PROJECTION_BY_PROJECTION_FROM = 200;
 
 /**
  * Where the runner stands:
@@ -748,18 +750,36 @@ export class ProjectionRunner {
       const serving = this.projections.filter((projection) => !this.rebuilding.has(projection.name));
       const from = serving.map((projection) => this.checkpoints.get(projection.name)!);
       const handles = serving.map((projection) => this.handledTypes.get(projection.name)!);
-      // Event by event, each to every projection that handles it: the event's moment is set once for
-      // all of them (projections read only their own tables, so the order across them is free).
-      for (const [e, event] of batch.entries()) {
-        let momentSet = false;
+      const apply = (i: number, e: number) => {
+        const event = batch[e]!;
+        try {
+          serving[i]!.apply(this.readModels, event);
+        } catch (error) {
+          throw new ProjectionFailedError(serving[i]!.name, event, error);
+        }
+      };
+      const handled = (i: number, e: number) => handles[i]!.has(batch[e]!.type) && comparePositions(batch[e]!.position, from[i]!.position) > 0;
+      // Projections read only their own tables, so the order across them is free.
+      if (batch.length >= PROJECTION_BY_PROJECTION_FROM) {
+        // A catch-up's batch: projection by projection, each taking the whole batch while its
+        // pages are hot; each event's moment is set for each projection that handles it.
         for (let i = 0; i < serving.length; i++) {
-          if (!handles[i]!.has(event.type) || comparePositions(event.position, from[i]!.position) <= 0) continue;
-          try {
+          for (let e = 0; e < batch.length; e++) {
+            if (!handled(i, e)) continue;
+            if (this.history) setAppliedEvent(this.readModels, moments[e]!);
+            apply(i, e);
+          }
+        }
+      } else {
+        // Live events: event by event, each to every projection that handles it, the event's moment
+        // set once for all of them.
+        for (let e = 0; e < batch.length; e++) {
+          let momentSet = false;
+          for (let i = 0; i < serving.length; i++) {
+            if (!handled(i, e)) continue;
             if (this.history && !momentSet) setAppliedEvent(this.readModels, moments[e]!);
             momentSet = true;
-            serving[i]!.apply(this.readModels, event);
-          } catch (error) {
-            throw new ProjectionFailedError(serving[i]!.name, event, error);
+            apply(i, e);
           }
         }
       }

@@ -188,7 +188,13 @@ describe('projection runner', () => {
     expect(n({ knownAt: published })).toBe(2);
     expect(n({ knownAt: new Date('2000-01-01T00:00:00Z') })).toBeUndefined();
   });
-  it('applies a batch event by event to every projection that handles it, each at that event\'s moment', async () => {
+  // Events no projection handles make a batch long enough to be a catch-up's (applied projection by
+  // projection); without them it is a live one (event by event). Both give the same rows.
+  it.each([
+    ['a live batch, event by event', 0],
+    ["a catch-up's batch, projection by projection", 250],
+  ])('applies %s, to every projection that handles each event, at that event\'s moment', async (_name, padding) => {
+    const pad = Array.from({ length: padding }, () => ({ streamId: 'z-1', type: 'Ignored', data: {} }));
     // A second projection on some of the same events, and one that fails on the last: one batch.
     const tally = (failOn?: string) =>
       projection({
@@ -207,6 +213,7 @@ describe('projection runner', () => {
       { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2016-01-01T00:00:00.000Z' },
       { streamId: 'a-1', type: 'Tallied', data: {}, occurredAt: '2017-01-01T00:00:00.000Z' },
       { streamId: 'a-1', type: 'Counted', data: {}, occurredAt: '2018-01-01T00:00:00.000Z' },
+      ...pad,
     ]);
     await harness.catchUp();
     const versions = (table: string) => harness.db.all(`SELECT n, _valid_from, _recorded_from FROM ${table}_history ORDER BY _history_id`);
@@ -230,6 +237,7 @@ describe('projection runner', () => {
     await harness.append([
       { streamId: 'a-1', type: 'Counted', data: {} },
       { streamId: 'a-1', type: 'Poison', data: {} },
+      ...pad,
     ]);
     await expect(failing.catchUp()).rejects.toThrow(/projection tally failed on Poison/);
     expect(counts(harness)).toEqual({ 'a-1': 2 });
