@@ -30,8 +30,8 @@ export function loaderFor<V>(
 
 /** What one request has read by pages (see `loadWithPage`). */
 interface PagesOfRequest {
-  /** The pages of rows read so far, for `loadWithPage` to find the rows read with a row. */
-  readonly pages: (readonly { id: string }[])[];
+  /** The page each row was read in, for `loadWithPage` to find the rows read with a row. */
+  readonly pageOfRow: WeakMap<object, readonly { id: string }[]>;
   /** Children read, by database, then by what was read (the loader's name), then by row id. */
   readonly results: Map<ReadModelStore, Map<string, Map<string, unknown>>>;
 }
@@ -40,13 +40,14 @@ const pagesOfRequest = new WeakMap<Context, PagesOfRequest>();
 
 function pagesOf(context: Context): PagesOfRequest {
   let state = pagesOfRequest.get(context);
-  if (!state) pagesOfRequest.set(context, (state = { pages: [], results: new Map() }));
+  if (!state) pagesOfRequest.set(context, (state = { pageOfRow: new WeakMap(), results: new Map() }));
   return state;
 }
 
 /** Remembers that `rows` were read as one page, so that a child list of one row is read for all of them at once. */
 export function rememberPage<Row extends { id: string }>(context: Context, rows: Row[]): Row[] {
-  pagesOf(context).pages.push(rows);
+  const { pageOfRow } = pagesOf(context);
+  for (const row of rows) pageOfRow.set(row, rows);
   return rows;
 }
 
@@ -64,14 +65,14 @@ export function loadWithPage<V>(
   row: { id: string },
   batch: (db: ReadModelStore, keys: readonly string[]) => readonly V[],
 ): V | Promise<V> {
-  const { pages, results: byDb } = pagesOf(context);
+  const { pageOfRow, results: byDb } = pagesOf(context);
   let byName = byDb.get(db);
   if (!byName) byDb.set(db, (byName = new Map()));
   let results = byName.get(name) as Map<string, V> | undefined;
   if (!results) byName.set(name, (results = new Map()));
   const known = results.get(row.id);
   if (known !== undefined || results.has(row.id)) return known as V;
-  const page = pages.find((rows) => rows.includes(row));
+  const page = pageOfRow.get(row);
   if (!page) return loaderFor(context, db, name, batch).load(row.id);
   const ids = [...new Set(page.map((sibling) => sibling.id))].filter((id) => !results.has(id));
   const values = batch(db, ids);

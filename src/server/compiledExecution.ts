@@ -2,9 +2,6 @@ import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphq
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
-/** Executions of a document with graphql-js before it is compiled. */
-const EXECUTIONS_BEFORE_COMPILING = 1;
-
 export interface CompiledExecutionOptions {
   /** Called once per document, when it is compiled (tests and diagnostics). */
   readonly onCompile?: (document: DocumentNode) => void;
@@ -29,7 +26,8 @@ type Compiled = CompiledQuery | undefined;
  */
 export function compiledExecutionPlugin(options: CompiledExecutionOptions = {}): Plugin {
   const compile = options.compile ?? compileQuery;
-  const executions = new WeakMap<DocumentNode, number>();
+  /** Documents executed once already, by graphql-js: the next execution compiles them. */
+  const ranOnce = new WeakSet<DocumentNode>();
   const compiledByOperation = new WeakMap<DocumentNode, Map<string, Compiled>>();
 
   function compiledFor(args: { schema: Parameters<typeof compileQuery>[0]; document: DocumentNode; operationName?: string | null }): Compiled {
@@ -53,9 +51,8 @@ export function compiledExecutionPlugin(options: CompiledExecutionOptions = {}):
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation === 'subscription') return;
-      const count = executions.get(args.document) ?? 0;
-      if (count < EXECUTIONS_BEFORE_COMPILING) {
-        executions.set(args.document, count + 1);
+      if (!ranOnce.has(args.document)) {
+        ranOnce.add(args.document);
         return;
       }
       const compiled = compiledFor(args);
