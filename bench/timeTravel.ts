@@ -14,8 +14,7 @@
  * BENCH_TT_LOG_FILE reads a log generated earlier for the (single) size asked instead of generating it.
  * BENCH_TT_DIR keeps the log (unless BENCH_TT_LOG_FILE) and the read models in that directory after
  * the run, and a run on a directory kept before reads that log and resumes the read models' catch-up
- * from their checkpoints: at 10M the catch-up with history
- * takes about two hours of one core, longer than a working session here.
+ * from their checkpoints: at 10M the catch-up with history takes about two hours of one core.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,7 +178,7 @@ async function runSize(report: Report, networks: number): Promise<void> {
   try {
     report.progress(`${networks} networks: building and loading the log`);
     // BENCH_TT_LOG_FILE: a log streamingLoad wrote earlier for this size, read instead of generated
-    // again (10M events take about twenty minutes to generate here). Only read.
+    // again (10M events take 12 to 20 minutes to generate here). Only read.
     const eventsFile = process.env.BENCH_TT_LOG_FILE ?? join(dir, 'events.sqlite');
     // A log kept in BENCH_TT_DIR by an earlier run is read again too, not appended to.
     const generated = !process.env.BENCH_TT_LOG_FILE && !existsSync(eventsFile);
