@@ -10,7 +10,7 @@
  * BENCH_TT_NETWORKS=1,10 chooses the sizes (networks; about 10k events each; 1000 makes 10M events,
  * generated in the memory of one network, see streamingLoad). The catch-up without history (the
  * baseline of the catch-up with it) runs up to BENCH_TT_PLAIN_UP_TO networks (100 unless set; 0
- * skips it): at 10M it alone would add about twenty minutes to the hour the catch-up with history takes.
+ * skips it): at 10M it alone would add about twenty minutes to the two hours the catch-up with history takes.
  * BENCH_TT_LOG_FILE reads a log generated earlier for the (single) size asked instead of generating it.
  * BENCH_TT_DIR keeps the log (unless BENCH_TT_LOG_FILE) and the read models in that directory after
  * the run, and a run on a directory kept before reads that log and resumes the read models' catch-up
