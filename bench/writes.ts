@@ -3,13 +3,21 @@
  * connections, with and without idempotency keys, against the real server, with group commit off
  * (one transaction and one fsync per append: the code before issue 17 committed that way) and on
  * (the default). Beside them, in the same run, the disk's ceiling: single-row synchronous=FULL
- * transactions per second on the same file system. Reported per configuration: mutations/s, p99,
- * and the event store's commits (each one fsync of its WAL) per command.
+ * transactions per second on the same file system; and two yardsticks at 50 connections: a bare
+ * yoga server with the mutation's shape keeping each input in memory, and the same appending each
+ * input to the log (the event store's group commit): what the HTTP and GraphQL layers alone, and
+ * with the durable append, cost a write here. Reported per configuration: mutations/s, p99, the
+ * event store's commits (each one fsync of its WAL) per command, and the server thread's busy time
+ * per mutation.
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { buildSchema as buildSdlSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +49,16 @@ export async function run(report: Report): Promise<void> {
   try {
     const ceilings = [diskCeiling(join(dir, 'ceiling-1.sqlite'))];
     report.progress(`disk ceiling: ${ceilings[0]!.toFixed(0)} single-row synchronous=FULL transactions/s`);
-    for (const groupCommit of [false, true]) await configuration(report, dir, groupCommit);
+    await configuration(report, dir, false);
+    const ours = await configuration(report, dir, true);
+    // After the app's figures, so that graphql-js and yoga, which both run, are warm for both.
+    const yardstick = await yardsticks(report, dir);
+    for (const keyed of [false, true]) {
+      const rate = ours.get(`50${keyed ? 'k' : ''}`)!;
+      report.metric(`group commit, 50 conns, ${keyed ? 'keyed' : 'no key'}: mutations/s / same-shape yoga`, rate / yardstick.inMemory, '%', {
+        note: `${((rate / yardstick.durable) * 100).toFixed(1)} % of the same-shape yoga appending to the log`,
+      });
+    }
     ceilings.push(diskCeiling(join(dir, 'ceiling-2.sqlite')));
     const ceiling = (ceilings[0]! + ceilings[1]!) / 2;
     report.metric('disk ceiling, 1 row/tx', ceiling, 'tx/s', {
@@ -74,7 +91,8 @@ function diskCeiling(file: string): number {
   return rows / seconds;
 }
 
-async function configuration(report: Report, dir: string, groupCommit: boolean): Promise<void> {
+/** Runs one configuration's figures; returns each figure's mutations/s by connections (`50`, `50k` keyed). */
+async function configuration(report: Report, dir: string, groupCommit: boolean): Promise<Map<string, number>> {
   const label = groupCommit ? 'group commit' : 'commit per append';
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -112,6 +130,7 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
       workers: 1,
       requests: [{ setupRequest: SETUP_REQUEST }],
     });
+  const rates = new Map<string, number>();
   try {
     for (const keyed of [false, true]) {
       process.env.BENCH_WRITE_KEYED = keyed ? '1' : '0';
@@ -127,6 +146,7 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
         const what = `${label}, ${connections} conn${connections > 1 ? 's' : ''}, ${keyed ? 'keyed' : 'no key'}`;
         const bad = result.errors + result.timeouts + result.non2xx;
         const target = groupCommit && connections === 50;
+        rates.set(`${connections}${keyed ? 'k' : ''}`, written / LOAD_SECONDS);
         report.metric(`${what}: mutations/s`, written / LOAD_SECONDS, 'req/s', {
           ...(target ? { target: { atLeast: 2000 } } : {}),
           note: `${written} learning needs written, ${result['2xx']} answers 2xx${bad ? `, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : ''}`,
@@ -145,6 +165,98 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
     server.server.closeAllConnections();
     await app.close();
   }
+  return rates;
+}
+
+/**
+ * The writes' yardsticks: a bare yoga server with the mutation's shape (the same input type and
+ * enums, a payload read by `__typename`) answering each request of the same load, at 50
+ * connections; first keeping each input in an array, then appending it as one event to a log
+ * opened as the app opens it (SqliteEventStore, group commit, an fsync per commit) in one of 50
+ * streams. Returns their mutations/s.
+ */
+async function yardsticks(report: Report, dir: string): Promise<{ inMemory: number; durable: number }> {
+  const log = new SqliteEventStore(join(dir, 'yardstick-events.sqlite'));
+  try {
+    const rates = { inMemory: 0, durable: 0 };
+    for (const durable of [false, true]) {
+      const kept: unknown[] = [];
+      const yoga = sameShapeMutationYoga(async (input) => {
+        if (!durable) kept.push(input);
+        else {
+          const now = new Date().toISOString();
+          const id = randomUUID();
+          const metadata = { actor: 'secretariat:bench', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id };
+          await log.appendToStream(`bench-${input.networkId}`, [{ id, type: 'LearningNeedRaised', data: input, metadata }]);
+        }
+      });
+      const server = createServer(yoga);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        // The same requests as the app's no-key figures, over 50 streams (no networks to seed).
+        process.env.BENCH_WRITE_TARGETS = JSON.stringify(Array.from({ length: NETWORKS }, (_, n) => ({ networkId: `network-${n}`, cityId: `city${n}-it` })));
+        process.env.BENCH_WRITE_KEYED = '0';
+        const load = (seconds: number) =>
+          autocannon({
+            url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            connections: 50,
+            duration: seconds,
+            workers: 1,
+            requests: [{ setupRequest: SETUP_REQUEST }],
+          });
+        await load(WARMUP_SECONDS);
+        const before = kept.length;
+        const commitsBefore = log.commitStats.appends;
+        const busyBefore = performance.eventLoopUtilization();
+        const result = await load(LOAD_SECONDS);
+        const busy = performance.eventLoopUtilization(busyBefore);
+        const written = durable ? log.commitStats.appends - commitsBefore : kept.length - before;
+        const what = `same-shape yoga mutation${durable ? ' appending to the log' : ', in memory'}, 50 conns`;
+        const bad = result.errors + result.timeouts + result.non2xx;
+        report.metric(`${what}: mutations/s`, written / LOAD_SECONDS, 'req/s', {
+          note: `diagnostic: createYoga over the input type of raiseLearningNeed, the same requests${bad ? `; ${bad} errors/timeouts/non-2xx` : ''}`,
+        });
+        report.metric(`${what}: p99`, result.latency.p99, 'ms');
+        report.metric(`${what}: server thread busy per mutation`, busy.active / written, 'ms');
+        rates[durable ? 'durable' : 'inMemory'] = written / LOAD_SECONDS;
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+      }
+    }
+    return rates;
+  } finally {
+    await log.close();
+  }
+}
+
+interface RaiseLearningNeedShape {
+  networkId: string;
+  cityId: string;
+  kind: string;
+  topics: string[];
+  description: string;
+}
+
+function sameShapeMutationYoga(keep: (input: RaiseLearningNeedShape) => Promise<void>) {
+  const schema = buildSdlSchema(`
+    enum NeedKind { capacityBuilding learning }
+    enum NeedPriority { high low medium }
+    input RaiseLearningNeedInput {
+      cityId: ID! description: String! expectedRevision: Int idempotencyKey: String kind: NeedKind! networkId: ID!
+      occurredAt: String priority: NeedPriority thematicGroupId: String topics: [String!]!
+    }
+    type RaiseLearningNeedPayload { aggregateId: ID! }
+    type Query { ok: Boolean }
+    type Mutation { raiseLearningNeed(input: RaiseLearningNeedInput!): RaiseLearningNeedPayload! }
+  `);
+  schema.getMutationType()!.getFields().raiseLearningNeed!.resolve = async (_root, args: { input: RaiseLearningNeedShape }) => {
+    await keep(args.input);
+    return { aggregateId: args.input.networkId };
+  };
+  return createYoga({ schema, logging: false, landingPage: false, graphiql: false });
 }
 
 /** The networks the needs are raised in, each with a partner city. */
