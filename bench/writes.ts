@@ -208,11 +208,11 @@ async function yardsticks(report: Report, dir: string): Promise<{ inMemory: numb
           });
         await load(WARMUP_SECONDS);
         const before = kept.length;
-        const commitsBefore = log.commitStats.appends;
+        const appendsBefore = log.commitStats.appends;
         const busyBefore = performance.eventLoopUtilization();
         const result = await load(LOAD_SECONDS);
         const busy = performance.eventLoopUtilization(busyBefore);
-        const written = durable ? log.commitStats.appends - commitsBefore : kept.length - before;
+        const written = durable ? log.commitStats.appends - appendsBefore : kept.length - before;
         const what = `same-shape yoga mutation${durable ? ' appending to the log' : ', in memory'}, 50 conns`;
         const bad = result.errors + result.timeouts + result.non2xx;
         report.metric(`${what}: mutations/s`, written / LOAD_SECONDS, 'req/s', {
