@@ -171,63 +171,71 @@ async function configuration(report: Report, dir: string, groupCommit: boolean):
 /**
  * The writes' yardsticks: a bare yoga server with the mutation's shape (the same input type and
  * enums, a payload read by `__typename`) answering each request of the same load, at 50
- * connections; first keeping each input in an array, then appending it as one event to a log
- * opened as the app opens it (SqliteEventStore, group commit, an fsync per commit) in one of 50
- * streams. Returns their mutations/s.
+ * connections, in segments alternating between its two versions: one keeping each input in an
+ * array, one appending it as one event to a log opened as the app opens it (SqliteEventStore,
+ * group commit, an fsync per commit) in one of 50 streams. Returns their mutations/s.
  */
 async function yardsticks(report: Report, dir: string): Promise<{ inMemory: number; durable: number }> {
   const log = new SqliteEventStore(join(dir, 'yardstick-events.sqlite'));
+  const kept: unknown[] = [];
+  const servers = {
+    inMemory: createServer(sameShapeMutationYoga(async (input) => void kept.push(input))),
+    durable: createServer(
+      sameShapeMutationYoga(async (input) => {
+        const now = new Date().toISOString();
+        const id = randomUUID();
+        const metadata = { actor: 'secretariat:bench', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id };
+        await log.appendToStream(`bench-${input.networkId}`, [{ id, type: 'LearningNeedRaised', data: input, metadata }]);
+      }),
+    ),
+  };
+  const written = { inMemory: () => kept.length, durable: () => log.commitStats.appends };
   try {
-    const rates = { inMemory: 0, durable: 0 };
-    for (const durable of [false, true]) {
-      const kept: unknown[] = [];
-      const yoga = sameShapeMutationYoga(async (input) => {
-        if (!durable) kept.push(input);
-        else {
-          const now = new Date().toISOString();
-          const id = randomUUID();
-          const metadata = { actor: 'secretariat:bench', recordedAt: now, occurredAt: now, commandId: id, correlationId: id, causationId: id };
-          await log.appendToStream(`bench-${input.networkId}`, [{ id, type: 'LearningNeedRaised', data: input, metadata }]);
-        }
+    for (const server of Object.values(servers)) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The same requests as the app's no-key figures, over 50 streams (no networks to seed).
+    process.env.BENCH_WRITE_TARGETS = JSON.stringify(Array.from({ length: NETWORKS }, (_, n) => ({ networkId: `network-${n}`, cityId: `city${n}-it` })));
+    process.env.BENCH_WRITE_KEYED = '0';
+    const load = (kind: keyof typeof servers, seconds: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${(servers[kind].address() as AddressInfo).port}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        connections: 50,
+        duration: seconds,
+        workers: 1,
+        requests: [{ setupRequest: SETUP_REQUEST }],
       });
-      const server = createServer(yoga);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      try {
-        // The same requests as the app's no-key figures, over 50 streams (no networks to seed).
-        process.env.BENCH_WRITE_TARGETS = JSON.stringify(Array.from({ length: NETWORKS }, (_, n) => ({ networkId: `network-${n}`, cityId: `city${n}-it` })));
-        process.env.BENCH_WRITE_KEYED = '0';
-        const load = (seconds: number) =>
-          autocannon({
-            url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            connections: 50,
-            duration: seconds,
-            workers: 1,
-            requests: [{ setupRequest: SETUP_REQUEST }],
-          });
-        await load(WARMUP_SECONDS);
-        const before = kept.length;
-        const appendsBefore = log.commitStats.appends;
+    const totals = { inMemory: { written: 0, active: 0, p99: 0, bad: 0 }, durable: { written: 0, active: 0, p99: 0, bad: 0 } };
+    for (const kind of ['inMemory', 'durable'] as const) await load(kind, WARMUP_SECONDS);
+    // Four alternating segments of half the figure's time each (a burst of other work falls on both).
+    const segments = 4;
+    for (let segment = 0; segment < segments; segment++) {
+      for (const kind of segment % 2 ? (['durable', 'inMemory'] as const) : (['inMemory', 'durable'] as const)) {
+        const before = written[kind]();
         const busyBefore = performance.eventLoopUtilization();
-        const result = await load(LOAD_SECONDS);
-        const busy = performance.eventLoopUtilization(busyBefore);
-        const written = durable ? log.commitStats.appends - appendsBefore : kept.length - before;
-        const what = `same-shape yoga mutation${durable ? ' appending to the log' : ', in memory'}, 50 conns`;
-        const bad = result.errors + result.timeouts + result.non2xx;
-        report.metric(`${what}: mutations/s`, written / LOAD_SECONDS, 'req/s', {
-          note: `diagnostic: createYoga over the input type of raiseLearningNeed, the same requests${bad ? `; ${bad} errors/timeouts/non-2xx` : ''}`,
-        });
-        report.metric(`${what}: p99`, result.latency.p99, 'ms');
-        report.metric(`${what}: server thread busy per mutation`, busy.active / written, 'ms');
-        rates[durable ? 'durable' : 'inMemory'] = written / LOAD_SECONDS;
-      } finally {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
+        const result = await load(kind, LOAD_SECONDS / 2);
+        totals[kind].active += performance.eventLoopUtilization(busyBefore).active;
+        totals[kind].written += written[kind]() - before;
+        totals[kind].p99 += result.latency.p99 / segments;
+        totals[kind].bad += result.errors + result.timeouts + result.non2xx;
       }
     }
-    return rates;
+    const seconds = (segments * LOAD_SECONDS) / 2;
+    for (const kind of ['inMemory', 'durable'] as const) {
+      const { written: count, active, p99, bad } = totals[kind];
+      const what = `same-shape yoga mutation${kind === 'durable' ? ' appending to the log' : ', in memory'}, 50 conns`;
+      report.metric(`${what}: mutations/s`, count / seconds, 'req/s', {
+        note: `diagnostic: createYoga over the input type of raiseLearningNeed, the same requests, ${segments} segments alternating with the other yardstick${bad ? `; ${bad} errors/timeouts/non-2xx` : ''}`,
+      });
+      report.metric(`${what}: p99`, p99, 'ms', { note: "mean of the segments' p99" });
+      report.metric(`${what}: server thread busy per mutation`, active / count, 'ms');
+    }
+    return { inMemory: totals.inMemory.written / seconds, durable: totals.durable.written / seconds };
   } finally {
+    for (const server of Object.values(servers)) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    }
     await log.close();
   }
 }
