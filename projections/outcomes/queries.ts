@@ -5,7 +5,7 @@ import { ALL, kindKey, runningTable } from './totals.js';
 import type { OutcomeAttendanceRow, OutcomeMeetingRow, OutcomeNeedRow, OutcomePracticeRow, OutcomeStakeholderRow } from './exchange.js';
 import type { OutcomePartnerRow } from './networks.js';
 import type { OutcomeActionRow, OutcomeFundingRow, OutcomePlanRow } from './plans.js';
-import type { OutcomeTransferRow } from './transfers.js';
+import { TRANSFER_TOTALS, type OutcomeTransferRow } from './transfers.js';
 
 /**
  * Programme-wide outcomes. Every figure is a function of the read models and a filter:
@@ -322,29 +322,45 @@ export interface TransferFigures {
   completed: number;
   abandoned: number;
   inProgressByStage: { stage: string; count: number }[];
-  /** Distinct good practices with at least one completed transfer. */
-  practicesTransferred: number;
 }
 
-/** Started by start date, completed and abandoned by end date; in progress: current stage. */
+const STAGE_ORDER = ['understand', 'adapt', 'reuse'];
+
+/** Started by start date, completed and abandoned by end date; in progress: current stage (by start date). */
 export function transferFigures(db: ReadModelStore, scope: Scope): TransferFigures {
-  const cols = { network: 'network_id', country: 'country' };
-  const started = where(scope, { ...cols, date: 'started_on' });
-  const ended = (status: string) => where(scope, { ...cols, date: 'ended_on' }, [['status = ?', status]]);
-  const completed = ended('completed');
-  const abandoned = ended('abandoned');
-  const inProgress = where(scope, { ...cols, date: 'started_on' }, [[`status = 'inProgress'`]]);
-  return {
-    started: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${started}`, started.params)!.n,
-    completed: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${completed}`, completed.params)!.n,
-    abandoned: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_transfers ${abandoned}`, abandoned.params)!.n,
-    inProgressByStage: db.all(
-      `SELECT stage, COUNT(*) AS count FROM outcome_transfers ${inProgress} GROUP BY stage
-       ORDER BY CASE stage WHEN 'understand' THEN 0 WHEN 'adapt' THEN 1 ELSE 2 END`,
-      inProgress.params,
-    ),
-    practicesTransferred: db.get<{ n: number }>(`SELECT COUNT(DISTINCT practice_key) AS n FROM outcome_transfers ${completed}`, completed.params)!.n,
+  const facts = (sc: Scope): Counted[] => {
+    const cols = { network: 'network_id', country: 'country' };
+    const byStart = where(sc, { ...cols, date: 'started_on' });
+    const ended = where(sc, { ...cols, date: 'ended_on' }, [[`status <> 'inProgress'`]]);
+    const inProgress = where(sc, { ...cols, date: 'started_on' }, [[`status = 'inProgress'`]]);
+    return db.all<Counted>(
+      `SELECT '' AS country, 'started' AS k1, '' AS k2, COUNT(*) AS n, 0 AS cents FROM outcome_transfers ${byStart}
+       UNION ALL SELECT '', status, '', COUNT(*), 0 FROM outcome_transfers ${ended} GROUP BY status
+       UNION ALL SELECT '', 'inProgress', stage, COUNT(*), 0 FROM outcome_transfers ${inProgress} GROUP BY stage`,
+      [...byStart.params, ...ended.params, ...inProgress.params],
+    );
   };
+  const rows = counted(db, TRANSFER_TOTALS, 'transfers', scope, 'scope', facts).filter((r) => r.n !== 0);
+  const count = (k1: string) => rows.find((r) => r.k1 === k1)?.n ?? 0;
+  return {
+    started: count('started'),
+    completed: count('completed'),
+    abandoned: count('abandoned'),
+    inProgressByStage: rows
+      .filter((r) => r.k1 === 'inProgress')
+      .map((r) => ({ stage: r.k2, count: r.n }))
+      .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)),
+  };
+}
+
+/**
+ * Distinct good practices with at least one transfer completed (by its end date), from the fact
+ * rows: a distinct count does not add up across counters, and the index on status and end date
+ * reads only the completed transfers.
+ */
+export function practicesTransferred(db: ReadModelStore, scope: Scope): number {
+  const completed = where(scope, { network: 'network_id', country: 'country', date: 'ended_on' }, [[`status = 'completed'`]]);
+  return db.get<{ n: number }>(`SELECT COUNT(DISTINCT practice_key) AS n FROM outcome_transfers ${completed}`, completed.params)!.n;
 }
 
 export function transferRecords(

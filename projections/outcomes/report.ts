@@ -10,6 +10,7 @@ import {
   planFigures,
   practicesLabelled,
   transferFigures,
+  practicesTransferred,
   type Scope,
 } from './queries.js';
 
@@ -68,7 +69,7 @@ export function outcomeReport(db: ReadModelStore, scope: Scope): OutcomeLine[] {
   for (const s of transfers.inProgressByStage) add('transfers', 'inProgressStage', s.stage, s.count);
 
   add('practices', 'total', 'labelled', practicesLabelled(db, scope));
-  add('practices', 'total', 'transferred', transfers.practicesTransferred);
+  add('practices', 'total', 'transferred', practicesTransferred(db, scope));
 
   const needs = needFigures(db, scope);
   add('learningNeeds', 'total', 'raised', needs.raised);

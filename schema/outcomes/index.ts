@@ -24,6 +24,7 @@ import {
   scopeOf,
   stakeholderRecords,
   transferFigures,
+  practicesTransferred,
   transferRecords,
   type Scope,
 } from '../../projections/outcomes/queries.js';
@@ -56,6 +57,7 @@ const plans = (f: Figures) => memo(f, 'plans', () => planFigures(f.db, f.scope))
 const actions = (f: Figures) => memo(f, 'actions', () => actionSummary(f.db, f.scope));
 const funding = (f: Figures) => memo(f, 'funding', () => fundingBySource(f.db, f.scope));
 const transfers = (f: Figures) => memo(f, 'transfers', () => transferFigures(f.db, f.scope));
+const transferred = (f: Figures) => memo(f, 'transferred', () => practicesTransferred(f.db, f.scope));
 const labelled = (f: Figures) => memo(f, 'labelled', () => practicesLabelled(f.db, f.scope));
 const needs = (f: Figures) => memo(f, 'needs', () => needFigures(f.db, f.scope));
 const meetings = (f: Figures) => memo(f, 'meetings', () => meetingFigures(f.db, f.scope));
@@ -161,7 +163,7 @@ const PracticeOutcomes = builder.objectRef<Figures>('PracticeOutcomes').implemen
     '(distinct practices with a completed transfer, by completion date).',
   fields: (t) => ({
     labelled: t.int({ resolve: (f) => labelled(f) }),
-    transferred: t.int({ resolve: (f) => transfers(f).practicesTransferred }),
+    transferred: t.int({ resolve: (f) => transferred(f) }),
     labelledRecords: t.connection({
       type: OutcomePracticeRecord,
       resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => labelledRecords(f.db, f.scope, limit, offset)),
@@ -291,7 +293,7 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
       resolve: (f) => publicFunding(f.db),
     }),
     practicesLabelled: t.int({ resolve: (f) => labelled(f) }),
-    practicesTransferred: t.int({ resolve: (f) => transfers(f).practicesTransferred }),
+    practicesTransferred: t.int({ resolve: (f) => transferred(f) }),
     meetingsHeld: t.int({ resolve: (f) => meetings(f).held }),
     participants: t.int({ resolve: (f) => meetings(f).participants }),
     newcomerCities: t.int({ resolve: (f) => newcomers(f).cities }),

@@ -77,8 +77,9 @@ describe('outcome figures', () => {
       completed: 1,
       abandoned: 1,
       inProgressByStage: [],
-      practicesTransferred: 1,
     });
+    expect(outcomes.practicesTransferred(db, scope())).toBe(1);
+    expect(outcomes.practicesTransferred(db, scope({ country: 'HU' }))).toBe(0);
     expect(outcomes.transferFigures(db, scope({ country: 'HU' }))).toMatchObject({ started: 1, completed: 0, abandoned: 1 });
     expect(outcomes.transferFigures(db, scope({ to: '2020-06-30' }))).toMatchObject({ completed: 0, abandoned: 1 });
     expect(outcomes.transferRecords(db, scope(), { status: 'completed' }, 10, 0).map((t) => t.receiving_city_id)).toEqual(['gdansk-pl']);
@@ -128,6 +129,7 @@ describe('outcome figures', () => {
         needs: outcomes.needFigures(db, sc),
         meetings: outcomes.meetingFigures(db, sc),
         helix: outcomes.helixComposition(db, sc),
+        transfers: outcomes.transferFigures(db, sc),
       };
     };
     const periods = [
@@ -139,8 +141,10 @@ describe('outcome figures', () => {
       { to: '2018-05-30' },
       { from: '2016-02-17', to: '2016-02-17' },
       { from: '2018-06-02', to: '2019-06-01' },
+      { from: '2019-03-01', to: '2019-12-31' },
+      { from: '2020-01-10', to: '2020-09-01' },
     ];
-    const filters = [{}, { country: 'IT' }, { country: 'PL' }, { kind: 'actionPlanning' }, { kind: 'innovationTransfer', country: 'HU' }, { theme: 'commons' }];
+    const filters = [{}, { country: 'IT' }, { country: 'PL' }, { kind: 'actionPlanning' }, { kind: 'innovationTransfer', country: 'HU' }, { kind: 'innovationTransfer' }, { theme: 'commons' }];
     for (const filter of filters) {
       for (const period of periods) {
         const f = { ...filter, ...period };
