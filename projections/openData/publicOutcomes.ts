@@ -1,5 +1,5 @@
 import { centsToEuros } from '../../domain/actionPlan/money.js';
-import { meetingFigures, scopeOf, newcomerFigures, planFigures, practicesLabelled, practicesTransferred, type Scope } from '../outcomes/queries.js';
+import { meetingParticipants, meetingsHeld, scopeOf, newcomerFigures, planFigures, practicesLabelled, practicesTransferred, type Scope } from '../outcomes/queries.js';
 import { actionSummary, type OutcomeLine } from '../outcomes/report.js';
 import type { ReadModelStore } from '../types.js';
 
@@ -35,7 +35,6 @@ export function publicOutcomeReport(db: ReadModelStore): OutcomeLine[] {
   const add = (figure: string, key: string, value: number | string | null, unit: OutcomeLine['unit'] = 'count', breakdown = 'total') =>
     lines.push({ figure, breakdown, key, value: value === null ? '' : String(value), unit });
   const actions = actionSummary(db, scope);
-  const meetings = meetingFigures(db, scope);
   add('plansEndorsed', 'all', planFigures(db, scope).endorsed);
   add('actions', 'all', actions.total);
   add('actionsImplemented', 'all', actions.implemented);
@@ -43,8 +42,8 @@ export function publicOutcomeReport(db: ReadModelStore): OutcomeLine[] {
   for (const source of publicFunding(db)) add('fundingMobilised', source.source, centsToEuros(BigInt(source.cents)), 'EUR', 'source');
   add('practicesLabelled', 'all', practicesLabelled(db, scope));
   add('practicesTransferred', 'all', practicesTransferred(db, scope));
-  add('meetingsHeld', 'all', meetings.held);
-  add('participants', 'all', meetings.participants);
+  add('meetingsHeld', 'all', meetingsHeld(db, scope));
+  add('participants', 'all', meetingParticipants(db, scope));
   add('newcomerCities', 'all', newcomerFigures(db, scope).cities);
   return lines;
 }

@@ -419,27 +419,55 @@ export function needRecords(db: ReadModelStore, scope: Scope, addressed: boolean
 
 /**
  * Meetings held (by start date) and their participants by the country of the city they came
- * for. With a country, the meetings someone from that country attended.
+ * for. With a country, the meetings someone from that country attended. Each figure reads its own
+ * counters, so a question that does not ask for the breakdown by country reads none per country.
  */
-export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: { country: string; participants: number; meetings: number }[] } {
-  const attendance = (sc: Scope, select: string) => {
+export function meetingFigures(db: ReadModelStore, scope: Scope): { held: number; participants: number; byCountry: CountryParticipants[] } {
+  return { held: meetingsHeld(db, scope), participants: meetingParticipants(db, scope), byCountry: participantsByCountry(db, scope) };
+}
+
+export interface CountryParticipants {
+  country: string;
+  participants: number;
+  meetings: number;
+}
+
+const MEETING_TOTALS = 'outcome_meeting_totals';
+
+/** Attendance rows of held meetings counted as totals rows: `select` is what each counts, `mode` as in countersOf. */
+function attendanceFacts(db: ReadModelStore, select: string, mode: CountryMode) {
+  return (sc: Scope): Counted[] => {
     const w = where(sc, { network: 'network_id', country: 'country', date: 'start_date' }, [['held = 1']]);
-    return db.all<Counted>(`SELECT country, '' AS k1, '' AS k2, ${select} AS n, 0 AS cents FROM outcome_attendance ${w} GROUP BY country`, w.params);
+    return mode === 'each'
+      ? db.all<Counted>(`SELECT country, '' AS k1, '' AS k2, ${select} AS n, 0 AS cents FROM outcome_attendance ${w} GROUP BY country`, w.params)
+      : db.all<Counted>(`SELECT '' AS country, '' AS k1, '' AS k2, coalesce(${select}, 0) AS n, 0 AS cents FROM outcome_attendance ${w}`, w.params);
   };
-  const participants = counted(db, 'outcome_meeting_totals', 'participants', scope, 'each', (sc) => attendance(sc, 'SUM(participants)'));
-  const attended = new Map(counted(db, 'outcome_meeting_totals', 'attended', scope, 'each', (sc) => attendance(sc, 'COUNT(*)')).map((r) => [r.country, r.n]));
-  const byCountry = sortBy(
+}
+
+/** Meetings held; with a country, those someone from it attended (one attendance row per meeting and country). */
+export function meetingsHeld(db: ReadModelStore, scope: Scope): number {
+  const rows = scope.country
+    ? counted(db, MEETING_TOTALS, 'attended', scope, 'scope', attendanceFacts(db, 'COUNT(*)', 'scope'))
+    : counted(db, MEETING_TOTALS, 'held', scope, 'scope', (sc) => {
+        const w = where(sc, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
+        return [{ country: '', k1: '', k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${w}`, w.params)!.n, cents: 0 }];
+      });
+  return rows[0]?.n ?? 0;
+}
+
+/** Everyone who attended a held meeting, from the scope's country or all of them (one counter). */
+export function meetingParticipants(db: ReadModelStore, scope: Scope): number {
+  return counted(db, MEETING_TOTALS, 'participants', scope, 'scope', attendanceFacts(db, 'SUM(participants)', 'scope'))[0]?.n ?? 0;
+}
+
+/** Participants and meetings attended by country (with a country: that one only). */
+export function participantsByCountry(db: ReadModelStore, scope: Scope): CountryParticipants[] {
+  const participants = counted(db, MEETING_TOTALS, 'participants', scope, 'each', attendanceFacts(db, 'SUM(participants)', 'each'));
+  const attended = new Map(counted(db, MEETING_TOTALS, 'attended', scope, 'each', attendanceFacts(db, 'COUNT(*)', 'each')).map((r) => [r.country, r.n]));
+  return sortBy(
     participants.filter((r) => r.n !== 0).map((r) => ({ country: r.country, participants: r.n, meetings: attended.get(r.country) ?? 0 })),
     (r) => r.country,
   );
-  // With a country: the meetings someone from it attended (one attendance row per meeting and country).
-  const held = scope.country
-    ? (attended.get(scope.country) ?? 0)
-    : (counted(db, 'outcome_meeting_totals', 'held', scope, 'scope', (sc) => {
-        const w = where(sc, { network: 'network_id', date: 'start_date' }, [[`status = 'held'`]]);
-        return [{ country: '', k1: '', k2: '', n: db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM outcome_meetings ${w}`, w.params)!.n, cents: 0 }];
-      })[0]?.n ?? 0);
-  return { held, participants: byCountry.reduce((sum, r) => sum + r.participants, 0), byCountry };
 }
 
 export function meetingRecords(db: ReadModelStore, scope: Scope, limit: number, offset: number): OutcomeMeetingRow[] {

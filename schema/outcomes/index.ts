@@ -12,7 +12,9 @@ import {
   fundingRecords,
   helixComposition,
   labelledRecords,
-  meetingFigures,
+  meetingsHeld,
+  meetingParticipants,
+  participantsByCountry,
   meetingRecords,
   needFigures,
   needRecords,
@@ -60,7 +62,9 @@ const transfers = (f: Figures) => memo(f, 'transfers', () => transferFigures(f.d
 const transferred = (f: Figures) => memo(f, 'transferred', () => practicesTransferred(f.db, f.scope));
 const labelled = (f: Figures) => memo(f, 'labelled', () => practicesLabelled(f.db, f.scope));
 const needs = (f: Figures) => memo(f, 'needs', () => needFigures(f.db, f.scope));
-const meetings = (f: Figures) => memo(f, 'meetings', () => meetingFigures(f.db, f.scope));
+const held = (f: Figures) => memo(f, 'held', () => meetingsHeld(f.db, f.scope));
+const participants = (f: Figures) => memo(f, 'participants', () => meetingParticipants(f.db, f.scope));
+const byCountry = (f: Figures) => memo(f, 'byCountry', () => participantsByCountry(f.db, f.scope));
 const newcomers = (f: Figures) => memo(f, 'newcomers', () => newcomerFigures(f.db, f.scope));
 
 
@@ -204,9 +208,9 @@ const MeetingOutcomes = builder.objectRef<Figures>('MeetingOutcomes').implement(
     'Meetings held (by start date) and their participants by the country of the city they came for. With a country: meetings ' +
     'someone from that country attended, and that country\'s participants.',
   fields: (t) => ({
-    held: t.int({ resolve: (f) => meetings(f).held }),
-    participants: t.int({ resolve: (f) => meetings(f).participants }),
-    participantsByCountry: t.field({ type: [CountryParticipants], resolve: (f) => meetings(f).byCountry }),
+    held: t.int({ resolve: (f) => held(f) }),
+    participants: t.int({ resolve: (f) => participants(f) }),
+    participantsByCountry: t.field({ type: [CountryParticipants], resolve: (f) => byCountry(f) }),
     records: t.connection({
       type: OutcomeMeetingRecord,
       resolve: (f, args) => resolveOffsetConnection({ args, ...page }, ({ limit, offset }) => meetingRecords(f.db, f.scope, limit, offset)),
@@ -294,8 +298,8 @@ const PublicOutcomes = builder.objectRef<Figures>('PublicOutcomes').implement({
     }),
     practicesLabelled: t.int({ resolve: (f) => labelled(f) }),
     practicesTransferred: t.int({ resolve: (f) => transferred(f) }),
-    meetingsHeld: t.int({ resolve: (f) => meetings(f).held }),
-    participants: t.int({ resolve: (f) => meetings(f).participants }),
+    meetingsHeld: t.int({ resolve: (f) => held(f) }),
+    participants: t.int({ resolve: (f) => participants(f) }),
     newcomerCities: t.int({ resolve: (f) => newcomers(f).cities }),
   }),
 });

@@ -178,6 +178,20 @@ describe('outcomes through the API', () => {
     expect(after.data!.outcomes.plans.endorsed).toBe(1);
   });
 
+  it('gives as of each day, from the counters, every figure the fact rows of that moment give', async () => {
+    // A period starting before everything makes each figure count the fact rows' history instead
+    // of reading the counters' running totals: both must agree, every figure, every breakdown.
+    for (const country of [null, 'IT', 'PL']) {
+      for (const day of ['2015-10-31', '2016-02-18', '2016-02-20', '2018-06-01', '2019-05-01', '2019-06-01', '2020-09-01', '2030-01-01']) {
+        const asOf = `${day}T12:00:00Z`;
+        const counters = await t.gql(OUTCOMES, { asOf, filter: { country } }, t.secretariat);
+        const facts = await t.gql(OUTCOMES, { asOf, filter: { country, from: '1900-01-01' } }, t.secretariat);
+        expect(counters.errors).toBeUndefined();
+        expect(counters.data, `${country} ${day}`).toEqual(facts.data);
+      }
+    }
+  });
+
   it('refuses bad filters and everyone but the secretariat', async () => {
     const bad = await t.gql(OUTCOMES, { filter: { country: 'Italy', from: '2019-13-01' } }, t.secretariat);
     expect(bad.errors).toBeDefined();
