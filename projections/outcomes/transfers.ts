@@ -1,25 +1,32 @@
-import type { TransferEvent } from '../../domain/transfer/events.js';
+import type { TransferEvent, TransferStage } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection, type ReadModelStore } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
-export interface OutcomeTransferRow {
-  transfer_id: string;
-  network_id: string;
-  network_kind: string;
-  /** The practice: its id when known, else its title in lower case. */
-  practice_key: string;
-  practice_title: string;
-  source_city_id: string;
-  receiving_city_id: string;
-  receiving_city_name: string;
-  /** Country of the receiving city: the transfer counts for the country that re-uses the practice. */
-  country: string;
-  stage: string;
-  status: string;
-  started_on: string;
-  ended_on: string | null;
-}
+export const outcomeTransfersTable = defineTable(
+  'outcome_transfers',
+  {
+    transfer_id: column.key(),
+    network_id: column.text(),
+    network_kind: column.text(),
+    /** The practice: its id when known, else its title in lower case. */
+    practice_key: column.text(),
+    practice_title: column.text(),
+    source_city_id: column.text(),
+    receiving_city_id: column.text(),
+    receiving_city_name: column.text(),
+    /** Country of the receiving city: the transfer counts for the country that re-uses the practice. */
+    country: column.text(),
+    stage: column.text<TransferStage>(),
+    status: column.text<'inProgress' | 'completed' | 'abandoned'>(),
+    started_on: column.text(),
+    ended_on: column.textOrNull(),
+  },
+  { indexes: { outcome_transfers_status: ['status', 'ended_on'] } },
+);
+
+export type OutcomeTransferRow = RowOf<typeof outcomeTransfersTable>;
 
 export const TRANSFER_TOTALS = 'outcome_transfer_totals';
 
@@ -58,11 +65,7 @@ const data = dataOf<TransferEvent>();
 export const outcomeTransfersProjection = projection({
   name: 'outcomeTransfers',
   version: 2,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_transfers (
-    transfer_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, practice_key TEXT NOT NULL, practice_title TEXT NOT NULL,
-    source_city_id TEXT NOT NULL, receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, country TEXT NOT NULL,
-    stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT);
-  CREATE INDEX IF NOT EXISTS outcome_transfers_status ON outcome_transfers (status, ended_on);
+  schema: `${outcomeTransfersTable.schema}
   ${totalsTableSql(TRANSFER_TOTALS)}`,
   handles: ['TransferStarted', 'TransferStageAdvanced', 'TransferCompleted', 'TransferAbandoned'],
   apply(db, event) {
@@ -72,12 +75,20 @@ export const outcomeTransfersProjection = projection({
     switch (event.type) {
       case 'TransferStarted': {
         const d = data(event, 'TransferStarted');
-        db.run(
-          `INSERT INTO outcome_transfers (transfer_id, network_id, network_kind, practice_key, practice_title, source_city_id, receiving_city_id,
-             receiving_city_name, country, stage, status, started_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'understand', 'inProgress', ?)`,
-          [id, d.networkId, d.networkKind, d.practiceId ?? d.practiceTitle.trim().toLowerCase(), d.practiceTitle, d.sourceCityId, d.receivingCityId,
-            d.receivingCityName, d.receivingCountry, d.date],
-        );
+        outcomeTransfersTable.insert(db, {
+          transfer_id: id,
+          network_id: d.networkId,
+          network_kind: d.networkKind,
+          practice_key: d.practiceId ?? d.practiceTitle.trim().toLowerCase(),
+          practice_title: d.practiceTitle,
+          source_city_id: d.sourceCityId,
+          receiving_city_id: d.receivingCityId,
+          receiving_city_name: d.receivingCityName,
+          country: d.receivingCountry,
+          stage: 'understand',
+          status: 'inProgress',
+          started_on: d.date,
+        });
         break;
       }
       case 'TransferStageAdvanced':
