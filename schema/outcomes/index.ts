@@ -62,9 +62,9 @@ const transfers = (f: Figures) => memo(f, 'transfers', () => transferFigures(f.d
 const transferred = (f: Figures) => memo(f, 'transferred', () => practicesTransferred(f.db, f.scope));
 const labelled = (f: Figures) => memo(f, 'labelled', () => practicesLabelled(f.db, f.scope));
 const needs = (f: Figures) => memo(f, 'needs', () => needFigures(f.db, f.scope));
-const held = (f: Figures) => memo(f, 'held', () => meetingsHeld(f.db, f.scope));
-const participants = (f: Figures) => memo(f, 'participants', () => meetingParticipants(f.db, f.scope));
-const byCountry = (f: Figures) => memo(f, 'byCountry', () => participantsByCountry(f.db, f.scope));
+const held = (f: Figures) => memo(f, 'meetingsHeld', () => meetingsHeld(f.db, f.scope));
+const participants = (f: Figures) => memo(f, 'meetingParticipants', () => meetingParticipants(f.db, f.scope));
+const byCountry = (f: Figures) => memo(f, 'participantsByCountry', () => participantsByCountry(f.db, f.scope));
 const newcomers = (f: Figures) => memo(f, 'newcomers', () => newcomerFigures(f.db, f.scope));
 
 
