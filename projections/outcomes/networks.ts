@@ -1,27 +1,41 @@
 import type { NetworkEventOf } from '../../domain/network/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection } from '../types.js';
 
-export interface OutcomeNetworkRow {
-  id: string;
-  name: string;
-  kind: string;
-  theme: string;
-  /** Lower-case theme and topics, for the theme filter. */
-  search: string;
-  start_date: string;
-  end_date: string;
-}
+export const outcomeNetworksTable = defineTable(
+  'outcome_networks',
+  {
+    id: column.key(),
+    name: column.text(),
+    kind: column.text(),
+    theme: column.text(),
+    /** Lower-case theme and topics, for the theme filter. */
+    search: column.text(),
+    start_date: column.text(),
+    end_date: column.text(),
+  },
+  { indexes: { outcome_networks_kind: ['kind'] } },
+);
 
-export interface OutcomePartnerRow {
-  network_id: string;
-  city_id: string;
-  name: string;
-  country: string;
-  newcomer: number;
-  joined_on: string;
-  active: number;
-}
+export type OutcomeNetworkRow = RowOf<typeof outcomeNetworksTable>;
+
+export const outcomePartnersTable = defineTable(
+  'outcome_partners',
+  {
+    network_id: column.text(),
+    city_id: column.text(),
+    name: column.text(),
+    country: column.text(),
+    /** 1 when the city was new to the programme when it joined. */
+    newcomer: column.integer(),
+    joined_on: column.text(),
+    active: column.integer(),
+  },
+  { primaryKey: ['network_id', 'city_id'], indexes: { outcome_partners_newcomer: ['newcomer', 'country', 'joined_on'] } },
+);
+
+export type OutcomePartnerRow = RowOf<typeof outcomePartnersTable>;
 
 /**
  * The outcome dimensions: networks (kind, theme) and partners (country, newcomer). Outcome
@@ -30,23 +44,18 @@ export interface OutcomePartnerRow {
 export const outcomeNetworksProjection = projection({
   name: 'outcomeNetworks',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_networks (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, theme TEXT NOT NULL, search TEXT NOT NULL,
-    start_date TEXT NOT NULL, end_date TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcome_networks_kind ON outcome_networks (kind);
-  CREATE TABLE IF NOT EXISTS outcome_partners (
-    network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL, newcomer INTEGER NOT NULL,
-    joined_on TEXT NOT NULL, active INTEGER NOT NULL, PRIMARY KEY (network_id, city_id));
-  CREATE INDEX IF NOT EXISTS outcome_partners_newcomer ON outcome_partners (newcomer, country, joined_on);`,
+  schema: `${outcomeNetworksTable.schema}
+  ${outcomePartnersTable.schema}`,
   handles: ['NetworkRegistered', 'PartnerJoined', 'PartnerLeft'],
   apply(db, event) {
     const networkId = idOfStream(event.streamId);
     if (event.type === 'NetworkRegistered') {
       const d = event.data as NetworkEventOf<'NetworkRegistered'>['data'];
       const search = [d.theme, ...d.topics].join('\n').toLowerCase();
-      db.run(
-        `INSERT OR REPLACE INTO outcome_networks (id, name, kind, theme, search, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [networkId, d.name, d.kind, d.theme, search, d.startDate, d.endDate],
+      outcomeNetworksTable.insert(
+        db,
+        { id: networkId, name: d.name, kind: d.kind, theme: d.theme, search, start_date: d.startDate, end_date: d.endDate },
+        { or: 'REPLACE' },
       );
     } else if (event.type === 'PartnerJoined') {
       const d = event.data as NetworkEventOf<'PartnerJoined'>['data'];
