@@ -1,46 +1,86 @@
 import type { ActionPlanEvent } from '../../domain/actionPlan/events.js';
 import { classOf } from '../../domain/actionPlan/funding.js';
 import { idOfStream } from '../../domain/shared/decider.js';
-import type { ActionPlanRow } from '../actionPlan/actionPlans.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection, type ReadModelStore } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
 /** A plan as the outcomes count it: the columns of the plan's own row, and the day it was drafted. */
-export type OutcomePlanRow = Pick<ActionPlanRow, 'network_id' | 'network_kind' | 'city_id' | 'city_name' | 'country' | 'title' | 'endorsed_on'> & {
-  plan_id: string;
-  drafted_on: string;
-};
+export const outcomePlansTable = defineTable(
+  'outcome_plans',
+  {
+    plan_id: column.key(),
+    network_id: column.text(),
+    network_kind: column.text(),
+    city_id: column.text(),
+    city_name: column.text(),
+    country: column.text(),
+    title: column.text(),
+    drafted_on: column.text(),
+    endorsed_on: column.textOrNull(),
+  },
+  { indexes: { outcome_plans_endorsed: ['endorsed_on'], outcome_plans_country: ['country', 'endorsed_on'] } },
+);
 
-export interface OutcomeActionRow {
-  action_id: string;
-  plan_id: string;
-  network_id: string;
-  network_kind: string;
-  city_id: string;
-  country: string;
-  title: string;
-  phase: string;
-  status: string;
-  /** Date of the current status; the day it was added while planned. */
-  status_date: string;
-  after_endorsement: number;
-}
+export type OutcomePlanRow = RowOf<typeof outcomePlansTable>;
 
-export interface OutcomeFundingRow {
-  funding_id: string;
-  action_id: string;
-  plan_id: string;
-  network_id: string;
-  city_id: string;
-  country: string;
-  source: string;
-  /** Whose money (ERDF, ESF...) and the channel it came through (UIA...): domain/actionPlan/funding.ts. */
-  fund: string;
-  channel: string | null;
-  amount_cents: number;
-  programme: string;
-  date: string;
-}
+export const outcomeActionsTable = defineTable(
+  'outcome_actions',
+  {
+    action_id: column.key(),
+    plan_id: column.text(),
+    network_id: column.text(),
+    network_kind: column.text(),
+    city_id: column.text(),
+    country: column.text(),
+    title: column.text(),
+    phase: column.text(),
+    status: column.text(),
+    /** Date of the current status; the day it was added while planned. */
+    status_date: column.text(),
+    after_endorsement: column.integer(),
+  },
+  {
+    indexes: {
+      outcome_actions_network: ['network_id', 'status_date', 'country', 'phase', 'status'],
+      outcome_actions_date: ['status_date', 'network_id', 'country', 'phase', 'status'],
+      outcome_actions_slice: ['phase', 'status', 'status_date'],
+      outcome_actions_country: ['country', 'status_date', 'network_id', 'phase', 'status'],
+    },
+  },
+);
+
+export type OutcomeActionRow = RowOf<typeof outcomeActionsTable>;
+
+export const outcomeFundingTable = defineTable(
+  'outcome_funding',
+  {
+    funding_id: column.key(),
+    action_id: column.text(),
+    plan_id: column.text(),
+    network_id: column.text(),
+    city_id: column.text(),
+    country: column.text(),
+    source: column.text(),
+    /** Whose money (ERDF, ESF...) and the channel it came through (UIA...): domain/actionPlan/funding.ts. */
+    fund: column.text(),
+    channel: column.textOrNull(),
+    amount_cents: column.integer(),
+    programme: column.text(),
+    date: column.text(),
+  },
+  {
+    indexes: {
+      outcome_funding_fund: ['fund', 'date'],
+      outcome_funding_date: ['date', 'network_id', 'country', 'source', 'amount_cents'],
+      outcome_funding_source: ['source', 'date'],
+      outcome_funding_country: ['country', 'date', 'network_id', 'source', 'amount_cents'],
+      outcome_funding_network: ['network_id', 'date', 'country', 'source', 'amount_cents'],
+    },
+  },
+);
+
+export type OutcomeFundingRow = RowOf<typeof outcomeFundingTable>;
 
 const TOTALS = 'outcome_plan_totals';
 
@@ -63,28 +103,9 @@ const figureOf = (figure: string, row: Pick<OutcomePlanRow, 'network_id' | 'netw
 export const outcomePlansProjection = projection({
   name: 'outcomePlans',
   version: 6,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_plans (
-    plan_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL, city_name TEXT NOT NULL,
-    country TEXT NOT NULL, title TEXT NOT NULL, drafted_on TEXT NOT NULL, endorsed_on TEXT);
-  CREATE INDEX IF NOT EXISTS outcome_plans_endorsed ON outcome_plans (endorsed_on);
-  CREATE INDEX IF NOT EXISTS outcome_plans_country ON outcome_plans (country, endorsed_on);
-  CREATE TABLE IF NOT EXISTS outcome_actions (
-    action_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, city_id TEXT NOT NULL,
-    country TEXT NOT NULL, title TEXT NOT NULL, phase TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT NOT NULL,
-    after_endorsement INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcome_actions_network ON outcome_actions (network_id, status_date, country, phase, status);
-  CREATE INDEX IF NOT EXISTS outcome_actions_date ON outcome_actions (status_date, network_id, country, phase, status);
-  CREATE INDEX IF NOT EXISTS outcome_actions_slice ON outcome_actions (phase, status, status_date);
-  CREATE INDEX IF NOT EXISTS outcome_actions_country ON outcome_actions (country, status_date, network_id, phase, status);
-  CREATE TABLE IF NOT EXISTS outcome_funding (
-    funding_id TEXT PRIMARY KEY, action_id TEXT NOT NULL, plan_id TEXT NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL,
-    country TEXT NOT NULL, source TEXT NOT NULL, fund TEXT NOT NULL, channel TEXT, amount_cents INTEGER NOT NULL, programme TEXT NOT NULL,
-    date TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcome_funding_fund ON outcome_funding (fund, date);
-  CREATE INDEX IF NOT EXISTS outcome_funding_date ON outcome_funding (date, network_id, country, source, amount_cents);
-  CREATE INDEX IF NOT EXISTS outcome_funding_source ON outcome_funding (source, date);
-  CREATE INDEX IF NOT EXISTS outcome_funding_country ON outcome_funding (country, date, network_id, source, amount_cents);
-  CREATE INDEX IF NOT EXISTS outcome_funding_network ON outcome_funding (network_id, date, country, source, amount_cents);
+  schema: `${outcomePlansTable.schema}
+  ${outcomeActionsTable.schema}
+  ${outcomeFundingTable.schema}
   ${totalsTableSql(TOTALS)}`,
   handles: ['ActionPlanDrafted', 'PlanActionAdded', 'ActionStatusChanged', 'FundingSecured', 'ActionPlanEndorsed'],
   apply(db, event) {
@@ -93,10 +114,16 @@ export const outcomePlansProjection = projection({
     switch (event.type) {
       case 'ActionPlanDrafted': {
         const d = data(event, 'ActionPlanDrafted');
-        db.run(
-          `INSERT INTO outcome_plans (plan_id, network_id, network_kind, city_id, city_name, country, title, drafted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [planId, d.networkId, d.networkKind, d.cityId, d.cityName, d.country, d.title, day],
-        );
+        outcomePlansTable.insert(db, {
+          plan_id: planId,
+          network_id: d.networkId,
+          network_kind: d.networkKind,
+          city_id: d.cityId,
+          city_name: d.cityName,
+          country: d.country,
+          title: d.title,
+          drafted_on: day,
+        });
         bump(db, TOTALS, { figure: 'plans', networkId: d.networkId, networkKind: d.networkKind, country: d.country, date: day, k1: 'drafted' }, 1);
         break;
       }
@@ -112,11 +139,19 @@ export const outcomePlansProjection = projection({
         const d = data(event, 'PlanActionAdded');
         const plan = planOf(db, planId);
         if (!plan) return;
-        db.run(
-          `INSERT INTO outcome_actions (action_id, plan_id, network_id, network_kind, city_id, country, title, phase, status, status_date, after_endorsement)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
-          [d.actionId, planId, plan.network_id, plan.network_kind, plan.city_id, plan.country, d.title, d.phase, day, d.addedAfterEndorsement ? 1 : 0],
-        );
+        outcomeActionsTable.insert(db, {
+          action_id: d.actionId,
+          plan_id: planId,
+          network_id: plan.network_id,
+          network_kind: plan.network_kind,
+          city_id: plan.city_id,
+          country: plan.country,
+          title: d.title,
+          phase: d.phase,
+          status: 'planned',
+          status_date: day,
+          after_endorsement: d.addedAfterEndorsement ? 1 : 0,
+        });
         bump(db, TOTALS, { ...figureOf('actions', plan), date: day, k1: d.phase, k2: 'planned' }, 1);
         break;
       }
@@ -134,11 +169,21 @@ export const outcomePlansProjection = projection({
         const d = data(event, 'FundingSecured');
         const plan = planOf(db, planId);
         if (!plan) return;
-        db.run(
-          `INSERT INTO outcome_funding (funding_id, action_id, plan_id, network_id, city_id, country, source, fund, channel, amount_cents, programme, date)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [d.fundingId, d.actionId, planId, plan.network_id, plan.city_id, plan.country, d.source, classOf(d).fund, classOf(d).channel, d.amountCents, d.programme, d.date],
-        );
+        const { fund, channel } = classOf(d);
+        outcomeFundingTable.insert(db, {
+          funding_id: d.fundingId,
+          action_id: d.actionId,
+          plan_id: planId,
+          network_id: plan.network_id,
+          city_id: plan.city_id,
+          country: plan.country,
+          source: d.source,
+          fund,
+          channel,
+          amount_cents: d.amountCents,
+          programme: d.programme,
+          date: d.date,
+        });
         bump(db, TOTALS, { ...figureOf('funding', plan), date: d.date, k1: d.source }, 1, d.amountCents);
         break;
       }
