@@ -1,4 +1,5 @@
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { projection, type ReadModelStore, type ProjectedEvent } from '../types.js';
 import { bump, totalsTableSql } from './totals.js';
 
@@ -20,11 +21,12 @@ const day = (occurredAt: string) => occurredAt.slice(0, 10);
  * Each projection keeps the kind of every network in a small table of its own (it may not read
  * another projection's tables while applying events): its totals are kept per network kind too.
  */
-function networkKinds(table: string) {
+function networkKinds(name: string) {
+  const table = defineTable(name, { network_id: column.key(), kind: column.text() });
   return {
-    sql: `CREATE TABLE IF NOT EXISTS ${table} (network_id TEXT PRIMARY KEY, kind TEXT NOT NULL);`,
+    sql: table.schema,
     record(db: ReadModelStore, event: ProjectedEvent): void {
-      db.run(`INSERT OR REPLACE INTO ${table} (network_id, kind) VALUES (?, ?)`, [idOfStream(event.streamId), (event.data as { kind: string }).kind]);
+      table.insert(db, { network_id: idOfStream(event.streamId), kind: (event.data as { kind: string }).kind }, { or: 'REPLACE' });
     },
     of(db: ReadModelStore, networkId: string): string {
       return db.get<{ kind: string }>(`SELECT kind FROM ${table} WHERE network_id = ?`, [networkId])?.kind ?? 'unknown';
@@ -40,16 +42,28 @@ interface NeedRaised {
   kind: string;
 }
 
-export interface OutcomeNeedRow {
-  need_id: string;
-  network_id: string;
-  city_id: string;
-  country: string;
-  kind: string;
-  status: string;
-  raised_on: string;
-  addressed_on: string | null;
-}
+export const outcomeNeedsTable = defineTable(
+  'outcome_needs',
+  {
+    need_id: column.key(),
+    network_id: column.text(),
+    city_id: column.text(),
+    country: column.text(),
+    kind: column.text(),
+    status: column.text<'open' | 'addressed' | 'closed' | 'withdrawn'>(),
+    raised_on: column.text(),
+    addressed_on: column.textOrNull(),
+  },
+  {
+    indexes: {
+      outcome_needs_raised: ['raised_on', 'network_id', 'country', 'status', 'addressed_on'],
+      outcome_needs_country: ['country', 'raised_on', 'network_id', 'status', 'addressed_on'],
+      outcome_needs_network: ['network_id', 'raised_on', 'country', 'status', 'addressed_on'],
+    },
+  },
+);
+
+export type OutcomeNeedRow = RowOf<typeof outcomeNeedsTable>;
 
 const NEED_TOTALS = 'outcome_need_totals';
 const needNetworks = networkKinds('outcome_need_networks');
@@ -57,12 +71,7 @@ const needNetworks = networkKinds('outcome_need_networks');
 export const outcomeNeedsProjection = projection({
   name: 'outcomeNeeds',
   version: 5,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_needs (
-    need_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL, kind TEXT NOT NULL,
-    status TEXT NOT NULL, raised_on TEXT NOT NULL, addressed_on TEXT);
-  CREATE INDEX IF NOT EXISTS outcome_needs_raised ON outcome_needs (raised_on, network_id, country, status, addressed_on);
-  CREATE INDEX IF NOT EXISTS outcome_needs_country ON outcome_needs (country, raised_on, network_id, status, addressed_on);
-  CREATE INDEX IF NOT EXISTS outcome_needs_network ON outcome_needs (network_id, raised_on, country, status, addressed_on);
+  schema: `${outcomeNeedsTable.schema}
   ${totalsTableSql(NEED_TOTALS)}
   ${needNetworks.sql}`,
   handles: ['NetworkRegistered', 'LearningNeedRaised', 'LearningNeedRefined', 'LearningNeedAddressed', 'LearningNeedClosed', 'LearningNeedWithdrawn'],
@@ -79,10 +88,7 @@ export const outcomeNeedsProjection = projection({
         const d = event.data as NeedRaised;
         // Counted from the values just written (not read back).
         const raised = { network_id: d.networkId, country: countryOfCity(d.cityId), raised_on: day(event.metadata.occurredAt) };
-        db.run(
-          `INSERT INTO outcome_needs (need_id, network_id, city_id, country, kind, status, raised_on) VALUES (?, ?, ?, ?, ?, 'open', ?)`,
-          [id, raised.network_id, d.cityId, raised.country, d.kind, raised.raised_on],
-        );
+        outcomeNeedsTable.insert(db, { need_id: id, network_id: raised.network_id, city_id: d.cityId, country: raised.country, kind: d.kind, status: 'open', raised_on: raised.raised_on });
         count(raised, 'raised', 1);
         break;
       }
@@ -128,24 +134,46 @@ interface MeetingScheduled {
   startDate: string;
 }
 
-export interface OutcomeMeetingRow {
-  meeting_id: string;
-  network_id: string;
-  kind: string;
-  title: string;
-  host_city_id: string | null;
-  start_date: string;
-  status: string;
-  participants: number;
-}
+export const outcomeMeetingsTable = defineTable(
+  'outcome_meetings',
+  {
+    meeting_id: column.key(),
+    network_id: column.text(),
+    kind: column.text(),
+    title: column.text(),
+    host_city_id: column.textOrNull(),
+    start_date: column.text(),
+    status: column.text<'scheduled' | 'held' | 'cancelled'>(),
+    participants: column.integer(),
+  },
+  { indexes: { outcome_meetings_date: ['status', 'start_date', 'network_id'] } },
+);
 
-export interface OutcomeAttendanceRow {
-  meeting_id: string;
-  network_id: string;
-  country: string;
-  start_date: string;
-  participants: number;
-}
+export type OutcomeMeetingRow = RowOf<typeof outcomeMeetingsTable>;
+
+/** Who came to a meeting, by the country of the city they came for: one row per meeting and country. */
+export const outcomeAttendanceTable = defineTable(
+  'outcome_attendance',
+  {
+    meeting_id: column.text(),
+    network_id: column.text(),
+    country: column.text(),
+    start_date: column.text(),
+    /** 1 while the meeting counts as held. */
+    held: column.integer(),
+    participants: column.integer(),
+  },
+  {
+    primaryKey: ['meeting_id', 'country'],
+    indexes: {
+      outcome_attendance_date: ['held', 'start_date', 'network_id', 'country', 'participants'],
+      outcome_attendance_country: ['country', 'held', 'start_date', 'network_id', 'participants'],
+      outcome_attendance_network: ['network_id', 'held', 'start_date', 'country', 'participants'],
+    },
+  },
+);
+
+export type OutcomeAttendanceRow = RowOf<typeof outcomeAttendanceTable>;
 
 const MEETING_TOTALS = 'outcome_meeting_totals';
 const meetingNetworks = networkKinds('outcome_meeting_networks');
@@ -157,16 +185,8 @@ const meetingNetworks = networkKinds('outcome_meeting_networks');
 export const outcomeMeetingsProjection = projection({
   name: 'outcomeMeetings',
   version: 5,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_meetings (
-    meeting_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, host_city_id TEXT,
-    start_date TEXT NOT NULL, status TEXT NOT NULL, participants INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcome_meetings_date ON outcome_meetings (status, start_date, network_id);
-  CREATE TABLE IF NOT EXISTS outcome_attendance (
-    meeting_id TEXT NOT NULL, network_id TEXT NOT NULL, country TEXT NOT NULL, start_date TEXT NOT NULL, held INTEGER NOT NULL,
-    participants INTEGER NOT NULL, PRIMARY KEY (meeting_id, country));
-  CREATE INDEX IF NOT EXISTS outcome_attendance_date ON outcome_attendance (held, start_date, network_id, country, participants);
-  CREATE INDEX IF NOT EXISTS outcome_attendance_country ON outcome_attendance (country, held, start_date, network_id, participants);
-  CREATE INDEX IF NOT EXISTS outcome_attendance_network ON outcome_attendance (network_id, held, start_date, country, participants);
+  schema: `${outcomeMeetingsTable.schema}
+  ${outcomeAttendanceTable.schema}
   ${totalsTableSql(MEETING_TOTALS)}
   ${meetingNetworks.sql}`,
   handles: ['NetworkRegistered', 'MeetingScheduled', 'MeetingRescheduled', 'MeetingCancelled', 'MeetingHeld', 'AttendanceRecorded'],
@@ -253,17 +273,37 @@ export const outcomeMeetingsProjection = projection({
 
 // ---------------------------------------------------------------- local groups (ULGs)
 
-export interface OutcomeStakeholderRow {
-  group_id: string;
-  stakeholder_id: number;
-  network_id: string;
-  city_id: string;
-  country: string;
-  name: string;
-  helix: string;
-  planned: number;
-  added_on: string;
-}
+export const outcomeLocalGroupsTable = defineTable('outcome_local_groups', {
+  group_id: column.key(),
+  network_id: column.text(),
+  city_id: column.text(),
+  name: column.text(),
+});
+
+export const outcomeStakeholdersTable = defineTable(
+  'outcome_stakeholders',
+  {
+    group_id: column.text(),
+    stakeholder_id: column.integer(),
+    network_id: column.text(),
+    city_id: column.text(),
+    country: column.text(),
+    name: column.text(),
+    helix: column.text(),
+    planned: column.integer(),
+    added_on: column.text(),
+  },
+  {
+    primaryKey: ['group_id', 'stakeholder_id'],
+    indexes: {
+      outcome_stakeholders_date: ['added_on', 'network_id', 'country', 'helix', 'planned'],
+      outcome_stakeholders_country: ['country', 'added_on', 'network_id', 'helix', 'planned'],
+      outcome_stakeholders_network: ['network_id', 'added_on', 'country', 'helix', 'planned'],
+    },
+  },
+);
+
+export type OutcomeStakeholderRow = RowOf<typeof outcomeStakeholdersTable>;
 
 const GROUP_TOTALS = 'outcome_local_group_totals';
 const groupNetworks = networkKinds('outcome_local_group_networks');
@@ -271,14 +311,8 @@ const groupNetworks = networkKinds('outcome_local_group_networks');
 export const outcomeLocalGroupsProjection = projection({
   name: 'outcomeLocalGroups',
   version: 5,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_local_groups (
-    group_id TEXT PRIMARY KEY, network_id TEXT NOT NULL, city_id TEXT NOT NULL, name TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS outcome_stakeholders (
-    group_id TEXT NOT NULL, stakeholder_id INTEGER NOT NULL, network_id TEXT NOT NULL, city_id TEXT NOT NULL, country TEXT NOT NULL,
-    name TEXT NOT NULL, helix TEXT NOT NULL, planned INTEGER NOT NULL, added_on TEXT NOT NULL, PRIMARY KEY (group_id, stakeholder_id));
-  CREATE INDEX IF NOT EXISTS outcome_stakeholders_date ON outcome_stakeholders (added_on, network_id, country, helix, planned);
-  CREATE INDEX IF NOT EXISTS outcome_stakeholders_country ON outcome_stakeholders (country, added_on, network_id, helix, planned);
-  CREATE INDEX IF NOT EXISTS outcome_stakeholders_network ON outcome_stakeholders (network_id, added_on, country, helix, planned);
+  schema: `${outcomeLocalGroupsTable.schema}
+  ${outcomeStakeholdersTable.schema}
   ${totalsTableSql(GROUP_TOTALS)}
   ${groupNetworks.sql}`,
   handles: ['NetworkRegistered', 'LocalGroupFormed', 'StakeholderAdded', 'StakeholderRemoved'],
@@ -297,12 +331,7 @@ export const outcomeLocalGroupsProjection = projection({
         break;
       case 'LocalGroupFormed': {
         const d = event.data as { networkId: string; cityId: string; name: string };
-        db.run('INSERT OR REPLACE INTO outcome_local_groups (group_id, network_id, city_id, name) VALUES (?, ?, ?, ?)', [
-          id,
-          d.networkId,
-          d.cityId,
-          d.name,
-        ]);
+        outcomeLocalGroupsTable.insert(db, { group_id: id, network_id: d.networkId, city_id: d.cityId, name: d.name }, { or: 'REPLACE' });
         break;
       }
       case 'StakeholderAdded': {
@@ -313,11 +342,20 @@ export const outcomeLocalGroupsProjection = projection({
         const previous = db.get<OutcomeStakeholderRow>('SELECT * FROM outcome_stakeholders WHERE group_id = ? AND stakeholder_id = ?', [id, d.stakeholderId]);
         if (previous) count(previous, -1);
         count({ network_id: group.network_id, country, added_on: day(event.metadata.occurredAt), helix: d.helix, planned: d.planned ? 1 : 0 }, 1);
-        db.run(
-          `INSERT OR REPLACE INTO outcome_stakeholders (group_id, stakeholder_id, network_id, city_id, country, name, helix, planned, added_on)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, d.stakeholderId, group.network_id, group.city_id, countryOfCity(group.city_id), d.name, d.helix, d.planned ? 1 : 0,
-            day(event.metadata.occurredAt)],
+        outcomeStakeholdersTable.insert(
+          db,
+          {
+            group_id: id,
+            stakeholder_id: d.stakeholderId,
+            network_id: group.network_id,
+            city_id: group.city_id,
+            country,
+            name: d.name,
+            helix: d.helix,
+            planned: d.planned ? 1 : 0,
+            added_on: day(event.metadata.occurredAt),
+          },
+          { or: 'REPLACE' },
         );
         break;
       }
@@ -335,34 +373,34 @@ export const outcomeLocalGroupsProjection = projection({
 
 // ---------------------------------------------------------------- good practices and labels
 
-export interface OutcomePracticeRow {
-  practice_id: string;
-  network_id: string | null;
-  city_id: string;
-  country: string;
-  title: string;
-  label_year: number | null;
-  labelled_on: string | null;
-  withdrawn: number;
-}
+export const outcomePracticesTable = defineTable(
+  'outcome_practices',
+  {
+    practice_id: column.key(),
+    network_id: column.textOrNull(),
+    city_id: column.text(),
+    country: column.text(),
+    title: column.text(),
+    label_year: column.integerOrNull(),
+    labelled_on: column.textOrNull(),
+    withdrawn: column.integer(),
+  },
+  { indexes: { outcome_practices_labelled: ['labelled_on', 'country'] } },
+);
+
+export type OutcomePracticeRow = RowOf<typeof outcomePracticesTable>;
 
 export const outcomePracticesProjection = projection({
   name: 'outcomePractices',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS outcome_practices (
-    practice_id TEXT PRIMARY KEY, network_id TEXT, city_id TEXT NOT NULL, country TEXT NOT NULL, title TEXT NOT NULL,
-    label_year INTEGER, labelled_on TEXT, withdrawn INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcome_practices_labelled ON outcome_practices (labelled_on, country);`,
+  schema: outcomePracticesTable.schema,
   handles: ['PracticeProposed', 'PracticeRevised', 'GoodPracticeLabelAwarded', 'PracticeWithdrawn'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
     switch (event.type) {
       case 'PracticeProposed': {
         const d = event.data as { cityId: string; country: string; networkId: string | null; title: string };
-        db.run(
-          `INSERT OR REPLACE INTO outcome_practices (practice_id, network_id, city_id, country, title, withdrawn) VALUES (?, ?, ?, ?, ?, 0)`,
-          [id, d.networkId, d.cityId, d.country, d.title],
-        );
+        outcomePracticesTable.insert(db, { practice_id: id, network_id: d.networkId, city_id: d.cityId, country: d.country, title: d.title, withdrawn: 0 }, { or: 'REPLACE' });
         break;
       }
       case 'PracticeRevised': {
