@@ -29,7 +29,7 @@ function networkKinds(name: string) {
       table.insert(db, { network_id: idOfStream(event.streamId), kind: (event.data as { kind: string }).kind }, { or: 'REPLACE' });
     },
     of(db: ReadModelStore, networkId: string): string {
-      return db.get<{ kind: string }>(`SELECT kind FROM ${table} WHERE network_id = ?`, [networkId])?.kind ?? 'unknown';
+      return db.get<{ kind: string }>(`SELECT kind FROM ${table.name} WHERE network_id = ?`, [networkId])?.kind ?? 'unknown';
     },
   };
 }
