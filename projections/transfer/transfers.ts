@@ -1,42 +1,56 @@
 import type { TransferEvent } from '../../domain/transfer/events.js';
 import { idOfStream } from '../../domain/shared/decider.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, projection } from '../types.js';
 
-export interface TransferRow {
-  id: string;
-  network_id: string;
-  network_kind: string;
-  practice_id: string | null;
-  practice_title: string;
-  source_city_id: string;
-  source_city_name: string;
-  source_country: string;
-  receiving_city_id: string;
-  receiving_city_name: string;
-  receiving_country: string;
-  stage: string;
-  status: 'inProgress' | 'completed' | 'abandoned';
-  started_on: string;
-  ended_on: string | null;
-  end_note: string | null;
-  readiness_score: number | null;
-  readiness_date: string | null;
-  revision: number;
-}
+export const transfersTable = defineTable(
+  'transfers',
+  {
+    id: column.key(),
+    network_id: column.text(),
+    network_kind: column.text(),
+    practice_id: column.textOrNull(),
+    practice_title: column.text(),
+    source_city_id: column.text(),
+    source_city_name: column.text(),
+    source_country: column.text(),
+    receiving_city_id: column.text(),
+    receiving_city_name: column.text(),
+    receiving_country: column.text(),
+    stage: column.text(),
+    status: column.text<'inProgress' | 'completed' | 'abandoned'>(),
+    started_on: column.text(),
+    ended_on: column.textOrNull(),
+    end_note: column.textOrNull(),
+    readiness_score: column.integerOrNull(),
+    readiness_date: column.textOrNull(),
+    revision: column.integer(),
+  },
+  { indexes: { transfers_network: ['network_id', 'started_on'], transfers_source: ['source_city_id'], transfers_receiving: ['receiving_city_id'] } },
+);
 
-export interface TransferHistoryRow {
-  transfer_id: string;
-  seq: number;
-  kind: 'stage' | 'milestone' | 'transferPlan' | 'investmentPlan' | 'readiness' | 'completed' | 'abandoned';
-  date: string;
-  stage: string;
-  title: string;
-  note: string;
-  score: number | null;
-  version: number | null;
-  total_cents: number | null;
-  sources: string | null;
-}
+export type TransferRow = RowOf<typeof transfersTable>;
+
+/** One row per stage change, milestone, plan and assessment of a transfer, numbered by `seq`. */
+export const transferHistoryTable = defineTable(
+  'transfer_history',
+  {
+    transfer_id: column.text(),
+    seq: column.integer(),
+    kind: column.text<'stage' | 'milestone' | 'transferPlan' | 'investmentPlan' | 'readiness' | 'completed' | 'abandoned'>(),
+    date: column.text(),
+    stage: column.text(),
+    title: column.text(),
+    note: column.text(),
+    score: column.integerOrNull(),
+    version: column.integerOrNull(),
+    total_cents: column.integerOrNull(),
+    sources: column.textOrNull(),
+  },
+  { primaryKey: ['transfer_id', 'seq'] },
+);
+
+export type TransferHistoryRow = RowOf<typeof transferHistoryTable>;
 
 const data = dataOf<TransferEvent>();
 
@@ -44,19 +58,8 @@ const data = dataOf<TransferEvent>();
 export const transfersProjection = projection({
   name: 'transfers',
   version: 1,
-  schema: `CREATE TABLE IF NOT EXISTS transfers (
-    id TEXT PRIMARY KEY, network_id TEXT NOT NULL, network_kind TEXT NOT NULL, practice_id TEXT, practice_title TEXT NOT NULL,
-    source_city_id TEXT NOT NULL, source_city_name TEXT NOT NULL, source_country TEXT NOT NULL,
-    receiving_city_id TEXT NOT NULL, receiving_city_name TEXT NOT NULL, receiving_country TEXT NOT NULL,
-    stage TEXT NOT NULL, status TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT, end_note TEXT,
-    readiness_score INTEGER, readiness_date TEXT, revision INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS transfers_network ON transfers (network_id, started_on);
-  CREATE INDEX IF NOT EXISTS transfers_source ON transfers (source_city_id);
-  CREATE INDEX IF NOT EXISTS transfers_receiving ON transfers (receiving_city_id);
-  CREATE TABLE IF NOT EXISTS transfer_history (
-    transfer_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, stage TEXT NOT NULL,
-    title TEXT NOT NULL, note TEXT NOT NULL, score INTEGER, version INTEGER, total_cents INTEGER, sources TEXT,
-    PRIMARY KEY (transfer_id, seq));`,
+  schema: `${transfersTable.schema}
+  ${transferHistoryTable.schema}`,
   handles: [
     'TransferStarted',
     'TransferStageAdvanced',
@@ -80,13 +83,23 @@ export const transfersProjection = projection({
     switch (event.type) {
       case 'TransferStarted': {
         const d = data(event, 'TransferStarted');
-        db.run(
-          `INSERT INTO transfers (id, network_id, network_kind, practice_id, practice_title, source_city_id, source_city_name, source_country,
-             receiving_city_id, receiving_city_name, receiving_country, stage, status, started_on, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'understand', 'inProgress', ?, 0)`,
-          [id, d.networkId, d.networkKind, d.practiceId, d.practiceTitle, d.sourceCityId, d.sourceCityName, d.sourceCountry,
-            d.receivingCityId, d.receivingCityName, d.receivingCountry, d.date],
-        );
+        transfersTable.insert(db, {
+          id,
+          network_id: d.networkId,
+          network_kind: d.networkKind,
+          practice_id: d.practiceId,
+          practice_title: d.practiceTitle,
+          source_city_id: d.sourceCityId,
+          source_city_name: d.sourceCityName,
+          source_country: d.sourceCountry,
+          receiving_city_id: d.receivingCityId,
+          receiving_city_name: d.receivingCityName,
+          receiving_country: d.receivingCountry,
+          stage: 'understand',
+          status: 'inProgress',
+          started_on: d.date,
+          revision: 0,
+        });
         history({ kind: 'stage', date: d.date, title: 'Understand', note: '', ...none });
         break;
       }
