@@ -3,24 +3,31 @@ import { idOfStream } from '../../domain/shared/decider.js';
 import type { MeetingRow } from '../meeting/meetings.js';
 import { listMeetings } from '../meeting/queries.js';
 import { rowsById } from '../sql.js';
+import { column, defineTable, type RowOf } from '../table.js';
 import { dataOf, type Projection, type ReadModelStore } from '../types.js';
 
-export interface CalendarFeedRow {
-  id: string;
-  scope: 'network' | 'city' | 'person';
-  network_id: string | null;
-  city_id: string | null;
-  label: string;
-  owner_subject: string;
-  owner_role: string;
-  /** JSON array of the owner's cities when it was issued. */
-  owner_city_ids: string;
-  issued_at: string;
-  revoked_at: string | null;
-  revoked_by: string | null;
-  revoke_reason: string | null;
-  revision: number;
-}
+export const calendarFeedsTable = defineTable(
+  'calendar_feeds',
+  {
+    id: column.key(),
+    scope: column.text<'network' | 'city' | 'person'>(),
+    network_id: column.textOrNull(),
+    city_id: column.textOrNull(),
+    label: column.text(),
+    owner_subject: column.text(),
+    owner_role: column.text(),
+    /** JSON array of the owner's cities when it was issued. */
+    owner_city_ids: column.text(),
+    issued_at: column.text(),
+    revoked_at: column.textOrNull(),
+    revoked_by: column.textOrNull(),
+    revoke_reason: column.textOrNull(),
+    revision: column.integer(),
+  },
+  { indexes: { calendar_feeds_owner: ['owner_subject', 'issued_at'] } },
+);
+
+export type CalendarFeedRow = RowOf<typeof calendarFeedsTable>;
 
 const data = dataOf<CalendarFeedEvent>();
 
@@ -29,24 +36,9 @@ export const calendarFeedsProjection: Projection = {
   name: 'calendarFeeds',
   keepsHistory: false,
   version: 1,
-  tables: ['calendar_feeds'],
+  tables: [calendarFeedsTable.name],
   setup(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS calendar_feeds (
-      id TEXT PRIMARY KEY,
-      scope TEXT NOT NULL,
-      network_id TEXT,
-      city_id TEXT,
-      label TEXT NOT NULL,
-      owner_subject TEXT NOT NULL,
-      owner_role TEXT NOT NULL,
-      owner_city_ids TEXT NOT NULL,
-      issued_at TEXT NOT NULL,
-      revoked_at TEXT,
-      revoked_by TEXT,
-      revoke_reason TEXT,
-      revision INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS calendar_feeds_owner ON calendar_feeds (owner_subject, issued_at);`);
+    db.exec(calendarFeedsTable.schema);
   },
   handles: ['CalendarFeedIssued', 'CalendarFeedRevoked'],
   apply(db, event) {
@@ -55,11 +47,18 @@ export const calendarFeedsProjection: Projection = {
     switch (event.type) {
       case 'CalendarFeedIssued': {
         const d = data(event, 'CalendarFeedIssued');
-        db.run(
-          `INSERT INTO calendar_feeds (id, scope, network_id, city_id, label, owner_subject, owner_role, owner_city_ids, issued_at, revision)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [id, d.scope, d.networkId, d.cityId, d.label, d.owner.subject, d.owner.role, JSON.stringify(d.owner.cityIds), event.metadata.occurredAt, revision],
-        );
+        calendarFeedsTable.insert(db, {
+          id,
+          scope: d.scope,
+          network_id: d.networkId,
+          city_id: d.cityId,
+          label: d.label,
+          owner_subject: d.owner.subject,
+          owner_role: d.owner.role,
+          owner_city_ids: JSON.stringify(d.owner.cityIds),
+          issued_at: event.metadata.occurredAt,
+          revision,
+        });
         break;
       }
       case 'CalendarFeedRevoked': {
