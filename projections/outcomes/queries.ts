@@ -1,4 +1,5 @@
 import { lastDayOfMonth } from '../../domain/shared/values.js';
+import { transferStages, type TransferStage } from '../../domain/transfer/events.js';
 import { pageOf, Where } from '../sql.js';
 import type { ReadModelStore } from '../types.js';
 import { ALL, kindKey, runningTable } from './totals.js';
@@ -324,8 +325,6 @@ export interface TransferFigures {
   inProgressByStage: { stage: string; count: number }[];
 }
 
-const STAGE_ORDER = ['understand', 'adapt', 'reuse'];
-
 /** Started by start date, completed and abandoned by end date; in progress: current stage (by start date). */
 export function transferFigures(db: ReadModelStore, scope: Scope): TransferFigures {
   const facts = (sc: Scope): Counted[] => {
@@ -349,7 +348,7 @@ export function transferFigures(db: ReadModelStore, scope: Scope): TransferFigur
     inProgressByStage: rows
       .filter((r) => r.k1 === 'inProgress')
       .map((r) => ({ stage: r.k2, count: r.n }))
-      .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)),
+      .sort((a, b) => transferStages.indexOf(a.stage as TransferStage) - transferStages.indexOf(b.stage as TransferStage)),
   };
 }
 

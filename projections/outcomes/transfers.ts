@@ -41,10 +41,10 @@ function countedAs(row: OutcomeTransferRow): { k1: string; k2: string; date: str
 }
 
 /** Moves the totals from what a transfer counted as before a change to what it counts as after it. */
-function recount(db: ReadModelStore, before: OutcomeTransferRow | undefined, after: OutcomeTransferRow | undefined): void {
+function recount(db: ReadModelStore, before: OutcomeTransferRow | undefined, after: OutcomeTransferRow): void {
   const id = (c: { k1: string; k2: string; date: string }) => `${c.k1}\u0000${c.k2}\u0000${c.date}`;
   const was = new Map((before ? countedAs(before) : []).map((c) => [id(c), c]));
-  const is = new Map((after ? countedAs(after) : []).map((c) => [id(c), c]));
+  const is = new Map(countedAs(after).map((c) => [id(c), c]));
   const key = (row: OutcomeTransferRow, c: { k1: string; k2: string; date: string }) => ({
     figure: 'transfers',
     networkId: row.network_id,
@@ -53,7 +53,7 @@ function recount(db: ReadModelStore, before: OutcomeTransferRow | undefined, aft
     ...c,
   });
   for (const [k, c] of was) if (!is.has(k)) bump(db, TRANSFER_TOTALS, key(before!, c), -1);
-  for (const [k, c] of is) if (!was.has(k)) bump(db, TRANSFER_TOTALS, key(after!, c), 1);
+  for (const [k, c] of is) if (!was.has(k)) bump(db, TRANSFER_TOTALS, key(after, c), 1);
 }
 
 const data = dataOf<TransferEvent>();
@@ -70,12 +70,13 @@ export const outcomeTransfersProjection = projection({
   handles: ['TransferStarted', 'TransferStageAdvanced', 'TransferCompleted', 'TransferAbandoned'],
   apply(db, event) {
     const id = idOfStream(event.streamId);
-    const row = () => db.get<OutcomeTransferRow>('SELECT * FROM outcome_transfers WHERE transfer_id = ?', [id]);
-    const before = row();
+    const before = db.get<OutcomeTransferRow>('SELECT * FROM outcome_transfers WHERE transfer_id = ?', [id]);
+    // The row after the change, derived rather than read back, for the counters' move.
+    let after: OutcomeTransferRow;
     switch (event.type) {
       case 'TransferStarted': {
         const d = data(event, 'TransferStarted');
-        outcomeTransfersTable.insert(db, {
+        after = {
           transfer_id: id,
           network_id: d.networkId,
           network_kind: d.networkKind,
@@ -88,19 +89,27 @@ export const outcomeTransfersProjection = projection({
           stage: 'understand',
           status: 'inProgress',
           started_on: d.date,
-        });
+          ended_on: null,
+        };
+        outcomeTransfersTable.insert(db, after);
         break;
       }
       case 'TransferStageAdvanced':
-        db.run('UPDATE outcome_transfers SET stage = ? WHERE transfer_id = ?', [data(event, 'TransferStageAdvanced').to, id]);
+        if (!before) return;
+        after = { ...before, stage: data(event, 'TransferStageAdvanced').to };
+        db.run('UPDATE outcome_transfers SET stage = ? WHERE transfer_id = ?', [after.stage, id]);
         break;
       case 'TransferCompleted':
-        db.run(`UPDATE outcome_transfers SET status = 'completed', ended_on = ? WHERE transfer_id = ?`, [data(event, 'TransferCompleted').date, id]);
+      case 'TransferAbandoned': {
+        if (!before) return;
+        const { date } = event.type === 'TransferCompleted' ? data(event, 'TransferCompleted') : data(event, 'TransferAbandoned');
+        after = { ...before, status: event.type === 'TransferCompleted' ? 'completed' : 'abandoned', ended_on: date };
+        db.run('UPDATE outcome_transfers SET status = ?, ended_on = ? WHERE transfer_id = ?', [after.status, after.ended_on, id]);
         break;
-      case 'TransferAbandoned':
-        db.run(`UPDATE outcome_transfers SET status = 'abandoned', ended_on = ? WHERE transfer_id = ?`, [data(event, 'TransferAbandoned').date, id]);
-        break;
+      }
+      default:
+        return;
     }
-    recount(db, before, row());
+    recount(db, before, after);
   },
 });
